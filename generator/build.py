@@ -1,0 +1,163 @@
+"""One way through: read records -> validate -> resolve -> emit -> engine ->
+assemble -> swap into site/. Nothing is kept between builds but files on disk
+(caches), so a preview server can call `build` again and again."""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .assemble import assemble, swap
+from .emit import Extras, Project, emit_language
+from .engine import (EngineRun, MkDocsEngine, build_all, engine_fingerprint,
+                     read_base_config, write_mkdocs_project)
+from .images.planner import ImagePlanner
+from .images.pipeline import Stats
+from .model import Site
+from .problems import ContentError, Problem, Problems
+from .records import load_content
+from .resolve import resolve
+
+
+@dataclass
+class Paths:
+    """Where a build reads and writes.
+
+    Attributes:
+        root: The folder holding mkdocs.yml.
+        out: Where the finished site goes (site/).
+    """
+
+    root: Path
+    out: Path | None = None
+
+    def __post_init__(self) -> None:
+        self.root = self.root.resolve()
+        self.out = (self.out or self.root / "site").resolve()
+
+    content = property(lambda self: self.root / "content")
+    theme = property(lambda self: self.root / "theme")
+    config = property(lambda self: self.root / "mkdocs.yml")
+    build = property(lambda self: self.root / ".build")
+    cache = property(lambda self: self.root / ".cache")
+
+
+@dataclass
+class BuildReport:
+    """What a build did, and how long each step took (seconds)."""
+
+    problems: list[Problem] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    engine: list[EngineRun] = field(default_factory=list)
+    images: Stats | None = None
+    pages: int = 0
+
+
+class EngineError(Exception):
+    """The engine failed (or warned, with --strict) on some language."""
+
+    def __init__(self, runs: list[EngineRun], strict: bool):
+        self.runs = runs
+        lines = []
+        for run in runs:
+            if not run.ok:
+                lines.append(f"[{run.lang}] the site engine failed:\n{run.output.strip()}")
+            elif strict and run.warnings:
+                lines += [f"[{run.lang}] warning: {w}" for w in run.warnings]
+        super().__init__("\n".join(lines))
+
+
+def check(paths: Paths, drafts: bool = False) -> tuple[Site | None, Problems]:
+    """Reads, validates and resolves the content; builds nothing.
+
+    Returns:
+        The site (None if site.yml is unusable) and every problem found.
+    """
+    problems = Problems(root=paths.root)
+    content = load_content(paths.content, problems)
+    site = resolve(content, problems, drafts) if content is not None else None
+    return site, problems
+
+
+def build(paths: Paths, *, drafts: bool = False, strict: bool = False,
+          engine: MkDocsEngine | None = None, extras: Extras | None = None) -> BuildReport:
+    """Builds every language into `paths.out`.
+
+    Args:
+        paths: Where to read and write.
+        drafts: Publish drafts too.
+        strict: Fail on warnings (ours and the engine's).
+        engine: The site engine (MkDocs by default).
+        extras: Maps, timelines, cards (the full set by default).
+
+    Raises:
+        ContentError: with every content problem, before anything is written.
+        EngineError: when the engine fails; `paths.out` is left as it was.
+    """
+    report, clock = BuildReport(), time.perf_counter()
+    site, problems = check(paths, drafts)
+    report.problems = problems.items
+    failing = problems.failing(strict)
+    if failing or site is None:
+        raise ContentError(failing)
+    report.timings["check"] = time.perf_counter() - clock
+    engine = engine or MkDocsEngine()
+    images = ImagePlanner(paths.cache / "images")
+    extras = extras if extras is not None else default_extras(site, paths)
+    projects = [emit_language(site, lang, images, extras) for lang in site.languages]
+    report.pages = sum(len(p.pages) for p in projects)
+    report.timings["emit"] = time.perf_counter() - clock - report.timings["check"]
+    _run_engine(paths, projects, engine, strict, images, report)
+    _finish(paths, site, projects, images, extras)
+    report.timings["total"] = time.perf_counter() - clock
+    return report
+
+
+def default_extras(site: Site, paths: Paths) -> Extras:
+    """Returns the maps, timelines and social cards of a normal build."""
+    try:
+        from .visuals import SiteExtras
+    except ImportError:  # pragma: no cover - during bootstrapping only
+        return Extras()
+    return SiteExtras(site, paths.cache)
+
+
+def _run_engine(paths: Paths, projects: list[Project], engine: MkDocsEngine, strict: bool,
+                images: ImagePlanner, report: BuildReport) -> None:
+    start = time.perf_counter()
+    base = read_base_config(paths.config)
+    jobs = []
+    for project in projects:
+        folder, out = paths.build / "projects" / project.lang, paths.build / "out" / project.lang
+        files = write_mkdocs_project(project, folder, base, paths.root, out)
+        stamp = paths.build / "out" / f"{project.lang}.fingerprint"
+        digest = engine_fingerprint(files, paths.theme, engine)
+        if out.is_dir() and stamp.is_file() and stamp.read_text() == digest:
+            report.engine.append(EngineRun(project.lang, True, cached=True))
+            continue
+        stamp.unlink(missing_ok=True)
+        jobs.append((project.lang, folder, out, stamp, digest))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(images.process)  # images and engine run side by side
+        runs = build_all([job[:3] for job in jobs], engine, strict)
+        report.images = pending.result()
+    report.engine += runs
+    failed = [r for r in runs if not r.ok or (strict and r.warnings)]
+    if failed:
+        raise EngineError(failed, strict)
+    for job in jobs:
+        job[3].write_text(job[4])
+    report.timings["engine"] = time.perf_counter() - start
+
+
+def _finish(paths: Paths, site: Site, projects: list[Project], images: ImagePlanner,
+            extras: Extras) -> None:
+    outputs = {p.lang: paths.build / "out" / p.lang for p in projects}
+    files = {f"media/{name}": path for name, path in images.outputs().items()}
+    files.update(getattr(extras, "files", lambda: {})())
+    texts = getattr(extras, "texts", lambda: {})()
+    stage = paths.out.with_name(f".{paths.out.name}.stage")
+    assemble(stage, outputs, projects, site.config.base_url, files, texts)
+    swap(stage, paths.out)

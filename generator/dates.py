@@ -1,0 +1,82 @@
+"""Dates as editors write them: a day (2019-10-01), a month (2019-10) or a year."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Precision = Literal["year", "month", "day"]
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """An ISO 8601 date that may stop at the month or the year.
+
+    Attributes:
+        year: The year.
+        month: The month (1-12), or None for a year.
+        day: The day of the month, or None for a month or a year.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Precision:
+        """How precise the date is: year, month or day."""
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def first_day(self) -> dt.date:
+        """Returns the first day this date covers."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        """Returns the last day this date covers."""
+        if self.day is not None:
+            return self.first_day()
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def iso(self) -> str:
+        """Returns the date as written in ISO 8601 at its own precision."""
+        parts = [f"{self.year:04d}", self.month and f"{self.month:02d}", self.day and f"{self.day:02d}"]
+        return "-".join(p for p in parts if p)
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+def parse_date(value: Any) -> PartialDate:
+    """Parses an ISO 8601 day, month or year.
+
+    Args:
+        value: Text such as "2019-10-01", "2019-10" or "2019", a year as a
+            number, or a date object.
+
+    Returns:
+        The parsed date.
+
+    Raises:
+        ValueError: with an editor-friendly reason.
+    """
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, dt.date):
+        return PartialDate(value.year, value.month, value.day)
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    match = _ISO.match(text)
+    if not match:
+        raise ValueError(f'"{value}" is not a date; write it as 2019-10-01, or 2019-10 for a month')
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError:
+        raise ValueError(f'"{value}" is not a real date (check the month and the day)') from None
+    return PartialDate(year, month, day)

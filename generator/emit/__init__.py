@@ -1,0 +1,113 @@
+"""Emit one language's site as pages (Markdown with front matter) and a menu.
+
+The result, a Project, is engine-neutral: `generator.engine` turns it into
+an MkDocs project.
+"""
+
+from __future__ import annotations
+
+from ..i18n import Lang
+from ..images.planner import ImagePlanner
+from ..model import Site
+from .context import LangSite, attr
+from .extras import Extras
+from .links import language_root
+from .pages import TEMPLATES, index_pages, record_page
+from .project import NavItem, Project
+
+__all__ = ["emit_language", "Extras", "Project"]
+
+
+def emit_language(site: Site, code: str, images: ImagePlanner,
+                  extras: Extras | None = None) -> Project:
+    """Emits every page of one language.
+
+    Args:
+        site: The resolved site.
+        code: The language to emit.
+        images: The build's image planner (renditions are planned here).
+        extras: Maps, timelines and social cards (none by default).
+
+    Returns:
+        The language's project.
+    """
+    extras = extras or Extras()
+    ls = LangSite(site, Lang(code, site.config.locale(code)), images)
+    project = Project(code, ls.root, settings(ls))
+    for page in index_pages(ls, extras):
+        project.add(page)
+    for node in site.nodes():
+        project.add(record_page(ls, node, TEMPLATES[type(node)], extras))
+    project.nav = navigation(ls)
+    return project
+
+
+def navigation(ls: LangSite) -> list[NavItem]:
+    """Returns the menu: kinds' indexes, pilots and free pages; never every story."""
+    t = ls.lang.t
+    pilots = [NavItem(attr(t("nav.pilots")), "pilots/index.md")]
+    for pilot in ls.site.pilots.values():
+        prose = pilot.text(ls.code, ls.site.languages)
+        pilots.append(NavItem(attr(prose.title if prose else pilot.id), f"{pilot.path}index.md"))
+    items = [NavItem(attr(t("nav.home")), "index.md"),
+             NavItem(attr(t("nav.pilots")), children=tuple(pilots)),
+             NavItem(attr(t("nav.stories")), "stories/index.md"),
+             NavItem(attr(t("nav.people")), "people/index.md"),
+             NavItem(attr(t("nav.partners")), "partners/index.md"),
+             NavItem(attr(t("nav.publications")), "publications/index.md")]
+    for page in ls.site.pages.values():
+        if page.meta.menu == "main":
+            prose = page.text(ls.code, ls.site.languages)
+            items.append(NavItem(attr(prose.title if prose else page.id), f"{page.path}index.md"))
+    return items
+
+
+def settings(ls: LangSite) -> dict:
+    """Returns the site-level settings of a language's project (all escaped)."""
+    site, t = ls.site, ls.lang.t
+    config = site.config
+    footer = [{"title": attr((p.text(ls.code, site.languages) or p).title if p.prose else p.id),
+               "path": p.path} for p in site.pages.values() if p.meta.menu == "footer"]
+    funding = ls.pick(config.funding)
+    ui_keys = ("notfound.title", "notfound.text", "notfound.home", "footer.funding",
+               "footer.licences", "footer.made", "switch.label", "nav.main")
+    return {
+        "site_name": attr(ls.pick(config.title).text),
+        "root": ls.root,
+        "og_locale": _og_locale(config.locale(ls.code)),
+        "notfound_others": [] if ls.root else _notfound_others(site),
+        "licences_path": "",
+        "csp": "",
+        "site_url": config.base_url + ls.root,
+        "language": ls.code,
+        "default_language": config.default_language,
+        "languages": [{"lang": code, "root": language_root(code, config.default_language),
+                       "name": attr(Lang(code, config.locale(code)).own_name())}
+                      for code in site.languages],
+        "base_path": "/" + config.base_url.split("://", 1)[1].split("/", 1)[1],
+        "ui": {key: attr(t(key)) for key in ui_keys},
+        "funding": attr(funding.text) if funding else "",
+        "funding_lang": funding.lang if funding else ls.code,
+        "footer_links": footer,
+        "contact": config.contact.email or "",
+    }
+
+
+def _og_locale(locale: str) -> str:
+    """Returns an Open Graph locale (nl_NL, en_GB) for a babel locale name."""
+    if "_" in locale:
+        return locale
+    return {"nl": "nl_NL", "en": "en_GB", "de": "de_DE", "fr": "fr_FR"}.get(locale, locale)
+
+
+def _notfound_others(site: Site) -> list[dict]:
+    """The 404 texts of the other languages, for the one 404 page hosts serve."""
+    config = site.config
+    others = []
+    for code in site.languages[1:]:
+        lang = Lang(code, config.locale(code))
+        others.append({"lang": code, "root": language_root(code, config.default_language),
+                       "title": attr(lang.t("notfound.title")),
+                       "text": attr(lang.t("notfound.text")),
+                       "home": attr(lang.t("notfound.home"))})
+    return others

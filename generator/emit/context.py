@@ -1,0 +1,207 @@
+"""What every emitted page needs: its language, its place in the site, and
+helpers to write links, dates, per-language texts and images safely.
+
+Strings from YAML are plain text; they are escaped here, wherever they go
+(HTML, attributes, Markdown headings). Markdown bodies are left as Markdown.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..i18n import Lang
+from ..images import html as image_html
+from ..images.planner import ImagePlanner
+from ..model import Node, Shown, Site
+from ..records.base import Image
+from .links import language_root, relative
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#!|])")
+
+
+def md_text(text: str) -> str:
+    """Escapes plain text for a Markdown heading or paragraph (HTML and Markdown)."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def attr(text: str) -> str:
+    """Escapes plain text for HTML, including attribute values."""
+    return html.escape(text, quote=True)
+
+
+@dataclass
+class LangSite:
+    """The site as seen from one language.
+
+    Attributes:
+        site: The resolved site.
+        lang: The language's texts, dates and names.
+        images: The build's image planner.
+    """
+
+    site: Site
+    lang: Lang
+    images: ImagePlanner
+
+    @property
+    def code(self) -> str:
+        """The language code."""
+        return self.lang.code
+
+    @property
+    def root(self) -> str:
+        """This language's root within the site ("" or "en/")."""
+        return language_root(self.code, self.site.config.default_language)
+
+    def root_of(self, code: str) -> str:
+        """Another language's root within the site."""
+        return language_root(code, self.site.config.default_language)
+
+    def absolute(self, url: str, code: str | None = None) -> str:
+        """Returns the full URL of a page path in a language (for hreflang, sitemaps)."""
+        return self.site.config.base_url + self.root_of(code or self.code) + url
+
+    def pick(self, text: Any) -> Shown | None:
+        """Chooses a per-language text for this language (falling back)."""
+        return self.site.pick(text, self.code)
+
+
+class PageCtx:
+    """Helpers for one page: links relative to it, texts marked with their language.
+
+    Args:
+        ls: The language's view of the site.
+        url: The page's path under its language root (stories/x/).
+    """
+
+    def __init__(self, ls: LangSite, url: str):
+        self.ls, self.url = ls, url
+        self.here = ls.root + url
+        self.code = ls.code
+
+    def href(self, target: Node | str) -> str:
+        """Returns the relative link to a record's page or a path in this language."""
+        path = target.path if isinstance(target, Node) else target
+        return relative(self.here, self.ls.root + path)
+
+    def href_site(self, site_path: str) -> str:
+        """Returns the relative link to a path from the site root (media, data)."""
+        return relative(self.here, site_path)
+
+    def t(self, key: str, **values: Any) -> str:
+        """Returns an interface text in the page's language."""
+        return self.ls.lang.t(key, **values)
+
+    def date(self, value: Any) -> str:
+        """Writes a date the page's language's way."""
+        return self.ls.lang.date(value)
+
+    def period(self, value: Any) -> str:
+        """Writes a period ({start, end}) the page's language's way."""
+        return self.ls.lang.period(value.start, value.end)
+
+    def pick(self, text: Any) -> Shown | None:
+        """Chooses a per-language text (see LangSite.pick)."""
+        return self.ls.pick(text)
+
+    def lang_attr(self, lang: str) -> Markup:
+        """Returns ` lang="xx"` when a text is not in the page's language."""
+        return Markup(f' lang="{lang}"') if lang != self.code else Markup("")
+
+    def txt(self, value: Shown | str | None) -> Markup:
+        """Returns escaped text, wrapped in a lang span when in another language."""
+        if value is None:
+            return Markup("")
+        if isinstance(value, str):
+            return Markup(attr(value))
+        inner = attr(value.text)
+        if value.lang == self.code:
+            return Markup(inner)
+        return Markup(f'<span lang="{value.lang}">{inner}</span>')
+
+    def local(self, text: Any) -> Markup:
+        """Returns a per-language text from YAML, escaped and lang-marked."""
+        return self.txt(self.pick(text))
+
+    def title(self, node: Node) -> Shown:
+        """Returns a record's display title in this language (names for people)."""
+        meta = getattr(node, "meta", None)
+        if node.kind == "people":
+            return Shown(meta.name, self.code)
+        if node.kind == "partners":
+            return self.pick(meta.name) or Shown(node.id, self.code)
+        prose = node.text(self.code, self.ls.site.languages)
+        return Shown(prose.title, prose.lang) if prose else Shown(node.id, self.code)
+
+    def link(self, node: Node) -> Markup:
+        """Returns a link to a record's page, its title escaped and lang-marked."""
+        shown = self.title(node)
+        return Markup(f'<a href="{self.href(node)}"{self.lang_attr(shown.lang)}>'
+                      f"{attr(shown.text)}</a>")
+
+    def links(self, nodes: list[Node]) -> Markup:
+        """Returns links to several records, separated by commas."""
+        return Markup(", ").join(self.link(node) for node in nodes)
+
+    def terms(self, vocabulary: str, ids: list[str]) -> Markup:
+        """Returns the labels of taxonomy terms, separated by commas."""
+        site = self.ls.site
+        return Markup(", ").join(self.txt(site.label(vocabulary, term, self.code)) for term in ids)
+
+    def prose(self, node: Node) -> Any:
+        """Returns a record's prose for this language (falling back)."""
+        return node.text(self.code, self.ls.site.languages)
+
+    def media(self) -> str:
+        """Returns the relative URL of the shared media folder."""
+        return relative(self.here, "media/")
+
+    def picture(self, image: Image, folder: Path, usage: str = "card",
+                eager: bool = False, decorative: bool = False) -> Markup:
+        """Returns a responsive <picture> for a record's image.
+
+        Args:
+            image: The image and its alt texts.
+            folder: The bundle it is in.
+            usage: Which sizes apply (card, figure, wide, portrait).
+            eager: Load at once (above the fold).
+            decorative: Empty alt text: the image repeats what a link beside
+                it says (a card's cover).
+        """
+        rendition = self.ls.images.get(folder / image.file)
+        alt = self.pick(image.alt)
+        text = "" if decorative or alt is None else alt.text
+        return Markup(image_html.picture(rendition, self.media(), text, usage, eager))
+
+    def figure(self, image: Image, folder: Path, usage: str = "wide",
+               eager: bool = False) -> Markup:
+        """Returns a <figure> for a cover, with its credit."""
+        rendition = self.ls.images.get(folder / image.file)
+        alt = self.pick(image.alt)
+        return Markup(image_html.figure(rendition, self.media(), alt.text if alt else "",
+                                        None, image.credit, usage, eager))
+
+    def heading(self, level: int, text: Shown | str, anchor: str | None = None) -> Markup:
+        """Returns a Markdown heading, escaped, with an id and lang when needed."""
+        shown = text if isinstance(text, Shown) else Shown(text, self.code)
+        attrs = [f"#{anchor}"] if anchor else []
+        if shown.lang != self.code:
+            attrs.append(f'lang="{shown.lang}"')
+        suffix = " { " + " ".join(attrs) + " }" if attrs else ""
+        return Markup("#" * level + " " + md_text(shown.text) + suffix)
+
+
+def environment() -> Environment:
+    """Returns the Jinja environment of the page templates (autoescaping on)."""
+    env = Environment(loader=PackageLoader("generator.emit", "templates"), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined,
+                      keep_trailing_newline=True)
+    env.filters["attr"] = attr
+    return env

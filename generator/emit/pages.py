@@ -1,0 +1,144 @@
+"""One function per page kind: each returns the page's front matter and body."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from ..images import html as image_html
+from ..model import Node, Page, Partner, Person, Pilot, Prose, Shown, Story
+from .context import LangSite, PageCtx, attr, environment
+from .links import relative
+from .project import EmittedPage
+
+_ENV = environment()
+LATEST = 6
+
+
+def render(template: str, **values: Any) -> str:
+    """Renders a page template."""
+    return _ENV.get_template(template).render(**values)
+
+
+def front(c: PageCtx, title: Shown, summary: str | None, kind: str, **extra: Any) -> dict:
+    """Returns a page's front matter: title, description, language links.
+
+    Every string is HTML-escaped here, because the theme prints front matter
+    values as they are (in <title>, <meta> and the menus).
+
+    Args:
+        c: The page's context.
+        title: The page title and its language.
+        summary: The description, or None.
+        kind: The page kind (home, pilot, story, ...), for the theme.
+        **extra: More keys for the theme (already safe).
+    """
+    ls = c.ls
+    languages, default = ls.site.languages, ls.site.config.default_language
+    data: dict[str, Any] = {"title": attr(title.text)}
+    if summary:
+        data["description"] = attr(summary)
+    data["page_kind"] = kind
+    if title.lang != c.code:
+        data["content_lang"] = title.lang
+    data["alternates"] = [{"hreflang": code, "href": ls.absolute(c.url, code)}
+                          for code in languages]
+    data["alternates"].append({"hreflang": "x-default", "href": ls.absolute(c.url, default)})
+    data["lang_switch"] = [_switch(c, code) for code in languages if code != c.code]
+    data.update(extra)
+    return data
+
+
+def _switch(c: PageCtx, code: str) -> dict:
+    from ..i18n import Lang
+
+    name = Lang(code, c.ls.site.config.locale(code)).own_name()
+    return {"lang": code, "name": attr(name),
+            "href": relative(c.here, c.ls.root_of(code) + c.url)}
+
+
+def body_markdown(c: PageCtx, prose: Prose, folder: Path) -> Markup:
+    """Returns a Markdown body with its images turned into responsive HTML."""
+    out, pos = [], 0
+    for ref in prose.images:
+        path = folder / ref.src
+        if ref.is_remote or not path.is_file():
+            continue
+        out.append(prose.body[pos:ref.start])
+        rendition = c.ls.images.get(path)
+        if ref.alone:
+            out.append("\n\n" + image_html.figure(rendition, c.media(), ref.alt, ref.title) + "\n\n")
+        else:
+            out.append(image_html.picture(rendition, c.media(), ref.alt))
+        pos = ref.end
+    out.append(prose.body[pos:])
+    return Markup("".join(out))
+
+
+def _page(c: PageCtx, template: str, title: Shown, summary: str | None, kind: str,
+          front_extra: dict | None = None, **values: Any) -> EmittedPage:
+    text = render(template, c=c, title=title, **values)
+    src = f"{c.url}index.md" if c.url else "index.md"
+    return EmittedPage(src, c.url, front(c, title, summary, kind, **(front_extra or {})), text)
+
+
+def record_page(ls: LangSite, node: Node, template: str, extras: Any) -> EmittedPage:
+    """Emits the page of one record (pilot, story, person, partner or free page)."""
+    c = PageCtx(ls, node.path)
+    prose = c.prose(node)
+    title = c.title(node)
+    body = body_markdown(c, prose, node.dir) if prose else Markup("")
+    kind = {"pilots": "pilot", "stories": "story", "people": "person",
+            "partners": "partner", "pages": "page"}[node.kind]
+    summary = prose.summary if prose else None
+    values = {kind: node, "prose": prose, "body": body, "extra": extras.record(c, node)}
+    if isinstance(node, Pilot):
+        values["timeline"] = extras.timeline(c, node)
+        values["publications"] = publications_list(c, node.publications, False)
+    return _page(c, f"{kind}.md.j2", title, summary, kind, extras.front(c, node), **values)
+
+
+def publications_list(c: PageCtx, publications: list, show_pilots: bool = True) -> Markup:
+    """Renders a list of publications."""
+    return Markup(render("_publications.j2", c=c, publications=publications,
+                         show_pilots=show_pilots))
+
+
+def index_pages(ls: LangSite, extras: Any) -> list[EmittedPage]:
+    """Emits the home page and the index of each kind."""
+    site = ls.site
+    pages = []
+    c = PageCtx(ls, "")
+    title = ls.pick(site.config.title)
+    pages.append(_page(c, "home.md.j2", title, ls.pick(site.config.tagline).text
+                       if site.config.tagline else None, "home", extras.front(c, None),
+                       tagline=ls.pick(site.config.tagline), pilots=list(site.pilots.values()),
+                       stories=list(site.stories.values())[:LATEST],
+                       extra=extras.home(c), period=extras.period(c)))
+    c = PageCtx(ls, "pilots/")
+    pages.append(_page(c, "pilots.md.j2", Shown(c.t("nav.pilots"), c.code), c.t("pilots.intro"),
+                       "pilots", pilots=list(site.pilots.values()), extra=extras.pilots(c)))
+    c = PageCtx(ls, "stories/")
+    themes = sorted({t for s in site.stories.values() for t in s.meta.themes},
+                    key=lambda t: site.label("themes", t, c.code).text.lower())
+    pages.append(_page(c, "stories.md.j2", Shown(c.t("nav.stories"), c.code),
+                       c.t("stories.intro"), "stories", stories=list(site.stories.values()),
+                       pilots=[p for p in site.pilots.values() if p.stories], themes=themes))
+    c = PageCtx(ls, "people/")
+    pages.append(_page(c, "people.md.j2", Shown(c.t("nav.people"), c.code), c.t("people.intro"),
+                       "people", people=list(site.people.values())))
+    c = PageCtx(ls, "partners/")
+    partners = sorted(site.partners.values(), key=lambda p: c.title(p).text.lower())
+    pages.append(_page(c, "partners.md.j2", Shown(c.t("nav.partners"), c.code),
+                       c.t("partners.intro"), "partners", partners=partners))
+    c = PageCtx(ls, "publications/")
+    pages.append(_page(c, "publications.md.j2", Shown(c.t("nav.publications"), c.code),
+                       c.t("publications.intro"), "publications",
+                       publications=site.publications,
+                       listing=publications_list(c, site.publications)))
+    return pages
+
+
+TEMPLATES = {Pilot: "pilot", Story: "story", Person: "person", Partner: "partner", Page: "page"}

@@ -1,0 +1,121 @@
+"""An emitted project: one language's pages, ready for an engine.
+
+It holds no engine types: pages are Markdown with front matter, the nav is a
+plain tree. `write_project` writes it to disk, leaving unchanged files alone
+(their modification times tell the engine's dirty mode what to rebuild).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """A menu entry: a page, or a section with children."""
+
+    title: str
+    path: str | None = None  # docs-relative Markdown file
+    children: tuple["NavItem", ...] = ()
+
+
+@dataclass
+class EmittedPage:
+    """One page: where it goes, its front matter and its Markdown body.
+
+    Attributes:
+        src: The Markdown file, relative to the docs folder (stories/x/index.md).
+        url: The page's path under its language root (stories/x/).
+        front: Front matter; strings are HTML-escaped already.
+        body: The Markdown body.
+    """
+
+    src: str
+    url: str
+    front: dict[str, Any]
+    body: str
+
+    def text(self) -> str:
+        """Returns the file's text: front matter, then body."""
+        front = yaml.safe_dump(self.front, allow_unicode=True, sort_keys=False, width=1 << 20)
+        return f"---\n{front}---\n\n{self.body.strip()}\n"
+
+
+@dataclass
+class Project:
+    """One language's site, emitted.
+
+    Attributes:
+        lang: The language.
+        root: The language root within the whole site ("" or "en/").
+        settings: Site-level settings for the engine (name, url, language,
+            extra values for the theme).
+        pages: The pages, by source path.
+        nav: The menu.
+        files: Static files the engine copies as they are (docs path -> text).
+    """
+
+    lang: str
+    root: str
+    settings: dict[str, Any]
+    pages: dict[str, EmittedPage] = field(default_factory=dict)
+    nav: list[NavItem] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)
+
+    def add(self, page: EmittedPage) -> None:
+        """Adds a page (a second page at the same place is a bug)."""
+        assert page.src not in self.pages, f"two pages at {page.src}"
+        self.pages[page.src] = page
+
+
+def write_tree(files: dict[str, str | bytes], folder: Path) -> int:
+    """Makes `folder` hold exactly `files`, rewriting only what changed.
+
+    Args:
+        files: Relative path -> content.
+        folder: The folder to write.
+
+    Returns:
+        The number of files written.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for rel, content in files.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        target = folder / rel
+        if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written += 1
+    _remove_others(folder, set(files))
+    return written
+
+
+def _remove_others(folder: Path, keep: set[str]) -> None:
+    for dirpath, dirnames, filenames in os.walk(folder, topdown=False):
+        for name in filenames:
+            rel = Path(dirpath, name).relative_to(folder).as_posix()
+            if rel not in keep:
+                os.unlink(os.path.join(dirpath, name))
+        if dirpath != str(folder) and not os.listdir(dirpath):
+            os.rmdir(dirpath)
+
+
+def fingerprint(files: dict[str, str | bytes], *extra: str) -> str:
+    """Returns a hash of a set of files and extra strings (for build caching)."""
+    h = hashlib.sha256()
+    for part in extra:
+        h.update(part.encode() + b"\0")
+    for rel in sorted(files):
+        content = files[rel]
+        h.update(rel.encode() + b"\0")
+        h.update(content.encode() if isinstance(content, str) else content)
+        h.update(b"\0")
+    return h.hexdigest()

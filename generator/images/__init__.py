@@ -1,0 +1,1 @@
+"""Image work: checks, responsive variants, social cards."""

@@ -1,0 +1,59 @@
+"""HTML for responsive images: <picture> with WebP and a fallback, and figures."""
+
+from __future__ import annotations
+
+from html import escape
+
+from .pipeline import Rendition
+
+SIZES = {
+    "figure": "(min-width: 76em) 46rem, (min-width: 60em) 60vw, 100vw",
+    "wide": "(min-width: 76em) 61rem, 100vw",
+    "card": "(min-width: 60em) 20rem, (min-width: 45em) 45vw, 100vw",
+    "portrait": "10rem",
+}
+
+
+def picture(rendition: Rendition, media_url: str, alt: str, usage: str = "figure",
+            eager: bool = False, css: str = "") -> str:
+    """Returns a <picture> for a rendition.
+
+    Args:
+        rendition: The image's outputs.
+        media_url: The URL of the media folder relative to the page, with a
+            trailing slash.
+        alt: The alt text (plain text; escaped here).
+        usage: Which `sizes` to use (figure, wide, card, portrait).
+        eager: Load at once (the cover); body images load lazily.
+        css: A class for the <img>.
+    """
+    fallback = rendition.of(rendition.fallback_format)
+    default = next((v for v in fallback if v.width >= 960), fallback[-1])
+    sizes = SIZES[usage]
+    loading = 'fetchpriority="high"' if eager else 'loading="lazy" decoding="async"'
+    cls = f' class="{escape(css)}"' if css else ""
+    return (
+        "<picture>"
+        f'<source type="image/webp" srcset="{_srcset(rendition, "webp", media_url)}" sizes="{sizes}">'
+        f'<img src="{media_url}{default.name}" srcset="{_srcset(rendition, rendition.fallback_format, media_url)}" '
+        f'sizes="{sizes}" width="{default.width}" height="{default.height}" '
+        f'alt="{escape(alt)}" {loading}{cls}>'
+        "</picture>")
+
+
+def _srcset(rendition: Rendition, fmt: str, media_url: str) -> str:
+    return ", ".join(f"{media_url}{v.name} {v.width}w" for v in rendition.of(fmt))
+
+
+def figure(rendition: Rendition, media_url: str, alt: str, caption: str | None = None,
+           credit: str | None = None, usage: str = "figure", eager: bool = False,
+           caption_lang: str | None = None) -> str:
+    """Returns a <figure> with a picture and, when given, caption and credit."""
+    parts = [picture(rendition, media_url, alt, usage, eager)]
+    if caption or credit:
+        lang = f' lang="{caption_lang}"' if caption_lang else ""
+        text = f"<span{lang}>{escape(caption)}</span>" if caption else ""
+        if credit:
+            text += f' <small class="pl-credit">{escape(credit)}</small>'
+        parts.append(f"<figcaption>{text.strip()}</figcaption>")
+    return f'<figure class="pl-figure pl-figure--{usage}">' + "".join(parts) + "</figure>"

@@ -1,0 +1,284 @@
+"""The image pipeline: pure functions over small dataclasses.
+
+Every image is auto-oriented, converted to sRGB, stripped of all metadata
+(GPS positions of residents' homes must never be published) and written at
+several widths as WebP plus a JPEG (PNG for transparent images) fallback.
+Outputs are named after the source's content hash and their parameters, so a
+cache of them is valid forever: an unchanged image is never processed again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import math
+import os
+import re
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Iterable
+
+from PIL import Image, ImageCms, ImageOps
+
+PIPELINE_VERSION = "1"  # change to invalidate every cached output
+WIDTHS = (480, 960, 1600)
+WEBP = {"quality": 80, "method": 4}
+JPEG = {"quality": 82, "optimize": True, "progressive": True}
+PNG = {"compress_level": 6}
+_SWAPS = {5, 6, 7, 8}  # EXIF orientations that turn the image on its side
+
+
+@dataclass(frozen=True)
+class Source:
+    """An image file as the pipeline sees it.
+
+    Attributes:
+        path: The file.
+        digest: Hash of its bytes and the pipeline version (hex).
+        width: Width after auto-orientation.
+        height: Height after auto-orientation.
+        alpha: Whether it has transparency (falls back to PNG, not JPEG).
+    """
+
+    path: Path
+    digest: str
+    width: int
+    height: int
+    alpha: bool
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One output file: a width in one format."""
+
+    width: int
+    height: int
+    format: str  # webp | jpeg | png
+    name: str
+
+    @property
+    def mime(self) -> str:
+        """The MIME type, for <source type>."""
+        return f"image/{self.format}"
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """Every output of one source image.
+
+    Attributes:
+        source: The source image.
+        variants: Its outputs, smallest first, WebP and fallback for each width.
+    """
+
+    source: Source
+    variants: tuple[Variant, ...]
+
+    def of(self, fmt: str) -> list[Variant]:
+        """Returns the variants of one format, smallest first."""
+        return [v for v in self.variants if v.format == fmt]
+
+    @property
+    def fallback_format(self) -> str:
+        """The format for browsers without WebP: PNG if transparent, else JPEG."""
+        return "png" if self.source.alpha else "jpeg"
+
+
+def _digest(path: Path) -> str:
+    h = hashlib.sha256(PIPELINE_VERSION.encode())
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def inspect(path: Path) -> Source:
+    """Reads what planning needs: hash, oriented size, transparency.
+
+    Args:
+        path: The image file.
+    """
+    with Image.open(path) as image:
+        width, height = image.size
+        orientation = image.getexif().get(0x0112, 1)
+        alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    if orientation in _SWAPS:
+        width, height = height, width
+    return Source(path, _digest(path), width, height, alpha)
+
+
+def slug(stem: str) -> str:
+    """Returns a file-name-safe version of a file's stem."""
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:40] or "image"
+
+
+def plan(source: Source, widths: Iterable[int] = WIDTHS) -> Rendition:
+    """Decides the outputs of a source: never upscaled, named after parameters.
+
+    Args:
+        source: The inspected source.
+        widths: The wanted widths; those wider than the source are dropped
+            (the source's own width is used when it is narrower than all).
+    """
+    widths = sorted(widths)
+    usable = [w for w in widths if w < source.width] + [min(source.width, widths[-1])]
+    fallback = "png" if source.alpha else "jpeg"
+    stem = f"{slug(source.path.stem)}-{source.digest[:10]}"
+    variants = []
+    for width in usable:
+        height = max(1, round(source.height * width / source.width))
+        for fmt in ("webp", fallback):
+            ext = "jpg" if fmt == "jpeg" else fmt
+            variants.append(Variant(width, height, fmt, f"{stem}-{width}.{ext}"))
+    return Rendition(source, tuple(variants))
+
+
+def render(rendition: Rendition, out_dir: Path) -> int:
+    """Writes every variant of a rendition that is not in `out_dir` yet.
+
+    Args:
+        rendition: What to produce.
+        out_dir: The cache folder.
+
+    Returns:
+        The number of files written (0 when everything was cached).
+    """
+    todo = [v for v in rendition.variants if not (out_dir / v.name).exists()]
+    if not todo:
+        return 0
+    image = decode(rendition.source, max(v.width for v in todo))
+    for variant in todo:
+        sized = image if variant.width == image.width else image.resize(
+            (variant.width, variant.height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        _save(sized, variant, out_dir / variant.name)
+    return len(todo)
+
+
+def decode(source: Source, width: int) -> Image.Image:
+    """Opens, auto-orients and converts a source to sRGB RGB(A), metadata dropped.
+
+    JPEGs are decoded at a reduced scale when the largest output allows
+    (Pillow's draft mode), which is most of the speed of the pipeline.
+    """
+    with Image.open(source.path) as image:
+        if image.format == "JPEG":
+            scale = width / source.width
+            stored = image.size
+            image.draft("RGB", (math.ceil(stored[0] * scale), math.ceil(stored[1] * scale)))
+        oriented = ImageOps.exif_transpose(image)
+        result = to_srgb(oriented)
+    result.info = {}
+    return result
+
+
+_SRGB = ImageCms.createProfile("sRGB")
+
+
+def to_srgb(image: Image.Image) -> Image.Image:
+    """Converts any mode and embedded colour profile to plain sRGB RGB/RGBA."""
+    alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    mode = "RGBA" if alpha else "RGB"
+    icc = image.info.get("icc_profile")
+    if icc and image.mode in ("RGB", "RGBA", "CMYK", "L"):
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            return ImageCms.profileToProfile(image, source, _SRGB, outputMode=mode)
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a broken profile: fall back to a plain conversion
+    return image.convert(mode) if image.mode != mode else image.copy()
+
+
+def _save(image: Image.Image, variant: Variant, target: Path) -> None:
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    if variant.format == "webp":
+        image.save(tmp, "WEBP", **WEBP)
+    elif variant.format == "png":
+        image.save(tmp, "PNG", **PNG)
+    else:
+        image.convert("RGB").save(tmp, "JPEG", **JPEG)
+    os.replace(tmp, target)
+
+
+@dataclass
+class Stats:
+    """What a processing run did."""
+
+    images: int = 0
+    processed: int = 0
+    files_written: int = 0
+
+
+def process(renditions: Iterable[Rendition], out_dir: Path, workers: int | None = None,
+            progress: bool | None = None) -> Stats:
+    """Produces every missing output, in parallel across cores.
+
+    Args:
+        renditions: What the site needs.
+        out_dir: The cache folder (created if needed).
+        workers: Processes to use (default: every core).
+        progress: Show a progress bar (default: on a terminal, for many images).
+
+    Returns:
+        How many images needed work and how many files were written.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    unique = {r.source.digest + str(r.variants): r for r in renditions}
+    todo = [r for r in unique.values()
+            if not all((out_dir / v.name).exists() for v in r.variants)]
+    stats = Stats(images=len(unique), processed=len(todo))
+    if not todo:
+        return stats
+    workers = workers or os.cpu_count() or 1
+    show = sys.stderr.isatty() and len(todo) > 8 if progress is None else progress
+    if workers == 1 or len(todo) == 1:
+        stats.files_written = sum(render(r, out_dir) for r in _bar(todo, show))
+        return stats
+    with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
+        results = pool.map(render, todo, [out_dir] * len(todo))
+        stats.files_written = sum(_bar(results, show, total=len(todo)))
+    return stats
+
+
+def _bar(items: Iterable, show: bool, total: int | None = None) -> Iterable:
+    if not show:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, total=total, desc="images", unit="img", leave=False)
+
+
+class SourceIndex:
+    """Remembers each file's hash and size by (path, mtime, size), on disk.
+
+    An unchanged rebuild then reads no image at all.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            self.entries = json.loads(path.read_text())
+        except (OSError, ValueError):
+            self.entries = {}
+        self.dirty = False
+
+    def source(self, file: Path) -> Source:
+        """Returns the Source of a file, inspecting it only if it changed."""
+        stat = file.stat()
+        key = f"{file.resolve()}|{stat.st_mtime_ns}|{stat.st_size}"
+        entry = self.entries.get(key)
+        if entry is None:
+            found = inspect(file)
+            entry = {k: v for k, v in asdict(found).items() if k != "path"}
+            self.entries[key] = entry
+            self.dirty = True
+        return Source(file, entry["digest"], entry["width"], entry["height"], entry["alpha"])
+
+    def save(self) -> None:
+        """Writes the index if anything new was learnt."""
+        if self.dirty:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_text(json.dumps(self.entries, sort_keys=True))
+            self.dirty = False

@@ -1,0 +1,126 @@
+"""Content problems: collected during a build, reported together.
+
+Editors are not programmers, so every problem names the file and line, says
+what is wrong and how to fix it. Problems are collected, never raised one by
+one; the build fails once, with all of them.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Literal
+
+Level = Literal["error", "warning", "notice"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong (or worth knowing) about the content.
+
+    Attributes:
+        path: The file, relative to the project folder where possible.
+        line: 1-based line in that file, or None when no line applies.
+        message: What is wrong, in plain language.
+        hint: How to fix it.
+        level: "error" fails the build; "warning" fails it with --strict;
+            "notice" is information only.
+    """
+
+    path: str
+    line: int | None
+    message: str
+    hint: str = ""
+    level: Level = "error"
+
+    def format(self) -> str:
+        """Returns the problem as `file:line: level: message` plus the fix."""
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        text = f"{where}: {self.level}: {self.message}"
+        return f"{text}\n    how to fix: {self.hint}" if self.hint else text
+
+
+@dataclass
+class Problems:
+    """A collector of problems, shared by every loader in one build."""
+
+    root: Path | None = None
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, path: Path | str, line: int | None, message: str,
+            hint: str = "", level: Level = "error") -> None:
+        """Records one problem.
+
+        Args:
+            path: The file the problem is in.
+            line: 1-based line, or None.
+            message: What is wrong.
+            hint: How to fix it.
+            level: error, warning or notice.
+        """
+        self.items.append(Problem(self._rel(path), line, message, hint, level))
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        """Adds problems found elsewhere (for example in a worker process)."""
+        self.items.extend(problems)
+
+    def _rel(self, path: Path | str) -> str:
+        path = Path(path)
+        if self.root is not None:
+            try:
+                return path.resolve().relative_to(self.root.resolve()).as_posix()
+            except ValueError:
+                pass
+        return path.as_posix()
+
+    def of(self, *levels: Level) -> list[Problem]:
+        """Returns the problems of the given levels, sorted by file and line."""
+        found = {p for p in self.items if p.level in levels}
+        return sorted(found, key=lambda p: (p.path, p.line or 0, p.message))
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that fail a build."""
+        return self.of("error")
+
+    def failing(self, strict: bool) -> list[Problem]:
+        """Returns the problems that fail this build (warnings too when strict)."""
+        return self.of("error", "warning") if strict else self.errors
+
+
+class ContentError(Exception):
+    """Raised once, after loading, when the content has errors.
+
+    Args:
+        problems: Every problem that fails the build.
+    """
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        count = len(problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the content")
+
+    def report(self) -> str:
+        """Returns every problem, one block each, then a summary line."""
+        lines = [p.format() for p in self.problems]
+        return "\n".join(lines + [str(self)])
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """Returns ' Did you mean "x"?' for a close match, or an empty string.
+
+    Args:
+        word: What the editor wrote.
+        choices: What would have been valid.
+    """
+    matches = difflib.get_close_matches(str(word), sorted(set(choices)), n=1, cutoff=0.6)
+    return f' Did you mean "{matches[0]}"?' if matches else ""
+
+
+def one_of(choices: Iterable[str]) -> str:
+    """Returns the valid choices as a readable list: `a`, `b` or `c`."""
+    items = [f"`{c}`" for c in sorted(set(choices))]
+    if not items:
+        return "(none defined)"
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]

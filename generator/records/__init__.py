@@ -1,0 +1,186 @@
+"""Read and validate every record in content/: one module per record kind.
+
+`load_content` reads the whole tree in one pass and collects every problem;
+it never stops at the first one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..problems import Problems, did_you_mean
+from ..yamlsrc import YList, YMap
+from . import pages, partners, people, pilots, stories
+from .base import validate
+from .bundle import Bundle, BundleSpec, load_checked, read_bundle
+from .interventions import Intervention
+from .publications import Publication
+from .site import SiteConfig
+from .taxonomies import Taxonomies
+
+KINDS: dict[str, BundleSpec] = {
+    "pages": pages.SPEC,
+    "pilots": pilots.SPEC,
+    "stories": stories.SPEC,
+    "people": people.SPEC,
+    "partners": partners.SPEC,
+}
+FILES = ("site.yml", "taxonomies.yml", "publications.yml")
+
+
+@dataclass
+class Item:
+    """A validated entry of a YAML list, with where it was written."""
+
+    value: Any
+    path: Path
+    line: int
+    raw: Any
+
+
+@dataclass
+class Content:
+    """Everything read from content/, validated record by record.
+
+    Cross-references (a story's pilot, a pilot's partners) are checked later,
+    when the site model is resolved.
+    """
+
+    root: Path
+    site: SiteConfig
+    site_raw: Any
+    taxonomies: Taxonomies
+    taxonomies_raw: Any
+    bundles: dict[str, dict[str, Bundle]] = field(default_factory=dict)
+    interventions: dict[str, list[Item]] = field(default_factory=dict)
+    publications: list[Item] = field(default_factory=list)
+
+    def of(self, kind: str) -> dict[str, Bundle]:
+        """Returns the bundles of one kind, by id."""
+        return self.bundles.get(kind, {})
+
+    @property
+    def languages(self) -> list[str]:
+        """The site's languages, the default first."""
+        return self.site.languages
+
+
+def load_content(root: Path, problems: Problems) -> Content | None:
+    """Reads and validates every record under `root`.
+
+    Args:
+        root: The content folder.
+        problems: Where every problem found goes.
+
+    Returns:
+        The content, or None if site.yml itself is unusable (nothing else can
+        be checked without its languages).
+    """
+    if not root.is_dir():
+        problems.add(root, None, "the content folder does not exist",
+                     "run the command from the folder that holds mkdocs.yml and content/")
+        return None
+    site, site_raw = _load_site(root / "site.yml", problems)
+    if site is None:
+        return None
+    context = {"languages": site.languages}
+    _check_top_level(root, problems)
+    taxonomies, tax_raw = _load_taxonomies(root / "taxonomies.yml", context, problems)
+    content = Content(root, site, site_raw, taxonomies, tax_raw)
+    for kind, spec in KINDS.items():
+        content.bundles[kind] = _load_kind(root / kind, kind, spec, context, problems)
+    for pilot_id, bundle in content.of("pilots").items():
+        content.interventions[pilot_id] = load_list(
+            bundle.dir / "interventions.yml", Intervention, context, problems)
+    content.publications = load_list(root / "publications.yml", Publication, context, problems)
+    return content
+
+
+def _load_site(path: Path, problems: Problems) -> tuple[SiteConfig | None, Any]:
+    if not path.exists():
+        problems.add(path, None, "site.yml is missing",
+                     "create content/site.yml with title, languages and base_url")
+        return None, None
+    raw = load_checked(path, problems)
+    if not isinstance(raw, YMap):
+        if raw is not None:
+            problems.add(path, 1, "site.yml must hold named settings (title:, languages:, ...)",
+                         "see the content model for an example")
+        return None, raw
+    languages = raw.get("languages")
+    ok = isinstance(languages, list) and all(isinstance(x, str) for x in languages)
+    context = {"languages": list(languages) if ok else None}
+    return validate(SiteConfig, raw, path, problems, context), raw
+
+
+def _load_taxonomies(path: Path, context: dict, problems: Problems) -> tuple[Taxonomies, Any]:
+    raw = load_checked(path, problems) if path.exists() else ""
+    data = raw if isinstance(raw, YMap) else {}
+    if raw not in ("", None) and not isinstance(raw, YMap):
+        problems.add(path, 1, "taxonomies.yml must hold themes:, target_groups: and "
+                     "intervention_types:", "see the content model for an example")
+    return validate(Taxonomies, data, path, problems, context) or Taxonomies(), raw
+
+
+def _check_top_level(root: Path, problems: Problems) -> None:
+    known = [*FILES, *KINDS]
+    for path in sorted(root.iterdir()):
+        if path.name.startswith(".") or path.name in known:
+            continue
+        what = "record kind" if path.is_dir() else "file"
+        problems.add(path, None, f'"{path.name}" is not a {what} of the content model.'
+                     f"{did_you_mean(path.name, known)}",
+                     f"the content folder holds {', '.join(known)}")
+
+
+def _load_kind(folder: Path, kind: str, spec: BundleSpec, context: dict,
+               problems: Problems) -> dict[str, Bundle]:
+    found: dict[str, Bundle] = {}
+    if not folder.is_dir():
+        return found
+    for sub in sorted(folder.iterdir()):
+        if sub.name.startswith("."):
+            continue
+        if not sub.is_dir():
+            problems.add(sub, None, f"{sub.name} is not a bundle: every {kind[:-1]} is a folder",
+                         f"move it into a folder {kind}/<id>/ with meta.yml and nl.md/en.md",
+                         level="warning")
+            continue
+        bundle = read_bundle(kind, sub, spec, context, problems)
+        if bundle is not None:
+            found[bundle.id] = bundle
+    return found
+
+
+def load_list(path: Path, model: type[BaseModel], context: dict,
+              problems: Problems) -> list[Item]:
+    """Reads a YAML list file, validating each entry on its own.
+
+    Args:
+        path: The file (a missing file is an empty list).
+        model: The model of one entry.
+        context: Validation context.
+        problems: Where problems go.
+
+    Returns:
+        The valid entries, with their lines.
+    """
+    if not path.exists():
+        return []
+    raw = load_checked(path, problems)
+    if raw in ("", None):
+        return []
+    if not isinstance(raw, YList):
+        problems.add(path, getattr(raw, "line", 1), f"{path.name} must be a list of entries",
+                     "start each entry with `- ` (a dash and a space)")
+        return []
+    items = []
+    for index, entry in enumerate(raw):
+        value = validate(model, entry, path, problems, context)
+        if value is not None:
+            items.append(Item(value, path, raw.line_of(index), entry))
+    return items

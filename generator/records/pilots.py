@@ -1,0 +1,46 @@
+"""pilots/<id>/: one pilot, a municipality or region."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import Field, field_validator
+
+from .base import Date, Id, Image, Localized, Location, Model, Period, Record, Status
+from .bundle import BundleSpec, Front
+
+
+class Phase(Model):
+    """One phase of a pilot, drawn on its timeline."""
+
+    start: Date
+    end: Date | None = None
+    label: Localized
+    description: Localized | None = None
+
+
+class PilotMeta(Record):
+    """A pilot's language-neutral facts (pilots/<id>/meta.yml)."""
+
+    country: str = Field(description="ISO 3166-1 alpha-2 code, e.g. NL")
+    place: str = Field(min_length=1)
+    location: Location
+    period: Period
+    status: Status
+    themes: list[Id] = Field(default_factory=list)
+    target_groups: list[Id] = Field(default_factory=list)
+    partners: list[Id] = Field(default_factory=list)
+    people: list[Id] = Field(default_factory=list)
+    cover: Image | None = None
+    phases: list[Phase] = Field(default_factory=list)
+
+    @field_validator("country")
+    @classmethod
+    def _country(cls, value: str) -> str:
+        if not re.match(r"^[A-Za-z]{2}$", value):
+            raise ValueError(f'"{value}" is not a two-letter country code; write e.g. NL, IT or GB')
+        return value.upper()
+
+
+SPEC = BundleSpec(PilotMeta, Front, data_suffixes=frozenset({".geojson"}),
+                  extra_files=frozenset({"interventions.yml"}))

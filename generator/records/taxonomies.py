@@ -1,0 +1,34 @@
+"""content/taxonomies.yml: themes, target groups and intervention types."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import Field, field_validator
+
+from .base import Id, Localized, Model, Named
+
+
+class InterventionType(Named):
+    """A kind of intervention, drawn on maps in its colour with its icon."""
+
+    color: str = "#1f77b4"
+    icon: str = "map-marker"
+
+    @field_validator("color")
+    @classmethod
+    def _color(cls, value: str) -> str:
+        if not re.match(r"^#[0-9a-fA-F]{6}$", value):
+            raise ValueError(f'"{value}" is not a colour; write it as "#1f77b4" (in quotes)')
+        return value.lower()
+
+
+class Taxonomies(Model):
+    """The site's vocabularies; records refer to their ids."""
+
+    themes: dict[Id, Named] = Field(default_factory=dict)
+    target_groups: dict[Id, Named] = Field(default_factory=dict)
+    intervention_types: dict[Id, InterventionType] = Field(default_factory=dict)
+
+
+__all__ = ["InterventionType", "Localized", "Taxonomies"]

@@ -1,0 +1,234 @@
+"""YAML that remembers where each value came from.
+
+Editors' errors must name the line. PyYAML knows the line of every node while
+parsing; this loader keeps it on the mappings and lists it builds, so a
+validation error found later can still point at the line.
+
+The loader also reads YAML the way editors expect: only true/false are
+booleans (`country: NO` is Norway, not False), and dates stay text, to be
+parsed by the record models (so `2019-10` and `2019-10-01` behave alike).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - PyYAML without libyaml
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class YMap(dict):
+    """A mapping that knows the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key: Any) -> int:
+        """Returns the line of `key`, or of the mapping itself."""
+        return self.key_lines.get(key, self.line)
+
+
+class YList(list):
+    """A list that knows the line of each item (1-based)."""
+
+    line: int = 0
+    item_lines: list
+
+    def line_of(self, index: Any) -> int:
+        """Returns the line of item `index`, or of the list itself."""
+        if isinstance(index, int) and 0 <= index < len(self.item_lines):
+            return self.item_lines[index]
+        return self.line
+
+
+class _Loader(_BaseLoader):
+    """SafeLoader building YMap/YList and noting duplicate keys."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, int]] = []
+        self.line_offset = 0
+
+
+def _construct_map(loader: _Loader, node: yaml.MappingNode) -> YMap:
+    loader.flatten_mapping(node)
+    result = YMap()
+    result.line = node.start_mark.line + 1 + loader.line_offset
+    result.key_lines = {}
+    yield result
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1 + loader.line_offset
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            key = str(key)
+        if key in result:
+            loader.duplicates.append((str(key), line))
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = line
+
+
+def _construct_list(loader: _Loader, node: yaml.SequenceNode) -> YList:
+    result = YList()
+    result.line = node.start_mark.line + 1 + loader.line_offset
+    result.item_lines = [n.start_mark.line + 1 + loader.line_offset for n in node.value]
+    yield result
+    result.extend(loader.construct_object(n, deep=True) for n in node.value)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_list)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers
+            if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+@dataclass
+class YamlError:
+    """Why a YAML text could not be read, with the line it happened on."""
+
+    line: int | None
+    message: str
+    hint: str
+
+
+@dataclass
+class Loaded:
+    """The result of reading YAML: data, or an error; plus duplicate keys."""
+
+    data: Any = None
+    error: YamlError | None = None
+    duplicates: Sequence[tuple[str, int]] = ()
+
+
+def load_yaml(text: str, line_offset: int = 0) -> Loaded:
+    """Parses YAML text into YMap/YList/scalars with line numbers.
+
+    Args:
+        text: The YAML source.
+        line_offset: Lines before `text` in its file (for front matter).
+
+    Returns:
+        The data, or a YamlError saying what is wrong and where.
+    """
+    loader = _Loader(text)
+    loader.line_offset = line_offset
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        return Loaded(error=_explain(exc, line_offset))
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+        return Loaded(error=YamlError(None, str(exc), _GENERIC_HINT))
+    finally:
+        loader.dispose()
+    return Loaded(data=data, duplicates=loader.duplicates)
+
+
+_GENERIC_HINT = ("check the indentation (spaces, not tabs), and put text that contains "
+                 "a colon, # or quotes inside double quotes")
+
+
+def _explain(exc: yaml.MarkedYAMLError, line_offset: int) -> YamlError:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 + line_offset if mark else None
+    problem = exc.problem or exc.context or "this is not valid YAML"
+    hint = _GENERIC_HINT
+    if "\\t" in problem or "tab" in problem:
+        hint = "replace the tab characters at the start of the line with spaces"
+    elif "mapping values are not allowed" in problem:
+        hint = 'put the value in double quotes, e.g. title: "Litter: a shared problem"'
+    return YamlError(line, f"the YAML cannot be read: {problem}", hint)
+
+
+def read_yaml_file(path: Path) -> Loaded:
+    """Reads and parses a YAML file (UTF-8).
+
+    Args:
+        path: The file.
+
+    Returns:
+        The parsed data or the reason it could not be read.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return Loaded(error=YamlError(None, f"the file is not UTF-8 text ({exc.reason})",
+                                      "save the file with UTF-8 encoding"))
+    return load_yaml(text)
+
+
+@dataclass
+class MarkdownSource:
+    """A Markdown file split into front matter and body."""
+
+    front: Loaded
+    body: str
+    body_line: int  # the 1-based line on which the body starts
+
+
+_FENCE = re.compile(r"^---[ \t]*$")
+_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+
+
+def split_front_matter(text: str) -> MarkdownSource:
+    """Splits `---` front matter from a Markdown text.
+
+    Args:
+        text: The file's content.
+
+    Returns:
+        The parsed front matter (empty mapping if absent) and the body.
+    """
+    text = text.lstrip("\ufeff")
+    lines = text.splitlines(keepends=True)
+    if not lines or not _FENCE.match(lines[0].rstrip("\r\n")):
+        return MarkdownSource(Loaded(data=_empty_map()), text, 1)
+    for index in range(1, len(lines)):
+        if _END.match(lines[index].rstrip("\r\n")):
+            front = load_yaml("".join(lines[1:index]), line_offset=1)
+            if front.error is None and front.data is None:
+                front.data = _empty_map()
+            return MarkdownSource(front, "".join(lines[index + 1:]), index + 2)
+    error = YamlError(1, "the front matter is not closed",
+                      "add a line with only --- after the title and summary")
+    return MarkdownSource(Loaded(error=error), "", len(lines) + 1)
+
+
+def _empty_map() -> YMap:
+    empty = YMap()
+    empty.line, empty.key_lines = 1, {}
+    return empty
+
+
+def line_at(data: Any, loc: Sequence[Any], default: int | None = None) -> int | None:
+    """Returns the line of the value at `loc` (a path of keys and indexes).
+
+    Walks as deep as the path exists; a missing key reports the line of the
+    mapping that should have held it.
+
+    Args:
+        data: A tree of YMap/YList.
+        loc: Keys and list indexes, e.g. ("phases", 0, "start").
+        default: The line to use when nothing in the path has one.
+    """
+    line = getattr(data, "line", None) or default
+    node = data
+    for step in loc:
+        if isinstance(node, YMap) and step in node:
+            line, node = node.line_of(step), node[step]
+        elif isinstance(node, YList) and isinstance(step, int) and 0 <= step < len(node):
+            line, node = node.line_of(step), node[step]
+        else:
+            break
+    return line
