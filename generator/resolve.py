@@ -210,8 +210,18 @@ class _Resolver:
 
     def _check_chapters(self, story: Story, bundle: Bundle) -> None:
         if story.meta.format != "map-story":
+            if story.meta.chapters:
+                self.problems.add(bundle.meta_path, line_at(bundle.raw, ("chapters",)),
+                                  "`chapters` are only used by map stories; they are ignored "
+                                  "here", "set `format: map-story`, or remove `chapters`",
+                                  level="notice")
             return
         count = len(story.meta.chapters)
+        if count == 0:
+            self.problems.add(bundle.meta_path, line_at(bundle.raw, ("format",)),
+                              "a map story needs `chapters`: one location per ## section",
+                              "add chapters: - {location: {lat: ..., lon: ...}, zoom: 16}")
+            return
         for prose in story.prose.values():
             sections = len(prose.sections)
             if sections != count:

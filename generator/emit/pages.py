@@ -42,7 +42,9 @@ def front(c: PageCtx, title: Shown, summary: str | None, kind: str, **extra: Any
         data["description"] = attr(summary)
     data["page_kind"] = kind
     if title.lang != c.code:
+        # A page shown in another language's words stays out of this language's search
         data["content_lang"] = title.lang
+        data["search"] = {"exclude": True}
     data["alternates"] = [{"hreflang": code, "href": ls.absolute(c.url, code)}
                           for code in languages]
     data["alternates"].append({"hreflang": "x-default", "href": ls.absolute(c.url, default)})

@@ -118,12 +118,43 @@ def _load_site(path: Path, problems: Problems) -> tuple[SiteConfig | None, Any]:
 
 
 def _load_taxonomies(path: Path, context: dict, problems: Problems) -> tuple[Taxonomies, Any]:
+    """Validates each term on its own, so one bad term does not hide the rest."""
     raw = load_checked(path, problems) if path.exists() else ""
-    data = raw if isinstance(raw, YMap) else {}
-    if raw not in ("", None) and not isinstance(raw, YMap):
+    if raw in ("", None):
+        return Taxonomies(), raw
+    if not isinstance(raw, YMap):
         problems.add(path, 1, "taxonomies.yml must hold themes:, target_groups: and "
                      "intervention_types:", "see the content model for an example")
-    return validate(Taxonomies, data, path, problems, context) or Taxonomies(), raw
+        return Taxonomies(), raw
+    vocabularies: dict[str, dict] = {}
+    for name, field in Taxonomies.model_fields.items():
+        terms = raw.get(name) or {}
+        model = _inner_term_model(field.annotation)
+        vocabularies[name] = {term: value for term, value in
+                              _valid_terms(name, terms, model, raw, path, context, problems)}
+    shell = YMap({k: v for k, v in raw.items() if k not in vocabularies})
+    shell.line, shell.key_lines = raw.line, raw.key_lines
+    validate(Taxonomies, shell, path, problems, context)
+    return Taxonomies.model_construct(**vocabularies), raw
+
+
+def _inner_term_model(annotation: Any) -> Any:
+    return annotation.__args__[1]
+
+
+def _valid_terms(name: str, terms: Any, model: Any, raw: Any, path: Path, context: dict,
+                 problems: Problems):
+    if not isinstance(terms, dict):
+        problems.add(path, raw.line_of(name), f"`{name}` must list terms by id",
+                     f"write each term on its own line: `  some-id: {{label: ...}}`")
+        return
+    for term, value in terms.items():
+        wrapped = YMap({name: YMap({term: value})})
+        wrapped.line, wrapped.key_lines = raw.line, {name: raw.line_of(name)}
+        wrapped[name].line, wrapped[name].key_lines = terms.line, {term: terms.line_of(term)}
+        checked = validate(Taxonomies, wrapped, path, problems, context)
+        if checked is not None:
+            yield term, getattr(checked, name)[term]
 
 
 def _check_top_level(root: Path, problems: Problems) -> None:

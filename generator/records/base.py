@@ -151,10 +151,10 @@ def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
     """Returns the field names valid in the mapping that holds loc[-1]."""
     current: Any = model
     for step in loc[:-1]:
-        if isinstance(step, int):
-            continue
-        field = getattr(current, "model_fields", {}).get(step)
-        current = _inner_model(field.annotation) if field else None
+        field = getattr(current, "model_fields", {}).get(step) if isinstance(step, str) else None
+        if field is not None:
+            current = _inner_model(field.annotation)
+        # other steps are list indexes or dictionary keys: the model stays
         if current is None:
             return []
     return list(getattr(current, "model_fields", {}))

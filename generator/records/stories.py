@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from .base import Date, Id, Image, Localized, Location, Model, Record
 from .bundle import BundleSpec, StoryFront
@@ -45,12 +45,6 @@ class StoryMeta(Record):
     cover: Image | None = None
     example: bool = False
     chapters: list[Chapter] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _chapters_for_map_stories(self) -> "StoryMeta":
-        if self.chapters and self.format != "map-story":
-            raise ValueError("`chapters` are only for `format: map-story`")
-        return self
 
 
 SPEC = BundleSpec(StoryMeta, StoryFront)

@@ -1,0 +1,48 @@
+# Everything an editor or CI needs, on a fresh machine.
+#   make site   - build the whole site (every language) into site/
+#   make test   - run every test and quality gate
+#   make serve  - preview the site at http://127.0.0.1:8000/ (rebuilds on changes)
+#   make check  - check the content without building
+#   make bench  - run the benchmarks (figures go to bench/RESULTS.md)
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+
+.PHONY: site test serve check bench browser clean
+
+$(VENV)/.site: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.site pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.stamp: package.json
+	npm install --no-audit --no-fund --silent
+	touch $@
+
+site: $(VENV)/.site
+	$(BIN)/pilots build
+
+check: $(VENV)/.site
+	$(BIN)/pilots check
+
+serve: $(VENV)/.site
+	$(BIN)/pilots serve --port $(PORT)
+
+browser: node_modules/.stamp
+	sh .ci/install-browser
+
+test: $(VENV)/.test browser
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+bench: $(VENV)/.test
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf site .build .cache .site.stage tests/artifacts

@@ -1,0 +1,39 @@
+"""Shared fixtures: the basic fixture site, built once per test session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import Paths, build
+from helpers import FIXTURES, make_project
+
+
+@pytest.fixture(scope="session")
+def basic_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A built copy of tests/fixtures/basic (full build: maps, images, cards)."""
+    root = make_project(tmp_path_factory.mktemp("basic"), FIXTURES / "basic" / "content")
+    build(Paths(root))
+    return root
+
+
+@pytest.fixture(scope="session")
+def basic_site(basic_project: Path) -> Path:
+    """The built site/ of the basic fixture."""
+    return basic_project / "site"
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    """An empty site folder with the repository's mkdocs.yml and theme."""
+    return make_project(tmp_path / "project")
+
+
+@pytest.fixture()
+def fresh_basic(tmp_path: Path) -> Path:
+    """A copy of the basic fixture's folder, not built yet."""
+    root = make_project(tmp_path / "basic", FIXTURES / "basic" / "content")
+    shutil.rmtree(root / "site", ignore_errors=True)
+    return root

@@ -1,0 +1,170 @@
+"""End-to-end: build the basic fixture in both languages and read the HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.build import Paths, build
+from generator.problems import ContentError
+from helpers import page, resolve_link, site_files, soup
+
+RECORDS = ["", "pilots/", "pilots/alfa/", "pilots/beta/", "stories/", "stories/eerste-verhaal/",
+           "stories/english-only/", "stories/kaartverhaal/", "stories/hostile/", "people/",
+           "people/onderzoeker-een/", "people/onderzoeker-twee/", "partners/",
+           "partners/gemeente-voorbeeld/", "publications/", "about/", "privacy/"]
+BASE = "https://example.github.io/pilots/"
+
+
+@pytest.mark.parametrize("url", RECORDS)
+def test_every_page_exists_in_both_languages_with_lang_alternates_and_switch(basic_site, url):
+    for lang, root, other, other_root in (("nl", "", "en", "en/"), ("en", "en/", "nl", "")):
+        html = soup(page(basic_site, root + url))
+        assert html.html["lang"] == lang
+        alternates = {l["hreflang"]: l["href"] for l in html.find_all("link", rel="alternate")
+                      if l.get("hreflang")}
+        assert alternates == {"nl": BASE + url, "en": BASE + "en/" + url, "x-default": BASE + url}
+        switch = html.select_one(f"a.pl-lang__link[hreflang={other}]")
+        assert switch is not None and switch["lang"] == other
+        assert resolve_link(root + url, switch["href"]) == other_root + url
+        assert page(basic_site, other_root + url).exists()
+
+
+def test_menus_and_interface_text_in_the_page_language(basic_site):
+    nl = soup(page(basic_site, "pilots/alfa/")).get_text()
+    en = soup(page(basic_site, "en/pilots/alfa/")).get_text()
+    for word in ("In het kort", "Verhalen uit deze pilot", "Afgerond", "Nederland", "Leefbaarheid"):
+        assert word in nl
+    for word in ("At a glance", "Stories from this pilot", "Finished", "Netherlands", "Liveability"):
+        assert word in en
+    nl_html = page(basic_site, "pilots/alfa/").read_text()
+    assert 'placeholder="Zoeken"' in nl_html and 'placeholder="Search"' in page(
+        basic_site, "en/pilots/alfa/").read_text()
+    nav = [a.get_text(strip=True) for a in soup(page(basic_site, "")).select(".md-tabs__link")]
+    assert nav[:4] == ["Home", "Pilots", "Verhalen", "Mensen"]
+
+
+def test_dates_are_written_per_language(basic_site):
+    assert "10 mei 2019" in soup(page(basic_site, "stories/eerste-verhaal/")).get_text()
+    assert "10 May 2019" in soup(page(basic_site, "en/stories/eerste-verhaal/")).get_text()
+    assert "juni 2018 – december 2020" in soup(page(basic_site, "pilots/alfa/")).get_text()
+
+
+def test_missing_translation_shows_notice_and_lang(basic_site):
+    html = soup(page(basic_site, "stories/english-only/"))
+    notice = html.select_one(".pl-notice[role=note]:not(.pl-notice--example)")
+    assert notice.get_text(strip=True) == "Dit verhaal is alleen in het Engels beschikbaar."
+    body = html.find(string=re.compile("A story told"))
+    assert body.find_parent(attrs={"lang": "en"}) is not None
+    assert html.find("h1")["lang"] == "en"
+    html = soup(page(basic_site, "en/pilots/beta/"))
+    assert "This pilot is only described in Dutch." in html.get_text()
+    assert html.find(string=re.compile("Alleen in het Nederlands")).find_parent(attrs={"lang": "nl"})
+
+
+def test_example_stories_are_labelled_in_the_story_and_on_cards(basic_site):
+    story = soup(page(basic_site, "en/stories/english-only/"))
+    assert story.select_one(".pl-label--example").get_text() == "Illustrative example"
+    cards = soup(page(basic_site, "stories/"))
+    card = cards.select_one('li[data-pilot="beta"]')
+    assert card.select_one(".pl-label--example").get_text() == "Illustratief voorbeeld"
+
+
+def test_consent_and_drafts_never_published_anywhere(basic_site):
+    for rel, data in site_files(basic_site).items():
+        assert b"SECRET-NO-CONSENT" not in data, rel
+        assert b"SECRET-DRAFT" not in data, rel
+        assert b"no-consent" not in data, rel
+    assert not (basic_site / "stories/no-consent").exists()
+    assert not (basic_site / "stories/concept").exists()
+
+
+def test_hostile_strings_are_escaped_everywhere(basic_site):
+    for rel, data in site_files(basic_site).items():
+        if rel.endswith((".html", ".json", ".xml", ".geojson", ".js")) and "assets/" not in rel:
+            text = data.decode("utf-8")
+            assert "<script>alert" not in text, rel
+            assert "<img src=x" not in text, rel
+            assert "</textarea><b>" not in text, rel
+    html = soup(page(basic_site, "stories/hostile/"))
+    assert html.find("h1").get_text().startswith("Gevaarlijk </script><script>alert(1)</script>")
+    assert html.title.get_text().startswith("Gevaarlijk </script>")
+    assert html.find("meta", attrs={"name": "description"})["content"].startswith(
+        'Samenvatting met </textarea><b>vet</b> & "quotes"')
+    assert "*ster* {: #x }" in html.find("h1").get_text()  # Markdown stays text
+
+
+def test_search_index_per_language(basic_site):
+    nl = json.loads((basic_site / "search/search_index.json").read_text())
+    en = json.loads((basic_site / "en/search/search_index.json").read_text())
+    assert nl["config"]["lang"] == ["nl"] and en["config"]["lang"] == ["en"]
+    nl_text = json.dumps(nl)
+    assert "Het eerste verhaal" in nl_text and "The first story" not in nl_text
+    assert "Only in English" not in nl_text  # a fallback page is not in the Dutch index
+    assert "The first story" in json.dumps(en)
+    assert "alert(1)" in nl_text and "<script>alert" not in nl_text
+
+
+def test_sitemap_robots_and_404(basic_site):
+    sitemap = (basic_site / "sitemap.xml").read_text()
+    assert f"<loc>{BASE}en/stories/eerste-verhaal/</loc>" in sitemap
+    assert (f'<xhtml:link rel="alternate" hreflang="nl" href="{BASE}stories/eerste-verhaal/"/>'
+            in sitemap)
+    assert "no-consent" not in sitemap and not (basic_site / "en/sitemap.xml").exists()
+    assert f"Sitemap: {BASE}sitemap.xml" in (basic_site / "robots.txt").read_text()
+    nl404, en404 = soup(basic_site / "404.html"), soup(basic_site / "en/404.html")
+    assert nl404.html["lang"] == "nl" and "Pagina niet gevonden" in nl404.get_text()
+    assert nl404.find("section", lang="en") is not None  # one 404 serves every address
+    assert en404.html["lang"] == "en" and "Page not found" in en404.get_text()
+
+
+def test_no_google_fonts_and_no_cdn(basic_site):
+    for rel, data in site_files(basic_site).items():
+        if rel.endswith(".html"):
+            text = data.decode()
+            assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, rel
+            for src in re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?://[^"]+)"', text):
+                assert src.startswith(BASE), (rel, src)
+
+
+def test_failed_build_leaves_site_untouched(fresh_basic):
+    paths = Paths(fresh_basic)
+    build(paths)
+    before = site_files(paths.out)
+    meta = fresh_basic / "content/stories/eerste-verhaal/meta.yml"
+    meta.write_text(meta.read_text().replace("pilot: alfa", "pilot: alpha"))
+    with pytest.raises(ContentError) as error:
+        build(paths)
+    assert 'no pilot "alpha"' in error.value.report()
+    assert site_files(paths.out) == before
+
+
+def test_cli_reports_errors_without_traceback(fresh_basic):
+    meta = fresh_basic / "content/stories/eerste-verhaal/meta.yml"
+    meta.write_text(meta.read_text().replace("pilot: alfa", "pilot: alpha"))
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "build"], cwd=fresh_basic,
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "content/stories/eerste-verhaal/meta.yml:1" in result.stderr
+    assert 'Did you mean "alfa"?' in result.stderr
+    assert "Traceback" not in result.stderr and not (fresh_basic / "site").exists()
+
+
+def test_drafts_build_on_request(fresh_basic):
+    build(Paths(fresh_basic), drafts=True)
+    html = soup(page(fresh_basic / "site", "stories/concept/"))
+    assert html.select_one(".pl-label--draft").get_text() == "Concept"
+
+
+def test_translations_required_fails_the_build(fresh_basic):
+    site_yml = fresh_basic / "content/site.yml"
+    site_yml.write_text(site_yml.read_text().replace("translations: fallback", "translations: required"))
+    with pytest.raises(ContentError) as error:
+        build(Paths(fresh_basic))
+    assert "content/stories/english-only/nl.md" in error.value.report()
+    assert "content/pilots/beta/en.md" in error.value.report()

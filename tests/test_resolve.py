@@ -1,0 +1,206 @@
+"""Cross-references, geography, consent, drafts, images and translations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image
+
+from generator.build import Paths, check
+from helpers import all_problems, minimal, problems_of, write
+from test_records import _one
+
+
+def _site(project: Path, drafts: bool = False):
+    site, problems = check(Paths(project), drafts)
+    return site
+
+
+def test_misspelt_pilot_id_suggests_the_right_one(project: Path):
+    content = minimal(project)
+    meta = content / "stories/een/meta.yml"
+    meta.write_text(meta.read_text().replace("pilot: houten", "pilot: houtne"))
+    problem = _one(problems_of(project), "stories/een/meta.yml:1", 'no pilot "houtne"',
+                   'Did you mean "houten"?')
+    assert "content/pilots/" in problem
+
+
+def test_unknown_theme_partner_and_person(project: Path):
+    content = minimal(project)
+    meta = content / "pilots/houten/meta.yml"
+    meta.write_text(meta.read_text() + "partners: [gemeente-houtn]\npeople: [nobody]\n")
+    write(content, "partners/gemeente-houten/meta.yml", "name: {nl: G, en: M}\n")
+    problems = problems_of(project)
+    _one(problems, "houten/meta.yml:8", 'no partner "gemeente-houtn"', 'Did you mean "gemeente-houten"?')
+    _one(problems, "houten/meta.yml:9", 'no person "nobody"')
+
+
+def test_pilot_outside_its_country_with_swap_hint(project: Path):
+    content = minimal(project)
+    meta = content / "pilots/houten/meta.yml"
+    meta.write_text(meta.read_text().replace("{lat: 52.028, lon: 5.168}", "{lat: 5.168, lon: 52.028}"))
+    _one(problems_of(project), "houten/meta.yml:3", "outside NL", "look swapped")
+
+
+def test_story_far_from_its_pilot(project: Path):
+    content = minimal(project)
+    meta = content / "stories/een/meta.yml"
+    meta.write_text(meta.read_text() + "location: {lat: 52.37, lon: 4.89}\n")
+    _one(problems_of(project), "stories/een/meta.yml:7", "km from its pilot", "Houten is at")
+    meta.write_text(meta.read_text().replace("{lat: 52.37, lon: 4.89}", "{lat: 5.168, lon: 52.03}"))
+    _one(problems_of(project), "stories/een/meta.yml:7", "look swapped")
+
+
+def test_intervention_checks(project: Path):
+    content = minimal(project)
+    write(content, "pilots/houten/interventions.yml", """
+        - id: a
+          type: meeting
+          title: {nl: A, en: A}
+          date: 2019-03-01
+          location: {lat: 52.03, lon: 5.17}
+          stories: [een, tweee]
+        - id: a
+          type: meetng
+          title: {nl: B, en: B}
+          date: 2019-03-01
+          location: {lat: 5.17, lon: 52.03}
+        - id: c
+          type: meeting
+          title: {nl: C, en: C}
+          period: {start: 2019-03, end: 2019-05}
+          area: wijk.geojsn
+        """)
+    write(content, "pilots/houten/wijk.geojson", '{"type": "Polygon", "coordinates": '
+          '[[[5.16, 52.02], [5.17, 52.02], [5.17, 52.03], [5.16, 52.02]]]}')
+    problems = problems_of(project)
+    _one(problems, "interventions.yml:6", 'no story "tweee"')
+    _one(problems, "interventions.yml:7", 'id "a" is used twice')
+    problems_b = problems_of(project)
+    _one(problems_b, "interventions.yml:16", 'area file "wijk.geojsn" does not exist',
+         'Did you mean "wijk.geojson"?')
+
+
+def test_intervention_type_and_swapped_location(project: Path):
+    content = minimal(project)
+    write(content, "pilots/houten/interventions.yml", """
+        - id: b
+          type: meetng
+          title: {nl: B, en: B}
+          date: 2019-03-01
+          location: {lat: 5.17, lon: 52.03}
+        """)
+    problems = problems_of(project)
+    _one(problems, "interventions.yml:2", '"meetng" is not an intervention type', 'Did you mean "meeting"?')
+    _one(problems, "interventions.yml:5", "look swapped")
+
+
+def test_broken_geojson_is_refused(project: Path):
+    content = minimal(project)
+    write(content, "pilots/houten/interventions.yml", """
+        - id: c
+          type: meeting
+          title: {nl: C, en: C}
+          date: 2019-03-01
+          area: wijk.geojson
+        """)
+    write(content, "pilots/houten/wijk.geojson", '{"type": "Polygon",\n "coordinates": [[[5.16, 52.02]],\n}')
+    _one(problems_of(project), "wijk.geojson:3", "not valid JSON")
+
+
+def test_consent_false_is_skipped_with_a_notice_not_an_error(project: Path):
+    content = minimal(project)
+    meta = content / "stories/een/meta.yml"
+    meta.write_text(meta.read_text().replace("given: true", "given: false"))
+    assert problems_of(project, strict=True) == []
+    notices = [p for p in all_problems(project) if p.level == "notice"]
+    assert any("consent is not given" in p.message for p in notices)
+    assert "een" not in _site(project).stories
+
+
+def test_drafts_are_left_out_unless_asked_for(project: Path):
+    content = minimal(project)
+    meta = content / "stories/een/meta.yml"
+    meta.write_text(meta.read_text() + "draft: true\n")
+    assert "een" not in _site(project).stories
+    assert "een" in _site(project, drafts=True).stories
+
+
+def test_story_of_a_draft_pilot_is_left_out_with_a_notice(project: Path):
+    content = minimal(project)
+    meta = content / "pilots/houten/meta.yml"
+    meta.write_text(meta.read_text() + "draft: true\n")
+    assert problems_of(project) == []
+    assert any("its pilot" in p.message for p in all_problems(project))
+
+
+def test_images_missing_not_an_image_no_alt(project: Path):
+    content = minimal(project)
+    (content / "stories/een/fake.jpg").write_text("not an image")
+    Image.new("RGB", (800, 600), "white").save(content / "stories/een/small.jpg")
+    write(content, "stories/een/nl.md", """
+        ---
+        title: Een verhaal
+        ---
+        ![](small.jpg)
+
+        ![Foto](missing.jpg)
+
+        ![Nep](fake.jpg)
+
+        ![Extern](https://example.org/a.jpg)
+        """)
+    meta = content / "stories/een/meta.yml"
+    meta.write_text(meta.read_text() + "cover: {file: small.jpg, alt: {nl: a, en: b}}\n")
+    problems = problems_of(project)
+    _one(problems, "stories/een/nl.md:4", "has no alt text")
+    _one(problems, "stories/een/nl.md:6", '"missing.jpg" is not in stories/een/')
+    _one(problems, "stories/een/nl.md:8", "fake.jpg is not an image")
+    _one(problems, "stories/een/nl.md:10", "on another website")
+    warnings = problems_of(project, strict=True)
+    _one(warnings, "stories/een/meta.yml:7", "800 px wide")
+
+
+def test_map_story_chapters_must_match_sections(project: Path):
+    content = minimal(project)
+    meta = content / "stories/een/meta.yml"
+    meta.write_text(meta.read_text().replace("format: article", "format: map-story")
+                    + "chapters:\n  - {location: {lat: 52.03, lon: 5.17}, zoom: 16}\n")
+    write(content, "stories/een/nl.md", "---\ntitle: T\n---\n## Een\n\nx\n\n## Twee\n\ny\n")
+    _one(problems_of(project), "stories/een/meta.yml:7", "1 chapter(s)", "2 H2 section(s) (## headings) in nl.md")
+
+
+def test_translations_required(project: Path):
+    content = minimal(project)
+    site_yml = content / "site.yml"
+    site_yml.write_text(site_yml.read_text() + "translations: required\n")
+    (content / "stories/een/en.md").unlink()
+    write(content, "taxonomies.yml", """
+        themes:
+          work: {label: {nl: Werk}}
+        target_groups:
+          job-seekers: {label: {nl: Werkzoekenden, en: Job seekers}}
+        """)
+    problems = problems_of(project)
+    _one(problems, "stories/een/en.md", "en.md is missing", "translations are required")
+    _one(problems, "taxonomies.yml:2", "`themes.work.label` has no en text")
+
+
+def test_free_page_cannot_take_a_site_address(project: Path):
+    content = minimal(project)
+    write(content, "pages/stories/nl.md", "---\ntitle: x\n---\n")
+    _one(problems_of(project), 'cannot be called "stories"')
+
+
+def test_links_between_records(project: Path):
+    content = minimal(project)
+    write(content, "people/eva/meta.yml", "name: Eva\nrole: {nl: Onderzoeker, en: Researcher}\n"
+          "pilots: [houten]\n")
+    write(content, "partners/gemeente/meta.yml", "name: {nl: Gemeente Houten, en: Municipality of Houten}\n")
+    meta = content / "pilots/houten/meta.yml"
+    meta.write_text(meta.read_text() + "partners: [gemeente]\n")
+    site = _site(project)
+    houten = site.pilots["houten"]
+    assert [p.id for p in houten.people] == ["eva"]
+    assert [p.id for p in site.partners["gemeente"].pilots] == ["houten"]
+    assert [s.id for s in houten.stories] == ["een"]
