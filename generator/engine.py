@@ -102,6 +102,8 @@ def project_config(base: dict[str, Any], base_dir: Path, project: Project,
     extra = config.setdefault("extra", {})
     extra["pl"] = settings
     extra["alternate"] = settings["languages"]
+    hooks = config.setdefault("hooks", [])
+    hooks.append(str(Path(__file__).with_name("mkdocs_hooks.py")))
     validation = config.setdefault("validation", {})
     validation.setdefault("nav", {})["omitted_files"] = "ignore"  # stories are not in the menu
     return config

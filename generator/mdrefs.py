@@ -81,3 +81,21 @@ def find_sections(body: str, first_line: int) -> list[Section]:
     return [Section(m["title"], first_line + index)
             for _, index, line in _lines_outside_code(body)
             if (m := _H2.match(line.rstrip("\r\n")))]
+
+
+def split_sections(body: str) -> tuple[str, list[tuple[str, str]]]:
+    """Splits a body at its H2 headings (outside code blocks).
+
+    Returns:
+        The text before the first H2, and (heading line, section text) pairs.
+    """
+    starts = [(offset, line) for offset, _, line in _lines_outside_code(body)
+              if _H2.match(line.rstrip("\r\n"))]
+    if not starts:
+        return body, []
+    intro = body[:starts[0][0]]
+    sections = []
+    for index, (offset, line) in enumerate(starts):
+        end = starts[index + 1][0] if index + 1 < len(starts) else len(body)
+        sections.append((line.rstrip("\r\n"), body[offset + len(line):end]))
+    return intro, sections

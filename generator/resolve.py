@@ -71,6 +71,7 @@ class _Resolver:
         self._publications()
         if self.site.config.translations == "required":
             self._translations()
+        self._check_map_settings()
 
     # -- bundles -------------------------------------------------------------
 
@@ -385,6 +386,30 @@ class _Resolver:
                               f"over {WARN_MEGAPIXELS} MP slows every build",
                               "scale it down to at most 4000 px on the long side", level="warning")
         return True
+
+    # -- map settings ------------------------------------------------------------
+
+    def _check_map_settings(self) -> None:
+        from .maps.assets import icon_file, icon_names
+        from .maps.tiles import UnknownTiles, provider_names, resolve_tiles
+
+        site_yml, tax_yml = self.content.root / "site.yml", self.content.root / "taxonomies.yml"
+        try:
+            resolve_tiles(self.site.config.map.tiles)
+        except UnknownTiles as exc:
+            name = str(self.site.config.map.tiles)
+            self.problems.add(site_yml, line_at(self.content.site_raw, ("map", "tiles")),
+                              f"{exc}.{did_you_mean(name, provider_names())}",
+                              "use a name such as OpenStreetMap.Mapnik, or give "
+                              "{url: https://.../{z}/{x}/{y}.png, attribution: ...}")
+        for kind_id, kind in self.site.taxonomies.intervention_types.items():
+            if icon_file(kind.icon) is None:
+                self.problems.add(tax_yml, line_at(self.content.taxonomies_raw,
+                                                   ("intervention_types", kind_id, "icon")),
+                                  f'there is no icon called "{kind.icon}".'
+                                  f"{did_you_mean(kind.icon, icon_names())}",
+                                  "use a Font Awesome (solid) or Material Design icon name, "
+                                  "e.g. users, recycle, leaf", level="warning")
 
     # -- translations --------------------------------------------------------------
 

@@ -37,3 +37,27 @@ def fresh_basic(tmp_path: Path) -> Path:
     root = make_project(tmp_path / "basic", FIXTURES / "basic" / "content")
     shutil.rmtree(root / "site", ignore_errors=True)
     return root
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Chromium for the whole session."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM, launch
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)")
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def basic_server(basic_site: Path):
+    """The basic fixture's site, served on a local port."""
+    from browser import serve
+
+    with serve(basic_site) as base:
+        yield base

@@ -204,3 +204,16 @@ def test_links_between_records(project: Path):
     assert [p.id for p in houten.people] == ["eva"]
     assert [p.id for p in site.partners["gemeente"].pilots] == ["houten"]
     assert [s.id for s in houten.stories] == ["een"]
+
+
+def test_unknown_tiles_and_icons(project: Path):
+    content = minimal(project)
+    site_yml = content / "site.yml"
+    site_yml.write_text(site_yml.read_text() + "map:\n  tiles: OpenStreetMap.Mapnk\n")
+    write(content, "taxonomies.yml", """
+        intervention_types:
+          meeting: {label: {nl: B, en: M}, icon: recycel}
+        """)
+    problems = problems_of(project, strict=True)
+    _one(problems, "content/site.yml:5", 'Did you mean "OpenStreetMap.Mapnik"?')
+    _one(problems, "taxonomies.yml:2", 'no icon called "recycel"', 'Did you mean "recycle"?')

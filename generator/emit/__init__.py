@@ -14,6 +14,7 @@ from .extras import Extras
 from .links import language_root
 from .pages import TEMPLATES, index_pages, record_page
 from .project import NavItem, Project
+from .. import csp
 
 __all__ = ["emit_language", "Extras", "Project"]
 
@@ -38,6 +39,9 @@ def emit_language(site: Site, code: str, images: ImagePlanner,
         project.add(page)
     for node in site.nodes():
         project.add(record_page(ls, node, TEMPLATES[type(node)], extras))
+    for page in extras.pages(ls):
+        project.add(page)
+    project.settings["licences_path"] = "licences/" if "licences/index.md" in project.pages else ""
     project.nav = navigation(ls)
     return project
 
@@ -77,7 +81,7 @@ def settings(ls: LangSite) -> dict:
         "og_locale": _og_locale(config.locale(ls.code)),
         "notfound_others": [] if ls.root else _notfound_others(site),
         "licences_path": "",
-        "csp": "",
+        "csp": csp_policy(site),
         "site_url": config.base_url + ls.root,
         "language": ls.code,
         "default_language": config.default_language,
@@ -111,3 +115,14 @@ def _notfound_others(site: Site) -> list[dict]:
                        "text": attr(lang.t("notfound.text")),
                        "home": attr(lang.t("notfound.home"))})
     return others
+
+
+def csp_policy(site: Site) -> str:
+    """Returns the site's Content-Security-Policy (tiles are the only outside source)."""
+    from ..maps.tiles import UnknownTiles, resolve_tiles
+
+    try:
+        origins = resolve_tiles(site.config.map.tiles).origins()
+    except UnknownTiles:
+        origins = []
+    return csp.policy(origins)

@@ -10,8 +10,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..model import Node, Pilot
-from .context import PageCtx
+from ..model import Node, Pilot, Prose, Story
+from .context import LangSite, PageCtx
+from .project import EmittedPage
 
 
 class Extras:
@@ -39,4 +40,24 @@ class Extras:
 
     def front(self, c: PageCtx, node: Node | None) -> dict[str, Any]:
         """Returns extra front matter for a page (social card, ...)."""
+        return {}
+
+    def story_map(self, c: PageCtx, story: Story) -> Markup:
+        """Returns the map that follows a map story's chapters."""
+        return Markup("")
+
+    def body(self, c: PageCtx, node: Node, prose: Prose, body: Markup) -> Markup:
+        """Returns a record's body, transformed (map stories' chapters)."""
+        return body
+
+    def pages(self, ls: LangSite) -> list[EmittedPage]:
+        """Returns extra pages for a language (the licences page)."""
+        return []
+
+    def files(self) -> dict[str, Any]:
+        """Returns files to publish as they are: site path -> file."""
+        return {}
+
+    def texts(self) -> dict[str, str]:
+        """Returns generated files to publish: site path -> text."""
         return {}

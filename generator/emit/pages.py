@@ -92,10 +92,14 @@ def record_page(ls: LangSite, node: Node, template: str, extras: Any) -> Emitted
     prose = c.prose(node)
     title = c.title(node)
     body = body_markdown(c, prose, node.dir) if prose else Markup("")
+    if prose:
+        body = extras.body(c, node, prose, body)
     kind = {"pilots": "pilot", "stories": "story", "people": "person",
             "partners": "partner", "pages": "page"}[node.kind]
     summary = prose.summary if prose else None
     values = {kind: node, "prose": prose, "body": body, "extra": extras.record(c, node)}
+    if isinstance(node, Story):
+        values["storymap"] = extras.story_map(c, node)
     if isinstance(node, Pilot):
         values["timeline"] = extras.timeline(c, node)
         values["publications"] = publications_list(c, node.publications, False)
@@ -144,3 +148,13 @@ def index_pages(ls: LangSite, extras: Any) -> list[EmittedPage]:
 
 
 TEMPLATES = {Pilot: "pilot", Story: "story", Person: "person", Partner: "partner", Page: "page"}
+
+
+def licences_page(ls: LangSite, tiles: Any, data_licence: str) -> EmittedPage:
+    """Emits the page naming every library the site serves and its licence."""
+    from ..maps.assets import libraries
+
+    c = PageCtx(ls, "licences/")
+    title = Shown(c.t("licences.title"), c.code)
+    return _page(c, "licences.md.j2", title, None, "licences", libraries=libraries(),
+                 tiles=tiles, data_licence=data_licence)

@@ -20,6 +20,8 @@ class Intervention(Model):
     area: str | None = Field(default=None, description="a .geojson file in the pilot's folder")
     stories: list[Id] = Field(default_factory=list)
     example: bool = False
+    approximate: bool = Field(default=False, description=(
+        "true when only the town is known: the point is the town centre"))
 
     @model_validator(mode="after")
     def _when_and_where(self) -> "Intervention":

@@ -42,9 +42,56 @@
     apply(false);
   }
 
+  /* Map stories: the map moves to each chapter's place as it is read (scrolled
+     to, or reached with the keyboard). Without JavaScript the chapters name
+     their places in words. */
+  function setupMapStory(story) {
+    var container = story.querySelector("[data-pl-map]");
+    var map = container && window[container.id];
+    var chapters = Array.prototype.slice.call(story.querySelectorAll(".pl-chapter[data-lat]"));
+    if (!map || !chapters.length) { return; }
+    var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    var current = null;
+    function show(chapter) {
+      if (chapter === current) { return; }
+      if (current) { current.classList.remove("pl-chapter--active"); }
+      current = chapter;
+      chapter.classList.add("pl-chapter--active");
+      var target = [parseFloat(chapter.dataset.lat), parseFloat(chapter.dataset.lon)];
+      var zoom = parseInt(chapter.dataset.zoom, 10) || map.getZoom();
+      if (still) { map.setView(target, zoom); } else { map.flyTo(target, zoom, {duration: 0.8}); }
+      container.setAttribute("data-chapter", chapter.id);
+    }
+    if ("IntersectionObserver" in window) {
+      var observer = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) { if (entry.isIntersecting) { show(entry.target); } });
+      }, {rootMargin: "-45% 0px -50% 0px"});
+      chapters.forEach(function (chapter) { observer.observe(chapter); });
+    }
+    chapters.forEach(function (chapter) {
+      chapter.addEventListener("focusin", function () { show(chapter); });
+    });
+  }
+
+  /* Maps: the controls' names in the page's language. */
+  function labelMap(container) {
+    var labels = JSON.parse(container.getAttribute("data-labels") || "{}");
+    var names = {".leaflet-control-zoom-in": labels.zoomIn, ".leaflet-control-zoom-out": labels.zoomOut,
+                 ".leaflet-control-layers-toggle": labels.layers};
+    Object.keys(names).forEach(function (selector) {
+      var control = container.querySelector(selector);
+      if (control && names[selector]) {
+        control.setAttribute("title", names[selector]);
+        control.setAttribute("aria-label", names[selector]);
+      }
+    });
+  }
+
   function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-pl-map]"), labelMap);
     var form = document.querySelector("[data-pl-filter]");
     if (form) { setupFilter(form); }
+    Array.prototype.forEach.call(document.querySelectorAll(".pl-mapstory"), setupMapStory);
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);

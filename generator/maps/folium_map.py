@@ -1,0 +1,227 @@
+"""Maps built with folium, made deterministic and self-contained.
+
+folium writes Leaflet code; we keep only that code (it goes into a script
+file of its own, so no inline script is needed) and drop folium's page
+header: its CDN links (Leaflet, jQuery, Bootstrap, Font Awesome) and its
+`user-scalable=no` viewport never reach a page. Element ids are renumbered,
+so two builds of the same content write the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+import folium
+from branca.element import Element, MacroElement
+from folium.plugins import MarkerCluster
+from folium.template import Template
+
+from .tiles import Tiles
+
+
+def js(value: Any, text: bool = False) -> str:
+    """Encodes a value for a script file: JSON, with `</` written as `<\\/`
+    so it stays inert even if it were ever inlined in HTML.
+
+    Args:
+        value: The value.
+        text: The value is plain text from YAML: escape <, > and & too.
+    """
+    encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if text:
+        return encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return encoded.replace("</", "<\\/")
+
+
+class Popup(MacroElement):
+    """A popup whose HTML travels as a JSON string (folium's uses jQuery and
+    a JavaScript template literal, which a backtick in a title would break).
+
+    Args:
+        html: The popup's HTML, already escaped by the caller.
+        max_width: The widest the popup may be, in pixels.
+    """
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "{{ this._parent.get_name() }}.bindPopup({{ this.html_js }},{maxWidth:{{ this.width }}});"
+        "{% endmacro %}")
+
+    def __init__(self, html: str, max_width: int = 300):
+        super().__init__()
+        self._name = "popup"
+        self.html_js = js(html)
+        self.width = max_width
+
+
+class Icons(MacroElement):
+    """The map's marker icons, defined once and shared by every marker
+    (a thousand markers should not carry a thousand icon definitions)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "var {{ this.get_name() }}={{ '{' }}"
+        "{% for key, icon in this.icons.items() %}{{ key }}:L.divIcon({{ icon }}),{% endfor %}"
+        "{{ '}' }};{% endmacro %}")
+
+    def __init__(self):
+        super().__init__()
+        self._name = "icons"
+        self.icons: dict[str, str] = {}
+
+    def key(self, css: str, html: str = "") -> str:
+        """Returns the key of the icon with these classes and inner HTML."""
+        options = js({"className": f"pl-marker {css}", "html": html, "iconSize": [30, 30],
+                      "iconAnchor": [15, 15]})
+        for key, existing in self.icons.items():
+            if existing == options:
+                return key
+        key = f"i{len(self.icons)}"
+        self.icons[key] = options
+        return key
+
+
+class Marker(MacroElement):
+    """A compact marker: a shared icon, an accessible title, an optional popup."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "L.marker({{ this.point }},{{ '{' }}icon:{{ this.icons.get_name() }}.{{ this.icon }},"
+        "title:{{ this.title }},riseOnHover:true{{ '}' }})"
+        "{% if this.popup %}.bindPopup({{ this.popup }},{maxWidth:300}){% endif %}"
+        ".addTo({{ this._parent.get_name() }});"
+        "{% endmacro %}")
+
+    def __init__(self, point: tuple[float, float], icons: Icons, icon: str, title: str,
+                 popup_html: str | None):
+        super().__init__()
+        self._name = "marker"
+        self.point = js([round(point[0], 6), round(point[1], 6)])
+        self.icons, self.icon = icons, icon
+        self.title = js(title, text=True)
+        self.popup = js(popup_html) if popup_html else ""
+
+
+def new_map(tiles: Tiles, center: tuple[float, float], zoom: int = 14,
+            scroll_zoom: bool = False) -> folium.Map:
+    """Returns an empty map with the site's tiles (attribution always shown).
+
+    Args:
+        tiles: The tile source.
+        center: Where the map starts (lat, lon).
+        zoom: The starting zoom.
+        scroll_zoom: Zoom with the mouse wheel (off inside long pages).
+    """
+    m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True,
+                   scrollWheelZoom=scroll_zoom, max_zoom=tiles.max_zoom)
+    folium.TileLayer(tiles=tiles.url, attr=tiles.attribution, max_zoom=tiles.max_zoom,
+                     subdomains=tiles.subdomains, control=False, name="tiles").add_to(m)
+    m.pl_icons = Icons()
+    m.add_child(m.pl_icons)
+    return m
+
+
+def cluster(parent: Any) -> MarkerCluster:
+    """Returns a marker cluster inside `parent`."""
+    return MarkerCluster(options={"showCoverageOnHover": False, "maxClusterRadius": 45,
+                                  "disableClusteringAtZoom": 18}).add_to(parent)
+
+
+def marker(parent: Any, point: tuple[float, float], css: str, title: str,
+           popup_html: str | None = None, html: str = "") -> Marker:
+    """Adds a marker drawn with CSS (a coloured disc with its type's icon).
+
+    Args:
+        parent: A map, layer or cluster (inside a map made by `new_map`).
+        point: (lat, lon).
+        css: The marker's classes (pl-marker--<type>).
+        title: Its accessible name and tooltip (plain text).
+        popup_html: The popup's HTML, or None.
+        html: The marker's inner HTML (a chapter's number).
+    """
+    icons = _icons_of(parent)
+    item = Marker(point, icons, icons.key(css, html), title, popup_html)
+    item.add_to(parent)
+    return item
+
+
+def _icons_of(element: Any) -> Icons:
+    root = element
+    while not isinstance(root, folium.Map):
+        root = root._parent
+    return root.pl_icons
+
+
+def area(parent: Any, geometry: dict, color: str, title: str, popup_html: str) -> None:
+    """Adds a GeoJSON area in a type's colour, with a popup."""
+    style = {"color": color, "weight": 3, "fillColor": color, "fillOpacity": 0.2,
+             "dashArray": "6 4"}
+    layer = folium.GeoJson({"type": "Feature", "properties": {}, "geometry": geometry},
+                           style_function=lambda _: style, name=title, control=False,
+                           highlight_function=lambda _: {"weight": 5, "fillOpacity": 0.35})
+    layer.add_child(Popup(popup_html))
+    layer.add_to(parent)
+
+
+def layer(m: folium.Map, label_html: str) -> folium.FeatureGroup:
+    """Adds a layer the reader can switch on and off (one per type)."""
+    return folium.FeatureGroup(name=label_html, show=True).add_to(m)
+
+
+def layer_control(m: folium.Map) -> None:
+    """Adds the control that switches layers on and off."""
+    folium.LayerControl(collapsed=True, position="topright").add_to(m)
+
+
+def fit(m: folium.Map, points: Iterable[tuple[float, float]], max_zoom: int = 16) -> None:
+    """Fits the map to points (at most `max_zoom` deep)."""
+    points = list(points)
+    if len(points) > 1:
+        lats, lons = [p[0] for p in points], [p[1] for p in points]
+        m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(30, 30),
+                     max_zoom=max_zoom)
+
+
+@dataclass(frozen=True)
+class RenderedMap:
+    """A map ready for a page.
+
+    Attributes:
+        name: The id of the map's container and of its Leaflet variable.
+        script: The Leaflet code that draws it (for a script file).
+    """
+
+    name: str
+    script: str
+
+
+def render(m: folium.Map, prefix: str = "pl") -> RenderedMap:
+    """Renders a map's Leaflet code with deterministic names.
+
+    Args:
+        m: The map.
+        prefix: Prefix of every element name.
+    """
+    _renumber(m, prefix, [0])
+    root = m.get_root()
+    root.render()
+    lines = (line.strip() for line in root.script.render().splitlines())
+    script = "\n".join(line for line in lines if line)
+    return RenderedMap(m.get_name(), _strip_comments(script) + "\n")
+
+
+def _renumber(element: Element, prefix: str, counter: list[int]) -> None:
+    element._id = f"{prefix}{counter[0]}"
+    counter[0] += 1
+    children = list(element._children.values())
+    element._children = {}
+    for child in children:
+        _renumber(child, prefix, counter)
+        element._children[child.get_name()] = child
+
+
+def _strip_comments(script: str) -> str:
+    return re.sub(r"^//.*$\n?", "", script, flags=re.MULTILINE)

@@ -1,0 +1,99 @@
+"""Headless Chromium for tests: Debian's chromium driven by Playwright, with
+every request that leaves the local server blocked and recorded."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import socketserver
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage"]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output quiet
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serves a folder on a free local port; yields its base URL."""
+    handler = functools.partial(_Handler, directory=str(folder))
+    socketserver.TCPServer.allow_reuse_address = True
+    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/"
+        finally:
+            server.shutdown()
+
+
+@dataclass
+class Visit:
+    """What happened while a page was open."""
+
+    outside: list[str] = field(default_factory=list)   # blocked requests to other hosts
+    failed: list[str] = field(default_factory=list)    # local requests that failed
+    console: list[str] = field(default_factory=list)   # console errors
+
+
+def open_page(browser, base: str, url: str, viewport: dict | None = None,
+              javascript: bool = True):
+    """Opens a page with only the local server reachable.
+
+    Returns:
+        (page, Visit): the Playwright page and what it tried to load.
+    """
+    context = browser.new_context(viewport=viewport or DESKTOP, java_script_enabled=javascript,
+                                  service_workers="block")
+    page = context.new_page()
+    visit = Visit()
+
+    def route(route, request):
+        if request.url.startswith(base) or request.url.startswith("data:"):
+            route.continue_()
+        else:
+            visit.outside.append(request.url)
+            route.abort()
+
+    page.route("**/*", route)
+    page.on("requestfailed", lambda r: r.url.startswith(base) and visit.failed.append(r.url))
+    page.on("response", lambda r: r.status >= 400 and visit.failed.append(f"{r.status} {r.url}"))
+    # blocked outside requests (map tiles) log "Failed to load resource"; local
+    # failures are caught by the requestfailed and response handlers instead
+    page.on("console", lambda m: m.type == "error" and "net::ERR_FAILED" not in m.text
+            and visit.console.append(m.text))
+    page.on("pageerror", lambda e: visit.console.append(str(e)))
+    page.on("dialog", lambda d: (visit.console.append(f"dialog: {d.message}"), d.dismiss()))
+    page.goto(base + url, wait_until="load")
+    return page, visit
+
+
+def launch(playwright):
+    """Launches Debian's Chromium headless (Playwright cannot download one here)."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+
+
+def wait_until(page, expression: str, timeout: float = 5.0) -> None:
+    """Polls a JavaScript expression until it is true (works under the site's
+    CSP, which forbids the eval that Playwright's wait_for_function uses)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if page.evaluate(expression):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"never true: {expression}")
