@@ -109,7 +109,7 @@ def build(paths: Paths, *, drafts: bool = False, strict: bool = False,
     projects = [emit_language(site, lang, images, extras) for lang in site.languages]
     report.pages = sum(len(p.pages) for p in projects)
     report.timings["emit"] = time.perf_counter() - clock - report.timings["check"]
-    _run_engine(paths, projects, engine, strict, images, report)
+    _run_engine(paths, projects, engine, strict, images, report, extras)
     _finish(paths, site, projects, images, extras)
     report.timings["total"] = time.perf_counter() - clock
     return report
@@ -125,7 +125,7 @@ def default_extras(site: Site, paths: Paths) -> Extras:
 
 
 def _run_engine(paths: Paths, projects: list[Project], engine: MkDocsEngine, strict: bool,
-                images: ImagePlanner, report: BuildReport) -> None:
+                images: ImagePlanner, report: BuildReport, extras: Extras) -> None:
     start = time.perf_counter()
     base = read_base_config(paths.config)
     jobs = []
@@ -140,7 +140,7 @@ def _run_engine(paths: Paths, projects: list[Project], engine: MkDocsEngine, str
         stamp.unlink(missing_ok=True)
         jobs.append((project.lang, folder, out, stamp, digest))
     with ThreadPoolExecutor(max_workers=1) as pool:
-        pending = pool.submit(images.process)  # images and engine run side by side
+        pending = pool.submit(_process_media, images, extras)  # beside the engine
         runs = build_all([job[:3] for job in jobs], engine, strict)
         report.images = pending.result()
     report.engine += runs
@@ -150,6 +150,15 @@ def _run_engine(paths: Paths, projects: list[Project], engine: MkDocsEngine, str
     for job in jobs:
         job[3].write_text(job[4])
     report.timings["engine"] = time.perf_counter() - start
+
+
+def _process_media(images: ImagePlanner, extras: Extras) -> Stats:
+    """Processes images, then what is drawn from them (social cards)."""
+    stats = images.process()
+    process = getattr(extras, "process", None)
+    if process is not None:
+        process()
+    return stats
 
 
 def _finish(paths: Paths, site: Site, projects: list[Project], images: ImagePlanner,

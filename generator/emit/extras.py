@@ -38,7 +38,7 @@ class Extras:
         """Returns HTML for the pilots index."""
         return Markup("")
 
-    def front(self, c: PageCtx, node: Node | None) -> dict[str, Any]:
+    def front(self, c: PageCtx, node: Node | None, title: Any = None) -> dict[str, Any]:
         """Returns extra front matter for a page (social card, ...)."""
         return {}
 

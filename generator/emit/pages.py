@@ -61,8 +61,15 @@ def _switch(c: PageCtx, code: str) -> dict:
             "href": relative(c.here, c.ls.root_of(code) + c.url)}
 
 
-def body_markdown(c: PageCtx, prose: Prose, folder: Path) -> Markup:
-    """Returns a Markdown body with its images turned into responsive HTML."""
+def body_markdown(c: PageCtx, prose: Prose, folder: Path, zoom: bool = False) -> Markup:
+    """Returns a Markdown body with its images turned into responsive HTML.
+
+    Args:
+        c: The page.
+        prose: The text.
+        folder: The bundle (images are files in it).
+        zoom: Link figures to a lightbox (photo stories).
+    """
     out, pos = [], 0
     for ref in prose.images:
         path = folder / ref.src
@@ -71,7 +78,9 @@ def body_markdown(c: PageCtx, prose: Prose, folder: Path) -> Markup:
         out.append(prose.body[pos:ref.start])
         rendition = c.ls.images.get(path)
         if ref.alone:
-            out.append("\n\n" + image_html.figure(rendition, c.media(), ref.alt, ref.title) + "\n\n")
+            figure = image_html.figure(rendition, c.media(), ref.alt, ref.title, zoom=zoom,
+                                       usage="wide" if zoom else "figure")
+            out.append("\n\n" + figure + "\n\n")
         else:
             out.append(image_html.picture(rendition, c.media(), ref.alt))
         pos = ref.end
@@ -80,10 +89,11 @@ def body_markdown(c: PageCtx, prose: Prose, folder: Path) -> Markup:
 
 
 def _page(c: PageCtx, template: str, title: Shown, summary: str | None, kind: str,
-          front_extra: dict | None = None, **values: Any) -> EmittedPage:
+          extras: Any, node: Node | None = None, **values: Any) -> EmittedPage:
     text = render(template, c=c, title=title, **values)
     src = f"{c.url}index.md" if c.url else "index.md"
-    return EmittedPage(src, c.url, front(c, title, summary, kind, **(front_extra or {})), text)
+    return EmittedPage(src, c.url, front(c, title, summary, kind, **extras.front(c, node, title)),
+                       text)
 
 
 def record_page(ls: LangSite, node: Node, template: str, extras: Any) -> EmittedPage:
@@ -91,7 +101,8 @@ def record_page(ls: LangSite, node: Node, template: str, extras: Any) -> Emitted
     c = PageCtx(ls, node.path)
     prose = c.prose(node)
     title = c.title(node)
-    body = body_markdown(c, prose, node.dir) if prose else Markup("")
+    zoom = isinstance(node, Story) and node.meta.format == "photo-story"
+    body = body_markdown(c, prose, node.dir, zoom) if prose else Markup("")
     if prose:
         body = extras.body(c, node, prose, body)
     kind = {"pilots": "pilot", "stories": "story", "people": "person",
@@ -103,7 +114,7 @@ def record_page(ls: LangSite, node: Node, template: str, extras: Any) -> Emitted
     if isinstance(node, Pilot):
         values["timeline"] = extras.timeline(c, node)
         values["publications"] = publications_list(c, node.publications, False)
-    return _page(c, f"{kind}.md.j2", title, summary, kind, extras.front(c, node), **values)
+    return _page(c, f"{kind}.md.j2", title, summary, kind, extras, node, **values)
 
 
 def publications_list(c: PageCtx, publications: list, show_pilots: bool = True) -> Markup:
@@ -115,46 +126,46 @@ def publications_list(c: PageCtx, publications: list, show_pilots: bool = True) 
 def index_pages(ls: LangSite, extras: Any) -> list[EmittedPage]:
     """Emits the home page and the index of each kind."""
     site = ls.site
-    pages = []
     c = PageCtx(ls, "")
-    title = ls.pick(site.config.title)
-    pages.append(_page(c, "home.md.j2", title, ls.pick(site.config.tagline).text
-                       if site.config.tagline else None, "home", extras.front(c, None),
-                       tagline=ls.pick(site.config.tagline), pilots=list(site.pilots.values()),
-                       stories=list(site.stories.values())[:LATEST],
-                       extra=extras.home(c), period=extras.period(c)))
-    c = PageCtx(ls, "pilots/")
-    pages.append(_page(c, "pilots.md.j2", Shown(c.t("nav.pilots"), c.code), c.t("pilots.intro"),
-                       "pilots", pilots=list(site.pilots.values()), extra=extras.pilots(c)))
+    tagline = ls.pick(site.config.tagline)
+    pages = [_page(c, "home.md.j2", ls.pick(site.config.title), tagline.text if tagline else None,
+                   "home", extras, tagline=tagline, pilots=list(site.pilots.values()),
+                   stories=list(site.stories.values())[:LATEST], extra=extras.home(c),
+                   period=extras.period(c))]
     c = PageCtx(ls, "stories/")
     themes = sorted({t for s in site.stories.values() for t in s.meta.themes},
                     key=lambda t: site.label("themes", t, c.code).text.lower())
-    pages.append(_page(c, "stories.md.j2", Shown(c.t("nav.stories"), c.code),
-                       c.t("stories.intro"), "stories", stories=list(site.stories.values()),
-                       pilots=[p for p in site.pilots.values() if p.stories], themes=themes))
+    pilots = [p for p in site.pilots.values() if p.stories]
+    pages.append(_index(c, "stories", extras, stories=list(site.stories.values()),
+                        pilots=pilots, themes=themes))
+    c = PageCtx(ls, "pilots/")
+    pages.append(_index(c, "pilots", extras, pilots=list(site.pilots.values()),
+                        extra=extras.pilots(c)))
     c = PageCtx(ls, "people/")
-    pages.append(_page(c, "people.md.j2", Shown(c.t("nav.people"), c.code), c.t("people.intro"),
-                       "people", people=list(site.people.values())))
+    pages.append(_index(c, "people", extras, people=list(site.people.values())))
     c = PageCtx(ls, "partners/")
     partners = sorted(site.partners.values(), key=lambda p: c.title(p).text.lower())
-    pages.append(_page(c, "partners.md.j2", Shown(c.t("nav.partners"), c.code),
-                       c.t("partners.intro"), "partners", partners=partners))
+    pages.append(_index(c, "partners", extras, partners=partners))
     c = PageCtx(ls, "publications/")
-    pages.append(_page(c, "publications.md.j2", Shown(c.t("nav.publications"), c.code),
-                       c.t("publications.intro"), "publications",
-                       publications=site.publications,
-                       listing=publications_list(c, site.publications)))
+    pages.append(_index(c, "publications", extras, publications=site.publications,
+                        listing=publications_list(c, site.publications)))
     return pages
+
+
+def _index(c: PageCtx, kind: str, extras: Any, **values: Any) -> EmittedPage:
+    """Emits the index page of one kind (its title and intro from the interface texts)."""
+    title = Shown(c.t(f"nav.{kind}"), c.code)
+    return _page(c, f"{kind}.md.j2", title, c.t(f"{kind}.intro"), kind, extras, **values)
 
 
 TEMPLATES = {Pilot: "pilot", Story: "story", Person: "person", Partner: "partner", Page: "page"}
 
 
-def licences_page(ls: LangSite, tiles: Any, data_licence: str) -> EmittedPage:
+def licences_page(ls: LangSite, tiles: Any, data_licence: str, extras: Any) -> EmittedPage:
     """Emits the page naming every library the site serves and its licence."""
     from ..maps.assets import libraries
 
     c = PageCtx(ls, "licences/")
     title = Shown(c.t("licences.title"), c.code)
-    return _page(c, "licences.md.j2", title, None, "licences", libraries=libraries(),
+    return _page(c, "licences.md.j2", title, None, "licences", extras, libraries=libraries(),
                  tiles=tiles, data_licence=data_licence)

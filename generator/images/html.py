@@ -45,11 +45,24 @@ def _srcset(rendition: Rendition, fmt: str, media_url: str) -> str:
     return ", ".join(f"{media_url}{v.name} {v.width}w" for v in rendition.of(fmt))
 
 
+def largest(rendition: Rendition, media_url: str) -> str:
+    """Returns the URL of the largest fallback variant (what a lightbox shows)."""
+    return media_url + rendition.of(rendition.fallback_format)[-1].name
+
+
 def figure(rendition: Rendition, media_url: str, alt: str, caption: str | None = None,
            credit: str | None = None, usage: str = "figure", eager: bool = False,
-           caption_lang: str | None = None) -> str:
-    """Returns a <figure> with a picture and, when given, caption and credit."""
-    parts = [picture(rendition, media_url, alt, usage, eager)]
+           caption_lang: str | None = None, zoom: bool = False) -> str:
+    """Returns a <figure> with a picture and, when given, caption and credit.
+
+    Args:
+        zoom: Link the picture to its largest size (a photo story's lightbox).
+    """
+    shown = picture(rendition, media_url, alt, usage, eager)
+    if zoom:
+        shown = (f'<a class="pl-zoom" href="{largest(rendition, media_url)}" data-pl-zoom '
+                 f'data-caption="{escape(caption or "")}">{shown}</a>')
+    parts = [shown]
     if caption or credit:
         lang = f' lang="{caption_lang}"' if caption_lang else ""
         text = f"<span{lang}>{escape(caption)}</span>" if caption else ""
@@ -57,3 +70,20 @@ def figure(rendition: Rendition, media_url: str, alt: str, caption: str | None =
             text += f' <small class="pl-credit">{escape(credit)}</small>'
         parts.append(f"<figcaption>{text.strip()}</figcaption>")
     return f'<figure class="pl-figure pl-figure--{usage}">' + "".join(parts) + "</figure>"
+
+
+def gallery(items: list[tuple[Rendition, str, str | None]], media_url: str, label: str) -> str:
+    """Returns a gallery of thumbnails that open the lightbox.
+
+    Args:
+        items: (rendition, alt text, caption) per photo.
+        media_url: The media folder's URL relative to the page.
+        label: The gallery's accessible name.
+    """
+    cells = []
+    for rendition, alt, caption in items:
+        thumb = picture(rendition, media_url, alt, "card")
+        cells.append(f'<li><a class="pl-zoom" href="{largest(rendition, media_url)}" data-pl-zoom '
+                     f'data-caption="{escape(caption or "")}">{thumb}</a></li>')
+    return (f'<section class="pl-gallery" aria-label="{escape(label)}">'
+            f'<ul class="pl-gallery__list">{"".join(cells)}</ul></section>')

@@ -87,7 +87,60 @@
     });
   }
 
+  /* Photo stories: a lightbox (a modal <dialog>: Escape closes it, focus goes
+     back to the photo that opened it; arrow keys and buttons browse). */
+  function setupLightbox(root) {
+    var labels = JSON.parse(root.getAttribute("data-pl-lightbox") || "{}");
+    var links = Array.prototype.slice.call(document.querySelectorAll("[data-pl-zoom]"));
+    var seen = {};
+    links = links.filter(function (a) { var k = a.getAttribute("href"); if (seen[k]) { return false; } seen[k] = true; return true; });
+    if (!links.length || !window.HTMLDialogElement) { return; }
+    var dialog = document.createElement("dialog");
+    dialog.className = "pl-lightbox";
+    dialog.setAttribute("aria-label", labels.label || "");
+    var figure = document.createElement("figure");
+    var img = document.createElement("img");
+    var caption = document.createElement("figcaption");
+    figure.appendChild(img); figure.appendChild(caption);
+    var nav = document.createElement("div");
+    nav.className = "pl-lightbox__nav";
+    function button(text, action) {
+      var b = document.createElement("button");
+      b.type = "button"; b.textContent = text; b.addEventListener("click", action);
+      nav.appendChild(b); return b;
+    }
+    var index = 0, opener = null;
+    function show(i) {
+      index = (i + links.length) % links.length;
+      var link = links[index], inner = link.querySelector("img");
+      img.src = link.getAttribute("href");
+      img.alt = inner ? inner.alt : "";
+      caption.textContent = link.getAttribute("data-caption") || "";
+    }
+    button(labels.prev || "<", function () { show(index - 1); });
+    var close = button(labels.close || "x", function () { dialog.close(); });
+    button(labels.next || ">", function () { show(index + 1); });
+    dialog.appendChild(figure); dialog.appendChild(nav);
+    document.body.appendChild(dialog);
+    dialog.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowLeft") { show(index - 1); }
+      if (event.key === "ArrowRight") { show(index + 1); }
+    });
+    dialog.addEventListener("close", function () { if (opener) { opener.focus(); } });
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("[data-pl-zoom]");
+      if (!link) { return; }
+      event.preventDefault();
+      opener = link;
+      show(Math.max(0, links.map(function (a) { return a.getAttribute("href"); }).indexOf(link.getAttribute("href"))));
+      dialog.showModal();
+      close.focus();
+    });
+  }
+
   function init() {
+    var lightbox = document.querySelector("[data-pl-lightbox]");
+    if (lightbox) { setupLightbox(lightbox); }
     Array.prototype.forEach.call(document.querySelectorAll("[data-pl-map]"), labelMap);
     var form = document.querySelector("[data-pl-filter]");
     if (form) { setupFilter(form); }
