@@ -112,8 +112,14 @@ class PageCtx:
         return self.ls.pick(text)
 
     def lang_attr(self, lang: str) -> Markup:
-        """Returns ` lang="xx"` when a text is not in the page's language."""
-        return Markup(f' lang="{lang}"') if lang != self.code else Markup("")
+        """Returns ` lang="xx"` when a text is not in the page's language.
+
+        Such text also stays out of this language's search index: searching
+        in Dutch finds Dutch text only.
+        """
+        if lang == self.code:
+            return Markup("")
+        return Markup(f' lang="{lang}" data-search-exclude')
 
     def txt(self, value: Shown | str | None) -> Markup:
         """Returns escaped text, wrapped in a lang span when in another language."""
@@ -124,7 +130,7 @@ class PageCtx:
         inner = attr(value.text)
         if value.lang == self.code:
             return Markup(inner)
-        return Markup(f'<span lang="{value.lang}">{inner}</span>')
+        return Markup(f"<span{self.lang_attr(value.lang)}>{inner}</span>")
 
     def local(self, text: Any) -> Markup:
         """Returns a per-language text from YAML, escaped and lang-marked."""

@@ -42,7 +42,7 @@ def _section(c: PageCtx, number: int, chapter, heading: str, text: str) -> str:
         where = coordinates(c, loc.lat, loc.lon)
         name = c.pick(chapter.place) if chapter.place else None
         label = f"{escape(name.text)} ({where})" if name else where
-        lang = f' lang="{name.lang}"' if name and name.lang != c.code else ""
+        lang = c.lang_attr(name.lang) if name else ""
         place = (f'<p class="pl-chapter__place"><span class="pl-chapter__label">'
                  f'{escape(c.t("map.place", place=""))}</span><span{lang}>{label}</span></p>\n\n')
     return (f'\n\n<section class="pl-chapter" id="chapter-{number}"{attrs} markdown="1">\n\n'

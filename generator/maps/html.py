@@ -68,7 +68,7 @@ def legend(c: PageCtx, entries: list[tuple[str, str, str | None]]) -> str:
 
 
 def _lang(c: PageCtx, lang: str | None) -> str:
-    return f' lang="{lang}"' if lang and lang != c.code else ""
+    return str(c.lang_attr(lang)) if lang else ""
 
 
 def table(c: PageCtx, alt_id: str, caption: str, headers: list[str],
