@@ -81,7 +81,8 @@ def summary(report: BuildReport, paths: Paths) -> str:
 
 @main.command("check")
 @root_option
-@click.option("--drafts", is_flag=True, help="Check drafts as if they were published.")
+@click.option("--drafts/--no-drafts", default=True, show_default=True,
+              help="Check drafts too (they are checked as if they were published).")
 @click.option("--strict", is_flag=True, help="Fail on warnings as well as errors.")
 @click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text",
               help="text for people, github for GitHub Actions annotations, json for tools.")
@@ -94,6 +95,99 @@ def check_command(root: Path | None, drafts: bool, strict: bool, fmt: str) -> No
     failing = problems.failing(strict)
     print_check(problems.of("error", "warning", "notice"), fmt, len(failing))
     sys.exit(1 if failing else 0)
+
+
+@main.command("status")
+@root_option
+def status_command(root: Path | None) -> None:
+    """Show which texts exist in which language, drafts, consent and credits."""
+    from .status import render, status
+
+    paths = Paths(root or find_root())
+    result = status(paths.content)
+    if result is None:
+        raise click.ClickException("content/site.yml cannot be read; run `pilots check`")
+    click.echo(render(result))
+
+
+@main.command("new")
+@click.argument("kind", type=click.Choice(["story", "pilot", "page", "person"]))
+@click.argument("record_id", metavar="ID")
+@click.option("--pilot", help="For a story: the pilot it belongs to.")
+@click.option("--country", default="NL", show_default=True, help="For a pilot: its country code.")
+@click.option("--place", default="TODO", help="For a pilot: the municipality or region.")
+@click.option("--lat", type=float, help="For a pilot: latitude of the place.")
+@click.option("--lon", type=float, help="For a pilot: longitude of the place.")
+@root_option
+def new_command(kind: str, record_id: str, pilot: str | None, country: str, place: str,
+                lat: float | None, lon: float | None, root: Path | None) -> None:
+    """Create a new story, pilot, page or person, ready to fill in.
+
+    The new record is a draft: it passes `pilots check` and stays off the
+    site until you remove `draft: true` from its meta.yml.
+    """
+    from .records import load_content
+    from .problems import Problems
+    from .scaffold import Options, ScaffoldError, create
+
+    paths = Paths(root or find_root())
+    content = load_content(paths.content, Problems())
+    languages = content.languages if content else ["nl", "en"]
+    options = Options(pilot=pilot, country=country, place=place, lat=lat, lon=lon)
+    try:
+        files = create(paths.content, kind, record_id, options, languages)
+    except ScaffoldError as exc:
+        raise click.ClickException(str(exc))
+    click.echo(f"Created {kind} {record_id}:")
+    for path in files:
+        click.echo(f"  {path.relative_to(paths.root)}")
+    click.echo("Fill in the TODOs, then run `pilots check`. It stays a draft until you remove "
+               "`draft: true`.")
+
+
+@main.command("serve")
+@root_option
+@click.option("--port", default=8000, show_default=True, help="The port to serve on.")
+@click.option("--no-drafts", is_flag=True, help="Hide drafts, as on the published site.")
+def serve_command(root: Path | None, port: int, no_drafts: bool) -> None:
+    """Preview the site at http://127.0.0.1:PORT/; rebuilds when you save."""
+    import http.server
+    import threading
+
+    from .preview import Preview, handler_for
+
+    paths = Paths(root or find_root())
+    preview = Preview(paths, drafts=not no_drafts, log=lambda m: click.echo(m, err=True))
+    preview.rebuild()
+    handler = handler_for(preview.paths.out, preview.hub)
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:
+        raise click.ClickException(f"port {port} is busy ({exc.strerror}); try --port {port + 1}")
+    server.daemon_threads = True
+    observer = preview.watch()
+    threading.Thread(target=preview.loop, daemon=True).start()
+    click.echo(f"Preview: http://127.0.0.1:{port}/ (Dutch) and http://127.0.0.1:{port}/en/ "
+               "(English). Stop with Ctrl-C.")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        preview.stopped.set()
+        observer.stop()
+        server.server_close()
+
+
+@main.command("schema")
+@root_option
+def schema_command(root: Path | None) -> None:
+    """Write JSON Schemas (schemas/) and VS Code settings for editing meta.yml."""
+    from .schema import write
+
+    paths = Paths(root or find_root())
+    for path in write(paths.root):
+        click.echo(f"wrote {path.relative_to(paths.root)}")
 
 
 if __name__ == "__main__":  # pragma: no cover

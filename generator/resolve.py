@@ -88,12 +88,24 @@ class _Resolver:
         prose = {}
         for lang, text in bundle.texts.items():
             front = text.front
+            self._check_placeholders(bundle, text)
             prose[lang] = Prose(
                 lang, getattr(front, "title", None) or "", getattr(front, "summary", None),
                 getattr(front, "quote", None), text.body, text.body_line, text.path,
                 tuple(find_images(text.body, text.body_line)),
                 tuple(find_sections(text.body, text.body_line)))
         return prose
+
+    def _check_placeholders(self, bundle: Bundle, text) -> None:
+        if bundle.meta is not None and bundle.meta.draft:
+            return
+        raw = text.path.read_text(encoding="utf-8")
+        for number, line in enumerate(raw.splitlines(), 1):
+            if "TODO" in line and not line.lstrip().startswith("#"):
+                self.problems.add(text.path, number, "this text still has a TODO placeholder",
+                                  "write the real text, or keep `draft: true` in meta.yml until "
+                                  "it is ready", level="warning")
+                return
 
     def _check_page_id(self, page: Page) -> None:
         if page.id in RESERVED or page.id in self.site.languages:
@@ -174,14 +186,13 @@ class _Resolver:
             meta = bundle.meta
             if meta is None or (meta.draft and not self.site.drafts):
                 continue
+            story = self._story(bundle)  # checked even when it will not be published
             if not meta.consent.given:
                 self.problems.add(bundle.meta_path, line_at(bundle.raw, ("consent",)),
                                   f'story "{bundle.id}" is not published: consent is not given',
                                   "set consent: {given: true, date: ...} once the narrator "
                                   "has agreed", level="notice")
-                continue
-            story = self._story(bundle)
-            if story is not None:
+            elif story is not None:
                 stories.append(story)
         stories.sort(key=lambda s: (s.meta.date.first_day(), s.id), reverse=True)
         self.site.stories = {s.id: s for s in stories}

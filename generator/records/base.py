@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer,
-                      ValidationError, ValidationInfo, field_validator, model_validator)
+                      ValidationError, ValidationInfo, WithJsonSchema, field_validator,
+                      model_validator)
 
 from ..dates import PartialDate, parse_date
 from ..problems import Problems, did_you_mean, one_of
@@ -32,8 +33,8 @@ def _date(value: Any) -> PartialDate:
 
 
 Date = Annotated[PartialDate, BeforeValidator(_date), PlainSerializer(str, return_type=str),
-                 Field(json_schema_extra={"type": "string", "format": "date",
-                                          "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})]
+                 WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+                                 "description": "a date: 2019-10-01, or 2019-10 for a month"})]
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="lowercase letters, digits and hyphens")]
 Text = Annotated[str, Field(min_length=1)]
 
@@ -56,7 +57,10 @@ class LocalText(dict):
 
 
 Localized = Annotated[dict[str, Text], BeforeValidator(_localized), AfterValidator(LocalText),
-                      Field(json_schema_extra={"examples": [{"nl": "Afval", "en": "Waste"}]})]
+                      WithJsonSchema({"anyOf": [
+                          {"type": "object", "additionalProperties": {"type": "string"},
+                           "description": "a text per language, e.g. {nl: Afval, en: Waste}"},
+                          {"type": "string", "description": "the same text in every language"}]})]
 
 
 class Model(BaseModel):

@@ -1,0 +1,22 @@
+/* Preview only: reloads the page after a rebuild, shows content errors. */
+(function () {
+  "use strict";
+  var banner = null;
+  function show(text) {
+    if (!banner) {
+      banner = document.createElement("div");
+      banner.setAttribute("role", "alert");
+      banner.style.cssText = "position:fixed;left:0;right:0;bottom:0;z-index:10000;max-height:45vh;" +
+        "overflow:auto;background:#7a1010;color:#fff;font:14px/1.4 monospace;padding:12px 16px;" +
+        "white-space:pre-wrap";
+      document.body.appendChild(banner);
+    }
+    banner.textContent = text;
+  }
+  var source = new EventSource("/__pilots__/events");
+  source.addEventListener("reload", function () { window.location.reload(); });
+  source.addEventListener("problem", function (event) {
+    show("The site could not be rebuilt; you are seeing the last good version.\n\n" +
+         JSON.parse(event.data));
+  });
+})();
