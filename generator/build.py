@@ -110,9 +110,17 @@ def build(paths: Paths, *, drafts: bool = False, strict: bool = False,
     report.pages = sum(len(p.pages) for p in projects)
     report.timings["emit"] = time.perf_counter() - clock - report.timings["check"]
     _run_engine(paths, projects, engine, strict, images, report, extras)
-    _finish(paths, site, projects, images, extras)
+    _finish(paths, site, projects, images, extras, report, strict)
     report.timings["total"] = time.perf_counter() - clock
     return report
+
+
+def _line_of(source: Path, text: str) -> int | None:
+    try:
+        lines = source.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    return next((n for n, line in enumerate(lines, 1) if text in line), None)
 
 
 def default_extras(site: Site, paths: Paths) -> Extras:
@@ -162,11 +170,33 @@ def _process_media(images: ImagePlanner, extras: Extras) -> Stats:
 
 
 def _finish(paths: Paths, site: Site, projects: list[Project], images: ImagePlanner,
-            extras: Extras) -> None:
+            extras: Extras, report: BuildReport, strict: bool) -> None:
     outputs = {p.lang: paths.build / "out" / p.lang for p in projects}
     files = {f"media/{name}": path for name, path in images.outputs().items()}
     files.update(getattr(extras, "files", lambda: {})())
     texts = getattr(extras, "texts", lambda: {})()
     stage = paths.out.with_name(f".{paths.out.name}.stage")
     assemble(stage, outputs, projects, site.config.base_url, files, texts)
+    broken = link_problems(stage, projects, site, paths.root)
+    report.problems += broken
+    if strict and broken:
+        raise ContentError(broken)
     swap(stage, paths.out)
+
+
+def link_problems(stage: Path, projects: list[Project], site: Site, root: Path) -> list[Problem]:
+    """Checks the assembled site's links; returns one warning per broken link,
+    pointing at the content file (and line) it came from where possible."""
+    from .linkcheck import check_site
+
+    sources = {p.root + (page.url or "") + "index.html": page.source
+               for p in projects for page in p.pages.values()}
+    base_path = "/" + site.config.base_url.split("://", 1)[1].split("/", 1)[1]
+    problems = Problems(root=root)
+    for link in check_site(stage, base_path):
+        source = sources.get(link.page)
+        line = _line_of(source, link.link) if source else None
+        problems.add(source or link.page, line, f"broken link {link.link} on {link.page}: "
+                     f"{link.reason}", "correct the link; links to pages end in /, e.g. "
+                     "../other-story/", level="warning")
+    return problems.items

@@ -61,7 +61,7 @@ def km_outside_country(code: str, lat: float, lon: float) -> float | None:
         country is unknown.
     """
     rings = country_rings(code.upper())
-    if rings is None:
+    if not rings:
         return None
     if any(_inside(ring, lon, lat) for ring in rings):
         return 0.0
@@ -96,3 +96,10 @@ def in_country(code: str, lat: float, lon: float) -> bool | None:
     """Tells whether a point lies in (or within TOLERANCE_KM of) a country."""
     km = km_outside_country(code, lat, lon)
     return None if km is None else km <= TOLERANCE_KM
+
+
+def is_country(code: str) -> bool:
+    """Tells whether a code is an ISO 3166-1 alpha-2 country code (by babel's list)."""
+    from babel import Locale
+
+    return len(code) == 2 and code.upper() in Locale.parse("en").territories

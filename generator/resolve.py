@@ -9,7 +9,7 @@ from typing import Any, Iterable, Iterator
 
 from pydantic import BaseModel
 
-from .geo import distance_km, km_outside_country, TOLERANCE_KM
+from .geo import TOLERANCE_KM, distance_km, is_country, km_outside_country
 from .images.probe import COVER_MIN_WIDTH, WARN_MEGAPIXELS, probe
 from .mdrefs import find_images, find_sections
 from .model import (InterventionNode, Node, Page, Partner, Person, Pilot, Prose,
@@ -62,7 +62,8 @@ class _Resolver:
         self.site.partners = {n.id: n for n in self._nodes("partners", Partner)}
         self.site.people = dict(sorted(((n.id, n) for n in self._nodes("people", Person)),
                                        key=lambda kv: kv[1].meta.name.lower()))
-        for pilot in self._nodes("pilots", Pilot):
+        pilots = sorted(self._nodes("pilots", Pilot), key=lambda p: (p.meta.order, p.id))
+        for pilot in pilots:
             self._link_pilot(pilot)
             self.site.pilots[pilot.id] = pilot
         self._stories()
@@ -165,13 +166,14 @@ class _Resolver:
 
     def _check_country(self, pilot: Pilot, bundle: Bundle) -> None:
         loc, country = pilot.meta.location, pilot.meta.country
-        km = km_outside_country(country, loc.lat, loc.lon)
         line = line_at(bundle.raw, ("location",))
-        if km is None:
+        if not is_country(country):
             self.problems.add(bundle.meta_path, line_at(bundle.raw, ("country",)),
                               f'"{country}" is not a known country code',
                               "use the ISO 3166-1 two-letter code, e.g. NL, IT, GB")
-        elif km > TOLERANCE_KM:
+            return
+        km = km_outside_country(country, loc.lat, loc.lon)  # None: no outline to check
+        if km is not None and km > TOLERANCE_KM:
             swapped = km_outside_country(country, loc.lon, loc.lat)
             hint = ("lat and lon look swapped: exchange the two numbers" if swapped == 0
                     else f"check the coordinates, or `country: {country}`")
@@ -336,7 +338,7 @@ class _Resolver:
 
     def _publications(self) -> None:
         items = sorted(self.content.publications,
-                       key=lambda i: (-i.value.year, i.value.title.lower()))
+                       key=lambda i: (-(i.value.year or 0), i.value.title.lower()))
         for item in items:
             pilots = []
             for index, ref in enumerate(item.value.pilots):

@@ -142,21 +142,29 @@ def project_timeline(c: PageCtx, site: Site) -> Markup:
     if period is None or not pilots:
         return Markup("")
     now = today()
-    last = max([period.end.last_day() if period.end else now]
-               + [p.meta.period.end.last_day() if p.meta.period.end else now for p in pilots])
+    # An open, approximate period (not known) must not stretch the axis to today
+    known = [p.meta.period.end.last_day() if p.meta.period.end else now for p in pilots
+             if p.meta.period.end or "period" not in p.meta.approximate_fields]
+    last = max([period.end.last_day() if period.end else now] + known)
     first = min([period.start.first_day()] + [p.meta.period.start.first_day() for p in pilots])
     span = Span(first, last)
-    rows = [_pilot_row(c, p, span, now) for p in sorted(pilots, key=lambda p: p.meta.period.start.first_day())]
-    caption = escape(c.t("timeline.project", period=c.period(period)))
+    rows = [_pilot_row(c, p, span, last) for p in pilots]
+    label = c.pick(site.config.period_label)
+    caption = (f"{c.txt(label)}: {escape(c.period(period))}" if label
+               else escape(c.t("timeline.project", period=c.period(period))))
     return Markup(f'<div class="pl-timeline pl-timeline--project">\n<p class="pl-timeline__caption">'
                   f'{caption}</p>\n<ol class="pl-gantt">\n' + "\n".join(rows) + "\n</ol>\n</div>")
 
 
 def _pilot_row(c: PageCtx, pilot: Pilot, span: Span, now: dt.date) -> str:
+    """One pilot's bar; an open period runs to `now` (today, or the axis end)."""
     period = pilot.meta.period
     start = span.percent(period.start.first_day())
     end = span.percent(period.end.last_day() if period.end else now)
+    rough = "period" in pilot.meta.approximate_fields
+    dates = c.period(period) + (f" ({c.t('facts.approximate')})" if rough else "")
+    css = " pl-gantt__bar--approximate" if rough else ""
     return (f'<li class="pl-gantt__row"><span class="pl-gantt__name">{c.link(pilot)}</span> '
-            f'<span class="pl-gantt__dates">{escape(c.period(period))}</span>'
-            f'<span class="pl-gantt__track" aria-hidden="true"><span class="pl-gantt__bar" '
+            f'<span class="pl-gantt__dates">{escape(dates)}</span>'
+            f'<span class="pl-gantt__track" aria-hidden="true"><span class="pl-gantt__bar{css}" '
             f'style="--start:{start}%;--end:{end}%"></span></span></li>')

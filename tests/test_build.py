@@ -168,3 +168,24 @@ def test_translations_required_fails_the_build(fresh_basic):
         build(Paths(fresh_basic))
     assert "content/stories/english-only/nl.md" in error.value.report()
     assert "content/pilots/beta/en.md" in error.value.report()
+
+
+def test_broken_links_warn_and_fail_strict_builds_naming_the_file(fresh_basic):
+    about = fresh_basic / "content/pages/about/en.md"
+    about.write_text(about.read_text() + "\nSee [the missing page](../nowhere/) and [an anchor](../about/#nope).\n")
+    report = build(Paths(fresh_basic))
+    messages = [p.format() for p in report.problems if "broken link" in p.message]
+    assert any("content/pages/about/en.md:6" in m and "../nowhere/" in m for m in messages), messages
+    assert any('no anchor "#nope"' in m for m in messages)
+    with pytest.raises(ContentError) as error:
+        build(Paths(fresh_basic), strict=True)
+    assert "../nowhere/" in error.value.report()
+
+
+def test_the_repository_site_builds_strictly(tmp_path):
+    from helpers import REPO, make_project
+
+    root = make_project(tmp_path / "cosie", REPO / "content")
+    report = build(Paths(root), strict=True)
+    assert report.pages >= 60
+    assert not [p for p in report.problems if p.level != "notice"]

@@ -114,7 +114,9 @@ def record_page(ls: LangSite, node: Node, template: str, extras: Any) -> Emitted
     if isinstance(node, Pilot):
         values["timeline"] = extras.timeline(c, node)
         values["publications"] = publications_list(c, node.publications, False)
-    return _page(c, f"{kind}.md.j2", title, summary, kind, extras, node, **values)
+    page = _page(c, f"{kind}.md.j2", title, summary, kind, extras, node, **values)
+    page.source = prose.path if prose else node.dir / "meta.yml"
+    return page
 
 
 def publications_list(c: PageCtx, publications: list, show_pilots: bool = True) -> Markup:

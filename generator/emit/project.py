@@ -40,6 +40,7 @@ class EmittedPage:
     url: str
     front: dict[str, Any]
     body: str
+    source: Any = None  # the content file the page's text comes from, if any
 
     def text(self) -> str:
         """Returns the file's text: front matter, then body."""

@@ -97,7 +97,10 @@ class MapMaker:
 
     def _when(self, c: PageCtx, node: InterventionNode) -> str:
         value = node.value
-        return c.date(value.date) if value.date else c.period(value.period)
+        text = c.date(value.date) if value.date else c.period(value.period)
+        if "date" in value.approximate_fields:
+            text += f" ({c.t('facts.approximate')})"
+        return text
 
     def _intervention_popup(self, c: PageCtx, node: InterventionNode) -> str:
         value = node.value
@@ -111,7 +114,7 @@ class MapMaker:
             parts.append(f'<div class="pl-popup__text"{lang}>{description_html(text.text)}</div>')
         if node.stories:
             parts.append(f"<p>{escape(c.t('map.col.stories'))}: {c.links(node.stories)}</p>")
-        if value.approximate:
+        if "location" in value.approximate_fields:
             parts.append(f"<p><em>{escape(c.t('map.approximate'))}</em></p>")
         return '<div class="pl-popup">' + "".join(parts) + "</div>"
 
@@ -127,9 +130,12 @@ class MapMaker:
 
     def _pilot_popup(self, c: PageCtx, pilot: Pilot) -> str:
         meta = pilot.meta
+        rough = meta.approximate_fields
+        note = f" ({c.t('facts.approximate')})"
+        place = f"{meta.place}, {c.ls.lang.country(meta.country)}" + (note if "location" in rough else "")
+        period = c.period(meta.period) + (note if "period" in rough else "")
         return ('<div class="pl-popup">' + self._title_html(c, c.title(pilot), c.href(pilot))
-                + f"<p>{escape(meta.place)}, {escape(c.ls.lang.country(meta.country))}</p>"
-                + f"<p>{escape(c.period(meta.period))}</p></div>")
+                + f"<p>{escape(place)}</p><p>{escape(period)}</p></div>")
 
 
 def description_html(text: str) -> str:
@@ -218,7 +224,7 @@ class SiteMaps(MapMaker):
         text = h.coordinates(c, *node.point)
         if node.area:
             text = f"{c.t('map.area')}, {text}"
-        if node.value.approximate:
+        if "location" in node.value.approximate_fields:
             text += f" ({c.t('map.approximate')})"
         return escape(f"{node.pilot.meta.place}: {text}")
 
@@ -272,6 +278,8 @@ class SiteMaps(MapMaker):
         m = fm.new_map(self.tiles, (first.location.lat, first.location.lon), first.zoom)
         titles = [s.title for s in (c.prose(story).sections or ())]
         for index, chapter in enumerate(chapters):
+            if not chapter.marker:
+                continue
             title = titles[index] if index < len(titles) else str(index + 1)
             fm.marker(m, (chapter.location.lat, chapter.location.lon),
                       "pl-marker--story pl-marker--number", f"{index + 1}. {title}",

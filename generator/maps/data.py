@@ -29,7 +29,8 @@ def feature(site: Site, node: InterventionNode) -> dict:
             text = site.pick(value.description, lang)
             props[f"description_{lang}"] = text.text if text else None
     props["stories"] = [story.id for story in node.stories]
-    props["location_approximate"] = value.approximate
+    props["location_approximate"] = "location" in value.approximate_fields
+    props["date_approximate"] = "date" in value.approximate_fields
     props["licence"] = site.config.data_licence
     geometry = node.area or {"type": "Point",
                              "coordinates": [value.location.lon, value.location.lat]}

@@ -112,6 +112,13 @@ class Record(Model):
     draft: bool = False
 
 
+def approximate_fields(value: bool | list[str], default: str = "location") -> frozenset[str]:
+    """Normalises `approximate:` (true means the location) to a set of field names."""
+    if value is True:
+        return frozenset({default})
+    return frozenset(value or ())
+
+
 def validate(model: type[BaseModel], data: Any, path: Path, problems: Problems,
              context: dict | None = None) -> Any:
     """Validates YAML data against a model, recording problems with lines.
@@ -242,6 +249,6 @@ class Named(Model):
     description: Localized | None = None
 
 
-Status = Literal["planned", "running", "finished"]
+Status = Literal["planned", "running", "finished", "unknown"]
 __all__ = ["Date", "Id", "Image", "LocalText", "Localized", "Location", "Model", "Named", "Period", "Record",
            "Status", "Text", "field_validator", "validate", "is_valid_id"]

@@ -13,6 +13,8 @@ from ..problems import Problems, did_you_mean
 from ..yamlsrc import YMap, read_yaml_file, split_front_matter
 from .base import Model, Text, is_valid_id, validate
 
+_SINGULAR = {"stories": "story", "pilots": "pilot", "pages": "page", "people": "person",
+             "partners": "partner"}
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff"}
 
 
@@ -136,7 +138,8 @@ def read_bundle(kind: str, folder: Path, spec: BundleSpec, context: dict,
             bundle.texts[lang] = text
     _scan_files(bundle, spec, languages, problems)
     if spec.texts_required and not bundle.texts and (folder / "meta.yml").exists():
-        problems.add(folder, None, f"{kind[:-1]} \"{folder.name}\" has no text in any language",
+        problems.add(folder, None, f"{_SINGULAR.get(kind, kind)} \"{folder.name}\" has no text in "
+                     "any language",
                      f"add {' or '.join(f'{lang}.md' for lang in languages)} with a title in "
                      "its front matter")
     return bundle
@@ -147,7 +150,8 @@ def _read_meta(bundle: Bundle, spec: BundleSpec, context: dict, problems: Proble
     if spec.meta is None or not path.exists():
         if spec.meta is not None and spec.meta_required:
             problems.add(bundle.dir, None, f"meta.yml is missing in {bundle.kind}/{bundle.id}",
-                         f"add a meta.yml (try: pilots new {bundle.kind[:-1]} {bundle.id})")
+                         f"add a meta.yml (or create the record with: pilots new "
+                         f"{_SINGULAR.get(bundle.kind, bundle.kind)} {bundle.id})")
         elif spec.meta is not None:
             bundle.meta = spec.meta.model_validate({}, context=context)
         return

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .base import Date, Id, Localized, Location, Model, Period
+from typing import Literal
+
+from .base import Date, Id, Localized, Location, Model, Period, approximate_fields
 
 
 class Intervention(Model):
@@ -20,8 +22,14 @@ class Intervention(Model):
     area: str | None = Field(default=None, description="a .geojson file in the pilot's folder")
     stories: list[Id] = Field(default_factory=list)
     example: bool = False
-    approximate: bool = Field(default=False, description=(
-        "true when only the town is known: the point is the town centre"))
+    approximate: bool | list[Literal["location", "date"]] = Field(default=False, description=(
+        "true when only the town is known (the point is the town centre), or a list of "
+        "location, date"))
+
+    @property
+    def approximate_fields(self) -> frozenset[str]:
+        """The facts that are only approximate."""
+        return approximate_fields(self.approximate)
 
     @model_validator(mode="after")
     def _when_and_where(self) -> "Intervention":

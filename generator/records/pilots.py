@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from pydantic import Field, field_validator
 
-from .base import Date, Id, Image, Localized, Location, Model, Period, Record, Status
+from .base import (Date, Id, Image, Localized, Location, Model, Period, Record, Status,
+                   approximate_fields)
 from .bundle import BundleSpec, Front
 
 
@@ -33,6 +35,15 @@ class PilotMeta(Record):
     people: list[Id] = Field(default_factory=list)
     cover: Image | None = None
     phases: list[Phase] = Field(default_factory=list)
+    order: int = Field(default=100, description="place among the pilots: lower comes first")
+    approximate: bool | list[Literal["location", "period", "status"]] = Field(
+        default=False, description=("facts known only roughly, shown as such: true (the "
+                                    "location) or a list of location, period, status"))
+
+    @property
+    def approximate_fields(self) -> frozenset[str]:
+        """The facts that are only approximate."""
+        return approximate_fields(self.approximate)
 
     @field_validator("country")
     @classmethod

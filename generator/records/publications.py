@@ -15,7 +15,7 @@ class Publication(Model):
 
     title: str = Field(min_length=1)
     authors: list[str] = Field(default_factory=list)
-    year: int = Field(ge=1900, le=2100)
+    year: int | None = Field(default=None, ge=1900, le=2100)
     kind: Literal["article", "report", "chapter", "presentation", "other"] = "other"
     language: str | None = None
     url: str | None = None

@@ -57,6 +57,8 @@ class SiteConfig(Model):
     languages: list[str] = Field(min_length=1)
     base_url: Text
     period: Period | None = None
+    period_label: Localized | None = Field(default=None, description=(
+        "what the period is, e.g. {nl: Looptijd van het Nederlandse deel, en: ...}"))
     funding: Localized | None = None
     contact: Contact = Contact()
     map: MapSettings = MapSettings()

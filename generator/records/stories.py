@@ -30,6 +30,7 @@ class Chapter(Model):
     location: Location
     zoom: int = Field(default=15, ge=1, le=19)
     place: Localized | None = None
+    marker: bool = Field(default=True, description="false for an overview chapter without a pin")
 
 
 class StoryMeta(Record):
