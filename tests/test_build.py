@@ -175,7 +175,7 @@ def test_broken_links_warn_and_fail_strict_builds_naming_the_file(fresh_basic):
     about.write_text(about.read_text() + "\nSee [the missing page](../nowhere/) and [an anchor](../about/#nope).\n")
     report = build(Paths(fresh_basic))
     messages = [p.format() for p in report.problems if "broken link" in p.message]
-    assert any("content/pages/about/en.md:6" in m and "../nowhere/" in m for m in messages), messages
+    assert any("content/pages/about/en.md:7" in m and "../nowhere/" in m for m in messages), messages
     assert any('no anchor "#nope"' in m for m in messages)
     with pytest.raises(ContentError) as error:
         build(Paths(fresh_basic), strict=True)
