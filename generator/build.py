@@ -69,20 +69,31 @@ class EngineError(Exception):
         super().__init__("\n".join(lines))
 
 
-def check(paths: Paths, drafts: bool = False) -> tuple[Site | None, Problems]:
+def check(paths: Paths, drafts: bool = False,
+          base_url: str | None = None) -> tuple[Site | None, Problems]:
     """Reads, validates and resolves the content; builds nothing.
+
+    Args:
+        paths: Where to read.
+        drafts: Treat drafts as published.
+        base_url: The site's address, replacing site.yml's (for publishing
+            under the address GitHub Pages reports).
 
     Returns:
         The site (None if site.yml is unusable) and every problem found.
     """
     problems = Problems(root=paths.root)
     content = load_content(paths.content, problems)
+    if content is not None and base_url:
+        url = base_url if base_url.endswith("/") else base_url + "/"
+        content.site = content.site.model_copy(update={"base_url": url})
     site = resolve(content, problems, drafts) if content is not None else None
     return site, problems
 
 
 def build(paths: Paths, *, drafts: bool = False, strict: bool = False,
-          engine: MkDocsEngine | None = None, extras: Extras | None = None) -> BuildReport:
+          engine: MkDocsEngine | None = None, extras: Extras | None = None,
+          base_url: str | None = None) -> BuildReport:
     """Builds every language into `paths.out`.
 
     Args:
@@ -91,13 +102,14 @@ def build(paths: Paths, *, drafts: bool = False, strict: bool = False,
         strict: Fail on warnings (ours and the engine's).
         engine: The site engine (MkDocs by default).
         extras: Maps, timelines, cards (the full set by default).
+        base_url: The site's address, replacing site.yml's.
 
     Raises:
         ContentError: with every content problem, before anything is written.
         EngineError: when the engine fails; `paths.out` is left as it was.
     """
     report, clock = BuildReport(), time.perf_counter()
-    site, problems = check(paths, drafts)
+    site, problems = check(paths, drafts, base_url)
     report.problems = problems.items
     failing = problems.failing(strict)
     if failing or site is None:

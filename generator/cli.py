@@ -48,14 +48,19 @@ def main() -> None:
               help="Where to write the site (default: site/).")
 @click.option("--drafts", is_flag=True, help="Publish drafts too (for previews).")
 @click.option("--strict", is_flag=True, help="Fail on warnings as well as errors.")
-def build_command(root: Path | None, out: Path | None, drafts: bool, strict: bool) -> None:
+@click.option("--base-url", default=None, metavar="URL",
+              help="The site's address, instead of base_url in site.yml (for publishing).")
+def build_command(root: Path | None, out: Path | None, drafts: bool, strict: bool,
+                  base_url: str | None) -> None:
     """Build every language into site/."""
     paths = Paths(root or find_root(), out)
+    if base_url and not base_url.startswith(("https://", "http://")):
+        raise click.BadParameter("start it with https://", param_hint="--base-url")
     try:
-        report = build(paths, drafts=drafts, strict=strict)
+        report = build(paths, drafts=drafts, strict=strict, base_url=base_url)
     except ContentError as exc:
         echo_problems(exc.problems)
-        raise click.ClickException(f"{exc}; nothing was built, {_rel(paths.out)} is unchanged")
+        raise click.ClickException(f"{exc.summary}; nothing was built, {_rel(paths.out)} is unchanged")
     except EngineError as exc:
         click.secho(str(exc), fg="red", err=True)
         raise click.ClickException(f"the site engine failed; {_rel(paths.out)} is unchanged")

@@ -13,3 +13,8 @@ from generator import csp
 def on_post_page(output: str, page: Any, config: Any) -> str:
     """Fills the page's Content-Security-Policy with its inline-script hashes."""
     return csp.apply(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    """The same for pages rendered from templates alone (404.html)."""
+    return csp.apply(output_content)

@@ -99,12 +99,13 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         count = len(problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the content")
+        self.summary = f"{count} problem{'s' if count != 1 else ''} in the content"
+        super().__init__(self.report())
 
     def report(self) -> str:
         """Returns every problem, one block each, then a summary line."""
         lines = [p.format() for p in self.problems]
-        return "\n".join(lines + [str(self)])
+        return "\n".join(lines + [self.summary])
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

