@@ -135,9 +135,14 @@ def wait_until(page, expression: str, timeout: float = 5.0) -> None:
     CSP, which forbids the eval that Playwright's wait_for_function uses)."""
     import time
 
+    from playwright.sync_api import Error
+
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if page.evaluate(expression):
-            return
+        try:
+            if page.evaluate(expression):
+                return
+        except Error:
+            pass  # the page is reloading: ask again once it is back
         page.wait_for_timeout(100)
     raise AssertionError(f"never true: {expression}")
