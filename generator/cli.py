@@ -182,6 +182,7 @@ def serve_command(root: Path | None, port: int, no_drafts: bool) -> None:
         preview.stopped.set()
         observer.stop()
         server.server_close()
+        preview.engine.close()
 
 
 @main.command("schema")

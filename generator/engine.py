@@ -9,6 +9,7 @@ engine that builds mkdocs.yml projects (Zensical) can stand in by command.
 from __future__ import annotations
 
 import copy
+import json
 import os
 import re
 import subprocess
@@ -181,6 +182,53 @@ class MkDocsEngine:
                     if (m := _WARNING.match(line.strip()))]
         return EngineRun(lang, proc.returncode == 0, warnings, output,
                          time.perf_counter() - start)
+
+
+class SessionEngine(MkDocsEngine):
+    """MkDocs kept running, one process per language, for fast repeated builds
+    (the preview). Only changed pages are rendered again; call `close()` at the end."""
+
+    name = "mkdocs-session"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.workers: dict[tuple[str, str], subprocess.Popen] = {}
+
+    def build(self, lang: str, project_dir: Path, site_dir: Path, strict: bool) -> EngineRun:
+        """Builds one language in its long-lived worker (started on first use)."""
+        start = time.perf_counter()
+        worker = self._worker(project_dir, site_dir)
+        worker.stdin.write('{"build": true}\n')
+        worker.stdin.flush()
+        line = worker.stdout.readline()
+        if not line:
+            self.workers.pop((str(project_dir), str(site_dir)), None)
+            return EngineRun(lang, False, output=worker.stderr.read() if worker.stderr else "",
+                             seconds=time.perf_counter() - start)
+        answer = json.loads(line)
+        ok = answer["ok"] and not (strict and answer["warnings"])
+        return EngineRun(lang, ok, answer["warnings"], answer.get("error", ""),
+                         time.perf_counter() - start)
+
+    def _worker(self, project_dir: Path, site_dir: Path) -> subprocess.Popen:
+        key = (str(project_dir), str(site_dir))
+        worker = self.workers.get(key)
+        if worker is None or worker.poll() is not None:
+            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+            worker = subprocess.Popen(
+                [sys.executable, "-m", "generator.engine_worker", str(project_dir), str(site_dir)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                text=True, env=env, cwd=Path(__file__).resolve().parent.parent)
+            self.workers[key] = worker
+        return worker
+
+    def close(self) -> None:
+        """Stops every worker."""
+        for worker in self.workers.values():
+            if worker.stdin:
+                worker.stdin.close()
+            worker.wait(timeout=10)
+        self.workers.clear()
 
 
 def engine_fingerprint(files: dict[str, str], theme_dir: Path, engine: Any) -> str:

@@ -7,6 +7,7 @@ whichever engine built the pages.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from dataclasses import dataclass
@@ -34,10 +35,36 @@ class BrokenLink:
     reason: str
 
 
-def _targets(html: str) -> list[str]:
-    found = _ATTR.findall(html)
+@dataclass
+class _Site:
+    """What exists in a built site, read once."""
+
+    root: Path
+    files: set[str]
+    folders: set[str]
+    ids: dict[str, set[str]]
+
+    def anchors(self, page: str) -> set[str]:
+        if page not in self.ids:
+            text = (self.root / page).read_text(encoding="utf-8", errors="replace")
+            self.ids[page] = set(_ID.findall(text))
+        return self.ids[page]
+
+
+def _inventory(site: Path) -> _Site:
+    files, folders = set(), {""}
+    for dirpath, dirnames, filenames in os.walk(site):
+        rel = os.path.relpath(dirpath, site).replace(os.sep, "/")
+        rel = "" if rel == "." else rel
+        folders.update(posixpath.join(rel, d) for d in dirnames)
+        files.update(posixpath.join(rel, f) for f in filenames)
+    return _Site(site, files, folders, {})
+
+
+def _targets(html: str) -> set[str]:
+    found = set(_ATTR.findall(html))
     for srcset in _SRCSET.findall(html):
-        found += [part.strip().split(" ")[0] for part in srcset.split(",") if part.strip()]
+        found.update(part.strip().split(" ")[0] for part in srcset.split(",") if part.strip())
     return found
 
 
@@ -49,36 +76,31 @@ def check_site(site: Path, base_path: str = "/") -> list[BrokenLink]:
         base_path: The path the site is served under ("/cosie/"), for
             root-relative links (the 404 pages use them).
     """
-    pages = {p.relative_to(site).as_posix(): p for p in site.rglob("*.html")}
-    ids: dict[str, set[str]] = {}
+    known = _inventory(site)
     broken = []
-    for rel, path in sorted(pages.items()):
-        html = path.read_text(encoding="utf-8", errors="replace")
-        ids[rel] = set(_ID.findall(html))
-        for link in sorted(set(_targets(html))):
-            reason = _check(site, rel, link, base_path, ids, pages)
+    for page in sorted(f for f in known.files if f.endswith(".html")):
+        html = (site / page).read_text(encoding="utf-8", errors="replace")
+        known.ids[page] = set(_ID.findall(html))
+        for link in sorted(_targets(html)):
+            reason = _check(known, page, link, base_path)
             if reason:
-                broken.append(BrokenLink(rel, link, reason))
+                broken.append(BrokenLink(page, link, reason))
     return broken
 
 
-def _check(site: Path, page: str, link: str, base_path: str, ids: dict[str, set[str]],
-           pages: dict[str, Path]) -> str | None:
+def _check(known: _Site, page: str, link: str, base_path: str) -> str | None:
     if not link or link.startswith(_SKIP) or link.startswith("/__pilots__/"):
         return None
     parts = urlsplit(link)
     target = _resolve(page, unquote(parts.path), base_path)
     if target is None:
         return "points outside the site"
-    if (site / target).is_dir():  # a folder without its slash: servers redirect to it
+    if target in known.folders:  # a folder without its slash: servers redirect to it
         target = posixpath.join(target, "index.html")
-    if parts.path and not (site / target).is_file():
+    if target not in known.files:
         return "the target does not exist"
     if parts.fragment and target.endswith(".html"):
-        known = ids.get(target)
-        if known is None and target in pages:
-            known = ids[target] = set(_ID.findall(pages[target].read_text(errors="replace")))
-        if known is not None and unquote(parts.fragment) not in known:
+        if unquote(parts.fragment) not in known.anchors(target):
             return f'there is no anchor "#{parts.fragment}" on that page'
     return None
 

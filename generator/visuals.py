@@ -33,7 +33,7 @@ class SiteExtras(Extras):
     def __init__(self, site: Site, cache: Path):
         self.site = site
         self.cache = cache
-        self.maps = SiteMaps(site)
+        self.maps = SiteMaps(site, cache / "maps")
         self.cards: dict[str, CardSpec] = {}
         self.images: Any = None
 

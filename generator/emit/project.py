@@ -15,6 +15,11 @@ from typing import Any
 
 import yaml
 
+try:  # libyaml: the pure-Python emitter costs seconds over thousands of pages
+    from yaml import CSafeDumper as _Dumper
+except ImportError:  # pragma: no cover
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -44,7 +49,8 @@ class EmittedPage:
 
     def text(self) -> str:
         """Returns the file's text: front matter, then body."""
-        front = yaml.safe_dump(self.front, allow_unicode=True, sort_keys=False, width=1 << 20)
+        front = yaml.dump(self.front, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                          width=1 << 20)
         return f"---\n{front}---\n\n{self.body.strip()}\n"
 
 

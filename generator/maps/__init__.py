@@ -8,6 +8,7 @@ and styles, and the open GeoJSON data.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 
@@ -38,8 +39,9 @@ class MapMaker:
         site: The resolved site.
     """
 
-    def __init__(self, site: Site):
+    def __init__(self, site: Site, cache: Path | None = None):
         self.site = site
+        self.cache = cache
         self.tiles: Tiles = resolve_tiles(site.config.map.tiles)
         self.scripts: dict[str, str] = {}
 
@@ -138,6 +140,7 @@ class MapMaker:
                 + f"<p>{escape(place)}</p><p>{escape(period)}</p></div>")
 
 
+@lru_cache(maxsize=4096)
 def description_html(text: str) -> str:
     """Renders an intervention description: Markdown, but no raw HTML."""
     return markdown.markdown(text.replace("<", "&lt;"))
@@ -156,7 +159,7 @@ class SiteMaps(MapMaker):
         for pilot, point in zip(pilots, points):
             fm.marker(m, point, "pl-marker--pilot", c.title(pilot).text, self._pilot_popup(c, pilot))
         fm.fit(m, points, max_zoom=7)
-        rendered = fm.render(m)
+        rendered = fm.render(m, self.cache)
         rows = [[str(c.link(p)), escape(p.meta.place), escape(c.ls.lang.country(p.meta.country)),
                  escape(c.period(p.meta.period))] for p in pilots]
         alt = h.table(c, "map-list", c.t("map.list_pilots"),
@@ -183,7 +186,7 @@ class SiteMaps(MapMaker):
                           self._story_popup(c, story))
         fm.layer_control(m)
         fm.fit(m, points or [home])
-        rendered = fm.render(m)
+        rendered = fm.render(m, self.cache)
         label = c.t("map.pilot", place=pilot.meta.place)
         html = h.block(c, rendered, self._publish(c, rendered), "pilot", label, "map-list",
                        self._legend(c, pilot, bool(stories)))
@@ -262,7 +265,7 @@ class SiteMaps(MapMaker):
         point = (loc.lat, loc.lon)
         m = fm.new_map(self.tiles, point, 15)
         fm.marker(m, point, "pl-marker--story", c.title(story).text)
-        rendered = fm.render(m)
+        rendered = fm.render(m, self.cache)
         where = f"{h.coordinates(c, *point)}, {story.pilot.meta.place}"
         text = Markup(f'<p class="pl-map-alt" id="map-list" tabindex="-1">'
                       f'{escape(c.t("map.where_story", where=where))}</p>')
@@ -284,6 +287,6 @@ class SiteMaps(MapMaker):
             fm.marker(m, (chapter.location.lat, chapter.location.lon),
                       "pl-marker--story pl-marker--number", f"{index + 1}. {title}",
                       html=f'<span aria-hidden="true">{index + 1}</span>')
-        rendered = fm.render(m)
+        rendered = fm.render(m, self.cache)
         return h.block(c, rendered, self._publish(c, rendered), "mapstory", c.t("map.mapstory"),
                        "chapter-1")

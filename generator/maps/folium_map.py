@@ -9,12 +9,16 @@ so two builds of the same content write the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Iterable
 
 import folium
+import xyzservices
 from branca.element import Element, MacroElement
 from folium.plugins import MarkerCluster
 from folium.template import Template
@@ -105,9 +109,29 @@ class Marker(MacroElement):
         self.popup = js(popup_html) if popup_html else ""
 
 
+MAPS_VERSION = "1"  # change to invalidate every cached map drawing
+
+
+@dataclass
+class Handle:
+    """A map, or a layer or cluster in it, while the map is being described.
+
+    A map is first written down as a list of steps (a sketch); folium draws it
+    only when no drawing of exactly these steps is cached.
+    """
+
+    sketch: list
+    index: int
+
+    def add(self, *step: Any) -> "Handle":
+        """Appends a step; returns a handle to what it makes."""
+        self.sketch.append(list(step))
+        return Handle(self.sketch, len(self.sketch) - 1)
+
+
 def new_map(tiles: Tiles, center: tuple[float, float], zoom: int = 14,
-            scroll_zoom: bool = False) -> folium.Map:
-    """Returns an empty map with the site's tiles (attribution always shown).
+            scroll_zoom: bool = False) -> Handle:
+    """Starts a map with the site's tiles (attribution always shown).
 
     Args:
         tiles: The tile source.
@@ -115,74 +139,117 @@ def new_map(tiles: Tiles, center: tuple[float, float], zoom: int = 14,
         zoom: The starting zoom.
         scroll_zoom: Zoom with the mouse wheel (off inside long pages).
     """
-    m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True,
-                   scrollWheelZoom=scroll_zoom, max_zoom=tiles.max_zoom)
-    folium.TileLayer(tiles=tiles.url, attr=tiles.attribution, max_zoom=tiles.max_zoom,
-                     subdomains=tiles.subdomains, control=False, name="tiles").add_to(m)
-    m.pl_icons = Icons()
-    m.add_child(m.pl_icons)
-    return m
+    return Handle([["map", asdict(tiles), list(center), zoom, scroll_zoom]], 0)
 
 
-def cluster(parent: Any) -> MarkerCluster:
-    """Returns a marker cluster inside `parent`."""
-    return MarkerCluster(options={"showCoverageOnHover": False, "maxClusterRadius": 45,
-                                  "disableClusteringAtZoom": 18}).add_to(parent)
+def layer(m: Handle, label_html: str) -> Handle:
+    """Adds a layer the reader can switch on and off (one per type)."""
+    return m.add("layer", 0, label_html)
 
 
-def marker(parent: Any, point: tuple[float, float], css: str, title: str,
-           popup_html: str | None = None, html: str = "") -> Marker:
+def cluster(parent: Handle) -> Handle:
+    """Adds a marker cluster inside a layer or the map."""
+    return parent.add("cluster", parent.index)
+
+
+def marker(parent: Handle, point: tuple[float, float], css: str, title: str,
+           popup_html: str | None = None, html: str = "") -> None:
     """Adds a marker drawn with CSS (a coloured disc with its type's icon).
 
     Args:
-        parent: A map, layer or cluster (inside a map made by `new_map`).
+        parent: The map, a layer or a cluster.
         point: (lat, lon).
         css: The marker's classes (pl-marker--<type>).
         title: Its accessible name and tooltip (plain text).
         popup_html: The popup's HTML, or None.
         html: The marker's inner HTML (a chapter's number).
     """
-    icons = _icons_of(parent)
-    item = Marker(point, icons, icons.key(css, html), title, popup_html)
-    item.add_to(parent)
-    return item
+    parent.add("marker", parent.index, list(point), css, title, popup_html, html)
 
 
-def _icons_of(element: Any) -> Icons:
-    root = element
-    while not isinstance(root, folium.Map):
-        root = root._parent
-    return root.pl_icons
-
-
-def area(parent: Any, geometry: dict, color: str, title: str, popup_html: str) -> None:
+def area(parent: Handle, geometry: dict, color: str, title: str, popup_html: str) -> None:
     """Adds a GeoJSON area in a type's colour, with a popup."""
+    parent.add("area", parent.index, geometry, color, title, popup_html)
+
+
+def layer_control(m: Handle) -> None:
+    """Adds the control that switches layers on and off."""
+    m.add("control", 0)
+
+
+def fit(m: Handle, points: Iterable[tuple[float, float]], max_zoom: int = 16) -> None:
+    """Fits the map to points (at most `max_zoom` deep)."""
+    points = list(points)
+    if len(points) > 1:
+        lats, lons = [p[0] for p in points], [p[1] for p in points]
+        m.add("fit", 0, [[min(lats), min(lons)], [max(lats), max(lons)]], max_zoom)
+
+
+def _draw(sketch: list) -> folium.Map:
+    """Replays a sketch with folium."""
+    made: list[Any] = []
+    for kind, *args in sketch:
+        made.append(_STEPS[kind](made, *args))
+    return made[0]
+
+
+def _step_map(made: list, tiles: dict, center: list, zoom: int, scroll: bool) -> folium.Map:
+    source = Tiles(**tiles)
+    m = folium.Map(location=center, zoom_start=zoom, tiles=None, control_scale=True,
+                   scrollWheelZoom=scroll, max_zoom=source.max_zoom)
+    folium.TileLayer(tiles=_provider(source), max_zoom=source.max_zoom, control=False,
+                     name="tiles").add_to(m)
+    m.pl_icons = Icons()
+    m.add_child(m.pl_icons)
+    return m
+
+
+@lru_cache(maxsize=8)
+def _provider(tiles: Tiles) -> xyzservices.TileProvider:
+    # A provider object: given a bare URL, folium searches every xyzservices
+    # provider by name for each map (seconds over a thousand maps)
+    return xyzservices.TileProvider(name="tiles", url=tiles.url, attribution=tiles.attribution,
+                                    html_attribution=tiles.attribution, max_zoom=tiles.max_zoom,
+                                    subdomains=tiles.subdomains)
+
+
+def _step_layer(made: list, parent: int, label_html: str) -> folium.FeatureGroup:
+    return folium.FeatureGroup(name=label_html, show=True).add_to(made[parent])
+
+
+def _step_cluster(made: list, parent: int) -> MarkerCluster:
+    return MarkerCluster(options={"showCoverageOnHover": False, "maxClusterRadius": 45,
+                                  "disableClusteringAtZoom": 18}).add_to(made[parent])
+
+
+def _step_marker(made: list, parent: int, point: list, css: str, title: str,
+                 popup_html: str | None, html: str) -> None:
+    icons = made[0].pl_icons
+    Marker(tuple(point), icons, icons.key(css, html), title, popup_html).add_to(made[parent])
+
+
+def _step_area(made: list, parent: int, geometry: dict, color: str, title: str,
+               popup_html: str) -> None:
     style = {"color": color, "weight": 3, "fillColor": color, "fillOpacity": 0.2,
              "dashArray": "6 4"}
     layer = folium.GeoJson({"type": "Feature", "properties": {}, "geometry": geometry},
                            style_function=lambda _: style, name=title, control=False,
                            highlight_function=lambda _: {"weight": 5, "fillOpacity": 0.35})
     layer.add_child(Popup(popup_html))
-    layer.add_to(parent)
+    layer.add_to(made[parent])
 
 
-def layer(m: folium.Map, label_html: str) -> folium.FeatureGroup:
-    """Adds a layer the reader can switch on and off (one per type)."""
-    return folium.FeatureGroup(name=label_html, show=True).add_to(m)
+def _step_control(made: list, parent: int) -> None:
+    folium.LayerControl(collapsed=True, position="topright").add_to(made[parent])
 
 
-def layer_control(m: folium.Map) -> None:
-    """Adds the control that switches layers on and off."""
-    folium.LayerControl(collapsed=True, position="topright").add_to(m)
+def _step_fit(made: list, parent: int, bounds: list, max_zoom: int) -> None:
+    made[parent].fit_bounds(bounds, padding=(30, 30), max_zoom=max_zoom)
 
 
-def fit(m: folium.Map, points: Iterable[tuple[float, float]], max_zoom: int = 16) -> None:
-    """Fits the map to points (at most `max_zoom` deep)."""
-    points = list(points)
-    if len(points) > 1:
-        lats, lons = [p[0] for p in points], [p[1] for p in points]
-        m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(30, 30),
-                     max_zoom=max_zoom)
+_STEPS = {"map": _step_map, "layer": _step_layer, "cluster": _step_cluster,
+          "marker": _step_marker, "area": _step_area, "control": _step_control,
+          "fit": _step_fit}
 
 
 @dataclass(frozen=True)
@@ -198,16 +265,30 @@ class RenderedMap:
     script: str
 
 
-def render(m: folium.Map, prefix: str = "pl") -> RenderedMap:
-    """Renders a map's Leaflet code with deterministic names.
+def render(m: Handle, cache: Path | None = None, prefix: str = "pl") -> RenderedMap:
+    """Draws a map's Leaflet code with deterministic names (or takes it from the cache).
 
     Args:
         m: The map.
+        cache: A folder of earlier drawings, by a hash of their steps.
         prefix: Prefix of every element name.
     """
+    steps = json.dumps(m.sketch, sort_keys=True, ensure_ascii=False)
+    key = hashlib.sha256(f"{MAPS_VERSION}|{folium.__version__}|{prefix}|{steps}".encode()).hexdigest()
+    stored = cache / f"{key[:32]}.json" if cache else None
+    if stored is not None and stored.is_file():
+        return RenderedMap(**json.loads(stored.read_text(encoding="utf-8")))
+    drawn = _render(_draw(m.sketch), prefix)
+    if stored is not None:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        stored.write_text(json.dumps(asdict(drawn)), encoding="utf-8")
+    return drawn
+
+
+def _render(m: folium.Map, prefix: str) -> RenderedMap:
     _renumber(m, prefix, [0])
     root = m.get_root()
-    root.render()
+    m.render()  # fills root.script; the page around it (root.render()) is not needed
     lines = (line.strip() for line in root.script.render().splitlines())
     script = "\n".join(line for line in lines if line)
     return RenderedMap(m.get_name(), _strip_comments(script) + "\n")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..build import EngineError, Paths, build
+from ..engine import SessionEngine
 from ..problems import ContentError
 
 LIVE = "/__pilots__/"
@@ -124,6 +125,7 @@ class Preview:
     def __init__(self, paths: Paths, drafts: bool = True, log: Callable[[str], None] = print):
         self.paths = Paths(paths.root, paths.root / ".build" / "preview")
         self.drafts, self.log = drafts, log
+        self.engine = SessionEngine()  # MkDocs stays loaded: a rebuild renders changed pages only
         self.hub = Hub()
         self.pending = threading.Event()
         self.stopped = threading.Event()
@@ -132,7 +134,7 @@ class Preview:
         """Builds once; tells the pages to reload, or shows the problems."""
         start = time.perf_counter()
         try:
-            report = build(self.paths, drafts=self.drafts)
+            report = build(self.paths, drafts=self.drafts, engine=self.engine)
         except ContentError as exc:
             self.log(exc.report())
             self.hub.send("problem", exc.report())
