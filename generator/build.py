@@ -122,7 +122,7 @@ def build(paths: Paths, *, drafts: bool = False, strict: bool = False,
     report.pages = sum(len(p.pages) for p in projects)
     report.timings["emit"] = time.perf_counter() - clock - report.timings["check"]
     _run_engine(paths, projects, engine, strict, images, report, extras)
-    _finish(paths, site, projects, images, extras, report, strict)
+    _finish(paths, site, projects, images, extras, report, strict, engine.fills_csp)
     report.timings["total"] = time.perf_counter() - clock
     return report
 
@@ -182,18 +182,31 @@ def _process_media(images: ImagePlanner, extras: Extras) -> Stats:
 
 
 def _finish(paths: Paths, site: Site, projects: list[Project], images: ImagePlanner,
-            extras: Extras, report: BuildReport, strict: bool) -> None:
+            extras: Extras, report: BuildReport, strict: bool, csp_done: bool = True) -> None:
     outputs = {p.lang: paths.build / "out" / p.lang for p in projects}
     files = {f"media/{name}": path for name, path in images.outputs().items()}
     files.update(getattr(extras, "files", lambda: {})())
     texts = getattr(extras, "texts", lambda: {})()
     stage = paths.out.with_name(f".{paths.out.name}.stage")
     assemble(stage, outputs, projects, site.config.base_url, files, texts)
+    if not csp_done:
+        fill_csp(stage)
     broken = link_problems(stage, projects, site, paths.root)
     report.problems += broken
     if strict and broken:
         raise ContentError(broken)
     swap(stage, paths.out)
+
+
+def fill_csp(stage: Path) -> None:
+    """Fills the CSP of pages an engine wrote without running our hooks."""
+    from . import csp
+
+    for page in stage.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if csp.PLACEHOLDER in text:
+            page.unlink()  # it may be a hard link into the engine's output
+            page.write_text(csp.apply(text), encoding="utf-8")
 
 
 def link_problems(stage: Path, projects: list[Project], site: Site, root: Path) -> list[Problem]:

@@ -164,6 +164,7 @@ class MkDocsEngine:
     """
 
     name = "mkdocs"
+    fills_csp = True  # the project's hooks fill each page's CSP
 
     def __init__(self, command: list[str] | None = None):
         self.command = command or [sys.executable, "-m", "mkdocs", "build", "-f", "{config}",
@@ -182,6 +183,18 @@ class MkDocsEngine:
                     if (m := _WARNING.match(line.strip()))]
         return EngineRun(lang, proc.returncode == 0, warnings, output,
                          time.perf_counter() - start)
+
+
+class ZensicalEngine(MkDocsEngine):
+    """Builds the same emitted projects with Zensical (Material's successor),
+    which reads mkdocs.yml. It runs no MkDocs hooks, so the pages' CSP hashes
+    are filled in after the build (`fills_csp = False`)."""
+
+    name = "zensical"
+    fills_csp = False
+
+    def __init__(self, executable: str = "zensical"):
+        super().__init__([executable, "build", "-f", "{config}"])
 
 
 class SessionEngine(MkDocsEngine):
@@ -235,8 +248,10 @@ def engine_fingerprint(files: dict[str, str], theme_dir: Path, engine: Any) -> s
     """Returns a hash of everything a language's engine output depends on."""
     theme = {str(p.relative_to(theme_dir)): p.read_bytes()
              for p in sorted(theme_dir.rglob("*")) if p.is_file()} if theme_dir.is_dir() else {}
+    # the same interpreter may be called python or python3: compare real files
+    command = " ".join(os.path.realpath(a) if os.path.isabs(a) else a for a in engine.command)
     return fingerprint({**files, **{f"theme/{k}": v for k, v in theme.items()}},
-                       __version__, engine.name, " ".join(engine.command), _versions())
+                       __version__, engine.name, command, _versions())
 
 
 def _versions() -> str:

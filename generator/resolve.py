@@ -117,13 +117,21 @@ class _Resolver:
     # -- references ------------------------------------------------------------
 
     def refs(self, ids: Iterable[str], kind: str, bundle: Bundle, field: str) -> list[Any]:
-        """Resolves ids of another kind, reporting unknown ones with a suggestion."""
-        published = getattr(self.site, kind)
+        """Resolves ids of another kind in a bundle's meta.yml."""
+        return self.refs_in(ids, kind, bundle.meta_path, bundle.raw, field)
+
+    def refs_in(self, ids: Iterable[str], kind: str, path: Path, raw: Any, field: str,
+                line: int | None = None) -> list[Any]:
+        """Resolves ids of another kind, reporting unknown ones with a suggestion.
+
+        Ids of records that exist but are not published (drafts, no consent)
+        are dropped silently: nothing of them may leak into the site.
+        """
+        published, known = getattr(self.site, kind), self.known.get(kind, ())
         found = []
         for index, ref in enumerate(ids):
-            if ref not in self.known.get(kind, ()):
-                self._unknown(ref, kind, self.known.get(kind, ()), bundle.meta_path,
-                              line_at(bundle.raw, (field, index)), field)
+            if ref not in known:
+                self._unknown(ref, kind, known, path, line_at(raw, (field, index), line), field)
             elif ref in published:
                 found.append(published[ref])
         return found
@@ -309,14 +317,7 @@ class _Resolver:
                               "under `intervention_types:` in content/taxonomies.yml")
 
     def _intervention_stories(self, item: Item) -> list[Story]:
-        found = []
-        for index, ref in enumerate(item.value.stories):
-            if ref not in self.known.get("stories", ()):
-                self._unknown(ref, "stories", self.known.get("stories", ()), item.path,
-                              line_at(item.raw, ("stories", index), item.line), "stories")
-            elif ref in self.site.stories:
-                found.append(self.site.stories[ref])
-        return found
+        return self.refs_in(item.value.stories, "stories", item.path, item.raw, "stories", item.line)
 
     def _area(self, item: Item, pilot: Pilot) -> tuple[dict, tuple[float, float]] | None:
         path = pilot.dir / item.value.area
@@ -340,13 +341,8 @@ class _Resolver:
         items = sorted(self.content.publications,
                        key=lambda i: (-(i.value.year or 0), i.value.title.lower()))
         for item in items:
-            pilots = []
-            for index, ref in enumerate(item.value.pilots):
-                if ref not in self.known.get("pilots", ()):
-                    self._unknown(ref, "pilots", self.known.get("pilots", ()), item.path,
-                                  line_at(item.raw, ("pilots", index), item.line), "pilots")
-                elif ref in self.site.pilots:
-                    pilots.append(self.site.pilots[ref])
+            pilots = self.refs_in(item.value.pilots, "pilots", item.path, item.raw, "pilots",
+                                  item.line)
             node = PublicationNode(item.value, pilots)
             self.site.publications.append(node)
             for pilot in pilots:

@@ -149,7 +149,7 @@ def test_maps_draw_with_only_the_local_server(browser, basic_server, viewport):
     assert markers >= 3
     assert page_.locator(".pl-map path.leaflet-interactive").count() >= 1  # the area
     page_.locator(".pl-map .leaflet-marker-pane .pl-marker >> visible=true").first.click()
-    assert page_.locator(".leaflet-popup-content").is_visible()
+    page_.wait_for_selector(".leaflet-popup-content", state="visible", timeout=10000)
     assert all("tile.openstreetmap.org" in url for url in visit.outside), visit.outside
     assert visit.failed == [] and visit.console == []
     page_.context.close()

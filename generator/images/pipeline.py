@@ -23,9 +23,9 @@ from typing import Iterable
 
 from PIL import Image, ImageCms, ImageOps
 
-PIPELINE_VERSION = "1"  # change to invalidate every cached output
+PIPELINE_VERSION = "2"  # change to invalidate every cached output
 WIDTHS = (480, 960, 1600)
-WEBP = {"quality": 80, "method": 4}
+WEBP = {"quality": 80, "method": 2}  # method 4 is 3x slower for about 1% smaller files
 JPEG = {"quality": 82, "optimize": True, "progressive": True}
 PNG = {"compress_level": 6}
 _SWAPS = {5, 6, 7, 8}  # EXIF orientations that turn the image on its side
@@ -150,10 +150,13 @@ def render(rendition: Rendition, out_dir: Path) -> int:
     if not todo:
         return 0
     image = decode(rendition.source, max(v.width for v in todo))
-    for variant in todo:
-        sized = image if variant.width == image.width else image.resize(
-            (variant.width, variant.height), Image.Resampling.LANCZOS, reducing_gap=3.0)
-        _save(sized, variant, out_dir / variant.name)
+    # widest first, each width made from the one before it: far less work than
+    # resampling the full photo for every width
+    for variant in sorted(todo, key=lambda v: -v.width):
+        if variant.width != image.width:
+            image = image.resize((variant.width, variant.height), Image.Resampling.LANCZOS,
+                                 reducing_gap=3.0)
+        _save(image, variant, out_dir / variant.name)
     return len(todo)
 
 

@@ -51,66 +51,72 @@ class Hub:
                 q.put((event, data))
 
 
+class PreviewHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the preview's site, with the live-reload script in every page."""
+
+    site: Path = Path(".")
+    hub: Hub = Hub()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, directory=str(self.site), **kwargs)
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        """Serves events, the live script, pages (with the script) and files."""
+        if self.path.startswith(LIVE + "events"):
+            return self._events()
+        if self.path.startswith(LIVE + "live.js"):
+            return self._send(200, "text/javascript", (Path(__file__).parent / "live.js").read_bytes())
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix == ".html" or not path.exists():
+            return self._html(path)
+        return super().do_GET()
+
+    def _html(self, path: Path) -> None:
+        status = 200
+        if not path.is_file():
+            status = 404
+            lang_404 = self.site / self.path.strip("/").split("/", 1)[0] / "404.html"
+            path = lang_404 if lang_404.is_file() else self.site / "404.html"
+        body = path.read_bytes() if path.is_file() else b"<html><body>Not found</body></html>"
+        script = f'<script src="{LIVE}live.js"></script></body>'.encode()
+        self._send(status, "text/html; charset=utf-8", body.replace(b"</body>", script, 1))
+
+    def _send(self, status: int, kind: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _events(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        q = self.hub.subscribe()
+        try:
+            while True:
+                try:
+                    event, data = q.get(timeout=15)
+                    self.wfile.write(f"event: {event}\ndata: {json.dumps(data)}\n\n".encode())
+                except queue.Empty:
+                    self.wfile.write(b": keep-alive\n\n")
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        finally:
+            self.hub.unsubscribe(q)
+
+
 def handler_for(site: Path, hub: Hub) -> type[http.server.BaseHTTPRequestHandler]:
     """Returns a request handler serving `site` with live reload."""
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=str(site), **kwargs)
-
-        def log_message(self, *args) -> None:
-            pass
-
-        def do_GET(self) -> None:
-            if self.path.startswith(LIVE + "events"):
-                return self._events()
-            if self.path.startswith(LIVE + "live.js"):
-                return self._send(200, "text/javascript", (Path(__file__).parent / "live.js").read_bytes())
-            path = Path(self.translate_path(self.path))
-            if path.is_dir():
-                path = path / "index.html"
-            if path.suffix == ".html" or not path.exists():
-                return self._html(path)
-            return super().do_GET()
-
-        def _html(self, path: Path) -> None:
-            status = 200
-            if not path.is_file():
-                status = 404
-                lang_404 = site / self.path.strip("/").split("/", 1)[0] / "404.html"
-                path = lang_404 if lang_404.is_file() else site / "404.html"
-            body = path.read_bytes() if path.is_file() else b"<html><body>Not found</body></html>"
-            script = f'<script src="{LIVE}live.js"></script></body>'.encode()
-            self._send(status, "text/html; charset=utf-8", body.replace(b"</body>", script, 1))
-
-        def _send(self, status: int, kind: str, body: bytes) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            self.wfile.write(body)
-
-        def _events(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/event-stream")
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            q = hub.subscribe()
-            try:
-                while True:
-                    try:
-                        event, data = q.get(timeout=15)
-                        self.wfile.write(f"event: {event}\ndata: {json.dumps(data)}\n\n".encode())
-                    except queue.Empty:
-                        self.wfile.write(b": keep-alive\n\n")
-                    self.wfile.flush()
-            except (BrokenPipeError, ConnectionResetError):
-                pass
-            finally:
-                hub.unsubscribe(q)
-
-    return Handler
+    return type("Handler", (PreviewHandler,), {"site": site, "hub": hub})
 
 
 class Preview:

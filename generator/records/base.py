@@ -63,6 +63,23 @@ Localized = Annotated[dict[str, Text], BeforeValidator(_localized), AfterValidat
                           {"type": "string", "description": "the same text in every language"}]})]
 
 
+def _url(value: str) -> str:
+    if not re.match(r"^https?://\S+$", value):
+        raise ValueError(f'"{value}" is not a web address; start it with https://')
+    return value
+
+
+def _country(value: str) -> str:
+    if not re.match(r"^[A-Za-z]{2}$", value):
+        raise ValueError(f'"{value}" is not a two-letter country code; write e.g. NL, IT or GB')
+    return value.upper()
+
+
+Url = Annotated[str, AfterValidator(_url)]
+Country = Annotated[str, AfterValidator(_country),
+                    Field(description="ISO 3166-1 alpha-2 code, e.g. NL")]
+
+
 class Model(BaseModel):
     """Base of every record model: unknown fields are refused."""
 
@@ -250,5 +267,5 @@ class Named(Model):
 
 
 Status = Literal["planned", "running", "finished", "unknown"]
-__all__ = ["Date", "Id", "Image", "LocalText", "Localized", "Location", "Model", "Named", "Period", "Record",
+__all__ = ["Country", "Url", "Date", "Id", "Image", "LocalText", "Localized", "Location", "Model", "Named", "Period", "Record",
            "Status", "Text", "field_validator", "validate", "is_valid_id"]

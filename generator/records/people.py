@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Id, Image, Localized, Record
+from .base import Id, Image, Localized, Record, Url
 from .bundle import BioFront, BundleSpec
 
 
@@ -15,7 +15,7 @@ class PersonMeta(Record):
     role: Localized
     affiliation: Localized | None = None
     pilots: list[Id] = Field(default_factory=list)
-    url: str | None = None
+    url: Url | None = None
     photo: Image | None = None
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
-from .base import (Date, Id, Image, Localized, Location, Model, Period, Record, Status,
+from .base import (Country, Date, Id, Image, Localized, Location, Model, Period, Record, Status,
                    approximate_fields)
 from .bundle import BundleSpec, Front
 
@@ -24,7 +23,7 @@ class Phase(Model):
 class PilotMeta(Record):
     """A pilot's language-neutral facts (pilots/<id>/meta.yml)."""
 
-    country: str = Field(description="ISO 3166-1 alpha-2 code, e.g. NL")
+    country: Country
     place: str = Field(min_length=1)
     location: Location
     period: Period
@@ -45,12 +44,6 @@ class PilotMeta(Record):
         """The facts that are only approximate."""
         return approximate_fields(self.approximate)
 
-    @field_validator("country")
-    @classmethod
-    def _country(cls, value: str) -> str:
-        if not re.match(r"^[A-Za-z]{2}$", value):
-            raise ValueError(f'"{value}" is not a two-letter country code; write e.g. NL, IT or GB')
-        return value.upper()
 
 
 SPEC = BundleSpec(PilotMeta, Front, data_suffixes=frozenset({".geojson"}),

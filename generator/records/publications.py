@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
-from .base import Id, Model
+from .base import Id, Model, Url
 
 
 class Publication(Model):
@@ -18,14 +17,8 @@ class Publication(Model):
     year: int | None = Field(default=None, ge=1900, le=2100)
     kind: Literal["article", "report", "chapter", "presentation", "other"] = "other"
     language: str | None = None
-    url: str | None = None
+    url: Url | None = None
     publisher: str | None = None
     pilots: list[Id] = Field(default_factory=list)
 
-    @field_validator("url")
-    @classmethod
-    def _url(cls, value: str | None) -> str | None:
-        if value is not None and not re.match(r"^https?://\S+$", value):
-            raise ValueError(f'"{value}" is not a web address; start it with https://')
-        return value
 
