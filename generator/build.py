@@ -122,7 +122,9 @@ def build(paths: Paths, *, drafts: bool = False, strict: bool = False,
     report.pages = sum(len(p.pages) for p in projects)
     report.timings["emit"] = time.perf_counter() - clock - report.timings["check"]
     _run_engine(paths, projects, engine, strict, images, report, extras)
-    _finish(paths, site, projects, images, extras, report, strict, engine.fills_csp)
+    outputs = {p.lang: engine.output_dir(paths.build / "projects" / p.lang,
+                                         paths.build / "out" / p.lang) for p in projects}
+    _finish(paths, site, projects, images, extras, report, strict, outputs, engine.fills_csp)
     report.timings["total"] = time.perf_counter() - clock
     return report
 
@@ -150,9 +152,11 @@ def _run_engine(paths: Paths, projects: list[Project], engine: MkDocsEngine, str
     base = read_base_config(paths.config)
     jobs = []
     for project in projects:
-        folder, out = paths.build / "projects" / project.lang, paths.build / "out" / project.lang
+        folder = paths.build / "projects" / project.lang
+        out = engine.output_dir(folder, paths.build / "out" / project.lang)
         files = write_mkdocs_project(project, folder, base, paths.root, out)
         stamp = paths.build / "out" / f"{project.lang}.fingerprint"
+        stamp.parent.mkdir(parents=True, exist_ok=True)
         digest = engine_fingerprint(files, paths.theme, engine)
         if out.is_dir() and stamp.is_file() and stamp.read_text() == digest:
             report.engine.append(EngineRun(project.lang, True, cached=True))
@@ -182,8 +186,8 @@ def _process_media(images: ImagePlanner, extras: Extras) -> Stats:
 
 
 def _finish(paths: Paths, site: Site, projects: list[Project], images: ImagePlanner,
-            extras: Extras, report: BuildReport, strict: bool, csp_done: bool = True) -> None:
-    outputs = {p.lang: paths.build / "out" / p.lang for p in projects}
+            extras: Extras, report: BuildReport, strict: bool, outputs: dict[str, Path],
+            csp_done: bool = True) -> None:
     files = {f"media/{name}": path for name, path in images.outputs().items()}
     files.update(getattr(extras, "files", lambda: {})())
     texts = getattr(extras, "texts", lambda: {})()

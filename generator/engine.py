@@ -26,6 +26,9 @@ from . import __version__
 from .emit.project import NavItem, Project, fingerprint, write_tree
 
 
+OUTPUT_IN_PROJECT = "_site"  # for engines that want their output inside the project
+
+
 class _Tagged:
     """A YAML value with a custom tag (!ENV, !!python/name:...), kept as written."""
 
@@ -127,7 +130,7 @@ def write_mkdocs_project(project: Project, folder: Path, base: dict[str, Any],
     config = project_config(base, base_dir, project, site_dir)
     files["mkdocs.yml"] = yaml.dump(config, Dumper=_KeepDumper, allow_unicode=True,
                                     sort_keys=False, width=1 << 20)
-    write_tree(files, folder)
+    write_tree(files, folder, keep=(OUTPUT_IN_PROJECT,))
     return files
 
 
@@ -166,6 +169,10 @@ class MkDocsEngine:
     name = "mkdocs"
     fills_csp = True  # the project's hooks fill each page's CSP
 
+    def output_dir(self, project_dir: Path, default: Path) -> Path:
+        """Where this engine writes a project's HTML."""
+        return default
+
     def __init__(self, command: list[str] | None = None):
         self.command = command or [sys.executable, "-m", "mkdocs", "build", "-f", "{config}",
                                    "-d", "{site}"]
@@ -195,6 +202,10 @@ class ZensicalEngine(MkDocsEngine):
 
     def __init__(self, executable: str = "zensical"):
         super().__init__([executable, "build", "-f", "{config}"])
+
+    def output_dir(self, project_dir: Path, default: Path) -> Path:
+        """Zensical insists on an output folder inside the project."""
+        return project_dir / OUTPUT_IN_PROJECT
 
 
 class SessionEngine(MkDocsEngine):

@@ -81,12 +81,13 @@ class Project:
         self.pages[page.src] = page
 
 
-def write_tree(files: dict[str, str | bytes], folder: Path) -> int:
+def write_tree(files: dict[str, str | bytes], folder: Path, keep: tuple[str, ...] = ()) -> int:
     """Makes `folder` hold exactly `files`, rewriting only what changed.
 
     Args:
         files: Relative path -> content.
         folder: The folder to write.
+        keep: Top-level folders to leave alone (an engine's output inside).
 
     Returns:
         The number of files written.
@@ -101,15 +102,17 @@ def write_tree(files: dict[str, str | bytes], folder: Path) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         written += 1
-    _remove_others(folder, set(files))
+    _remove_others(folder, set(files), keep)
     return written
 
 
-def _remove_others(folder: Path, keep: set[str]) -> None:
+def _remove_others(folder: Path, wanted: set[str], keep: tuple[str, ...]) -> None:
     for dirpath, dirnames, filenames in os.walk(folder, topdown=False):
+        if keep and Path(dirpath).relative_to(folder).parts[:1] in [(k,) for k in keep]:
+            continue
         for name in filenames:
             rel = Path(dirpath, name).relative_to(folder).as_posix()
-            if rel not in keep:
+            if rel not in wanted:
                 os.unlink(os.path.join(dirpath, name))
         if dirpath != str(folder) and not os.listdir(dirpath):
             os.rmdir(dirpath)
