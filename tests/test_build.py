@@ -189,3 +189,19 @@ def test_the_repository_site_builds_strictly(tmp_path):
     report = build(Paths(root), strict=True)
     assert report.pages >= 60
     assert not [p for p in report.problems if p.level != "notice"]
+
+
+def test_the_contracts_own_examples_build_strictly(tmp_path):
+    """The examples of CONTENT-MODEL.md, as written there, build in both languages."""
+    from helpers import FIXTURES, make_project
+
+    root = make_project(tmp_path / "contract", FIXTURES / "contract" / "content")
+    report = build(Paths(root), strict=True)
+    site = root / "site"
+    assert report.pages >= 28
+    story = soup(page(site, "en/stories/story-id/"))
+    assert story.find("figcaption", string=None) is not None
+    assert story.find("img", alt="alt text in this language") is not None
+    houten = soup(page(site, "en/pilots/houten/"))
+    assert "This pilot is only described in Dutch." in houten.get_text()
+    assert soup(page(site, "people/some-person-id/")).find("h1").get_text() == "Full Name"
