@@ -8,6 +8,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .assemble import assemble, swap
 from .emit import Extras, Project, emit_language
@@ -53,6 +54,8 @@ class BuildReport:
     engine: list[EngineRun] = field(default_factory=list)
     images: Stats | None = None
     pages: int = 0
+    check_links: Any = None  # set when the links are left to be checked after the build
+    languages: list[str] = field(default_factory=list)
 
 
 class EngineError(Exception):
@@ -93,7 +96,7 @@ def check(paths: Paths, drafts: bool = False,
 
 def build(paths: Paths, *, drafts: bool = False, strict: bool = False,
           engine: MkDocsEngine | None = None, extras: Extras | None = None,
-          base_url: str | None = None) -> BuildReport:
+          base_url: str | None = None, links_first: bool = True) -> BuildReport:
     """Builds every language into `paths.out`.
 
     Args:
@@ -103,6 +106,10 @@ def build(paths: Paths, *, drafts: bool = False, strict: bool = False,
         engine: The site engine (MkDocs by default).
         extras: Maps, timelines, cards (the full set by default).
         base_url: The site's address, replacing site.yml's.
+        links_first: Check links before the site is swapped into place (a
+            broken link then fails a strict build). The preview swaps first
+            and checks afterwards (`report.check_links()`), so the page
+            reloads sooner.
 
     Raises:
         ContentError: with every content problem, before anything is written.
@@ -120,11 +127,13 @@ def build(paths: Paths, *, drafts: bool = False, strict: bool = False,
     extras = extras if extras is not None else default_extras(site, paths)
     projects = [emit_language(site, lang, images, extras) for lang in site.languages]
     report.pages = sum(len(p.pages) for p in projects)
+    report.languages = [p.lang for p in projects]
     report.timings["emit"] = time.perf_counter() - clock - report.timings["check"]
     _run_engine(paths, projects, engine, strict, images, report, extras)
     outputs = {p.lang: engine.output_dir(paths.build / "projects" / p.lang,
                                          paths.build / "out" / p.lang) for p in projects}
-    _finish(paths, site, projects, images, extras, report, strict, outputs, engine.fills_csp)
+    _finish(paths, site, projects, images, extras, report, strict and links_first, outputs,
+            engine.fills_csp, links_first)
     report.timings["total"] = time.perf_counter() - clock
     return report
 
@@ -187,7 +196,7 @@ def _process_media(images: ImagePlanner, extras: Extras) -> Stats:
 
 def _finish(paths: Paths, site: Site, projects: list[Project], images: ImagePlanner,
             extras: Extras, report: BuildReport, strict: bool, outputs: dict[str, Path],
-            csp_done: bool = True) -> None:
+            csp_done: bool = True, links_first: bool = True) -> None:
     files = {f"media/{name}": path for name, path in images.outputs().items()}
     files.update(getattr(extras, "files", lambda: {})())
     texts = getattr(extras, "texts", lambda: {})()
@@ -195,6 +204,10 @@ def _finish(paths: Paths, site: Site, projects: list[Project], images: ImagePlan
     assemble(stage, outputs, projects, site.config.base_url, files, texts)
     if not csp_done:
         fill_csp(stage)
+    if not links_first:
+        swap(stage, paths.out)
+        report.check_links = lambda: link_problems(paths.out, projects, site, paths.root)
+        return
     broken = link_problems(stage, projects, site, paths.root)
     report.problems += broken
     if strict and broken:

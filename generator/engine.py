@@ -14,6 +14,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -217,9 +218,21 @@ class SessionEngine(MkDocsEngine):
     def __init__(self) -> None:
         super().__init__()
         self.workers: dict[tuple[str, str], subprocess.Popen] = {}
+        self.locks: dict[tuple[str, str], threading.Lock] = {}
+
+    def warm(self, jobs: list[tuple[str, Path, Path]]) -> None:
+        """Starts the workers and lets them load each project (in the background),
+        so the first edit is already a quick, partial rebuild."""
+        for job in jobs:
+            threading.Thread(target=self.build, args=(*job, False), daemon=True).start()
 
     def build(self, lang: str, project_dir: Path, site_dir: Path, strict: bool) -> EngineRun:
         """Builds one language in its long-lived worker (started on first use)."""
+        lock = self.locks.setdefault((str(project_dir), str(site_dir)), threading.Lock())
+        with lock:
+            return self._build(lang, project_dir, site_dir, strict)
+
+    def _build(self, lang: str, project_dir: Path, site_dir: Path, strict: bool) -> EngineRun:
         start = time.perf_counter()
         worker = self._worker(project_dir, site_dir)
         worker.stdin.write('{"build": true}\n')

@@ -35,7 +35,6 @@ class SiteExtras(Extras):
         self.cache = cache
         self.maps = SiteMaps(site, cache / "maps")
         self.cards: dict[str, CardSpec] = {}
-        self.images: Any = None
 
     # -- page parts ----------------------------------------------------------
 
@@ -120,7 +119,6 @@ class SiteExtras(Extras):
             return None, ""
         rendition = c.ls.images.get(cover[1] / cover[0].file)
         variant = rendition.of(rendition.fallback_format)[-1]
-        self.images = c.ls.images
         return c.ls.images.cache_dir / variant.name, rendition.source.digest
 
     def process(self, workers: int | None = None) -> int:

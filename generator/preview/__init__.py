@@ -17,7 +17,7 @@ from ..engine import SessionEngine
 from ..problems import ContentError
 
 LIVE = "/__pilots__/"
-DEBOUNCE = 0.25
+DEBOUNCE = 0.15
 
 
 class Hub:
@@ -140,7 +140,7 @@ class Preview:
         """Builds once; tells the pages to reload, or shows the problems."""
         start = time.perf_counter()
         try:
-            report = build(self.paths, drafts=self.drafts, engine=self.engine)
+            report = build(self.paths, drafts=self.drafts, engine=self.engine, links_first=False)
         except ContentError as exc:
             self.log(exc.report())
             self.hub.send("problem", exc.report())
@@ -151,6 +151,12 @@ class Preview:
             return False
         self.log(f"rebuilt {report.pages} pages in {time.perf_counter() - start:.1f} s")
         self.hub.send("reload")
+        if not self.engine.workers:  # the engine's output was reused: start its workers now
+            build_dir = self.paths.build
+            self.engine.warm([(lang, build_dir / "projects" / lang, build_dir / "out" / lang)
+                              for lang in report.languages])
+        for problem in report.check_links() if report.check_links else []:
+            self.log(problem.format())  # links are checked once the pages have reloaded
         return True
 
     def watch(self) -> object:
