@@ -82,7 +82,7 @@ class _Resolver:
                 continue
             node = cls(kind, bundle.id, bundle.dir, self._prose(bundle), bundle.meta.draft)
             node.meta = bundle.meta  # type: ignore[attr-defined]
-            self._check_images(bundle)
+            self._check_images(bundle, node.prose)
             yield node
 
     def _prose(self, bundle: Bundle) -> dict[str, Prose]:
@@ -100,8 +100,7 @@ class _Resolver:
     def _check_placeholders(self, bundle: Bundle, text) -> None:
         if bundle.meta is not None and bundle.meta.draft:
             return
-        raw = text.path.read_text(encoding="utf-8")
-        for number, line in enumerate(raw.splitlines(), 1):
+        for number, line in enumerate(text.raw.splitlines(), 1):
             if "TODO" in line and not line.lstrip().startswith("#"):
                 self.problems.add(text.path, number, "this text still has a TODO placeholder",
                                   "write the real text, or keep `draft: true` in meta.yml until "
@@ -215,7 +214,7 @@ class _Resolver:
         self.terms(meta.themes, "themes", bundle.meta_path, bundle.raw, "themes")
         story = Story("stories", bundle.id, bundle.dir, self._prose(bundle), meta.draft)
         story.meta = meta
-        self._check_images(bundle)
+        self._check_images(bundle, story.prose)
         self._check_chapters(story, bundle)
         if not pilots:
             if meta.pilot in self.known.get("pilots", ()):
@@ -350,13 +349,13 @@ class _Resolver:
 
     # -- images ------------------------------------------------------------------
 
-    def _check_images(self, bundle: Bundle) -> None:
+    def _check_images(self, bundle: Bundle, prose: dict[str, Prose]) -> None:
         for field_name in ("cover", "photo"):
             image = getattr(bundle.meta, field_name, None)
             if image is not None:
                 self._check_cover(image, bundle, field_name)
-        for text in bundle.texts.values():
-            for ref in find_images(text.body, text.body_line):
+        for text in prose.values():
+            for ref in text.images:
                 self._check_body_image(ref, bundle, text.path)
 
     def _check_cover(self, image: Image, bundle: Bundle, field_name: str) -> None:

@@ -47,6 +47,7 @@ class TextSource:
         front: The validated front matter.
         body: The Markdown body.
         body_line: The line the body starts on.
+        raw: The whole file, as written.
     """
 
     lang: str
@@ -54,6 +55,7 @@ class TextSource:
     front: Any
     body: str
     body_line: int
+    raw: str = ""  # the whole file, as written
 
     @property
     def title(self) -> str | None:
@@ -187,7 +189,8 @@ def _read_text(path: Path, lang: str, model: type[BaseModel], context: dict,
     if not path.exists():
         return None
     try:
-        source = split_front_matter(path.read_text(encoding="utf-8"))
+        raw = path.read_text(encoding="utf-8")
+        source = split_front_matter(raw)
     except UnicodeDecodeError:
         problems.add(path, None, "the file is not UTF-8 text", "save the file with UTF-8 encoding")
         return None
@@ -199,7 +202,7 @@ def _read_text(path: Path, lang: str, model: type[BaseModel], context: dict,
     front = validate(model, source.front.data or YMap(), path, problems, context)
     if front is None:
         return None
-    return TextSource(lang, path, front, source.body, source.body_line)
+    return TextSource(lang, path, front, source.body, source.body_line, raw)
 
 
 def _scan_files(bundle: Bundle, spec: BundleSpec, languages: list[str],
