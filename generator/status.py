@@ -75,11 +75,14 @@ def _count_lists(content: Content, counts: dict[str, list[int]]) -> None:
 
 
 def _row(kind: str, bundle: Bundle, languages: list[str]) -> Row:
-    row = Row(kind, bundle.id, {lang: lang in bundle.texts for lang in languages})
     meta = bundle.meta
+    needs_text = kind in ("pages", "pilots", "stories") or bool(bundle.texts)
+    row = Row(kind, bundle.id, {lang: lang in bundle.texts or not needs_text
+                                for lang in languages})
     if meta is None:
         row.notes.append("has errors (see pilots check)")
         return row
+    _missing_fields(row, meta)
     if meta.draft:
         row.notes.append("draft")
     consent = getattr(meta, "consent", None)
@@ -91,10 +94,21 @@ def _row(kind: str, bundle: Bundle, languages: list[str]) -> Row:
         image = getattr(meta, name, None)
         if image is not None and not image.credit:
             row.notes.append(f"{name} {image.file} has no credit")
-    missing = [lang for lang, ok in row.languages.items() if not ok]
-    if missing and kind in ("pages", "pilots", "stories"):
+    missing = [lang for lang in languages if lang not in bundle.texts]
+    if missing and needs_text:
         row.notes.insert(0, "missing: " + ", ".join(f"{lang}.md" for lang in missing))
     return row
+
+
+def _missing_fields(row: Row, meta: object) -> None:
+    """Marks a language absent, with a note, when a per-language field lacks it."""
+    for loc, text in local_texts(meta):
+        absent = [lang for lang in row.languages if lang not in text]
+        for lang in absent:
+            row.languages[lang] = False
+        if absent:
+            name = ".".join(str(part) for part in loc)
+            row.notes.append(f"{name} has no " + ", ".join(absent))
 
 
 def render(result: Status) -> str:

@@ -94,6 +94,15 @@ def test_status_shows_missing_texts_and_completeness(fresh_basic):
     assert re.search(r"^Translations: nl \d+% \(\d+ of \d+ texts\), en \d+% ", lines[-1])
 
 
+def test_status_names_a_field_without_its_translation(fresh_basic):
+    meta = fresh_basic / "content/partners/gemeente-voorbeeld/meta.yml"
+    meta.write_text(meta.read_text().replace(", en: Municipality of Voorbeeld", ""))
+    lines = pilots(fresh_basic, "status").stdout.splitlines()
+    line = next(l for l in lines if " gemeente-voorbeeld " in l)
+    assert re.search(r"gemeente-voorbeeld\s+yes\s+-\s+name has no en", line)
+    assert "hogeschool-voorbeeld" in next(l for l in lines if re.search(r"hogeschool-voorbeeld\s+yes\s+yes", l))
+
+
 def test_status_lists_images_without_credit(fresh_basic):
     meta = fresh_basic / "content/stories/eerste-verhaal/meta.yml"
     meta.write_text(meta.read_text().replace(', credit: "Tekening: testproject"', ""))
