@@ -260,7 +260,7 @@ class _Resolver:
             return
         swapped = distance_km(loc.lon, loc.lat, home.lat, home.lon) <= NEAR_KM
         hint = ("lat and lon look swapped: exchange the two numbers" if swapped else
-                f"check the coordinates; {pilot.meta.place} is at lat {home.lat}, lon {home.lon}")
+                f"check the coordinates; {pilot.meta.place or pilot.id} is at lat {home.lat}, lon {home.lon}")
         self.problems.add(path, line, f"{what} is {km:.0f} km from its pilot "
                           f'"{pilot.id}" (more than {NEAR_KM:.0f} km)', hint)
 

@@ -107,7 +107,7 @@ class SiteExtras(Extras):
             label = c.t("story.example") if node.meta.example else ""
             cover = node.cover
         elif isinstance(node, Pilot):
-            kicker = f"{c.t('card.pilot')} · {node.meta.place}, {c.ls.lang.country(node.meta.country)}"
+            kicker = f"{c.t('card.pilot')} · {c.where(node.meta)}"
             cover = (node.meta.cover, node.dir) if node.meta.cover else None
         return CardSpec(title, site_name, kicker, label, *self._cover(c, cover))
 

@@ -189,6 +189,11 @@ def test_the_repository_site_builds_strictly(tmp_path):
     report = build(Paths(root), strict=True)
     assert report.pages >= 60
     assert not [p for p in report.problems if p.level != "notice"]
+    # A pilot known only by its country names no place, rather than inventing one.
+    finland = soup(page(root / "site", "en/pilots/finland/"))
+    assert [dt.get_text() for dt in finland.select(".pl-facts dt")][:2] == ["Country", "Period"]
+    cards = soup(page(root / "site", "en/pilots/")).select(".pl-card__meta")
+    assert any(card.get_text().startswith("Finland · ") for card in cards)
 
 
 def test_the_contracts_own_examples_build_strictly(tmp_path):

@@ -53,6 +53,9 @@ def _axe(page) -> list[dict]:
 
 def _shot(page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
+    # A full-page screenshot does not scroll, so lazy images below the fold would stay blank.
+    page.evaluate("Promise.all([...document.images].map(i => { i.loading = 'eager';"
+                  " return i.decode().catch(() => null); }))")
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 

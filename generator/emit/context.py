@@ -107,6 +107,16 @@ class PageCtx:
         """Writes a period ({start, end}) the page's language's way."""
         return self.ls.lang.period(value.start, value.end)
 
+    def where(self, meta: Any) -> str:
+        """Names a pilot's place and country ("Houten, Nederland"), or only the country
+        when the place is not known."""
+        country = self.ls.lang.country(meta.country)
+        return f"{meta.place}, {country}" if meta.place else country
+
+    def place(self, meta: Any) -> str:
+        """Names a pilot's place, or its country when the place is not known."""
+        return meta.place or self.ls.lang.country(meta.country)
+
     def pick(self, text: Any) -> Shown | None:
         """Chooses a per-language text (see LangSite.pick)."""
         return self.ls.pick(text)

@@ -134,7 +134,7 @@ class MapMaker:
         meta = pilot.meta
         rough = meta.approximate_fields
         note = f" ({c.t('facts.approximate')})"
-        place = f"{meta.place}, {c.ls.lang.country(meta.country)}" + (note if "location" in rough else "")
+        place = c.where(meta) + (note if "location" in rough else "")
         period = c.period(meta.period) + (note if "period" in rough else "")
         return ('<div class="pl-popup">' + self._title_html(c, c.title(pilot), c.href(pilot))
                 + f"<p>{escape(place)}</p><p>{escape(period)}</p></div>")
@@ -160,7 +160,7 @@ class SiteMaps(MapMaker):
             fm.marker(m, point, "pl-marker--pilot", c.title(pilot).text, self._pilot_popup(c, pilot))
         fm.fit(m, points, max_zoom=7)
         rendered = fm.render(m, self.cache)
-        rows = [[str(c.link(p)), escape(p.meta.place), escape(c.ls.lang.country(p.meta.country)),
+        rows = [[str(c.link(p)), escape(p.meta.place or ""), escape(c.ls.lang.country(p.meta.country)),
                  escape(c.period(p.meta.period))] for p in pilots]
         alt = h.table(c, "map-list", c.t("map.list_pilots"),
                       [c.t("map.col.pilot"), c.t("facts.place"), c.t("map.col.country"),
@@ -187,7 +187,7 @@ class SiteMaps(MapMaker):
         fm.layer_control(m)
         fm.fit(m, points or [home])
         rendered = fm.render(m, self.cache)
-        label = c.t("map.pilot", place=pilot.meta.place)
+        label = c.t("map.pilot", place=c.place(pilot.meta))
         html = h.block(c, rendered, self._publish(c, rendered), "pilot", label, "map-list",
                        self._legend(c, pilot, bool(stories)))
         return html + Markup("\n") + self._pilot_table(c, pilot, stories) + self._download(c, pilot)
@@ -229,7 +229,7 @@ class SiteMaps(MapMaker):
             text = f"{c.t('map.area')}, {text}"
         if "location" in node.value.approximate_fields:
             text += f" ({c.t('map.approximate')})"
-        return escape(f"{node.pilot.meta.place}: {text}")
+        return escape(f"{c.place(node.pilot.meta)}: {text}")
 
     def _pilot_table(self, c: PageCtx, pilot: Pilot, stories: list[Story]) -> Markup:
         rows = []
@@ -242,7 +242,7 @@ class SiteMaps(MapMaker):
             loc = story.meta.location
             rows.append([f"{h.marker_chip('pl-marker--story')} {escape(c.t('map.story_marker'))}",
                          str(c.link(story)), escape(c.date(story.meta.date)),
-                         escape(f"{pilot.meta.place}: {h.coordinates(c, loc.lat, loc.lon)}"), ""])
+                         escape(f"{c.place(pilot.meta)}: {h.coordinates(c, loc.lat, loc.lon)}"), ""])
         headers = [c.t(f"map.col.{k}") for k in ("type", "what", "when", "where", "stories")]
         return h.table(c, "map-list", c.t("map.list"), headers, rows)
 
@@ -266,7 +266,7 @@ class SiteMaps(MapMaker):
         m = fm.new_map(self.tiles, point, 15)
         fm.marker(m, point, "pl-marker--story", c.title(story).text)
         rendered = fm.render(m, self.cache)
-        where = f"{h.coordinates(c, *point)}, {story.pilot.meta.place}"
+        where = f"{h.coordinates(c, *point)}, {c.place(story.pilot.meta)}"
         text = Markup(f'<p class="pl-map-alt" id="map-list" tabindex="-1">'
                       f'{escape(c.t("map.where_story", where=where))}</p>')
         return h.block(c, rendered, self._publish(c, rendered), "story", c.t("map.story"),

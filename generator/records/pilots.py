@@ -24,7 +24,8 @@ class PilotMeta(Record):
     """A pilot's language-neutral facts (pilots/<id>/meta.yml)."""
 
     country: Country
-    place: str = Field(min_length=1)
+    place: str | None = Field(default=None, min_length=1, description=(
+        "the municipality or region, as written locally; leave out when only the country is known"))
     location: Location
     period: Period
     status: Status
