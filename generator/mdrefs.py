@@ -99,3 +99,50 @@ def split_sections(body: str) -> tuple[str, list[tuple[str, str]]]:
         end = starts[index + 1][0] if index + 1 < len(starts) else len(body)
         sections.append((line.rstrip("\r\n"), body[offset + len(line):end]))
     return intro, sections
+
+
+_CODE_SPAN = re.compile(r"(`+).*?\1")
+_TAG = re.compile(r"<(?P<name>[A-Za-z][A-Za-z0-9-]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>?")
+# Elements that run code, embed another page or restyle the site: none belongs in a story.
+_BLOCKED = {"script", "iframe", "frame", "object", "embed", "applet", "link", "style", "base",
+            "meta", "form"}
+_EVENT = re.compile(r"\son[a-z]+\s*=", re.IGNORECASE)
+_REMOTE = re.compile(r"""\s(?:src|srcset|data|poster)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RawHtml:
+    """A piece of raw HTML in a body that the site must not publish.
+
+    Attributes:
+        tag: The element's name, lowercase.
+        reason: "blocked" (an element that runs or embeds), "event" (an on...=
+            attribute) or "remote" (loads a file from another website).
+        line: The 1-based line in the file.
+    """
+
+    tag: str
+    reason: str
+    line: int
+
+
+def find_unsafe_html(body: str, first_line: int) -> list[RawHtml]:
+    """Finds raw HTML outside code that would run scripts, embed other sites or
+    load files from them (the site's pages make no third-party requests)."""
+    found = []
+    for _, index, line in _lines_outside_code(body):
+        for match in _TAG.finditer(_CODE_SPAN.sub("", line)):
+            reason = _unsafe(match["name"].lower(), match["attrs"] or "")
+            if reason:
+                found.append(RawHtml(match["name"].lower(), reason, first_line + index))
+    return found
+
+
+def _unsafe(name: str, attrs: str) -> str | None:
+    if name in _BLOCKED:
+        return "blocked"
+    if _EVENT.search(attrs):
+        return "event"
+    if _REMOTE.search(attrs):
+        return "remote"
+    return None

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from .geo import TOLERANCE_KM, distance_km, is_country, km_outside_country
 from .images.probe import COVER_MIN_WIDTH, WARN_MEGAPIXELS, probe
-from .mdrefs import find_images, find_sections
+from .mdrefs import find_images, find_sections, find_unsafe_html
 from .model import (InterventionNode, Node, Page, Partner, Person, Pilot, Prose,
                     PublicationNode, Site, Story)
 from .problems import Problems, did_you_mean
@@ -357,6 +357,7 @@ class _Resolver:
         for text in prose.values():
             for ref in text.images:
                 self._check_body_image(ref, bundle, text.path)
+            self._check_raw_html(text)
 
     def _check_cover(self, image: Image, bundle: Bundle, field_name: str) -> None:
         line = line_at(bundle.raw, (field_name, "file"))
@@ -378,6 +379,17 @@ class _Resolver:
                               "(the site loads nothing from other websites)")
             return
         self._check_file(ref.src, bundle, path, ref.line)
+
+    def _check_raw_html(self, text: Prose) -> None:
+        """Refuses HTML that would run a script or load anything from another website."""
+        for raw in find_unsafe_html(text.body, text.body_line):
+            what = {"blocked": f"a <{raw.tag}> element",
+                    "event": f"an on...= attribute on <{raw.tag}>",
+                    "remote": f"a <{raw.tag}> that loads a file from another website"}[raw.reason]
+            self.problems.add(text.path, raw.line, f"the text contains {what}; the site "
+                              "publishes no scripts, embeds or files from other websites",
+                              "remove it; to point readers elsewhere, write a link: "
+                              "[what it is](https://...), and put images in the record's folder")
 
     def _check_file(self, name: str, bundle: Bundle, path: Path, line: int | None) -> bool:
         if name not in bundle.media:

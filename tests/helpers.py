@@ -114,3 +114,51 @@ def resolve_link(from_url: str, href: str) -> str:
 def site_files(site: Path) -> dict[str, bytes]:
     """Returns every file of a built site: path -> bytes."""
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def unpublished_markers(content: Path) -> dict[str, list[str]]:
+    """What would show that a record that must not be published was: for every
+    draft, and every story without consent, its folder path and its titles and
+    summaries. Read with plain YAML, independently of the generator.
+
+    Returns:
+        "kind/id" -> the texts to look for.
+    """
+    import yaml
+
+    found = {}
+    for meta_path in sorted(content.glob("*/*/meta.yml")):
+        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
+        kind, rid = meta_path.parent.parent.name, meta_path.parent.name
+        consent = meta.get("consent") or {}
+        if meta.get("draft") is True or (kind == "stories" and consent.get("given") is not True):
+            found[f"{kind}/{rid}"] = [f"{kind}/{rid}/", *_front_texts(meta_path.parent)]
+    return found
+
+
+def _front_texts(bundle: Path) -> list[str]:
+    import html
+
+    import yaml
+
+    texts = []
+    for md in sorted(bundle.glob("*.md")):
+        front = yaml.safe_load(md.read_text(encoding="utf-8").split("---")[1]) or {}
+        for key in ("title", "summary"):
+            value = str(front.get(key) or "")
+            if len(value) >= 12:  # short texts could occur on other pages by chance
+                texts += sorted({value, html.escape(value, quote=False), html.escape(value)})
+    return texts
+
+
+def unpublished_leaks(site: Path, content: Path) -> list[str]:
+    """Every output file that shows a draft or a story without consent, naming it."""
+    markers = unpublished_markers(content)
+    leaks = []
+    for rel, data in site_files(site).items():
+        text = data.decode("utf-8", errors="replace")
+        for record, needles in markers.items():
+            hits = [n for n in needles if n in text]
+            if hits:
+                leaks.append(f"{rel} shows unpublished {record} ({hits[0]!r})")
+    return leaks

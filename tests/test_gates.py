@@ -5,6 +5,7 @@ repository's own content (the site that is published)."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from PIL import Image
 from browser import DESKTOP, PHONE, new_page, open_page, serve
 from generator.build import Paths, build
 from generator.linkcheck import check_site
-from helpers import FIXTURES, REPO, make_project, site_files
+from helpers import FIXTURES, REPO, make_project, site_files, unpublished_leaks
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 SHOTS = REPO / "tests" / "artifacts" / "screenshots"
@@ -127,6 +128,13 @@ def test_no_published_image_carries_metadata(which, request):
             assert "icc_profile" not in image.info and "xmp" not in image.info, path
 
 
+@pytest.mark.parametrize("which", ["basic_site", "repo_site"])
+def test_no_draft_and_no_story_without_consent_appears_anywhere(which, request):
+    site = request.getfixturevalue(which)
+    content = (FIXTURES / "basic" if which == "basic_site" else REPO) / "content"
+    assert unpublished_leaks(site, content) == []
+
+
 def test_every_page_carries_a_strict_content_security_policy(basic_site):
     for rel, data in site_files(basic_site).items():
         if rel.endswith(".html"):
@@ -174,3 +182,47 @@ def test_the_workflow_passes_actionlint():
     for needed in ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages",
                    "pages: write", "id-token: write", "concurrency:", "--format github"):
         assert needed in workflow
+
+
+# -- the gates themselves: a deliberately broken site must fail them, by name ------
+
+@pytest.fixture
+def broken_site(basic_site, tmp_path) -> Path:
+    """A copy of the fixture's output, to break on purpose."""
+    return Path(shutil.copytree(basic_site, tmp_path / "site"))
+
+
+def _break(site: Path, rel: str, old: str, new: str) -> None:
+    path = site / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (rel, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_gates_catch_a_broken_link_and_a_published_story_without_consent(broken_site):
+    _break(broken_site, "about/index.html", "</article>", '<a href="../nope/">x</a></article>')
+    published = broken_site / "stories/no-consent/index.html"
+    published.parent.mkdir()
+    published.write_text("<h1>SECRET-NO-CONSENT verhaal</h1>", encoding="utf-8")
+    broken = [(b.page, b.link) for b in check_site(broken_site, "/pilots/")]
+    assert broken == [("about/index.html", "../nope/")]
+    leaks = unpublished_leaks(broken_site, FIXTURES / "basic" / "content")
+    assert leaks and all("unpublished stories/no-consent" in leak for leak in leaks)
+    assert "stories/no-consent/index.html shows unpublished stories/no-consent" in leaks[-1]
+
+
+@pytest.mark.browser
+def test_the_gates_catch_a_missing_alt_text_and_an_external_script(browser, broken_site):
+    story = "stories/eerste-verhaal/index.html"
+    text = (broken_site / story).read_text(encoding="utf-8")
+    alt = text[text.index("<article"):].split(' alt="', 1)[1].split('"', 1)[0]
+    _break(broken_site, story, f' alt="{alt}"', "")
+    _break(broken_site, "about/index.html", "</head>",
+           '<script src="https://cdn.example.org/x.js"></script></head>')
+    with serve(broken_site, "/pilots/") as base:
+        page, _ = open_page(browser, base, "stories/eerste-verhaal/")
+        assert "image-alt" in {v["id"] for v in _axe(page)}
+        page.context.close()
+        problems = _crawl(browser, base, broken_site)
+    assert len(problems) == 1 and problems[0].startswith("about/index.html"), problems
+    assert "cdn.example.org" in problems[0], problems

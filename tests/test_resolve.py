@@ -161,6 +161,36 @@ def test_images_missing_not_an_image_no_alt(project: Path):
     _one(warnings, "stories/een/meta.yml:7", "800 px wide")
 
 
+def test_scripts_embeds_and_remote_files_in_a_body_are_refused(project: Path):
+    content = minimal(project)
+    write(content, "stories/een/nl.md", """
+        ---
+        title: Een verhaal
+        ---
+        Tekst met <b>vet</b> en <a href="https://example.org/">een link</a> mag.
+
+        <script src="https://cdn.example.org/x.js"></script>
+
+        <iframe src="https://www.youtube.com/embed/x"></iframe>
+
+        <img src="https://example.org/a.jpg" alt="extern">
+
+        <span onclick="alert(1)">klik</span>
+
+        Code mag: `<script>` en
+
+        ```html
+        <script src="https://cdn.example.org/x.js"></script>
+        ```
+        """)
+    problems = [p for p in problems_of(project) if "stories/een/nl.md" in p]
+    _one(problems, "stories/een/nl.md:6", "a <script> element", "write a link")
+    _one(problems, "stories/een/nl.md:8", "a <iframe> element")
+    _one(problems, "stories/een/nl.md:10", "<img> that loads a file from another website")
+    _one(problems, "stories/een/nl.md:12", "on...= attribute on <span>")
+    assert len(problems) == 4, problems
+
+
 def test_map_story_chapters_must_match_sections(project: Path):
     content = minimal(project)
     meta = content / "stories/een/meta.yml"
