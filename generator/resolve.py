@@ -95,6 +95,7 @@ class _Resolver:
                 getattr(front, "quote", None), text.body, text.body_line, text.path,
                 tuple(find_images(text.body, text.body_line)),
                 tuple(find_sections(text.body, text.body_line)))
+            self._check_raw_html(prose[lang])
         return prose
 
     def _check_placeholders(self, bundle: Bundle, text) -> None:
@@ -357,7 +358,6 @@ class _Resolver:
         for text in prose.values():
             for ref in text.images:
                 self._check_body_image(ref, bundle, text.path)
-            self._check_raw_html(text)
 
     def _check_cover(self, image: Image, bundle: Bundle, field_name: str) -> None:
         line = line_at(bundle.raw, (field_name, "file"))

@@ -50,10 +50,9 @@ def status(root: Path) -> Status | None:
     rows = []
     for kind in TEXT_KINDS:
         for bundle in content.of(kind).values():
-            row = _row(kind, bundle, languages)
-            rows.append(row)
-            if kind in ("pages", "pilots", "stories") or bundle.texts:
-                _count(counts, row.languages)
+            rows.append(_row(kind, bundle, languages))
+            if _needs_text(kind, bundle):
+                _count(counts, {lang: lang in bundle.texts for lang in languages})
             for _, text in local_texts(bundle.meta):
                 _count(counts, {lang: lang in text for lang in languages})
     _count_lists(content, counts)
@@ -74,9 +73,14 @@ def _count_lists(content: Content, counts: dict[str, list[int]]) -> None:
             _count(counts, {lang: lang in text for lang in counts})
 
 
+def _needs_text(kind: str, bundle: Bundle) -> bool:
+    """Whether a record is expected to have a Markdown text per language."""
+    return kind in ("pages", "pilots", "stories") or bool(bundle.texts)
+
+
 def _row(kind: str, bundle: Bundle, languages: list[str]) -> Row:
     meta = bundle.meta
-    needs_text = kind in ("pages", "pilots", "stories") or bool(bundle.texts)
+    needs_text = _needs_text(kind, bundle)
     row = Row(kind, bundle.id, {lang: lang in bundle.texts or not needs_text
                                 for lang in languages})
     if meta is None:
