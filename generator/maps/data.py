@@ -47,9 +47,15 @@ def collection(site: Site, nodes: Iterable[InterventionNode], name: str) -> str:
     """
     data = {"type": "FeatureCollection", "name": name, "licence": site.config.data_licence,
             "features": [feature(site, node) for node in nodes]}
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     # plain text stays inert even where a consumer pastes the JSON into HTML
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return inert_json(text) + "\n"
+
+
+def inert_json(encoded: str) -> str:
+    """Writes <, > and & in JSON text as \\u escapes, so that no text inside it can
+    open or close an HTML element wherever the JSON ends up."""
+    return encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def data_files(site: Site) -> dict[str, str]:

@@ -23,6 +23,7 @@ from branca.element import Element, MacroElement
 from folium.plugins import MarkerCluster
 from folium.template import Template
 
+from .data import inert_json
 from .tiles import Tiles
 
 
@@ -36,7 +37,7 @@ def js(value: Any, text: bool = False) -> str:
     """
     encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     if text:
-        return encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        return inert_json(encoded)
     return encoded.replace("</", "<\\/")
 
 
