@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import shutil
 import textwrap
 from pathlib import Path
+
+import yaml
 
 from generator.build import Paths, check
 
@@ -83,6 +86,13 @@ def problems_of(root: Path, strict: bool = False) -> list[str]:
     return [p.format() for p in problems.failing(strict)]
 
 
+def one_problem(problems: list[str], *needles: str) -> str:
+    """Returns the first problem that contains every needle; fails naming them if none does."""
+    found = [p for p in problems if all(n in p for n in needles)]
+    assert found, f"no problem with {needles} in:\n" + "\n".join(problems)
+    return found[0]
+
+
 def all_problems(root: Path) -> list:
     """Checks root's content; returns every Problem, notices included."""
     _, problems = check(Paths(root))
@@ -124,8 +134,6 @@ def unpublished_markers(content: Path) -> dict[str, list[str]]:
     Returns:
         "kind/id" -> the texts to look for.
     """
-    import yaml
-
     found = {}
     for meta_path in sorted(content.glob("*/*/meta.yml")):
         meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
@@ -137,10 +145,6 @@ def unpublished_markers(content: Path) -> dict[str, list[str]]:
 
 
 def _front_texts(bundle: Path) -> list[str]:
-    import html
-
-    import yaml
-
     texts = []
     for md in sorted(bundle.glob("*.md")):
         front = yaml.safe_load(md.read_text(encoding="utf-8").split("---")[1]) or {}

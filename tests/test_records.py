@@ -7,18 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from helpers import all_problems, minimal, problems_of, write
+from helpers import all_problems, minimal, one_problem, problems_of, write
 
 
 def test_minimal_content_is_fine(project: Path):
     minimal(project)
     assert problems_of(project) == []
-
-
-def _one(problems: list[str], *needles: str) -> str:
-    found = [p for p in problems if all(n in p for n in needles)]
-    assert found, f"no problem with {needles} in:\n" + "\n".join(problems)
-    return found[0]
 
 
 CASES = [
@@ -107,7 +101,7 @@ def test_bad_input_is_refused_with_file_line_and_fix(project: Path, rel, text, n
     write(content, rel, text)
     if rel == "pages/about/meta.yml":
         write(content, "pages/about/nl.md", "---\ntitle: Over\n---\n")
-    problem = _one(problems_of(project), *needles)
+    problem = one_problem(problems_of(project), *needles)
     assert "how to fix:" in problem
 
 
@@ -127,20 +121,20 @@ def test_unknown_record_kind_and_file_are_refused(project: Path):
     write(content, "storys/x/meta.yml", "pilot: houten\n")
     write(content, "taxonomy.yml", "themes: {}\n")
     problems = problems_of(project)
-    _one(problems, '"storys" is not a record kind', 'Did you mean "stories"?')
-    _one(problems, '"taxonomy.yml" is not a file', 'Did you mean "taxonomies.yml"?')
+    one_problem(problems, '"storys" is not a record kind', 'Did you mean "stories"?')
+    one_problem(problems, '"taxonomy.yml" is not a file', 'Did you mean "taxonomies.yml"?')
 
 
 def test_invalid_folder_name_is_refused(project: Path):
     content = minimal(project)
     write(content, "stories/Mijn Verhaal/meta.yml", "pilot: houten\n")
-    _one(problems_of(project), 'folder name "Mijn Verhaal" is not a valid id')
+    one_problem(problems_of(project), 'folder name "Mijn Verhaal" is not a valid id')
 
 
 def test_duplicate_keys_are_refused(project: Path):
     content = minimal(project)
     write(content, "people/x/meta.yml", "name: X\nrole: {nl: A, en: B}\nname: Y\n")
-    _one(problems_of(project), "people/x/meta.yml:3", "`name` is written twice")
+    one_problem(problems_of(project), "people/x/meta.yml:3", "`name` is written twice")
 
 
 def test_unknown_files_in_a_bundle_warn(project: Path):
@@ -148,8 +142,8 @@ def test_unknown_files_in_a_bundle_warn(project: Path):
     write(content, "stories/een/notes.docx", "x")
     write(content, "stories/een/de.md", "---\ntitle: x\n---\n")
     problems = problems_of(project, strict=True)
-    _one(problems, "notes.docx is not part of the content model")
-    _one(problems, "de.md is not a language of this site")
+    one_problem(problems, "notes.docx is not part of the content model")
+    one_problem(problems, "de.md is not a language of this site")
     assert problems_of(project) == []  # warnings only fail --strict
 
 

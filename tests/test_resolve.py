@@ -7,8 +7,7 @@ from pathlib import Path
 from PIL import Image
 
 from generator.build import Paths, check
-from helpers import all_problems, minimal, problems_of, write
-from test_records import _one
+from helpers import all_problems, minimal, one_problem, problems_of, write
 
 
 def _site(project: Path, drafts: bool = False):
@@ -20,7 +19,7 @@ def test_misspelt_pilot_id_suggests_the_right_one(project: Path):
     content = minimal(project)
     meta = content / "stories/een/meta.yml"
     meta.write_text(meta.read_text().replace("pilot: houten", "pilot: houtne"))
-    problem = _one(problems_of(project), "stories/een/meta.yml:1", 'no pilot "houtne"',
+    problem = one_problem(problems_of(project), "stories/een/meta.yml:1", 'no pilot "houtne"',
                    'Did you mean "houten"?')
     assert "content/pilots/" in problem
 
@@ -31,24 +30,24 @@ def test_unknown_theme_partner_and_person(project: Path):
     meta.write_text(meta.read_text() + "partners: [gemeente-houtn]\npeople: [nobody]\n")
     write(content, "partners/gemeente-houten/meta.yml", "name: {nl: G, en: M}\n")
     problems = problems_of(project)
-    _one(problems, "houten/meta.yml:8", 'no partner "gemeente-houtn"', 'Did you mean "gemeente-houten"?')
-    _one(problems, "houten/meta.yml:9", 'no person "nobody"')
+    one_problem(problems, "houten/meta.yml:8", 'no partner "gemeente-houtn"', 'Did you mean "gemeente-houten"?')
+    one_problem(problems, "houten/meta.yml:9", 'no person "nobody"')
 
 
 def test_pilot_outside_its_country_with_swap_hint(project: Path):
     content = minimal(project)
     meta = content / "pilots/houten/meta.yml"
     meta.write_text(meta.read_text().replace("{lat: 52.028, lon: 5.168}", "{lat: 5.168, lon: 52.028}"))
-    _one(problems_of(project), "houten/meta.yml:3", "outside NL", "look swapped")
+    one_problem(problems_of(project), "houten/meta.yml:3", "outside NL", "look swapped")
 
 
 def test_story_far_from_its_pilot(project: Path):
     content = minimal(project)
     meta = content / "stories/een/meta.yml"
     meta.write_text(meta.read_text() + "location: {lat: 52.37, lon: 4.89}\n")
-    _one(problems_of(project), "stories/een/meta.yml:7", "km from its pilot", "Houten is at")
+    one_problem(problems_of(project), "stories/een/meta.yml:7", "km from its pilot", "Houten is at")
     meta.write_text(meta.read_text().replace("{lat: 52.37, lon: 4.89}", "{lat: 5.168, lon: 52.03}"))
-    _one(problems_of(project), "stories/een/meta.yml:7", "look swapped")
+    one_problem(problems_of(project), "stories/een/meta.yml:7", "look swapped")
 
 
 def test_intervention_checks(project: Path):
@@ -74,10 +73,9 @@ def test_intervention_checks(project: Path):
     write(content, "pilots/houten/wijk.geojson", '{"type": "Polygon", "coordinates": '
           '[[[5.16, 52.02], [5.17, 52.02], [5.17, 52.03], [5.16, 52.02]]]}')
     problems = problems_of(project)
-    _one(problems, "interventions.yml:6", 'no story "tweee"')
-    _one(problems, "interventions.yml:7", 'id "a" is used twice')
-    problems_b = problems_of(project)
-    _one(problems_b, "interventions.yml:16", 'area file "wijk.geojsn" does not exist',
+    one_problem(problems, "interventions.yml:6", 'no story "tweee"')
+    one_problem(problems, "interventions.yml:7", 'id "a" is used twice')
+    one_problem(problems, "interventions.yml:16", 'area file "wijk.geojsn" does not exist',
          'Did you mean "wijk.geojson"?')
 
 
@@ -91,8 +89,8 @@ def test_intervention_type_and_swapped_location(project: Path):
           location: {lat: 5.17, lon: 52.03}
         """)
     problems = problems_of(project)
-    _one(problems, "interventions.yml:2", '"meetng" is not an intervention type', 'Did you mean "meeting"?')
-    _one(problems, "interventions.yml:5", "look swapped")
+    one_problem(problems, "interventions.yml:2", '"meetng" is not an intervention type', 'Did you mean "meeting"?')
+    one_problem(problems, "interventions.yml:5", "look swapped")
 
 
 def test_broken_geojson_is_refused(project: Path):
@@ -105,7 +103,7 @@ def test_broken_geojson_is_refused(project: Path):
           area: wijk.geojson
         """)
     write(content, "pilots/houten/wijk.geojson", '{"type": "Polygon",\n "coordinates": [[[5.16, 52.02]],\n}')
-    _one(problems_of(project), "wijk.geojson:3", "not valid JSON")
+    one_problem(problems_of(project), "wijk.geojson:3", "not valid JSON")
 
 
 def test_consent_false_is_skipped_with_a_notice_not_an_error(project: Path):
@@ -153,12 +151,12 @@ def test_images_missing_not_an_image_no_alt(project: Path):
     meta = content / "stories/een/meta.yml"
     meta.write_text(meta.read_text() + "cover: {file: small.jpg, alt: {nl: a, en: b}}\n")
     problems = problems_of(project)
-    _one(problems, "stories/een/nl.md:4", "has no alt text")
-    _one(problems, "stories/een/nl.md:6", '"missing.jpg" is not in stories/een/')
-    _one(problems, "stories/een/nl.md:8", "fake.jpg is not an image")
-    _one(problems, "stories/een/nl.md:10", "on another website")
+    one_problem(problems, "stories/een/nl.md:4", "has no alt text")
+    one_problem(problems, "stories/een/nl.md:6", '"missing.jpg" is not in stories/een/')
+    one_problem(problems, "stories/een/nl.md:8", "fake.jpg is not an image")
+    one_problem(problems, "stories/een/nl.md:10", "on another website")
     warnings = problems_of(project, strict=True)
-    _one(warnings, "stories/een/meta.yml:7", "800 px wide")
+    one_problem(warnings, "stories/een/meta.yml:7", "800 px wide")
 
 
 def test_scripts_embeds_and_remote_files_in_a_body_are_refused(project: Path):
@@ -184,10 +182,10 @@ def test_scripts_embeds_and_remote_files_in_a_body_are_refused(project: Path):
         ```
         """)
     problems = [p for p in problems_of(project) if "stories/een/nl.md" in p]
-    _one(problems, "stories/een/nl.md:6", "a <script> element", "write a link")
-    _one(problems, "stories/een/nl.md:8", "a <iframe> element")
-    _one(problems, "stories/een/nl.md:10", "<img> that loads a file from another website")
-    _one(problems, "stories/een/nl.md:12", "on...= attribute on <span>")
+    one_problem(problems, "stories/een/nl.md:6", "a <script> element", "write a link")
+    one_problem(problems, "stories/een/nl.md:8", "a <iframe> element")
+    one_problem(problems, "stories/een/nl.md:10", "<img> that loads a file from another website")
+    one_problem(problems, "stories/een/nl.md:12", "on...= attribute on <span>")
     assert len(problems) == 4, problems
 
 
@@ -197,7 +195,7 @@ def test_map_story_chapters_must_match_sections(project: Path):
     meta.write_text(meta.read_text().replace("format: article", "format: map-story")
                     + "chapters:\n  - {location: {lat: 52.03, lon: 5.17}, zoom: 16}\n")
     write(content, "stories/een/nl.md", "---\ntitle: T\n---\n## Een\n\nx\n\n## Twee\n\ny\n")
-    _one(problems_of(project), "stories/een/meta.yml:7", "1 chapter(s)", "2 H2 section(s) (## headings) in nl.md")
+    one_problem(problems_of(project), "stories/een/meta.yml:7", "1 chapter(s)", "2 H2 section(s) (## headings) in nl.md")
 
 
 def test_translations_required(project: Path):
@@ -212,14 +210,14 @@ def test_translations_required(project: Path):
           job-seekers: {label: {nl: Werkzoekenden, en: Job seekers}}
         """)
     problems = problems_of(project)
-    _one(problems, "stories/een/en.md", "en.md is missing", "translations are required")
-    _one(problems, "taxonomies.yml:2", "`themes.work.label` has no en text")
+    one_problem(problems, "stories/een/en.md", "en.md is missing", "translations are required")
+    one_problem(problems, "taxonomies.yml:2", "`themes.work.label` has no en text")
 
 
 def test_free_page_cannot_take_a_site_address(project: Path):
     content = minimal(project)
     write(content, "pages/stories/nl.md", "---\ntitle: x\n---\n")
-    _one(problems_of(project), 'cannot be called "stories"')
+    one_problem(problems_of(project), 'cannot be called "stories"')
 
 
 def test_links_between_records(project: Path):
@@ -245,5 +243,5 @@ def test_unknown_tiles_and_icons(project: Path):
           meeting: {label: {nl: B, en: M}, icon: recycel}
         """)
     problems = problems_of(project, strict=True)
-    _one(problems, "content/site.yml:5", 'Did you mean "OpenStreetMap.Mapnik"?')
-    _one(problems, "taxonomies.yml:2", 'no icon called "recycel"', 'Did you mean "recycle"?')
+    one_problem(problems, "content/site.yml:5", 'Did you mean "OpenStreetMap.Mapnik"?')
+    one_problem(problems, "taxonomies.yml:2", 'no icon called "recycel"', 'Did you mean "recycle"?')
