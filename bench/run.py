@@ -130,7 +130,8 @@ def preview_latency(work: Path, size: int, tries: int = 3) -> list[float]:
 
 def images(work: Path, count: int, size: tuple[int, int]) -> list[str]:
     """Cold and cached processing of photos of a given size."""
-    from generator.images.pipeline import SourceIndex, plan, process
+    from generator.images.planner import ImagePlanner
+    from generator.images.probe import ImageIndex
 
     folder = work / f"photos-{size[0]}x{size[1]}"
     if folder.exists():
@@ -141,14 +142,17 @@ def images(work: Path, count: int, size: tuple[int, int]) -> list[str]:
         photo(folder / f"p{i}.jpg", size, 100 + i)
         sources.append(folder / f"p{i}.jpg")
     cache = folder / "cache"
-    index = SourceIndex(cache / "sources.json")
     start = time.perf_counter()
-    renditions = [plan(index.source(p)) for p in sources]
-    stats = process(renditions, cache, progress=False)
+    planner = ImagePlanner(cache, ImageIndex(cache / "measured.json"))
+    for path in sources:  # measured (decoded in full once) and planned, as a build does
+        planner.get(path)
+    stats = planner.process()
     cold = time.perf_counter() - start
     start = time.perf_counter()
-    renditions = [plan(index.source(p)) for p in sources]
-    again = process(renditions, cache, progress=False)
+    planner = ImagePlanner(cache, ImageIndex(cache / "measured.json"))
+    for path in sources:
+        planner.get(path)
+    again = planner.process()
     cached = time.perf_counter() - start
     bytes_in = sum(p.stat().st_size for p in sources)
     bytes_out = sum(p.stat().st_size for p in cache.glob("*") if p.suffix in (".jpg", ".webp", ".png"))

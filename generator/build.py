@@ -4,11 +4,15 @@ assemble -> swap into site/. Nothing is kept between builds but files on disk
 
 from __future__ import annotations
 
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator
+
+from filelock import FileLock, Timeout
 
 from .assemble import assemble, swap
 from .emit import Extras, Project, emit_language
@@ -16,9 +20,12 @@ from .engine import (EngineRun, MkDocsEngine, build_all, engine_fingerprint,
                      read_base_config, write_mkdocs_project)
 from .images.planner import ImagePlanner
 from .images.pipeline import Stats
+from .images.probe import ImageIndex
 from .model import Site
 from .problems import ContentError, Problem, Problems
 from .records import load_content
+from .records.boundary import Boundary, Refused
+from .records.site import checked_base_url
 from .resolve import resolve
 
 
@@ -72,8 +79,8 @@ class EngineError(Exception):
         super().__init__("\n".join(lines))
 
 
-def check(paths: Paths, drafts: bool = False,
-          base_url: str | None = None) -> tuple[Site | None, Problems]:
+def check(paths: Paths, drafts: bool = False, base_url: str | None = None,
+          images: ImageIndex | None = None) -> tuple[Site | None, Problems]:
     """Reads, validates and resolves the content; builds nothing.
 
     Args:
@@ -81,17 +88,28 @@ def check(paths: Paths, drafts: bool = False,
         drafts: Treat drafts as published.
         base_url: The site's address, replacing site.yml's (for publishing
             under the address GitHub Pages reports).
+        images: What each image is, kept between builds (read from the cache
+            by default).
 
     Returns:
         The site (None if site.yml is unusable) and every problem found.
+
+    Raises:
+        ValueError: when `base_url` is not a web address.
     """
     problems = Problems(root=paths.root)
     content = load_content(paths.content, problems)
     if content is not None and base_url:
-        url = base_url if base_url.endswith("/") else base_url + "/"
-        content.site = content.site.model_copy(update={"base_url": url})
-    site = resolve(content, problems, drafts) if content is not None else None
+        content.site = content.site.model_copy(update={"base_url": checked_base_url(base_url)})
+    images = images if images is not None else image_index(paths)
+    site = resolve(content, problems, drafts, images) if content is not None else None
+    images.save()
     return site, problems
+
+
+def image_index(paths: Paths) -> ImageIndex:
+    """What each image file is, as measured by earlier builds."""
+    return ImageIndex(paths.cache / "images" / "measured.json")
 
 
 def build(paths: Paths, *, drafts: bool = False, strict: bool = False,
@@ -115,15 +133,22 @@ def build(paths: Paths, *, drafts: bool = False, strict: bool = False,
         ContentError: with every content problem, before anything is written.
         EngineError: when the engine fails; `paths.out` is left as it was.
     """
+    with build_lock(paths):
+        return _build(paths, drafts, strict, engine, extras, base_url, links_first)
+
+
+def _build(paths: Paths, drafts: bool, strict: bool, engine: MkDocsEngine | None,
+           extras: Extras | None, base_url: str | None, links_first: bool) -> BuildReport:
     report, clock = BuildReport(), time.perf_counter()
-    site, problems = check(paths, drafts, base_url)
+    index = image_index(paths)
+    site, problems = check(paths, drafts, base_url, index)
     report.problems = problems.items
     failing = problems.failing(strict)
     if failing or site is None:
         raise ContentError(failing)
     report.timings["check"] = time.perf_counter() - clock
     engine = engine or MkDocsEngine()
-    images = ImagePlanner(paths.cache / "images")
+    images = ImagePlanner(paths.cache / "images", index)
     extras = extras if extras is not None else default_extras(site, paths)
     projects = [emit_language(site, lang, images, extras) for lang in site.languages]
     report.pages = sum(len(p.pages) for p in projects)
@@ -138,10 +163,47 @@ def build(paths: Paths, *, drafts: bool = False, strict: bool = False,
     return report
 
 
-def _line_of(source: Path, text: str) -> int | None:
+class BuildBusy(Exception):
+    """Another build in the same folder did not finish in time."""
+
+
+LOCK_WAIT = 15 * 60  # seconds a build waits for another one in the same folder
+
+
+@contextmanager
+def build_lock(paths: Paths, notify: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Lets one build at a time use a site folder's work folders and output.
+
+    A second build waits for the first (saying so), then goes on.
+
+    Raises:
+        BuildBusy: when the other build has not finished after LOCK_WAIT seconds.
+    """
+    paths.build.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(paths.build / "build.lock")
     try:
-        lines = source.read_text(encoding="utf-8").splitlines()
-    except OSError:
+        lock.acquire(timeout=0)
+    except Timeout:
+        (notify or _stderr)("another build is running in this folder; waiting for it to finish")
+        try:
+            lock.acquire(timeout=LOCK_WAIT)
+        except Timeout:
+            raise BuildBusy(f"another build in {paths.root} has been running for more than "
+                            f"{LOCK_WAIT // 60} minutes; stop it, or wait and try again") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _line_of(source: Path, text: str, boundary: Boundary) -> int | None:
+    try:
+        lines = boundary.read_text(source, link_ok=False).splitlines()
+    except Refused:
         return None
     return next((n for n, line in enumerate(lines, 1) if text in line), None)
 
@@ -234,10 +296,10 @@ def link_problems(stage: Path, projects: list[Project], site: Site, root: Path) 
     sources = {p.root + (page.url or "") + "index.html": page.source
                for p in projects for page in p.pages.values()}
     base_path = "/" + site.config.base_url.split("://", 1)[1].split("/", 1)[1]
-    problems = Problems(root=root)
+    problems, boundary = Problems(root=root), Boundary(root / "content")
     for link in check_site(stage, base_path):
         source = sources.get(link.page)
-        line = _line_of(source, link.link) if source else None
+        line = _line_of(source, link.link, boundary) if source else None
         problems.add(source or link.page, line, f"broken link {link.link} on {link.page}: "
                      f"{link.reason}", "correct the link; links to pages end in /, e.g. "
                      "../other-story/", level="warning")

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from .build import BuildReport, EngineError, Paths, build, check
+from .build import BuildBusy, BuildReport, EngineError, Paths, build, check
 from .problems import ContentError, Problem
+from .records.site import checked_base_url
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -54,10 +55,15 @@ def build_command(root: Path | None, out: Path | None, drafts: bool, strict: boo
                   base_url: str | None) -> None:
     """Build every language into site/."""
     paths = Paths(root or find_root(), out)
-    if base_url and not base_url.startswith(("https://", "http://")):
-        raise click.BadParameter("start it with https://", param_hint="--base-url")
+    if base_url:
+        try:
+            checked_base_url(base_url)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--base-url")
     try:
         report = build(paths, drafts=drafts, strict=strict, base_url=base_url)
+    except BuildBusy as exc:
+        raise click.ClickException(str(exc))
     except ContentError as exc:
         echo_problems(exc.problems)
         raise click.ClickException(f"{exc.summary}; nothing was built, {_rel(paths.out)} is unchanged")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 _IMAGE = re.compile(r'!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+"(?P<title>[^"]*)")?\s*\)')
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _H2 = re.compile(r"^##(?!#)\s+(?P<title>.+?)\s*#*\s*$")
+_CODE_SPAN = re.compile(r"(`+).+?\1")
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,10 @@ def find_images(body: str, first_line: int) -> list[ImageRef]:
     """
     refs = []
     for offset, index, line in _lines_outside_code(body):
+        code = [m.span() for m in _CODE_SPAN.finditer(line)]
         for match in _IMAGE.finditer(line):
+            if any(start <= match.start() < end for start, end in code):
+                continue  # an image written as an example, in `code`
             alone = line.strip() == match.group(0)
             refs.append(ImageRef(match["alt"].strip(), match["src"], match["title"],
                                  first_line + index, offset + match.start(),
@@ -81,68 +85,3 @@ def find_sections(body: str, first_line: int) -> list[Section]:
     return [Section(m["title"], first_line + index)
             for _, index, line in _lines_outside_code(body)
             if (m := _H2.match(line.rstrip("\r\n")))]
-
-
-def split_sections(body: str) -> tuple[str, list[tuple[str, str]]]:
-    """Splits a body at its H2 headings (outside code blocks).
-
-    Returns:
-        The text before the first H2, and (heading line, section text) pairs.
-    """
-    starts = [(offset, line) for offset, _, line in _lines_outside_code(body)
-              if _H2.match(line.rstrip("\r\n"))]
-    if not starts:
-        return body, []
-    intro = body[:starts[0][0]]
-    sections = []
-    for index, (offset, line) in enumerate(starts):
-        end = starts[index + 1][0] if index + 1 < len(starts) else len(body)
-        sections.append((line.rstrip("\r\n"), body[offset + len(line):end]))
-    return intro, sections
-
-
-_CODE_SPAN = re.compile(r"(`+).*?\1")
-_TAG = re.compile(r"<(?P<name>[A-Za-z][A-Za-z0-9-]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>?")
-# Elements that run code, embed another page or restyle the site: none belongs in a story.
-_BLOCKED = {"script", "iframe", "frame", "object", "embed", "applet", "link", "style", "base",
-            "meta", "form"}
-_EVENT = re.compile(r"\son[a-z]+\s*=", re.IGNORECASE)
-_REMOTE = re.compile(r"""\s(?:src|srcset|data|poster)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class RawHtml:
-    """A piece of raw HTML in a body that the site must not publish.
-
-    Attributes:
-        tag: The element's name, lowercase.
-        reason: "blocked" (an element that runs or embeds), "event" (an on...=
-            attribute) or "remote" (loads a file from another website).
-        line: The 1-based line in the file.
-    """
-
-    tag: str
-    reason: str
-    line: int
-
-
-def find_unsafe_html(body: str, first_line: int) -> list[RawHtml]:
-    """Finds raw HTML outside code that would run scripts, embed other sites or
-    load files from them (the site's pages make no third-party requests)."""
-    found = []
-    for _, index, line in _lines_outside_code(body):
-        for match in _TAG.finditer(_CODE_SPAN.sub("", line)):
-            reason = _unsafe(match["name"].lower(), match["attrs"] or "")
-            if reason:
-                found.append(RawHtml(match["name"].lower(), reason, first_line + index))
-    return found
-
-
-def _unsafe(name: str, attrs: str) -> str | None:
-    if name in _BLOCKED:
-        return "blocked"
-    if _EVENT.search(attrs):
-        return "event"
-    if _REMOTE.search(attrs):
-        return "remote"
-    return None

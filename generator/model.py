@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from .markup import Rendered
 from .mdrefs import ImageRef, Section
 from .records.base import Image, LocalText
 from .records.interventions import Intervention
@@ -37,6 +38,7 @@ class Prose:
         path: The Markdown file.
         images: The images in the body.
         sections: The H2 sections of the body.
+        rendered: The body as clean HTML (images as tokens).
     """
 
     lang: str
@@ -48,6 +50,7 @@ class Prose:
     path: Path
     images: tuple[ImageRef, ...] = ()
     sections: tuple[Section, ...] = ()
+    rendered: Rendered | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,8 @@ class Node:
         dir: The bundle folder.
         prose: Its text per language (possibly not every language).
         draft: Whether it is a draft (only built when drafts are asked for).
+        media: Its image and data files by name: real files the content
+            boundary checked (nothing else is ever opened).
     """
 
     kind: str
@@ -75,6 +80,7 @@ class Node:
     dir: Path
     prose: dict[str, Prose] = field(default_factory=dict)
     draft: bool = False
+    media: dict[str, Path] = field(default_factory=dict)
 
     def text(self, lang: str, order: list[str]) -> Prose | None:
         """Returns the prose for `lang`, else the first language that has one."""
@@ -110,11 +116,11 @@ class Story(Node):
 
     @property
     def cover(self) -> tuple[Image, Path] | None:
-        """The story's cover, else its pilot's, with the folder it is in."""
+        """The story's cover, else its pilot's, with its file."""
         if self.meta.cover:
-            return self.meta.cover, self.dir
+            return self.meta.cover, self.media[self.meta.cover.file]
         if self.pilot.meta.cover:
-            return self.pilot.meta.cover, self.pilot.dir
+            return self.pilot.meta.cover, self.pilot.media[self.pilot.meta.cover.file]
         return None
 
 

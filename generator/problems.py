@@ -8,6 +8,8 @@ one; the build fails once, with all of them.
 from __future__ import annotations
 
 import difflib
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Literal
@@ -59,17 +61,19 @@ class Problems:
             hint: How to fix it.
             level: error, warning or notice.
         """
-        self.items.append(Problem(self._rel(path), line, message, hint, level))
+        self.items.append(Problem(_printable(self._rel(path)), line, _printable(message),
+                                  _printable(hint), level))
 
     def extend(self, problems: Iterable[Problem]) -> None:
         """Adds problems found elsewhere (for example in a worker process)."""
         self.items.extend(problems)
 
     def _rel(self, path: Path | str) -> str:
-        path = Path(path)
+        # Never follows symlinks: a message names the content file, not what it points at
+        path = Path(os.path.abspath(path))
         if self.root is not None:
             try:
-                return path.resolve().relative_to(self.root.resolve()).as_posix()
+                return path.relative_to(os.path.abspath(self.root)).as_posix()
             except ValueError:
                 pass
         return path.as_posix()
@@ -87,6 +91,15 @@ class Problems:
     def failing(self, strict: bool) -> list[Problem]:
         """Returns the problems that fail this build (warnings too when strict)."""
         return self.of("error", "warning") if strict else self.errors
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    """Shows control characters from content as codes: a file name or a value
+    must not steer the terminal or the CI log it is printed to."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 class ContentError(Exception):

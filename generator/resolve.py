@@ -9,14 +9,17 @@ from typing import Any, Iterable, Iterator
 
 from pydantic import BaseModel
 
+from . import markup
 from .geo import TOLERANCE_KM, distance_km, is_country, km_outside_country
-from .images.probe import COVER_MIN_WIDTH, WARN_MEGAPIXELS, probe
-from .mdrefs import find_images, find_sections, find_unsafe_html
+from .i18n import Lang
+from .images.probe import COVER_MIN_WIDTH, WARN_MEGAPIXELS, ImageIndex
+from .mdrefs import find_images, find_sections
 from .model import (InterventionNode, Node, Page, Partner, Person, Pilot, Prose,
                     PublicationNode, Site, Story)
 from .problems import Problems, did_you_mean
 from .records import Content, Item
 from .records.base import Image, LocalText, Location
+from .records.boundary import Refused
 from .records.bundle import Bundle
 from .yamlsrc import line_at
 
@@ -29,27 +32,32 @@ VOCABULARIES = {"themes": "theme", "target_groups": "target group",
                 "intervention_types": "intervention type"}
 
 
-def resolve(content: Content, problems: Problems, drafts: bool = False) -> Site:
+def resolve(content: Content, problems: Problems, drafts: bool = False,
+            images: ImageIndex | None = None) -> Site:
     """Builds the cross-linked site from validated content.
 
     Args:
         content: Everything read from content/.
         problems: Where problems go.
         drafts: Whether drafts are published in this build.
+        images: What each image file is (kept between builds); a new one by default.
 
     Returns:
         The site; records with errors are left out (the errors are recorded).
     """
     site = Site(content.site, content.taxonomies, content.root, drafts=drafts)
-    _Resolver(content, site, problems).run()
+    images = images if images is not None else ImageIndex(None)
+    images.limit = content.site.images.max_megapixels
+    _Resolver(content, site, problems, images).run()
     return site
 
 
 class _Resolver:
     """One resolution pass; holds what every step needs."""
 
-    def __init__(self, content: Content, site: Site, problems: Problems):
+    def __init__(self, content: Content, site: Site, problems: Problems, images: ImageIndex):
         self.content, self.site, self.problems = content, site, problems
+        self.images = images
         self.known = {kind: set(bundles) for kind, bundles in content.bundles.items()}
 
     def run(self) -> None:
@@ -80,7 +88,8 @@ class _Resolver:
         for bundle in self.content.of(kind).values():
             if bundle.meta is None or (bundle.meta.draft and not self.site.drafts):
                 continue
-            node = cls(kind, bundle.id, bundle.dir, self._prose(bundle), bundle.meta.draft)
+            node = cls(kind, bundle.id, bundle.dir, self._prose(bundle), bundle.meta.draft,
+                       dict(bundle.media))
             node.meta = bundle.meta  # type: ignore[attr-defined]
             self._check_images(bundle, node.prose)
             yield node
@@ -90,12 +99,14 @@ class _Resolver:
         for lang, text in bundle.texts.items():
             front = text.front
             self._check_placeholders(bundle, text)
+            images = tuple(find_images(text.body, text.body_line))
+            backlink = Lang(lang, self.site.config.locale(lang)).t("footnote.back")
+            rendered = markup.render(text.body, images, backlink)
             prose[lang] = Prose(
                 lang, getattr(front, "title", None) or "", getattr(front, "summary", None),
                 getattr(front, "quote", None), text.body, text.body_line, text.path,
-                tuple(find_images(text.body, text.body_line)),
-                tuple(find_sections(text.body, text.body_line)))
-            self._check_raw_html(prose[lang])
+                images, tuple(find_sections(text.body, text.body_line)), rendered)
+            self._check_markup(prose[lang])
         return prose
 
     def _check_placeholders(self, bundle: Bundle, text) -> None:
@@ -213,7 +224,8 @@ class _Resolver:
         meta = bundle.meta
         pilots = self.refs([meta.pilot], "pilots", bundle, "pilot")
         self.terms(meta.themes, "themes", bundle.meta_path, bundle.raw, "themes")
-        story = Story("stories", bundle.id, bundle.dir, self._prose(bundle), meta.draft)
+        story = Story("stories", bundle.id, bundle.dir, self._prose(bundle), meta.draft,
+                      dict(bundle.media))
         story.meta = meta
         self._check_images(bundle, story.prose)
         self._check_chapters(story, bundle)
@@ -295,6 +307,7 @@ class _Resolver:
             return None
         seen.add(value.id)
         self._check_type(value.type, item)
+        self._check_description(item)
         stories = self._intervention_stories(item)
         if value.area:
             area = self._area(item, pilot)
@@ -316,21 +329,35 @@ class _Resolver:
                               f"use one of {', '.join(sorted(types)) or '(none)'} or add it "
                               "under `intervention_types:` in content/taxonomies.yml")
 
+    def _check_description(self, item: Item) -> None:
+        for lang, text in (item.value.description or {}).items():
+            for offence in markup.short(text).offences:
+                message, hint = explain_offence(offence)
+                self.problems.add(item.path, line_at(item.raw, ("description", lang), item.line),
+                                  message, hint)
+
     def _intervention_stories(self, item: Item) -> list[Story]:
         return self.refs_in(item.value.stories, "stories", item.path, item.raw, "stories", item.line)
 
     def _area(self, item: Item, pilot: Pilot) -> tuple[dict, tuple[float, float]] | None:
-        path = pilot.dir / item.value.area
-        line = line_at(item.raw, ("area",), item.line)
-        if not path.is_file():
-            files = [p.name for p in pilot.dir.glob("*.geojson")]
-            self.problems.add(item.path, line, f'the area file "{item.value.area}" does not exist.'
-                              f"{did_you_mean(item.value.area, files)}",
-                              f"put the GeoJSON file in {pilot.dir.name}/ or correct the name")
+        bundle = self.content.of("pilots")[pilot.id]
+        name, line = item.value.area, line_at(item.raw, ("area",), item.line)
+        if name in bundle.refused:
+            return None  # the content boundary has said why
+        if name not in bundle.media or not name.lower().endswith(".geojson"):
+            files = [n for n in bundle.media if n.lower().endswith(".geojson")]
+            self.problems.add(item.path, line, f'the area file "{name}" does not exist in '
+                              f"pilots/{pilot.id}/.{did_you_mean(name, files)}",
+                              f"put the GeoJSON file in pilots/{pilot.id}/ or correct the name")
             return None
-        geometry, error = read_geometry(path)
+        try:
+            text = self.content.boundary.read_text(bundle.media[name], bundle.dir)
+        except Refused as exc:
+            self.problems.add(item.path, line, exc.message, exc.hint)
+            return None
+        geometry, error = read_geometry(text, name)
         if error:
-            self.problems.add(path, error[0], error[1], "save the area as GeoJSON "
+            self.problems.add(bundle.dir / name, error[0], error[1], "save the area as GeoJSON "
                               "(for example from geojson.io), coordinates as [lon, lat]")
             return None
         lat, lon = geometry_centre(geometry)
@@ -361,12 +388,11 @@ class _Resolver:
 
     def _check_cover(self, image: Image, bundle: Bundle, field_name: str) -> None:
         line = line_at(bundle.raw, (field_name, "file"))
-        if self._check_file(image.file, bundle, bundle.meta_path, line):
-            width = probe(bundle.media[image.file]).width
-            if field_name == "cover" and width < COVER_MIN_WIDTH:
-                self.problems.add(bundle.meta_path, line, f"the cover {image.file} is {width} px "
-                                  f"wide; covers look blurred below {COVER_MIN_WIDTH} px",
-                                  "use a larger image", level="warning")
+        found = self._check_file(image.file, bundle, bundle.meta_path, line)
+        if found is not None and field_name == "cover" and found.width < COVER_MIN_WIDTH:
+            self.problems.add(bundle.meta_path, line, f"the cover {image.file} is {found.width} px "
+                              f"wide; covers look blurred below {COVER_MIN_WIDTH} px",
+                              "use a larger image", level="warning")
 
     def _check_body_image(self, ref: Any, bundle: Bundle, path: Path) -> None:
         if not ref.alt:
@@ -380,32 +406,35 @@ class _Resolver:
             return
         self._check_file(ref.src, bundle, path, ref.line)
 
-    def _check_raw_html(self, text: Prose) -> None:
-        """Refuses HTML that would run a script or load anything from another website."""
-        for raw in find_unsafe_html(text.body, text.body_line):
-            what = {"blocked": f"a <{raw.tag}> element",
-                    "event": f"an on...= attribute on <{raw.tag}>",
-                    "remote": f"a <{raw.tag}> that loads a file from another website"}[raw.reason]
-            self.problems.add(text.path, raw.line, f"the text contains {what}; the site "
-                              "publishes no scripts, embeds or files from other websites",
-                              "remove it; to point readers elsewhere, write a link: "
-                              "[what it is](https://...), and put images in the record's folder")
+    def _check_markup(self, text: Prose) -> None:
+        """Refuses what the cleaner would remove from a body: scripts, embeds,
+        styles, event attributes, links that are not web addresses."""
+        after: dict[str, int] = {}
+        for offence in text.rendered.offences:
+            line = markup.line_of(offence.needle, text.body, text.body_line,
+                                  after.get(offence.needle, 0))
+            after[offence.needle] = line
+            message, hint = explain_offence(offence)
+            self.problems.add(text.path, line, message, hint)
 
-    def _check_file(self, name: str, bundle: Bundle, path: Path, line: int | None) -> bool:
+    def _check_file(self, name: str, bundle: Bundle, path: Path, line: int | None) -> Any:
+        """Checks an image a record names; returns what it is, or None (reported)."""
+        if name in bundle.refused:
+            return None  # the content boundary has said why
         if name not in bundle.media:
             self.problems.add(path, line, f'the image "{name}" is not in {bundle.kind}/{bundle.id}/.'
                               f"{did_you_mean(name, bundle.media)}",
                               "put the image file in the record's folder, or correct the name")
-            return False
-        found = probe(bundle.media[name])
+            return None
+        found = self.images.measure(bundle.media[name])
         if found.error:
-            self.problems.add(path, line, found.error, "save it as JPEG, PNG or WebP")
-            return False
+            self.problems.add(path, line, found.error, found.hint)
+            return None
         if found.megapixels > WARN_MEGAPIXELS:
             self.problems.add(path, line, f"{name} is {found.megapixels:.0f} megapixels; "
                               f"over {WARN_MEGAPIXELS} MP slows every build",
                               "scale it down to at most 4000 px on the long side", level="warning")
-        return True
+        return found
 
     # -- map settings ------------------------------------------------------------
 
@@ -487,21 +516,26 @@ def local_texts(value: Any, loc: tuple = ()) -> Iterator[tuple[tuple, LocalText]
             yield from local_texts(item, (*loc, index))
 
 
-def read_geometry(path: Path) -> tuple[dict, tuple[int | None, str] | None]:
-    """Reads a GeoJSON file into one geometry.
+def read_geometry(text: str, name: str) -> tuple[dict, tuple[int | None, str] | None]:
+    """Reads a GeoJSON text into one geometry.
+
+    Args:
+        text: The file's text.
+        name: The file's name, for messages.
 
     Returns:
         (geometry, None), or ({}, (line, message)) when the file is unusable.
     """
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        return {}, (exc.lineno, f"{path.name} is not valid JSON: {exc.msg}")
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        return {}, (getattr(exc, "lineno", None), f"{name} is not valid JSON: "
+                    f"{getattr(exc, 'msg', 'nested too deeply')}")
     geometries = _geometries(data)
     if not geometries:
-        return {}, (None, f"{path.name} holds no GeoJSON geometry")
+        return {}, (None, f"{name} holds no GeoJSON geometry")
     if not all(_valid_positions(g) for g in geometries):
-        return {}, (None, f"{path.name} has coordinates that are not [lon, lat] numbers in range")
+        return {}, (None, f"{name} has coordinates that are not [lon, lat] numbers in range")
     if len(geometries) == 1:
         return geometries[0], None
     return {"type": "GeometryCollection", "geometries": geometries}, None
@@ -543,3 +577,37 @@ def geometry_centre(geometry: dict) -> tuple[float, float]:
     found = [p for g in parts for p in positions(g.get("coordinates"))]
     lons, lats = [p[0] for p in found], [p[1] for p in found]
     return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+
+
+_BLOCKED = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "link", "style",
+            "base", "meta", "form", "input", "button", "textarea", "select", "svg", "math",
+            "template", "noscript", "audio", "video", "source", "track", "canvas", "portal"}
+
+
+def explain_offence(offence: markup.Offence) -> tuple[str, str]:
+    """Returns (message, hint) for HTML in a body that the site does not publish."""
+    tag, name = offence.tag, offence.name
+    allowed = ", ".join(f"<{t}>" for t in ("abbr", "br", "details", "figure", "figcaption",
+                                            "sub", "sup", "summary", "span"))
+    if offence.kind == "tag" and tag == "img":
+        return ("the text contains an <img> element; images are written in Markdown",
+                "write ![what the image shows](photo.jpg) with the file in the record's folder")
+    if offence.kind == "tag" and tag in _BLOCKED:
+        return (f"the text contains a <{tag}> element; the site publishes no scripts, embeds, "
+                "forms or styles", "remove it; to point readers elsewhere, write a link: "
+                "[what it is](https://...)")
+    if offence.kind == "tag":
+        return (f"<{name}> is not one of the HTML elements a text may use",
+                f"use Markdown, or one of {allowed}")
+    if offence.kind == "attribute" and name.startswith("on"):
+        return (f"the attribute {name}= on <{tag}> would run a script; the site publishes no "
+                "scripts", "remove the attribute")
+    if offence.kind == "attribute":
+        return (f"the attribute {name}= is not used on <{tag}>; the site's design is the same "
+                "for every text", "remove the attribute (lang= and title= are allowed)")
+    if offence.kind == "link":
+        return (f"the link {name[:60]!r} is not a web address",
+                "links start with https://, http://, mailto: or tel:, or are a path to "
+                "another page of the site, e.g. ../other-story/")
+    return (f"the {offence.kind} {name[:60]!r} on <{tag}> is not used in texts",
+            "remove it")

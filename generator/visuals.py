@@ -50,8 +50,8 @@ class SiteExtras(Extras):
         prose = c.prose(story)
         if story.meta.format != "photo-story" or prose is None or len(prose.images) < 2:
             return Markup("")
-        items = [(c.ls.images.get(story.dir / ref.src), ref.alt, ref.title)
-                 for ref in prose.images if not ref.is_remote and (story.dir / ref.src).is_file()]
+        items = [(c.ls.images.get(story.media[ref.src]), ref.alt, ref.title)
+                 for ref in prose.images if ref.src in story.media]
         labels = json.dumps({k: c.t(f"lightbox.{k}") for k in ("label", "close", "prev", "next")},
                             ensure_ascii=False)
         html = image_html.gallery(items, c.media(), c.t("gallery.label"))
@@ -108,16 +108,17 @@ class SiteExtras(Extras):
             cover = node.cover
         elif isinstance(node, Pilot):
             kicker = f"{c.t('card.pilot')} · {c.where(node.meta)}"
-            cover = (node.meta.cover, node.dir) if node.meta.cover else None
+            cover = (node.meta.cover, node.media[node.meta.cover.file]) if node.meta.cover else None
         return CardSpec(title, site_name, kicker, label, *self._cover(c, cover))
 
     def _home_cover(self):
-        return next(((p.meta.cover, p.dir) for p in self.site.pilots.values() if p.meta.cover), None)
+        return next(((p.meta.cover, p.media[p.meta.cover.file]) for p in self.site.pilots.values()
+                     if p.meta.cover), None)
 
     def _cover(self, c: PageCtx, cover) -> tuple[Path | None, str]:
         if cover is None:
             return None, ""
-        rendition = c.ls.images.get(cover[1] / cover[0].file)
+        rendition = c.ls.images.get(cover[1])
         variant = rendition.of(rendition.fallback_format)[-1]
         return c.ls.images.cache_dir / variant.name, rendition.source.digest
 

@@ -122,17 +122,66 @@ def load_yaml(text: str, line_offset: int = 0) -> Loaded:
     Returns:
         The data, or a YamlError saying what is wrong and where.
     """
-    loader = _Loader(text)
-    loader.line_offset = line_offset
     try:
-        data = loader.get_single_data()
+        refused = _refused_event(text, line_offset)
+        if refused is not None:
+            return Loaded(error=refused)
+        loader = _Loader(text)
+        loader.line_offset = line_offset
+        try:
+            data = loader.get_single_data()
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         return Loaded(error=_explain(exc, line_offset))
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         return Loaded(error=YamlError(None, str(exc), _GENERIC_HINT))
-    finally:
-        loader.dispose()
+    too_long = _too_long(data)
+    if too_long is not None:
+        return Loaded(error=YamlError(too_long, f"this text is longer than {FIELD_LIMIT:,} "
+                                      "characters, the limit for one field", _LONG_HINT))
     return Loaded(data=data, duplicates=loader.duplicates)
+
+
+FIELD_LIMIT = 10_000  # characters in one YAML text; long prose belongs in nl.md / en.md
+DEPTH_LIMIT = 30      # nesting; content needs four or five levels
+_LONG_HINT = "shorten it; long texts belong in the record's nl.md and en.md"
+_EVENTS_WITH_TAGS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+
+
+def _refused_event(text: str, line_offset: int) -> YamlError | None:
+    """Finds what editors never need and attackers use: anchors and aliases (a
+    few lines that expand to billions of values), explicit tags (`!!python/...`)
+    and absurd nesting. Scanned from the parser's events, before anything is built."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        line = event.start_mark.line + 1 + line_offset
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            return YamlError(line, "YAML anchors and aliases (&name, *name) are not used in "
+                             "content", "write the value out in full where it is needed")
+        if isinstance(event, _EVENTS_WITH_TAGS) and event.tag is not None:
+            return YamlError(line, f"YAML tags such as {event.tag.split(':')[-1][:40]!r} are not "
+                             "used in content", "remove the tag (the word starting with !)")
+        depth += isinstance(event, yaml.CollectionStartEvent)
+        depth -= isinstance(event, yaml.CollectionEndEvent)
+        if depth > DEPTH_LIMIT:
+            return YamlError(line, f"the YAML is nested more than {DEPTH_LIMIT} levels deep",
+                             "write the values one level at a time, as in the content model")
+    return None
+
+
+def _too_long(data: Any, line: int = 1) -> int | None:
+    """Returns the line of the first text longer than FIELD_LIMIT, if any."""
+    if isinstance(data, str):
+        return line if len(data) > FIELD_LIMIT else None
+    if isinstance(data, YMap):
+        pairs = ((data.line_of(k), v) for k, v in data.items())
+    elif isinstance(data, YList):
+        pairs = ((data.line_of(i), v) for i, v in enumerate(data))
+    else:
+        return None
+    return next((found for at, value in pairs
+                 if (found := _too_long(value, at)) is not None), None)
 
 
 _GENERIC_HINT = ("check the indentation (spaces, not tabs), and put text that contains "
@@ -149,23 +198,6 @@ def _explain(exc: yaml.MarkedYAMLError, line_offset: int) -> YamlError:
     elif "mapping values are not allowed" in problem:
         hint = 'put the value in double quotes, e.g. title: "Litter: a shared problem"'
     return YamlError(line, f"the YAML cannot be read: {problem}", hint)
-
-
-def read_yaml_file(path: Path) -> Loaded:
-    """Reads and parses a YAML file (UTF-8).
-
-    Args:
-        path: The file.
-
-    Returns:
-        The parsed data or the reason it could not be read.
-    """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return Loaded(error=YamlError(None, f"the file is not UTF-8 text ({exc.reason})",
-                                      "save the file with UTF-8 encoding"))
-    return load_yaml(text)
 
 
 @dataclass

@@ -18,7 +18,7 @@ import pytest
 
 from browser import open_page, wait_until
 from generator.schema import render_all
-from generator.yamlsrc import read_yaml_file
+from generator.yamlsrc import load_yaml
 from helpers import REPO, write
 
 
@@ -119,7 +119,7 @@ def test_schemas_are_current_and_validate_real_records():
     assert settings["yaml.schemas"]["./schemas/story.schema.json"] == ["content/stories/*/meta.yml"]
     story = json.loads((REPO / "schemas/story.schema.json").read_text())
     fixture = REPO / "tests/fixtures/basic/content/stories/eerste-verhaal/meta.yml"
-    jsonschema.validate(read_yaml_file(fixture).data, story)
+    jsonschema.validate(load_yaml(fixture.read_text(encoding="utf-8")).data, story)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"pilot": "alfa", "pilot_typo": 1}, story)
 

@@ -68,17 +68,26 @@ def test_pilot_map_has_legend_layers_and_a_text_alternative(basic_site):
     assert "L.markerClusterGroup" in script and "L.control.layers" in script
 
 
+def _texts_and_code(script: str) -> tuple[list[str], str]:
+    """Splits a map script into its table of texts and folium's code."""
+    table, code = script.split("\n", 1)
+    assert table.startswith("var pl_texts=") and table.endswith(";")
+    return json.loads(table[len("var pl_texts="):-1]), code
+
+
 def test_popups_and_titles_are_escaped_in_scripts(basic_site):
     script = _map_script(basic_site, "pilots/alfa/")
-    assert "</script>" not in script and "</" not in script
-    # titles travel as JSON strings and become title attributes (plain text) ...
-    assert 'title:"Vijandig \\u003c/script\\u003e\\u003cscript\\u003ealert(\'x\')' in script
-    # ... and popups are HTML in which every YAML string is escaped
-    assert "<strong>Vijandig &lt;<\\/script&gt;" not in script
-    assert "<strong>Vijandig &lt;/script&gt;&lt;script&gt;alert(&#x27;x&#x27;)" in script
-    assert "alert(4)" in script and "<script>alert(4)" not in script  # descriptions: no raw HTML
-    assert "<strong>vet<\\/strong>" in script  # but Markdown is
-    assert "$(" not in script and "jQuery" not in script
+    assert "<" not in script and ">" not in script.split("\n", 1)[0]
+    texts, code = _texts_and_code(script)
+    # every text is in the table; the code only refers to it
+    assert "Vijandig" not in code and "title:pl_texts[" in code
+    assert "Vijandig </script><script>alert('x')" in "".join(texts)  # a title: plain text
+    popups = [t for t in texts if t.startswith('<div class="pl-popup">')]
+    assert any("<strong>Vijandig &lt;/script&gt;&lt;script&gt;alert(&#x27;x&#x27;)" in t
+               for t in popups)  # popups are HTML in which every YAML string is escaped
+    assert any("alert(4)" in t for t in popups) and not any("<script>alert(4)" in t for t in popups)
+    assert any("<strong>vet</strong>" in t for t in popups)  # descriptions: Markdown, no raw HTML
+    assert "$(" not in code and "jQuery" not in code
 
 
 def test_open_data(basic_site):

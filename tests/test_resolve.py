@@ -184,8 +184,8 @@ def test_scripts_embeds_and_remote_files_in_a_body_are_refused(project: Path):
     problems = [p for p in problems_of(project) if "stories/een/nl.md" in p]
     one_problem(problems, "stories/een/nl.md:6", "a <script> element", "write a link")
     one_problem(problems, "stories/een/nl.md:8", "a <iframe> element")
-    one_problem(problems, "stories/een/nl.md:10", "<img> that loads a file from another website")
-    one_problem(problems, "stories/een/nl.md:12", "on...= attribute on <span>")
+    one_problem(problems, "stories/een/nl.md:10", "an <img> element", "![what the image shows]")
+    one_problem(problems, "stories/een/nl.md:12", "attribute onclick= on <span>")
     assert len(problems) == 4, problems
 
 

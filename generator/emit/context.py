@@ -2,13 +2,13 @@
 helpers to write links, dates, per-language texts and images safely.
 
 Strings from YAML are plain text; they are escaped here, wherever they go
-(HTML, attributes, Markdown headings). Markdown bodies are left as Markdown.
+(HTML text and attributes). Markdown bodies arrive rendered and cleaned
+(generator.markup); nothing on a page is Markdown any more.
 """
 
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,14 +22,6 @@ from ..images.planner import ImagePlanner
 from ..model import Node, Shown, Site
 from ..records.base import Image
 from .links import language_root, relative
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#!|])")
-
-
-def md_text(text: str) -> str:
-    """Escapes plain text for a Markdown heading or paragraph (HTML and Markdown)."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
-
 
 def attr(text: str) -> str:
     """Escapes plain text for HTML, including attribute values."""
@@ -179,39 +171,43 @@ class PageCtx:
         """Returns the relative URL of the shared media folder."""
         return relative(self.here, "media/")
 
-    def picture(self, image: Image, folder: Path, usage: str = "card",
+    def picture(self, image: Image, source: Node | Path, usage: str = "card",
                 eager: bool = False, decorative: bool = False) -> Markup:
         """Returns a responsive <picture> for a record's image.
 
         Args:
             image: The image and its alt texts.
-            folder: The bundle it is in.
+            source: The record it belongs to, or its file.
             usage: Which sizes apply (card, figure, wide, portrait).
             eager: Load at once (above the fold).
             decorative: Empty alt text: the image repeats what a link beside
                 it says (a card's cover).
         """
-        rendition = self.ls.images.get(folder / image.file)
+        rendition = self.ls.images.get(_file(image, source))
         alt = self.pick(image.alt)
         text = "" if decorative or alt is None else alt.text
         return Markup(image_html.picture(rendition, self.media(), text, usage, eager))
 
-    def figure(self, image: Image, folder: Path, usage: str = "wide",
+    def figure(self, image: Image, source: Node | Path, usage: str = "wide",
                eager: bool = False) -> Markup:
         """Returns a <figure> for a cover, with its credit."""
-        rendition = self.ls.images.get(folder / image.file)
+        rendition = self.ls.images.get(_file(image, source))
         alt = self.pick(image.alt)
         return Markup(image_html.figure(rendition, self.media(), alt.text if alt else "",
                                         None, image.credit, usage, eager))
 
     def heading(self, level: int, text: Shown | str, anchor: str | None = None) -> Markup:
-        """Returns a Markdown heading, escaped, with an id and lang when needed."""
+        """Returns a heading, escaped, with an id and lang when needed."""
         shown = text if isinstance(text, Shown) else Shown(text, self.code)
-        attrs = [f"#{anchor}"] if anchor else []
+        attrs = f' id="{anchor}"' if anchor else ""
         if shown.lang != self.code:
-            attrs.append(f'lang="{shown.lang}"')
-        suffix = " { " + " ".join(attrs) + " }" if attrs else ""
-        return Markup("#" * level + " " + md_text(shown.text) + suffix)
+            attrs += f' lang="{shown.lang}"'
+        return Markup(f"<h{level}{attrs}>{attr(shown.text)}</h{level}>")
+
+
+def _file(image: Image, source: Node | Path) -> Path:
+    """The file of a record's image: only files the content boundary checked."""
+    return source.media[image.file] if isinstance(source, Node) else source
 
 
 def environment() -> Environment:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
@@ -61,31 +60,32 @@ def _switch(c: PageCtx, code: str) -> dict:
             "href": relative(c.here, c.ls.root_of(code) + c.url)}
 
 
-def body_markdown(c: PageCtx, prose: Prose, folder: Path, zoom: bool = False) -> Markup:
-    """Returns a Markdown body with its images turned into responsive HTML.
+def body_html(c: PageCtx, prose: Prose, node: Node, zoom: bool = False) -> Markup:
+    """Returns a body's clean HTML with its images put in: a figure for an image
+    on a line of its own, a picture inside a line of text.
 
     Args:
         c: The page.
-        prose: The text.
-        folder: The bundle (images are files in it).
+        prose: The text (rendered and cleaned while the content was checked).
+        node: The record (its images are files in its bundle).
         zoom: Link figures to a lightbox (photo stories).
     """
-    out, pos = [], 0
-    for ref in prose.images:
-        path = folder / ref.src
-        if ref.is_remote or not path.is_file():
+    text = prose.rendered.html
+    for index, ref in enumerate(prose.images):
+        token = prose.rendered.token(index)
+        if ref.is_remote or ref.src not in node.media:  # refused while checking
+            text = text.replace(token, "")
             continue
-        out.append(prose.body[pos:ref.start])
-        rendition = c.ls.images.get(path)
-        if ref.alone:
+        rendition = c.ls.images.get(node.media[ref.src])
+        picture = image_html.picture(rendition, c.media(), ref.alt)
+        alone = f"<p>{token}</p>"
+        if ref.alone and alone in text:
             figure = image_html.figure(rendition, c.media(), ref.alt, ref.title, zoom=zoom,
                                        usage="wide" if zoom else "figure")
-            out.append("\n\n" + figure + "\n\n")
+            text = text.replace(alone, figure)
         else:
-            out.append(image_html.picture(rendition, c.media(), ref.alt))
-        pos = ref.end
-    out.append(prose.body[pos:])
-    return Markup("".join(out))
+            text = text.replace(token, picture)
+    return Markup(text)
 
 
 def _page(c: PageCtx, template: str, title: Shown, summary: str | None, kind: str,
@@ -102,7 +102,7 @@ def record_page(ls: LangSite, node: Node, template: str, extras: Any) -> Emitted
     prose = c.prose(node)
     title = c.title(node)
     zoom = isinstance(node, Story) and node.meta.format == "photo-story"
-    body = body_markdown(c, prose, node.dir, zoom) if prose else Markup("")
+    body = body_html(c, prose, node, zoom) if prose else Markup("")
     if prose:
         body = extras.body(c, node, prose, body)
     kind = {"pilots": "pilot", "stories": "story", "people": "person",

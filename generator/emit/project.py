@@ -30,15 +30,23 @@ class NavItem:
     children: tuple["NavItem", ...] = ()
 
 
+# Around every page's content: what lies between these markers was written
+# from content, so no inline script there is ever allowed (generator.csp).
+# Content cannot forge them: bodies lose their comments when they are cleaned,
+# and every other text is escaped.
+CONTENT_START, CONTENT_END = "<!--pl:content-->", "<!--/pl:content-->"
+
+
 @dataclass
 class EmittedPage:
-    """One page: where it goes, its front matter and its Markdown body.
+    """One page: where it goes, its front matter and its content as HTML.
 
     Attributes:
-        src: The Markdown file, relative to the docs folder (stories/x/index.md).
+        src: The page's file, relative to the docs folder (stories/x/index.md).
         url: The page's path under its language root (stories/x/).
         front: Front matter; strings are HTML-escaped already.
-        body: The Markdown body.
+        body: The page's content: HTML the generator wrote (one block, so an
+            engine that renders Markdown passes it through unchanged).
     """
 
     src: str
@@ -51,7 +59,8 @@ class EmittedPage:
         """Returns the file's text: front matter, then body."""
         front = yaml.dump(self.front, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                           width=1 << 20)
-        return f"---\n{front}---\n\n{self.body.strip()}\n"
+        return (f"---\n{front}---\n\n{CONTENT_START}\n<div class=\"pl-content\">\n"
+                f"{self.body.strip()}\n</div>\n{CONTENT_END}\n")
 
 
 @dataclass

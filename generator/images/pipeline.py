@@ -9,26 +9,22 @@ cache of them is valid forever: an unchanged image is never processed again.
 
 from __future__ import annotations
 
-import hashlib
 import io
-import json
 import math
 import os
 import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 from PIL import Image, ImageCms, ImageOps
 
-PIPELINE_VERSION = "2"  # change to invalidate every cached output
 WIDTHS = (480, 960, 1600)
 WEBP = {"quality": 80, "method": 2}  # method 4 is 3x slower for about 1% smaller files
 JPEG = {"quality": 82, "optimize": True, "progressive": True}
 PNG = {"compress_level": 6}
-_SWAPS = {5, 6, 7, 8}  # EXIF orientations that turn the image on its side
 
 
 @dataclass(frozen=True)
@@ -85,29 +81,6 @@ class Rendition:
     def fallback_format(self) -> str:
         """The format for browsers without WebP: PNG if transparent, else JPEG."""
         return "png" if self.source.alpha else "jpeg"
-
-
-def _digest(path: Path) -> str:
-    h = hashlib.sha256(PIPELINE_VERSION.encode())
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
-def inspect(path: Path) -> Source:
-    """Reads what planning needs: hash, oriented size, transparency.
-
-    Args:
-        path: The image file.
-    """
-    with Image.open(path) as image:
-        width, height = image.size
-        orientation = image.getexif().get(0x0112, 1)
-        alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
-    if orientation in _SWAPS:
-        width, height = height, width
-    return Source(path, _digest(path), width, height, alpha)
 
 
 def slug(stem: str) -> str:
@@ -251,37 +224,3 @@ def _bar(items: Iterable, show: bool, total: int | None = None) -> Iterable:
     from tqdm import tqdm
 
     return tqdm(items, total=total, desc="images", unit="img", leave=False)
-
-
-class SourceIndex:
-    """Remembers each file's hash and size by (path, mtime, size), on disk.
-
-    An unchanged rebuild then reads no image at all.
-    """
-
-    def __init__(self, path: Path):
-        self.path = path
-        try:
-            self.entries = json.loads(path.read_text())
-        except (OSError, ValueError):
-            self.entries = {}
-        self.dirty = False
-
-    def source(self, file: Path) -> Source:
-        """Returns the Source of a file, inspecting it only if it changed."""
-        stat = file.stat()
-        key = f"{file.resolve()}|{stat.st_mtime_ns}|{stat.st_size}"
-        entry = self.entries.get(key)
-        if entry is None:
-            found = inspect(file)
-            entry = {k: v for k, v in asdict(found).items() if k != "path"}
-            self.entries[key] = entry
-            self.dirty = True
-        return Source(file, entry["digest"], entry["width"], entry["height"], entry["alpha"])
-
-    def save(self) -> None:
-        """Writes the index if anything new was learnt."""
-        if self.dirty:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.write_text(json.dumps(self.entries, sort_keys=True))
-            self.dirty = False

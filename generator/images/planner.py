@@ -4,26 +4,36 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .pipeline import Rendition, SourceIndex, Stats, plan, process
+from .pipeline import Rendition, Source, Stats, plan, process
+from .probe import ImageIndex
 
 
 class ImagePlanner:
     """Collects the renditions one build needs.
 
     Args:
-        cache_dir: Where processed images (and the source index) are kept.
+        cache_dir: Where processed images are kept.
+        index: What each image file is (measured while the content was checked).
     """
 
-    def __init__(self, cache_dir: Path):
+    def __init__(self, cache_dir: Path, index: ImageIndex):
         self.cache_dir = cache_dir
-        self.index = SourceIndex(cache_dir / "sources.json")
+        self.index = index
         self.renditions: dict[Path, Rendition] = {}
 
     def get(self, path: Path) -> Rendition:
-        """Returns the rendition of an image file, planning it on first use."""
+        """Returns the rendition of an image file, planning it on first use.
+
+        Raises:
+            ValueError: for an image the content check refused (a bug if reached).
+        """
         found = self.renditions.get(path)
         if found is None:
-            found = self.renditions[path] = plan(self.index.source(path))
+            measured = self.index.measure(path)
+            if measured.error:
+                raise ValueError(f"{path}: {measured.error}")
+            source = Source(path, measured.digest, measured.width, measured.height, measured.alpha)
+            found = self.renditions[path] = plan(source)
         return found
 
     def process(self, workers: int | None = None) -> Stats:

@@ -1,33 +1,56 @@
-"""Cheap checks on image files, done while validating (headers only)."""
+"""The one place image files are measured and checked, before anything is drawn.
+
+Every image is opened once per content version: its size (as shown, after EXIF
+rotation), transparency and content hash are recorded, and it is decoded fully
+(JPEGs at 1/8 scale, which still reads every byte) so a damaged or truncated
+file is a content problem at `check`, never a crash in the middle of a build.
+Images over the pixel limit are refused from their header, before decoding.
+The results are kept on disk by (path, modification time, size), so an
+unchanged rebuild opens no image at all.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+import hashlib
+import json
+import math
+import os
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-Image.MAX_IMAGE_PIXELS = 200_000_000  # we warn at 25 MP ourselves; refuse only absurd files
+from ..records.site import MAX_LIMIT_MEGAPIXELS
+
+PIPELINE_VERSION = "2"  # part of every digest: change it to invalidate every cached output
+# Pillow's own bomb check stays on, above any limit site.yml may set.
+Image.MAX_IMAGE_PIXELS = MAX_LIMIT_MEGAPIXELS * 1_000_000
 WARN_MEGAPIXELS = 25
 COVER_MIN_WIDTH = 1200
+_SWAPS = {5, 6, 7, 8}  # EXIF orientations that turn the image on its side
 
 
 @dataclass(frozen=True)
-class Probe:
-    """What an image file's header says.
+class Measured:
+    """What an image file is.
 
     Attributes:
-        width: Width in pixels, as stored (before EXIF orientation).
-        height: Height in pixels, as stored.
+        digest: Hash of its bytes and the pipeline version (hex).
+        width: Width as shown (after EXIF rotation).
+        height: Height as shown.
+        alpha: Whether it has transparency.
         format: Pillow's format name (JPEG, PNG, WEBP, ...).
-        error: Why the file is not a usable image, or None.
+        error: Why it cannot be used, or "" when it can.
+        hint: How to fix the error.
     """
 
+    digest: str = ""
     width: int = 0
     height: int = 0
+    alpha: bool = False
     format: str = ""
-    error: str | None = None
+    error: str = ""
+    hint: str = ""
 
     @property
     def megapixels(self) -> float:
@@ -35,21 +58,95 @@ class Probe:
         return self.width * self.height / 1e6
 
 
-def probe(path: Path) -> Probe:
-    """Reads an image's header: size and format, or why it is not an image.
+def digest_of(path: Path) -> str:
+    """Returns the hash of a file's bytes and the pipeline version."""
+    h = hashlib.sha256(PIPELINE_VERSION.encode())
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def measure(path: Path, limit_megapixels: float = 50) -> Measured:
+    """Opens an image, checks it against the pixel limit and decodes it fully.
 
     Args:
-        path: The file.
+        path: The file (already checked by the content boundary).
+        limit_megapixels: The largest image accepted.
     """
-    stat = path.stat()
-    return _probe(path, stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=4096)
-def _probe(path: Path, mtime_ns: int, size: int) -> Probe:
+    name = path.name
     try:
         with Image.open(path) as image:
             width, height = image.size
-            return Probe(width, height, image.format or "")
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-        return Probe(error=f"{path.name} is not an image Pillow can read ({type(exc).__name__})")
+            if width * height > limit_megapixels * 1_000_000:
+                return _too_large(name, width, height, limit_megapixels)
+            found = _shape(image, digest_of(path))
+            if image.format == "JPEG":  # decoding at 1/8 scale still reads every byte
+                image.draft("RGB", (math.ceil(width / 8), math.ceil(height / 8)))
+            image.load()
+    except UnidentifiedImageError:
+        return Measured(error=f"{name} is not an image that can be read",
+                        hint="save it as JPEG, PNG or WebP")
+    except Image.DecompressionBombError:
+        return _too_large(name, 0, 0, limit_megapixels)
+    except Exception as exc:  # noqa: BLE001 - a damaged file raises many kinds of error in Pillow
+        return Measured(error=f"{name} is damaged or incomplete and cannot be read to the end "
+                        f"({type(exc).__name__})",
+                        hint="open it in a photo program and save it again, or export it anew")
+    return found
+
+
+def _shape(image: Image.Image, digest: str) -> Measured:
+    width, height = image.size
+    if image.getexif().get(0x0112, 1) in _SWAPS:
+        width, height = height, width
+    alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    return Measured(digest, width, height, alpha, image.format or "")
+
+
+def _too_large(name: str, width: int, height: int, limit: float) -> Measured:
+    size = f" ({width} × {height} pixels, {width * height / 1e6:.0f} megapixels)" if width else ""
+    return Measured(error=f"{name} is larger than the limit of {limit:g} megapixels{size}",
+                    hint="scale it down to at most 4000 pixels on the long side")
+
+
+class ImageIndex:
+    """Remembers what each image file is, by (path, modification time, size),
+    on disk: an unchanged rebuild reads no image at all.
+
+    Args:
+        path: The index file (in the build cache), or None to keep it in memory.
+        limit_megapixels: The largest image accepted (site.yml may change it).
+    """
+
+    def __init__(self, path: Path | None, limit_megapixels: float = 50):
+        self.path, self.limit = path, limit_megapixels
+        self.entries: dict[str, dict] = {}
+        if path is not None:
+            try:
+                self.entries = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self.entries = {}
+        self.dirty = False
+
+    def measure(self, file: Path) -> Measured:
+        """Returns what an image is, measuring it only when it changed."""
+        info = file.stat()
+        key = f"{os.path.realpath(file)}|{info.st_mtime_ns}|{info.st_size}|{self.limit:g}"
+        try:
+            return Measured(**self.entries[key])
+        except (KeyError, TypeError):  # not measured yet, or written by another version
+            found = measure(file, self.limit)
+            self.entries[key] = asdict(found)
+            self.dirty = True
+            return found
+
+    def save(self) -> None:
+        """Writes the index if anything new was learnt (atomically: builds may share it)."""
+        if not self.dirty or self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(self.entries, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, self.path)
+        self.dirty = False

@@ -12,9 +12,9 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
-import markdown
 from markupsafe import Markup
 
+from .. import markup
 from ..emit.context import PageCtx
 from ..model import InterventionNode, Pilot, Site, Story
 from . import folium_map as fm
@@ -113,7 +113,7 @@ class MapMaker:
         if value.description:
             text = c.pick(value.description)
             lang = f' lang="{text.lang}"' if text.lang != c.code else ""
-            parts.append(f'<div class="pl-popup__text"{lang}>{description_html(text.text)}</div>')
+            parts.append(f'<div class="pl-popup__text"{lang}>{markup.short(text.text).html}</div>')
         if node.stories:
             parts.append(f"<p>{escape(c.t('map.col.stories'))}: {c.links(node.stories)}</p>")
         if "location" in value.approximate_fields:
@@ -138,12 +138,6 @@ class MapMaker:
         period = c.period(meta.period) + (note if "period" in rough else "")
         return ('<div class="pl-popup">' + self._title_html(c, c.title(pilot), c.href(pilot))
                 + f"<p>{escape(place)}</p><p>{escape(period)}</p></div>")
-
-
-@lru_cache(maxsize=4096)
-def description_html(text: str) -> str:
-    """Renders an intervention description: Markdown, but no raw HTML."""
-    return markdown.markdown(text.replace("<", "&lt;"))
 
 
 class SiteMaps(MapMaker):

@@ -4,10 +4,13 @@ packages, marker icons from the SVG icon sets installed with the theme."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, util
 from pathlib import Path
+
+from ..records.taxonomies import ICON_PATTERN
 
 VENDOR = "vendor/"  # site path of the vendored files
 ICON_SETS = ("fontawesome/solid", "material", "fontawesome/regular", "octicons")
@@ -60,8 +63,11 @@ def icon_file(name: str) -> Path | None:
     root = icons_root()
     if root is None:
         return None
+    if not re.match(ICON_PATTERN, name):  # a name, never a path out of the icon sets
+        return None
     candidates = [root / f"{name}.svg"] + [root / s / f"{name}.svg" for s in ICON_SETS]
-    return next((path for path in candidates if path.is_file()), None)
+    return next((path for path in candidates
+                 if path.is_file() and path.resolve().is_relative_to(root.resolve())), None)
 
 
 def icon_names() -> list[str]:

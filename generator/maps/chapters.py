@@ -12,7 +12,7 @@ from html import escape
 from markupsafe import Markup
 
 from ..emit.context import PageCtx
-from ..mdrefs import split_sections
+from ..markup import split_sections
 from ..model import Story
 from .html import coordinates
 
@@ -23,7 +23,7 @@ def chapter_body(c: PageCtx, story: Story, body: str) -> Markup:
     Args:
         c: The page.
         story: The map story.
-        body: The Markdown body (images already turned into HTML).
+        body: The body's clean HTML (images put in).
     """
     intro, sections = split_sections(body)
     chapters = story.meta.chapters
@@ -44,6 +44,6 @@ def _section(c: PageCtx, number: int, chapter, heading: str, text: str) -> str:
         label = f"{escape(name.text)} ({where})" if name else where
         lang = c.lang_attr(name.lang) if name else ""
         place = (f'<p class="pl-chapter__place"><span class="pl-chapter__label">'
-                 f'{escape(c.t("map.place", place=""))}</span><span{lang}>{label}</span></p>\n\n')
-    return (f'\n\n<section class="pl-chapter" id="chapter-{number}"{attrs} markdown="1">\n\n'
-            f"{heading}\n\n{place}{text.strip()}\n\n</section>\n\n")
+                 f'{escape(c.t("map.place", place=""))}</span><span{lang}>{label}</span></p>\n')
+    return (f'\n<section class="pl-chapter" id="chapter-{number}"{attrs}>\n'
+            f"{heading}\n{place}{text.strip()}\n</section>\n")

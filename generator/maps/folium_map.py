@@ -1,10 +1,18 @@
-"""Maps built with folium, made deterministic and self-contained.
+"""Maps built with folium, made deterministic, self-contained and inert.
 
 folium writes Leaflet code; we keep only that code (it goes into a script
 file of its own, so no inline script is needed) and drop folium's page
 header: its CDN links (Leaflet, jQuery, Bootstrap, Font Awesome) and its
 `user-scalable=no` viewport never reach a page. Element ids are renumbered,
 so two builds of the same content write the same bytes.
+
+Content never reaches folium: folium renders its Jinja templates, and then
+renders their output as a template again, so a title such as `{{ 6*7 }}`
+would run. Every text a map shows (titles, popups, layer names, tile URL and
+attribution) is therefore taken out of the map's description before folium
+sees it and replaced by a reference into a table, `pl_texts[i]`; the table is
+written as JSON in front of folium's code. folium only ever sees numbers,
+colours, class names and those references, all made by the generator.
 """
 
 from __future__ import annotations
@@ -13,18 +21,16 @@ import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
 import folium
-import xyzservices
 from branca.element import Element, MacroElement
 from folium.plugins import MarkerCluster
 from folium.template import Template
 
 from .data import inert_json
-from .tiles import Tiles
+from .tiles import Tiles as TileSource
 
 
 def js(value: Any, text: bool = False) -> str:
@@ -42,24 +48,57 @@ def js(value: Any, text: bool = False) -> str:
 
 
 class Popup(MacroElement):
-    """A popup whose HTML travels as a JSON string (folium's uses jQuery and
-    a JavaScript template literal, which a backtick in a title would break).
+    """A popup whose HTML is a text of the map's table (folium's own uses jQuery
+    and a JavaScript template literal, which a backtick in a title would break).
 
     Args:
-        html: The popup's HTML, already escaped by the caller.
+        html_ref: The reference to the popup's HTML in the text table.
         max_width: The widest the popup may be, in pixels.
     """
 
     _template = Template(
         "{% macro script(this, kwargs) %}"
-        "{{ this._parent.get_name() }}.bindPopup({{ this.html_js }},{maxWidth:{{ this.width }}});"
+        "{{ this._parent.get_name() }}.bindPopup({{ this.html_ref }},{maxWidth:{{ this.width }}});"
         "{% endmacro %}")
 
-    def __init__(self, html: str, max_width: int = 300):
+    def __init__(self, html_ref: str, max_width: int = 300):
         super().__init__()
         self._name = "popup"
-        self.html_js = js(html)
+        self.html_ref = _ref(html_ref)
         self.width = max_width
+
+
+class Tiles(MacroElement):
+    """The map's tile layer; its URL, attribution and subdomains are texts of
+    the map's table (a tile URL and attribution may come from site.yml)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "L.tileLayer({{ this.url }},{attribution:{{ this.attribution }},"
+        "subdomains:{{ this.subdomains }},maxZoom:{{ this.max_zoom }}})"
+        ".addTo({{ this._parent.get_name() }});{% endmacro %}")
+
+    def __init__(self, url: str, attribution: str, subdomains: str, max_zoom: int):
+        super().__init__()
+        self._name = "tiles"
+        self.url, self.attribution = _ref(url), _ref(attribution)
+        self.subdomains, self.max_zoom = _ref(subdomains), int(max_zoom)
+
+
+class Layers(MacroElement):
+    """The control that switches layers on and off, named by texts of the table."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "L.control.layers(null,{{ '{' }}"
+        "{% for label, layer in this.layers %}[{{ label }}]:{{ layer.get_name() }},{% endfor %}"
+        "{{ '}' }},{collapsed:true,position:'topright'}).addTo({{ this._parent.get_name() }});"
+        "{% endmacro %}")
+
+    def __init__(self, layers: list[tuple[str, Any]]):
+        super().__init__()
+        self._name = "layers"
+        self.layers = [(_ref(label), layer) for label, layer in layers]
 
 
 class Icons(MacroElement):
@@ -100,17 +139,26 @@ class Marker(MacroElement):
         ".addTo({{ this._parent.get_name() }});"
         "{% endmacro %}")
 
-    def __init__(self, point: tuple[float, float], icons: Icons, icon: str, title: str,
-                 popup_html: str | None):
+    def __init__(self, point: tuple[float, float], icons: Icons, icon: str, title_ref: str,
+                 popup_ref: str | None):
         super().__init__()
         self._name = "marker"
-        self.point = js([round(point[0], 6), round(point[1], 6)])
+        self.point = js([float(point[0]), float(point[1])])
         self.icons, self.icon = icons, icon
-        self.title = js(title, text=True)
-        self.popup = js(popup_html) if popup_html else ""
+        self.title = _ref(title_ref)
+        self.popup = _ref(popup_ref) if popup_ref else ""
 
 
-MAPS_VERSION = "1"  # change to invalidate every cached map drawing
+MAPS_VERSION = "2"  # change to invalidate every cached map drawing
+TEXTS = "pl_texts"  # the script's table of texts
+_REF = re.compile(rf"^{TEXTS}\[\d+\]$")
+
+
+def _ref(value: str) -> str:
+    """Lets only a reference into the text table reach a folium template."""
+    if not _REF.match(value):
+        raise ValueError(f"not a reference into the map's text table: {value[:40]!r}")
+    return value
 
 
 @dataclass
@@ -130,7 +178,7 @@ class Handle:
         return Handle(self.sketch, len(self.sketch) - 1)
 
 
-def new_map(tiles: Tiles, center: tuple[float, float], zoom: int = 14,
+def new_map(tiles: TileSource, center: tuple[float, float], zoom: int = 14,
             scroll_zoom: bool = False) -> Handle:
     """Starts a map with the site's tiles (attribution always shown).
 
@@ -186,36 +234,27 @@ def fit(m: Handle, points: Iterable[tuple[float, float]], max_zoom: int = 16) ->
         m.add("fit", 0, [[min(lats), min(lons)], [max(lats), max(lons)]], max_zoom)
 
 
-def _draw(sketch: list) -> folium.Map:
-    """Replays a sketch with folium."""
+def _draw(structure: list) -> folium.Map:
+    """Replays a sketch (its texts already references) with folium."""
     made: list[Any] = []
-    for kind, *args in sketch:
+    for kind, *args in structure:
         made.append(_STEPS[kind](made, *args))
     return made[0]
 
 
 def _step_map(made: list, tiles: dict, center: list, zoom: int, scroll: bool) -> folium.Map:
-    source = Tiles(**tiles)
     m = folium.Map(location=center, zoom_start=zoom, tiles=None, control_scale=True,
-                   scrollWheelZoom=scroll, max_zoom=source.max_zoom)
-    folium.TileLayer(tiles=_provider(source), max_zoom=source.max_zoom, control=False,
-                     name="tiles").add_to(m)
+                   scrollWheelZoom=scroll, max_zoom=int(tiles["max_zoom"]))
+    m.add_child(Tiles(tiles["url"], tiles["attribution"], tiles["subdomains"], tiles["max_zoom"]))
     m.pl_icons = Icons()
     m.add_child(m.pl_icons)
     return m
 
 
-@lru_cache(maxsize=8)
-def _provider(tiles: Tiles) -> xyzservices.TileProvider:
-    # A provider object: given a bare URL, folium searches every xyzservices
-    # provider by name for each map (seconds over a thousand maps)
-    return xyzservices.TileProvider(name="tiles", url=tiles.url, attribution=tiles.attribution,
-                                    html_attribution=tiles.attribution, max_zoom=tiles.max_zoom,
-                                    subdomains=tiles.subdomains)
-
-
-def _step_layer(made: list, parent: int, label_html: str) -> folium.FeatureGroup:
-    return folium.FeatureGroup(name=label_html, show=True).add_to(made[parent])
+def _step_layer(made: list, parent: int, label_ref: str) -> folium.FeatureGroup:
+    group = folium.FeatureGroup(show=True, control=False).add_to(made[parent])
+    group.pl_label = label_ref
+    return group
 
 
 def _step_cluster(made: list, parent: int) -> MarkerCluster:
@@ -223,25 +262,26 @@ def _step_cluster(made: list, parent: int) -> MarkerCluster:
                                   "disableClusteringAtZoom": 18}).add_to(made[parent])
 
 
-def _step_marker(made: list, parent: int, point: list, css: str, title: str,
-                 popup_html: str | None, html: str) -> None:
+def _step_marker(made: list, parent: int, point: list, css: str, title_ref: str,
+                 popup_ref: str | None, html: str) -> None:
     icons = made[0].pl_icons
-    Marker(tuple(point), icons, icons.key(css, html), title, popup_html).add_to(made[parent])
+    Marker(tuple(point), icons, icons.key(css, html), title_ref, popup_ref).add_to(made[parent])
 
 
-def _step_area(made: list, parent: int, geometry: dict, color: str, title: str,
-               popup_html: str) -> None:
+def _step_area(made: list, parent: int, geometry: dict, color: str, title_ref: str,
+               popup_ref: str) -> None:
     style = {"color": color, "weight": 3, "fillColor": color, "fillOpacity": 0.2,
              "dashArray": "6 4"}
     layer = folium.GeoJson({"type": "Feature", "properties": {}, "geometry": geometry},
-                           style_function=lambda _: style, name=title, control=False,
+                           style_function=lambda _: style, control=False,
                            highlight_function=lambda _: {"weight": 5, "fillOpacity": 0.35})
-    layer.add_child(Popup(popup_html))
+    layer.add_child(Popup(popup_ref))
     layer.add_to(made[parent])
 
 
 def _step_control(made: list, parent: int) -> None:
-    folium.LayerControl(collapsed=True, position="topright").add_to(made[parent])
+    groups = [(g.pl_label, g) for g in made if isinstance(g, folium.FeatureGroup)]
+    made[parent].add_child(Layers(groups))
 
 
 def _step_fit(made: list, parent: int, bounds: list, max_zoom: int) -> None:
@@ -251,6 +291,37 @@ def _step_fit(made: list, parent: int, bounds: list, max_zoom: int) -> None:
 _STEPS = {"map": _step_map, "layer": _step_layer, "cluster": _step_cluster,
           "marker": _step_marker, "area": _step_area, "control": _step_control,
           "fit": _step_fit}
+# Where texts sit in each kind of step (positions after the kind)
+_TEXT_ARGS = {"layer": (1,), "marker": (3, 4), "area": (3, 4)}
+
+
+def _extract(sketch: list) -> tuple[list, list[str]]:
+    """Replaces every text in a sketch by a reference into a table.
+
+    Returns:
+        The sketch with references only, and the table of texts.
+    """
+    texts: list[str] = []
+    index: dict[str, str] = {}
+
+    def ref(text: str) -> str:
+        if text not in index:
+            index[text] = f"{TEXTS}[{len(texts)}]"
+            texts.append(text)
+        return index[text]
+
+    structure = []
+    for kind, *args in sketch:
+        if kind == "map":
+            tiles = dict(args[0])
+            for key in ("url", "attribution", "subdomains"):
+                tiles[key] = ref(tiles[key])
+            args[0] = tiles
+        for at in _TEXT_ARGS.get(kind, ()):
+            if args[at] is not None:
+                args[at] = ref(args[at])
+        structure.append([kind, *args])
+    return structure, texts
 
 
 @dataclass(frozen=True)
@@ -274,16 +345,19 @@ def render(m: Handle, cache: Path | None = None, prefix: str = "pl") -> Rendered
         cache: A folder of earlier drawings, by a hash of their steps.
         prefix: Prefix of every element name.
     """
-    steps = json.dumps(m.sketch, sort_keys=True, ensure_ascii=False)
+    structure, texts = _extract(m.sketch)
+    steps = json.dumps(structure, sort_keys=True, ensure_ascii=False)
     key = hashlib.sha256(f"{MAPS_VERSION}|{folium.__version__}|{prefix}|{steps}".encode()).hexdigest()
     stored = cache / f"{key[:32]}.json" if cache else None
     if stored is not None and stored.is_file():
-        return RenderedMap(**json.loads(stored.read_text(encoding="utf-8")))
-    drawn = _render(_draw(m.sketch), prefix)
-    if stored is not None:
-        stored.parent.mkdir(parents=True, exist_ok=True)
-        stored.write_text(json.dumps(asdict(drawn)), encoding="utf-8")
-    return drawn
+        drawn = RenderedMap(**json.loads(stored.read_text(encoding="utf-8")))
+    else:
+        drawn = _render(_draw(structure), prefix)
+        if stored is not None:
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            stored.write_text(json.dumps(asdict(drawn)), encoding="utf-8")
+    table = f"var {TEXTS}={js(texts, text=True)};\n"
+    return RenderedMap(drawn.name, table + drawn.script)
 
 
 def _render(m: folium.Map, prefix: str) -> RenderedMap:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 from urllib.parse import urlsplit
 
 import xyzservices
@@ -16,7 +17,8 @@ class Tiles:
 
     Attributes:
         url: The tile URL template ({z}/{x}/{y}, {s} for subdomains).
-        attribution: The attribution, as HTML (always shown on the map).
+        attribution: The attribution as HTML (always shown on the map): from
+            xyzservices' own data, or built here from site.yml's plain text.
         max_zoom: The deepest zoom level the source serves.
         subdomains: Values for {s}.
     """
@@ -45,7 +47,7 @@ def resolve_tiles(setting: str | CustomTiles) -> Tiles:
         UnknownTiles: for an unknown provider name.
     """
     if isinstance(setting, CustomTiles):
-        return Tiles(setting.url, setting.attribution, setting.max_zoom)
+        return Tiles(setting.url, attribution_html(setting), setting.max_zoom)
     try:
         provider = xyzservices.providers.query_name(setting)
     except ValueError as exc:
@@ -56,6 +58,14 @@ def resolve_tiles(setting: str | CustomTiles) -> Tiles:
     subdomains = provider.get("subdomains", "abc")
     return Tiles(url, provider.html_attribution, int(provider.get("max_zoom", 19)),
                  "".join(subdomains) if isinstance(subdomains, (list, tuple)) else subdomains)
+
+
+def attribution_html(setting: CustomTiles) -> str:
+    """Builds the attribution of a custom tile server from plain text and a link."""
+    text = escape(setting.attribution)
+    if setting.attribution_url:
+        return f'<a href="{escape(setting.attribution_url)}">{text}</a>'
+    return text
 
 
 def provider_names() -> list[str]:

@@ -80,8 +80,9 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         status = 200
         if not path.is_file():
             status = 404
-            lang_404 = self.site / self.path.strip("/").split("/", 1)[0] / "404.html"
-            path = lang_404 if lang_404.is_file() else self.site / "404.html"
+            first = self.path.strip("/").split("/", 1)[0]
+            lang_404 = self.site / first / "404.html"
+            path = lang_404 if first.isalpha() and lang_404.is_file() else self.site / "404.html"
         body = path.read_bytes() if path.is_file() else b"<html><body>Not found</body></html>"
         script = f'<script src="{LIVE}live.js"></script></body>'.encode()
         self._send(status, "text/html; charset=utf-8", body.replace(b"</body>", script, 1))

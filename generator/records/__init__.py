@@ -6,6 +6,7 @@ it never stops at the first one.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,8 @@ from ..problems import Problems, did_you_mean
 from ..yamlsrc import YList, YMap
 from . import pages, partners, people, pilots, stories
 from .base import validate
-from .bundle import Bundle, BundleSpec, load_checked, read_bundle
+from .boundary import Boundary, Refused
+from .bundle import Bundle, BundleSpec, Reader, read_bundle
 from .interventions import Intervention
 from .publications import Publication
 from .site import SiteConfig
@@ -55,6 +57,7 @@ class Content:
     site_raw: Any
     taxonomies: Taxonomies
     taxonomies_raw: Any
+    boundary: Boundary | None = None
     bundles: dict[str, dict[str, Bundle]] = field(default_factory=dict)
     interventions: dict[str, list[Item]] = field(default_factory=dict)
     publications: list[Item] = field(default_factory=list)
@@ -84,28 +87,30 @@ def load_content(root: Path, problems: Problems) -> Content | None:
         problems.add(root, None, "the content folder does not exist",
                      "run the command from the folder that holds mkdocs.yml and content/")
         return None
-    site, site_raw = _load_site(root / "site.yml", problems)
+    reader = Reader(Boundary(root), problems)
+    site, site_raw = _load_site(root / "site.yml", reader)
     if site is None:
         return None
-    context = {"languages": site.languages}
-    _check_top_level(root, problems)
-    taxonomies, tax_raw = _load_taxonomies(root / "taxonomies.yml", context, problems)
-    content = Content(root, site, site_raw, taxonomies, tax_raw)
+    reader.context = {"languages": site.languages}
+    _check_top_level(root, reader)
+    taxonomies, tax_raw = _load_taxonomies(root / "taxonomies.yml", reader)
+    content = Content(root, site, site_raw, taxonomies, tax_raw, boundary=reader.boundary)
     for kind, spec in KINDS.items():
-        content.bundles[kind] = _load_kind(root / kind, kind, spec, context, problems)
+        content.bundles[kind] = _load_kind(root / kind, kind, spec, reader)
     for pilot_id, bundle in content.of("pilots").items():
         content.interventions[pilot_id] = load_list(
-            bundle.dir / "interventions.yml", Intervention, context, problems)
-    content.publications = load_list(root / "publications.yml", Publication, context, problems)
+            bundle.dir / "interventions.yml", Intervention, reader, bundle.dir)
+    content.publications = load_list(root / "publications.yml", Publication, reader)
     return content
 
 
-def _load_site(path: Path, problems: Problems) -> tuple[SiteConfig | None, Any]:
-    if not path.exists():
+def _load_site(path: Path, reader: Reader) -> tuple[SiteConfig | None, Any]:
+    problems = reader.problems
+    if not os.path.lexists(path):
         problems.add(path, None, "site.yml is missing",
                      "create content/site.yml with title, languages and base_url")
         return None, None
-    raw = load_checked(path, problems)
+    raw = reader.yaml(path)
     if not isinstance(raw, YMap):
         if raw is not None:
             problems.add(path, 1, "site.yml must hold named settings (title:, languages:, ...)",
@@ -117,9 +122,10 @@ def _load_site(path: Path, problems: Problems) -> tuple[SiteConfig | None, Any]:
     return validate(SiteConfig, raw, path, problems, context), raw
 
 
-def _load_taxonomies(path: Path, context: dict, problems: Problems) -> tuple[Taxonomies, Any]:
+def _load_taxonomies(path: Path, reader: Reader) -> tuple[Taxonomies, Any]:
     """Validates each term on its own, so one bad term does not hide the rest."""
-    raw = load_checked(path, problems) if path.exists() else ""
+    context, problems = reader.context, reader.problems
+    raw = reader.yaml(path) if os.path.lexists(path) else ""
     if raw in ("", None):
         return Taxonomies(), raw
     if not isinstance(raw, YMap):
@@ -157,52 +163,69 @@ def _valid_terms(name: str, terms: Any, model: Any, raw: Any, path: Path, contex
             yield term, getattr(checked, name)[term]
 
 
-def _check_top_level(root: Path, problems: Problems) -> None:
+def _check_top_level(root: Path, reader: Reader) -> None:
     known = [*FILES, *KINDS]
-    for path in sorted(root.iterdir()):
+    for path in reader.boundary.entries(root):
         if path.name.startswith(".") or path.name in known:
             continue
         what = "record kind" if path.is_dir() else "file"
-        problems.add(path, None, f'"{path.name}" is not a {what} of the content model.'
-                     f"{did_you_mean(path.name, known)}",
-                     f"the content folder holds {', '.join(known)}")
+        reader.problems.add(path, None, f'"{path.name}" is not a {what} of the content model.'
+                            f"{did_you_mean(path.name, known)}",
+                            f"the content folder holds {', '.join(known)}")
 
 
-def _load_kind(folder: Path, kind: str, spec: BundleSpec, context: dict,
-               problems: Problems) -> dict[str, Bundle]:
+def _load_kind(folder: Path, kind: str, spec: BundleSpec, reader: Reader) -> dict[str, Bundle]:
     found: dict[str, Bundle] = {}
-    if not folder.is_dir():
-        return found
-    for sub in sorted(folder.iterdir()):
-        if sub.name.startswith("."):
-            continue
+    for sub in _folders(folder, reader):
         if not sub.is_dir():
-            problems.add(sub, None, f"{sub.name} is not a bundle: every {kind[:-1]} is a folder",
-                         f"move it into a folder {kind}/<id>/ with meta.yml and nl.md/en.md",
-                         level="warning")
+            reader.problems.add(sub, None, f"{sub.name} is not a bundle: every {kind[:-1]} is a "
+                                "folder", f"move it into a folder {kind}/<id>/ with meta.yml and "
+                                "nl.md/en.md", level="warning")
             continue
-        bundle = read_bundle(kind, sub, spec, context, problems)
+        bundle = read_bundle(kind, sub, spec, reader)
         if bundle is not None:
             found[bundle.id] = bundle
     return found
 
 
-def load_list(path: Path, model: type[BaseModel], context: dict,
-              problems: Problems) -> list[Item]:
+def _folders(folder: Path, reader: Reader) -> list[Path]:
+    """The entries of a kind's folder whose every path stays inside content/."""
+    if not folder.is_dir():
+        return []
+    entries = []
+    try:
+        candidates = reader.boundary.entries(folder)
+    except Refused as exc:
+        reader.problems.add(folder, None, exc.message, exc.hint)
+        return []
+    for sub in candidates:
+        if sub.name.startswith("."):
+            continue
+        if not reader.boundary.inside(sub):
+            reader.problems.add(sub, None, f"{sub.name} leads outside content/",
+                                "replace the link with a real folder")
+            continue
+        entries.append(sub)
+    return entries
+
+
+def load_list(path: Path, model: type[BaseModel], reader: Reader,
+              within: Path | None = None) -> list[Item]:
     """Reads a YAML list file, validating each entry on its own.
 
     Args:
         path: The file (a missing file is an empty list).
         model: The model of one entry.
-        context: Validation context.
-        problems: Where problems go.
+        reader: Reads through the content boundary.
+        within: The folder the file belongs to (its bundle).
 
     Returns:
         The valid entries, with their lines.
     """
-    if not path.exists():
+    if not os.path.lexists(path):
         return []
-    raw = load_checked(path, problems)
+    problems, context = reader.problems, reader.context
+    raw = reader.yaml(path, within)
     if raw in ("", None):
         return []
     if not isinstance(raw, YList):

@@ -64,8 +64,10 @@ Localized = Annotated[dict[str, Text], BeforeValidator(_localized), AfterValidat
 
 
 def _url(value: str) -> str:
-    if not re.match(r"^https?://\S+$", value):
-        raise ValueError(f'"{value}" is not a web address; start it with https://')
+    # printed into href attributes: no quotes, angle brackets, spaces or control characters
+    if not re.match(r'^https?://[^\s<>"\\\x00-\x1f\x7f]+$', value):
+        raise ValueError(f'"{value[:80]}" is not a web address; start it with https:// and '
+                         "leave out spaces, quotes and < >")
     return value
 
 
@@ -75,7 +77,18 @@ def _country(value: str) -> str:
     return value.upper()
 
 
+def _file_name(value: str) -> str:
+    # a name, never a path: nothing a record names may lie outside its own folder
+    if any(c in value for c in "/\\\x00") or value.startswith("."):
+        raise ValueError(f'"{value[:80]}" is not the name of a file in this folder; write the '
+                         "name of a file beside meta.yml, without folders, e.g. cover.jpg")
+    return value
+
+
 Url = Annotated[str, AfterValidator(_url)]
+FileName = Annotated[str, Field(min_length=1, max_length=200,
+                                description="the name of a file in the record's folder"),
+                     AfterValidator(_file_name)]
 Country = Annotated[str, AfterValidator(_country),
                     Field(description="ISO 3166-1 alpha-2 code, e.g. NL")]
 
@@ -117,7 +130,7 @@ class Period(Model):
 class Image(Model):
     """An image file in the bundle, with its alt text per language."""
 
-    file: Text
+    file: FileName
     alt: Localized
     credit: str | None = None
     licence: str | None = None
@@ -213,8 +226,9 @@ def explain(error: dict, field: str, siblings: list[str]) -> tuple[str, str]:
         return (f"`{field}` cannot be \"{given}\".{did_you_mean(str(given), allowed)}",
                 f"use {one_of(allowed)}")
     if kind == "string_pattern_mismatch":
-        return (f'`{field}` "{given}" is not a valid id',
-                "use lowercase letters a-z, digits and hyphens only, e.g. `afval-gesprek-2019`")
+        what, hint = _PATTERNS.get(field.split(".")[0] if field.startswith("locales.") else name,
+                                   _PATTERNS["id"])
+        return f'`{field}` "{str(given)[:80]}" is not {what}', hint
     return _explain_value(kind, field, name, error)
 
 
@@ -248,6 +262,14 @@ def _bound_words(kind: str, ctx: dict) -> str:
     return "in range"
 
 
+_PATTERNS = {  # what a field with a pattern holds, and how to write it
+    "id": ("a valid id",
+           "use lowercase letters a-z, digits and hyphens only, e.g. `afval-gesprek-2019`"),
+    "icon": ("an icon name", "use the name of an icon, e.g. users, recycle or material/map-marker"),
+    "language": ("a language code", "use two letters, such as nl or en"),
+    "locales": ("a locale", "write it like en_GB, or nl"),
+}
+
 _EXAMPLES = {
     "location": "write it as location: {lat: 52.03, lon: 5.08}",
     "period": "write it as period: {start: 2019-01, end: 2019-11}",
@@ -267,5 +289,5 @@ class Named(Model):
 
 
 Status = Literal["planned", "running", "finished", "unknown"]
-__all__ = ["Country", "Url", "Date", "Id", "Image", "LocalText", "Localized", "Location", "Model", "Named", "Period", "Record",
+__all__ = ["Country", "FileName", "Url", "Date", "Id", "Image", "LocalText", "Localized", "Location", "Model", "Named", "Period", "Record",
            "Status", "Text", "field_validator", "validate", "is_valid_id"]

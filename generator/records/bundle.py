@@ -3,6 +3,7 @@ and media files beside them."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,8 +11,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..problems import Problems, did_you_mean
-from ..yamlsrc import YMap, read_yaml_file, split_front_matter
+from ..yamlsrc import YMap, load_yaml, split_front_matter
 from .base import Model, Text, is_valid_id, validate
+from .boundary import Boundary, Refused
 
 _SINGULAR = {"stories": "story", "pilots": "pilot", "pages": "page", "people": "person",
              "partners": "partner"}
@@ -74,7 +76,9 @@ class Bundle:
         meta: The validated meta.yml, or None if it is invalid or absent.
         raw: The parsed meta.yml, for line numbers.
         texts: The Markdown text per language.
-        media: Image and data files in the bundle, by name.
+        media: Image and data files in the bundle, by name: the real files, each
+            checked by the content boundary.
+        refused: Media files the boundary refused (already reported).
     """
 
     kind: str
@@ -84,6 +88,7 @@ class Bundle:
     raw: Any = None
     texts: dict[str, TextSource] = field(default_factory=dict)
     media: dict[str, Path] = field(default_factory=dict)
+    refused: set[str] = field(default_factory=set)  # media named but not readable
 
     @property
     def meta_path(self) -> Path:
@@ -112,33 +117,72 @@ class BundleSpec:
     extra_files: frozenset[str] = frozenset()
 
 
-def read_bundle(kind: str, folder: Path, spec: BundleSpec, context: dict,
-                problems: Problems) -> Bundle | None:
+@dataclass
+class Reader:
+    """Reads content through the boundary, turning every refusal and every
+    unreadable file into a problem with its file (and line, where there is one).
+
+    Attributes:
+        boundary: What may be read.
+        problems: Where problems go.
+        context: Validation context; `languages` lists the site's languages.
+    """
+
+    boundary: Boundary
+    problems: Problems
+    context: dict = field(default_factory=dict)
+
+    def text(self, path: Path, within: Path | None = None) -> str | None:
+        """Reads a record's text file (meta.yml, nl.md): never a symlink."""
+        try:
+            return self.boundary.read_text(path, within, link_ok=False)
+        except Refused as exc:
+            self.problems.add(path, None, exc.message, exc.hint)
+            return None
+
+    def yaml(self, path: Path, within: Path | None = None) -> Any:
+        """Reads a YAML file, recording unreadable YAML and duplicate keys.
+
+        Returns:
+            The data ("" for an empty file), or None when it cannot be read.
+        """
+        text = self.text(path, within)
+        if text is None:
+            return None
+        loaded = load_yaml(text)
+        if loaded.error is not None:
+            self.problems.add(path, loaded.error.line, loaded.error.message, loaded.error.hint)
+            return None
+        _report_duplicates(path, loaded.duplicates, self.problems)
+        return "" if loaded.data is None else loaded.data
+
+
+def read_bundle(kind: str, folder: Path, spec: BundleSpec, reader: Reader) -> Bundle | None:
     """Reads one bundle: its id, meta.yml, Markdown per language and media.
 
     Args:
         kind: The record kind.
         folder: The bundle's folder.
         spec: What this kind of bundle holds.
-        context: Validation context; `languages` lists the site's languages.
-        problems: Where problems go.
+        reader: Reads through the content boundary.
 
     Returns:
         The bundle, or None when its id is not valid.
     """
+    problems = reader.problems
     if not is_valid_id(folder.name):
         problems.add(folder, None, f'the folder name "{folder.name}" is not a valid id',
                      "rename the folder with lowercase letters a-z, digits and hyphens only, "
                      "e.g. afval-in-de-wijk")
         return None
     bundle = Bundle(kind, folder.name, folder)
-    _read_meta(bundle, spec, context, problems)
-    languages = context["languages"]
+    _read_meta(bundle, spec, reader)
+    languages = reader.context["languages"]
     for lang in languages:
-        text = _read_text(folder / f"{lang}.md", lang, spec.front, context, problems)
+        text = _read_text(folder / f"{lang}.md", lang, spec.front, reader, folder)
         if text is not None:
             bundle.texts[lang] = text
-    _scan_files(bundle, spec, languages, problems)
+    _scan_files(bundle, spec, languages, reader)
     if spec.texts_required and not bundle.texts and (folder / "meta.yml").exists():
         problems.add(folder, None, f"{_SINGULAR.get(kind, kind)} \"{folder.name}\" has no text in "
                      "any language",
@@ -147,35 +191,21 @@ def read_bundle(kind: str, folder: Path, spec: BundleSpec, context: dict,
     return bundle
 
 
-def _read_meta(bundle: Bundle, spec: BundleSpec, context: dict, problems: Problems) -> None:
+def _read_meta(bundle: Bundle, spec: BundleSpec, reader: Reader) -> None:
     path = bundle.meta_path
-    if spec.meta is None or not path.exists():
+    if spec.meta is None or not os.path.lexists(path):
         if spec.meta is not None and spec.meta_required:
-            problems.add(bundle.dir, None, f"meta.yml is missing in {bundle.kind}/{bundle.id}",
-                         f"add a meta.yml (or create the record with: pilots new "
-                         f"{_SINGULAR.get(bundle.kind, bundle.kind)} {bundle.id})")
+            reader.problems.add(bundle.dir, None, f"meta.yml is missing in {bundle.kind}/{bundle.id}",
+                                f"add a meta.yml (or create the record with: pilots new "
+                                f"{_SINGULAR.get(bundle.kind, bundle.kind)} {bundle.id})")
         elif spec.meta is not None:
-            bundle.meta = spec.meta.model_validate({}, context=context)
+            bundle.meta = spec.meta.model_validate({}, context=reader.context)
         return
-    bundle.raw = load_checked(path, problems)
+    bundle.raw = reader.yaml(path, bundle.dir)
     if bundle.raw is None:
         return
     data = bundle.raw if bundle.raw != "" else {}
-    bundle.meta = validate(spec.meta, data, path, problems, context)
-
-
-def load_checked(path: Path, problems: Problems) -> Any:
-    """Reads a YAML file, recording unreadable YAML and duplicate keys.
-
-    Returns:
-        The data ("" for an empty file), or None when it cannot be read.
-    """
-    loaded = read_yaml_file(path)
-    if loaded.error is not None:
-        problems.add(path, loaded.error.line, loaded.error.message, loaded.error.hint)
-        return None
-    _report_duplicates(path, loaded.duplicates, problems)
-    return "" if loaded.data is None else loaded.data
+    bundle.meta = validate(spec.meta, data, path, reader.problems, reader.context)
 
 
 def _report_duplicates(path: Path, duplicates: Any, problems: Problems) -> None:
@@ -184,39 +214,45 @@ def _report_duplicates(path: Path, duplicates: Any, problems: Problems) -> None:
                      "keep one of them")
 
 
-def _read_text(path: Path, lang: str, model: type[BaseModel], context: dict,
-               problems: Problems) -> TextSource | None:
-    if not path.exists():
+def _read_text(path: Path, lang: str, model: type[BaseModel], reader: Reader,
+               folder: Path) -> TextSource | None:
+    if not os.path.lexists(path):
         return None
-    try:
-        raw = path.read_text(encoding="utf-8")
-        source = split_front_matter(raw)
-    except UnicodeDecodeError:
-        problems.add(path, None, "the file is not UTF-8 text", "save the file with UTF-8 encoding")
+    raw = reader.text(path, folder)
+    if raw is None:
         return None
+    source = split_front_matter(raw)
     if source.front.error is not None:
         error = source.front.error
-        problems.add(path, error.line, f"front matter: {error.message}", error.hint)
+        reader.problems.add(path, error.line, f"front matter: {error.message}", error.hint)
         return None
-    _report_duplicates(path, source.front.duplicates, problems)
-    front = validate(model, source.front.data or YMap(), path, problems, context)
+    _report_duplicates(path, source.front.duplicates, reader.problems)
+    front = validate(model, source.front.data or YMap(), path, reader.problems, reader.context)
     if front is None:
         return None
     return TextSource(lang, path, front, source.body, source.body_line, raw)
 
 
-def _scan_files(bundle: Bundle, spec: BundleSpec, languages: list[str],
-                problems: Problems) -> None:
+def _scan_files(bundle: Bundle, spec: BundleSpec, languages: list[str], reader: Reader) -> None:
     known = {"meta.yml", *(f"{lang}.md" for lang in languages), *spec.extra_files}
-    for path in sorted(bundle.dir.iterdir()):
+    for path in reader.boundary.entries(bundle.dir):
         name = path.name
         if name.startswith(".") or name in known:
             continue
         suffix = path.suffix.lower()
-        if path.is_file() and (suffix in IMAGE_SUFFIXES or suffix in spec.data_suffixes):
-            bundle.media[name] = path
+        if suffix in IMAGE_SUFFIXES or suffix in spec.data_suffixes:
+            _add_media(bundle, path, reader)
         else:
-            _unknown_file(path, known, languages, problems)
+            _unknown_file(path, known, languages, reader.problems)
+
+
+def _add_media(bundle: Bundle, path: Path, reader: Reader) -> None:
+    """Keeps a media file only when it may be read; the real file is what is used."""
+    try:
+        bundle.media[path.name] = reader.boundary.check(path, bundle.dir)
+    except Refused as exc:
+        reader.problems.add(path, None, exc.message, exc.hint)
+        bundle.refused.add(path.name)
 
 
 def _unknown_file(path: Path, known: set[str], languages: list[str], problems: Problems) -> None:

@@ -6,7 +6,7 @@ from pydantic import Field, model_validator
 
 from typing import Literal
 
-from .base import Date, Id, Localized, Location, Model, Period, approximate_fields
+from .base import Date, FileName, Id, Localized, Location, Model, Period, approximate_fields
 
 
 class Intervention(Model):
@@ -19,7 +19,7 @@ class Intervention(Model):
     date: Date | None = None
     period: Period | None = None
     location: Location | None = None
-    area: str | None = Field(default=None, description="a .geojson file in the pilot's folder")
+    area: FileName | None = Field(default=None, description="a .geojson file in the pilot's folder")
     stories: list[Id] = Field(default_factory=list)
     example: bool = False
     approximate: bool | list[Literal["location", "date"]] = Field(default=False, description=(

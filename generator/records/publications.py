@@ -16,7 +16,8 @@ class Publication(Model):
     authors: list[str] = Field(default_factory=list)
     year: int | None = Field(default=None, ge=1900, le=2100)
     kind: Literal["article", "report", "chapter", "presentation", "other"] = "other"
-    language: str | None = None
+    language: str | None = Field(default=None, pattern=r"^[a-z]{2,3}$",
+                                 description="the language it is written in: nl, en, ...")
     url: Url | None = None
     publisher: str | None = None
     pilots: list[Id] = Field(default_factory=list)

@@ -9,11 +9,16 @@ from pydantic import Field, field_validator
 from .base import Id, Localized, Model, Named
 
 
+# names only: letters, digits and hyphens, in folders of an icon set (never a path)
+ICON_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*){0,2}$"
+
+
 class InterventionType(Named):
     """A kind of intervention, drawn on maps in its colour with its icon."""
 
     color: str = "#1f77b4"
-    icon: str = "map-marker"
+    icon: str = Field(default="map-marker", pattern=ICON_PATTERN, description=(
+        "an icon name from Font Awesome (solid) or Material Design, e.g. users or recycle"))
 
     @field_validator("color")
     @classmethod

@@ -1,0 +1,132 @@
+"""The content boundary: the one place through which content files are found and read.
+
+Content arrives from many hands (pull requests), so nothing it names may lead
+outside `content/`. Before a byte is read, a file must be a regular file (not a
+device, a pipe or a folder) that lies, once every symlink is followed, inside
+its bundle (or inside content/ for shared files), and be no larger than its
+limit. A record's own texts (meta.yml, nl.md, en.md) may not be symlinks at
+all. What is refused becomes a content problem; the file is never opened.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+MB = 1 << 20
+# Generous for editors, small enough that no file can exhaust memory or time.
+LIMITS = {".yml": 1 * MB, ".yaml": 1 * MB, ".md": 1 * MB, ".geojson": 10 * MB}
+IMAGE_LIMIT = 50 * MB
+
+
+class Refused(Exception):
+    """A content file that may not be read, with the reason in editors' words.
+
+    Args:
+        message: What is wrong.
+        hint: How to fix it.
+    """
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+def limit_of(path: Path) -> int:
+    """Returns the size limit of a content file, by its kind."""
+    return LIMITS.get(path.suffix.lower(), IMAGE_LIMIT)
+
+
+def _size(bytes_: int) -> str:
+    return f"{bytes_ / MB:.1f} MB" if bytes_ >= MB else f"{bytes_ // 1024} kB"
+
+
+@dataclass(frozen=True)
+class Boundary:
+    """Where content may be read from.
+
+    Attributes:
+        root: The content folder; nothing outside it is ever read.
+    """
+
+    root: Path
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "root", Path(os.path.realpath(self.root)))
+
+    def inside(self, path: Path, within: Path | None = None) -> bool:
+        """Tells whether a path, with every symlink followed, lies in `within` (or content/)."""
+        real = Path(os.path.realpath(path))
+        outer = Path(os.path.realpath(within)) if within is not None else self.root
+        return real.is_relative_to(outer) and real.is_relative_to(self.root)
+
+    def check(self, path: Path, within: Path | None = None, link_ok: bool = True) -> Path:
+        """Returns the real path of a content file that may be read.
+
+        Args:
+            path: The file as content names it.
+            within: The folder it must stay in (its bundle); content/ by default.
+            link_ok: Whether the file may be a symlink (that stays inside).
+
+        Raises:
+            Refused: when it leads outside, is no regular file, or is too large.
+        """
+        try:
+            info = os.lstat(path)
+        except OSError:
+            raise Refused(f"{path.name} does not exist", "check the file name") from None
+        if stat.S_ISLNK(info.st_mode) and not link_ok:
+            raise Refused(f"{path.name} is a symbolic link; a record's own files must be real "
+                          "files", f"replace the link with the file itself")
+        if not self.inside(path, within):
+            raise Refused(f"{path.name} leads outside {'its folder' if within else 'content/'}",
+                          "keep every file the content uses inside the record's folder, "
+                          "as a real file")
+        real = Path(os.path.realpath(path))
+        info = os.stat(real)
+        if not stat.S_ISREG(info.st_mode):
+            raise Refused(f"{path.name} is not an ordinary file", "replace it with a real file")
+        limit = limit_of(path)
+        if info.st_size > limit:
+            raise Refused(f"{path.name} is {_size(info.st_size)}; the limit for this kind of "
+                          f"file is {_size(limit)}", "make the file smaller, or split it up")
+        return real
+
+    def read_bytes(self, path: Path, within: Path | None = None, link_ok: bool = True) -> bytes:
+        """Reads a content file that passes `check` (never more than its limit)."""
+        real = self.check(path, within, link_ok)
+        with open(real, "rb") as handle:
+            data = handle.read(limit_of(path) + 1)
+        if len(data) > limit_of(path):  # it grew after it was checked
+            raise Refused(f"{path.name} is larger than its limit", "make the file smaller")
+        return data
+
+    def read_text(self, path: Path, within: Path | None = None, link_ok: bool = True) -> str:
+        """Reads a content file as UTF-8 text.
+
+        Raises:
+            Refused: as `check`, and when the file is not UTF-8 text.
+        """
+        data = self.read_bytes(path, within, link_ok)
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise Refused(f"{path.name} is not UTF-8 text ({exc.reason})",
+                          "save the file with UTF-8 encoding") from None
+
+    def entries(self, folder: Path) -> list[Path]:
+        """Lists a content folder, sorted; a folder that leads outside lists nothing.
+
+        Raises:
+            Refused: when the folder itself leads outside content/.
+        """
+        if not self.inside(folder):
+            raise Refused(f"the folder {folder.name} leads outside content/",
+                          "replace the link with a real folder")
+        return sorted(folder.iterdir())
+
+    def is_folder(self, path: Path) -> bool:
+        """Tells whether a path is a folder (following a symlink only inside content/)."""
+        return path.is_dir() and self.inside(path)
