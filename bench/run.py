@@ -26,7 +26,7 @@ from corpus import Shape, photo, write_corpus, write_hugo, write_plain  # noqa: 
 from measure import Measure, run  # noqa: E402
 
 PY = sys.executable
-PILOTS = [PY, "-m", "generator.cli"]
+PILOTS = [PY, "-m", "generator.commands.cli"]
 MKDOCS = [PY, "-m", "mkdocs"]
 ENV = {"NO_MKDOCS_2_WARNING": "1"}
 ANCHOR_TIMEOUT = 1800  # seconds per language: the plain projects' menu lists every story

@@ -14,19 +14,19 @@ from typing import Any, Callable, Iterator
 
 from filelock import FileLock, Timeout
 
-from .assemble import assemble, swap
-from .emit import Extras, Project, emit_language
-from .engine import (EngineRun, MkDocsEngine, build_all, engine_fingerprint,
+from generator.publish.assemble import assemble, swap
+from generator.emit import Extras, Project, emit_language
+from generator.engine import (EngineRun, MkDocsEngine, build_all, engine_fingerprint,
                      read_base_config, write_mkdocs_project)
-from .images.planner import ImagePlanner
-from .images.pipeline import Stats
-from .images.probe import ImageIndex
-from .model import Site
-from .problems import ContentError, Problem, Problems
-from .records import load_content
-from .records.boundary import Boundary, Refused
-from .records.site import checked_base_url
-from .resolve import resolve
+from generator.images.planner import ImagePlanner
+from generator.images.pipeline import Stats
+from generator.images.probe import ImageIndex
+from generator.site.model import Site
+from generator.content.problems import ContentError, Problem, Problems
+from generator.content import load_content
+from generator.content.boundary import Boundary, Refused
+from generator.content.records.site import checked_base_url
+from generator.site.resolve import resolve
 
 
 @dataclass
@@ -211,7 +211,7 @@ def _line_of(source: Path, text: str, boundary: Boundary) -> int | None:
 def default_extras(site: Site, paths: Paths) -> Extras:
     """Returns the maps, timelines and social cards of a normal build."""
     try:
-        from .visuals import SiteExtras
+        from generator.visuals import SiteExtras
     except ImportError:  # pragma: no cover - during bootstrapping only
         return Extras()
     return SiteExtras(site, paths.cache)
@@ -279,7 +279,7 @@ def _finish(paths: Paths, site: Site, projects: list[Project], images: ImagePlan
 
 def fill_csp(stage: Path) -> None:
     """Fills the CSP of pages an engine wrote without running our hooks."""
-    from . import csp
+    from generator.publish import csp
 
     for page in stage.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
@@ -291,7 +291,7 @@ def fill_csp(stage: Path) -> None:
 def link_problems(stage: Path, projects: list[Project], site: Site, root: Path) -> list[Problem]:
     """Checks the assembled site's links; returns one warning per broken link,
     pointing at the content file (and line) it came from where possible."""
-    from .linkcheck import check_site
+    from generator.publish.linkcheck import check_site
 
     sources = {p.root + (page.url or "") + "index.html": page.source
                for p in projects for page in p.pages.values()}

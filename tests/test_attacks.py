@@ -20,9 +20,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator import csp, markup
+from generator.publish import csp
+from generator.site import prose as markup
 from generator.build import Paths, build
-from generator.problems import ContentError
+from generator.content.problems import ContentError
 from helpers import all_problems, make_project, minimal, one_problem, problems_of, site_files, write
 
 CANARY = "pl-canary-7f3e1d"
@@ -365,7 +366,7 @@ def test_site_yml_values_are_typed(hostile: Path, setting: str, line: str):
 
 
 def test_a_base_url_on_the_command_line_is_checked(hostile: Path):
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "build", "--base-url",
+    result = subprocess.run([sys.executable, "-m", "generator.commands.cli", "build", "--base-url",
                              'https://x.org/"><script>alert(1)</script>'], cwd=hostile,
                             capture_output=True, text=True)
     assert result.returncode == 2 and "--base-url" in result.stderr
@@ -444,7 +445,7 @@ def test_the_pixel_limit_is_set_in_site_yml(hostile: Path):
 # -- builds in one folder ---------------------------------------------------------------
 
 def test_two_builds_at_once_in_one_folder_both_finish(hostile: Path):
-    command = [sys.executable, "-m", "generator.cli", "build"]
+    command = [sys.executable, "-m", "generator.commands.cli", "build"]
     first = subprocess.Popen(command, cwd=hostile, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True)
     second = subprocess.Popen(command, cwd=hostile, stdout=subprocess.PIPE,
@@ -458,7 +459,7 @@ def test_two_builds_at_once_in_one_folder_both_finish(hostile: Path):
 
 def test_a_refused_build_names_the_file_and_shows_no_traceback(hostile: Path, outside: Path):
     _link(hostile / "content/stories/een/en.md", outside / "secret.md")
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "build"], cwd=hostile,
+    result = subprocess.run([sys.executable, "-m", "generator.commands.cli", "build"], cwd=hostile,
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert "content/stories/een/en.md" in result.stderr and "Traceback" not in result.stderr

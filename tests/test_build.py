@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import Paths, build
-from generator.problems import ContentError
+from generator.content.problems import ContentError
 from helpers import page, resolve_link, site_files, soup
 
 RECORDS = ["", "pilots/", "pilots/alfa/", "pilots/beta/", "stories/", "stories/eerste-verhaal/",
@@ -147,7 +147,7 @@ def test_failed_build_leaves_site_untouched(fresh_basic):
 def test_cli_reports_errors_without_traceback(fresh_basic):
     meta = fresh_basic / "content/stories/eerste-verhaal/meta.yml"
     meta.write_text(meta.read_text().replace("pilot: alfa", "pilot: alpha"))
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "build"], cwd=fresh_basic,
+    result = subprocess.run([sys.executable, "-m", "generator.commands.cli", "build"], cwd=fresh_basic,
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert "content/stories/eerste-verhaal/meta.yml:1" in result.stderr

@@ -17,20 +17,20 @@ from pathlib import Path
 import pytest
 
 from browser import open_page, wait_until
-from generator.schema import render_all
-from generator.yamlsrc import load_yaml
+from generator.commands.schema import render_all
+from generator.content.yamlsrc import load_yaml
 from helpers import REPO, write
 
 
 def pilots(root: Path, *args: str) -> subprocess.CompletedProcess:
     """Runs `pilots` in a site folder."""
-    return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=root,
+    return subprocess.run([sys.executable, "-m", "generator.commands.cli", *args], cwd=root,
                           capture_output=True, text=True)
 
 
 def test_every_command_has_help():
     for command in ([], ["build"], ["check"], ["status"], ["serve"], ["new"], ["schema"]):
-        result = subprocess.run([sys.executable, "-m", "generator.cli", *command, "--help"],
+        result = subprocess.run([sys.executable, "-m", "generator.commands.cli", *command, "--help"],
                                 capture_output=True, text=True)
         assert result.returncode == 0 and "Usage:" in result.stdout
 
@@ -134,7 +134,7 @@ def _free_port() -> int:
 def preview(fresh_basic):
     """`pilots serve` running on a free port in the basic fixture."""
     port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--port", str(port)],
+    process = subprocess.Popen([sys.executable, "-m", "generator.commands.cli", "serve", "--port", str(port)],
                                cwd=fresh_basic, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                text=True, start_new_session=True)
     base = f"http://127.0.0.1:{port}/"

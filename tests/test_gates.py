@@ -14,7 +14,7 @@ from PIL import Image
 
 from browser import DESKTOP, PHONE, new_page, open_page, serve
 from generator.build import Paths, build
-from generator.linkcheck import check_site
+from generator.publish.linkcheck import check_site
 from helpers import FIXTURES, REPO, make_project, site_files, unpublished_leaks
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"

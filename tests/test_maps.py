@@ -129,7 +129,7 @@ def test_builds_are_byte_identical(tmp_path):
     for name, seed in (("a", "1"), ("b", "2")):
         root = make_project(tmp_path / name, FIXTURES / "basic" / "content")
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        result = subprocess.run([sys.executable, "-m", "generator.cli", "build"], cwd=root,
+        result = subprocess.run([sys.executable, "-m", "generator.commands.cli", "build"], cwd=root,
                                 env=env, capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
         sites.append(site_files(root / "site"))

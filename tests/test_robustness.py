@@ -14,13 +14,13 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from generator import markup
+from generator.site import prose as markup
 from generator.build import Paths, check
 from generator.emit import emit_language
 from generator.images.planner import ImagePlanner
 from generator.images.probe import ImageIndex
 from generator.visuals import SiteExtras
-from generator.yamlsrc import load_yaml, split_front_matter
+from generator.content.yamlsrc import load_yaml, split_front_matter
 from helpers import make_project, minimal, write
 
 SETTINGS = settings(max_examples=60, deadline=None,

@@ -1,6 +1,6 @@
 """YAML reading: lines, editors' booleans, dates as text, front matter."""
 
-from generator.yamlsrc import line_at, load_yaml, split_front_matter
+from generator.content.yamlsrc import line_at, load_yaml, split_front_matter
 
 
 def test_lines_of_keys_and_items():

@@ -6,15 +6,15 @@ an MkDocs project.
 
 from __future__ import annotations
 
-from ..i18n import Lang
-from ..images.planner import ImagePlanner
-from ..model import Site
-from .context import LangSite, attr
-from .extras import Extras
-from .links import language_root
-from .pages import TEMPLATES, index_pages, record_page
-from .project import NavItem, Project
-from .. import csp
+from generator.content.language import Lang
+from generator.images.planner import ImagePlanner
+from generator.site.model import Site
+from generator.emit.context import LangSite, attr
+from generator.emit.visuals import Extras
+from generator.emit.links import language_root
+from generator.emit.pages import TEMPLATES, index_pages, record_page
+from generator.emit.project import NavItem, Project
+from generator.publish import csp
 
 __all__ = ["emit_language", "Extras", "Project"]
 
@@ -119,7 +119,7 @@ def _notfound_others(site: Site) -> list[dict]:
 
 def csp_policy(site: Site) -> str:
     """Returns the site's Content-Security-Policy (tiles are the only outside source)."""
-    from ..maps.tiles import UnknownTiles, resolve_tiles
+    from generator.visuals.maps.tiles import UnknownTiles, resolve_tiles
 
     try:
         origins = resolve_tiles(site.config.map.tiles).origins()

@@ -3,7 +3,7 @@ helpers to write links, dates, per-language texts and images safely.
 
 Strings from YAML are plain text; they are escaped here, wherever they go
 (HTML text and attributes). Markdown bodies arrive rendered and cleaned
-(generator.markup); nothing on a page is Markdown any more.
+(generator.site.prose); nothing on a page is Markdown any more.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..i18n import Lang
-from ..images import html as image_html
-from ..images.planner import ImagePlanner
-from ..model import Node, Shown, Site
-from ..records.base import Image
-from .links import language_root, relative
+from generator.content.language import Lang
+from generator.images import html as image_html
+from generator.images.planner import ImagePlanner
+from generator.site.model import Node, Shown, Site
+from generator.content.fields import Image
+from generator.emit.links import language_root, relative
 
 def attr(text: str) -> str:
     """Escapes plain text for HTML, including attribute values."""

@@ -6,11 +6,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..images import html as image_html
-from ..model import Node, Page, Partner, Person, Pilot, Prose, Shown, Story
-from .context import LangSite, PageCtx, attr, environment
-from .links import relative
-from .project import EmittedPage
+from generator.images import html as image_html
+from generator.site.model import Node, Page, Partner, Person, Pilot, Prose, Shown, Story
+from generator.emit.context import LangSite, PageCtx, attr, environment
+from generator.emit.links import relative
+from generator.emit.project import EmittedPage
 
 _ENV = environment()
 LATEST = 6
@@ -53,7 +53,7 @@ def front(c: PageCtx, title: Shown, summary: str | None, kind: str, **extra: Any
 
 
 def _switch(c: PageCtx, code: str) -> dict:
-    from ..i18n import Lang
+    from generator.content.language import Lang
 
     name = Lang(code, c.ls.site.config.locale(code)).own_name()
     return {"lang": code, "name": attr(name),
@@ -165,7 +165,7 @@ TEMPLATES = {Pilot: "pilot", Story: "story", Person: "person", Partner: "partner
 
 def licences_page(ls: LangSite, tiles: Any, data_licence: str, extras: Any) -> EmittedPage:
     """Emits the page naming every library the site serves and its licence."""
-    from ..maps.assets import libraries
+    from generator.visuals.maps.assets import libraries
 
     c = PageCtx(ls, "licences/")
     title = Shown(c.t("licences.title"), c.code)

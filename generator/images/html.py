@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .pipeline import Rendition
+from generator.images.pipeline import Rendition
 
 SIZES = {
     "figure": "(min-width: 76em) 46rem, (min-width: 60em) 60vw, 100vw",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .pipeline import Rendition, Source, Stats, plan, process
-from .probe import ImageIndex
+from generator.images.pipeline import Rendition, Source, Stats, plan, process
+from generator.images.probe import ImageIndex
 
 
 class ImagePlanner:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from ..records.site import MAX_LIMIT_MEGAPIXELS
+from generator.content.records.site import MAX_LIMIT_MEGAPIXELS
 
 PIPELINE_VERSION = "2"  # part of every digest: change it to invalidate every cached output
 # Pillow's own bomb check stays on, above any limit site.yml may set.

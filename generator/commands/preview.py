@@ -1,0 +1,196 @@
+"""`pilots serve`: a local preview that rebuilds when content or theme change,
+reloads the browser, and keeps serving the last good site when an edit breaks
+the content (the problems show in the terminal and on the page)."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import queue
+import threading
+import time
+from pathlib import Path
+from typing import Callable
+
+from generator.build import EngineError, Paths, build
+from generator.engine import SessionEngine
+from generator.content.problems import ContentError
+
+LIVE = "/__pilots__/"
+DEBOUNCE = 0.15
+
+
+class Hub:
+    """Fans events out to every open page (server-sent events)."""
+
+    def __init__(self) -> None:
+        self.clients: list[queue.Queue] = []
+        self.lock = threading.Lock()
+        self.problem: str | None = None
+
+    def subscribe(self) -> queue.Queue:
+        """Returns a queue of events for one page."""
+        q: queue.Queue = queue.Queue()
+        with self.lock:
+            self.clients.append(q)
+        if self.problem:
+            q.put(("problem", self.problem))
+        return q
+
+    def unsubscribe(self, q: queue.Queue) -> None:
+        """Forgets a page."""
+        with self.lock:
+            if q in self.clients:
+                self.clients.remove(q)
+
+    def send(self, event: str, data: str = "") -> None:
+        """Sends an event to every page."""
+        self.problem = data if event == "problem" else None
+        with self.lock:
+            for q in self.clients:
+                q.put((event, data))
+
+
+class PreviewHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the preview's site, with the live-reload script in every page."""
+
+    site: Path = Path(".")
+    hub: Hub = Hub()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, directory=str(self.site), **kwargs)
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        """Serves events, the live script, pages (with the script) and files."""
+        if self.path.startswith(LIVE + "events"):
+            return self._events()
+        if self.path.startswith(LIVE + "live.js"):
+            return self._send(200, "text/javascript", (Path(__file__).parent / "live.js").read_bytes())
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix == ".html" or not path.exists():
+            return self._html(path)
+        return super().do_GET()
+
+    def _html(self, path: Path) -> None:
+        status = 200
+        if not path.is_file():
+            status = 404
+            first = self.path.strip("/").split("/", 1)[0]
+            lang_404 = self.site / first / "404.html"
+            path = lang_404 if first.isalpha() and lang_404.is_file() else self.site / "404.html"
+        body = path.read_bytes() if path.is_file() else b"<html><body>Not found</body></html>"
+        script = f'<script src="{LIVE}live.js"></script></body>'.encode()
+        self._send(status, "text/html; charset=utf-8", body.replace(b"</body>", script, 1))
+
+    def _send(self, status: int, kind: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _events(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        q = self.hub.subscribe()
+        try:
+            while True:
+                try:
+                    event, data = q.get(timeout=15)
+                    self.wfile.write(f"event: {event}\ndata: {json.dumps(data)}\n\n".encode())
+                except queue.Empty:
+                    self.wfile.write(b": keep-alive\n\n")
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        finally:
+            self.hub.unsubscribe(q)
+
+
+def handler_for(site: Path, hub: Hub) -> type[http.server.BaseHTTPRequestHandler]:
+    """Returns a request handler serving `site` with live reload."""
+    return type("Handler", (PreviewHandler,), {"site": site, "hub": hub})
+
+
+class Preview:
+    """Builds, serves and rebuilds a site.
+
+    Args:
+        paths: The site's folders (the preview builds into .build/preview).
+        drafts: Show drafts (editors want to see their work in progress).
+        log: Where messages go.
+    """
+
+    def __init__(self, paths: Paths, drafts: bool = True, log: Callable[[str], None] = print):
+        self.paths = Paths(paths.root, paths.root / ".build" / "preview")
+        self.drafts, self.log = drafts, log
+        self.engine = SessionEngine()  # MkDocs stays loaded: a rebuild renders changed pages only
+        self.hub = Hub()
+        self.pending = threading.Event()
+        self.stopped = threading.Event()
+
+    def rebuild(self) -> bool:
+        """Builds once; tells the pages to reload, or shows the problems."""
+        start = time.perf_counter()
+        try:
+            report = build(self.paths, drafts=self.drafts, engine=self.engine, links_first=False)
+        except ContentError as exc:
+            self.log(exc.report())
+            self.hub.send("problem", exc.report())
+            return False
+        except EngineError as exc:
+            self.log(str(exc))
+            self.hub.send("problem", str(exc))
+            return False
+        self.log(f"rebuilt {report.pages} pages in {time.perf_counter() - start:.1f} s")
+        self.hub.send("reload")
+        if not self.engine.workers:  # the engine's output was reused: start its workers now
+            build_dir = self.paths.build
+            self.engine.warm([(lang, build_dir / "projects" / lang, build_dir / "out" / lang)
+                              for lang in report.languages])
+        for problem in report.check_links() if report.check_links else []:
+            self.log(problem.format())  # links are checked once the pages have reloaded
+        return True
+
+    def watch(self) -> object:
+        """Starts watching content/, theme/ and mkdocs.yml; returns the observer."""
+        from watchdog.events import FileSystemEventHandler
+        from watchdog.observers import Observer
+
+        preview = self
+
+        class Changed(FileSystemEventHandler):
+            def __init__(self, only: str | None = None):
+                self.only = only
+
+            def on_any_event(self, event) -> None:
+                path = str(event.src_path)
+                if event.event_type in ("opened", "closed_no_write") or "/." in path:
+                    return
+                if self.only is None or Path(path).name == self.only:
+                    preview.pending.set()
+
+        observer = Observer()
+        for folder in (self.paths.content, self.paths.theme):
+            if folder.is_dir():
+                observer.schedule(Changed(), str(folder), recursive=True)
+        observer.schedule(Changed("mkdocs.yml"), str(self.paths.root), recursive=False)
+        observer.start()
+        return observer
+
+    def loop(self) -> None:
+        """Rebuilds after changes (debounced) until stopped."""
+        while not self.stopped.is_set():
+            if not self.pending.wait(timeout=0.5):
+                continue
+            time.sleep(DEBOUNCE)
+            self.pending.clear()
+            self.rebuild()

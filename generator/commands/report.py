@@ -1,0 +1,53 @@
+"""Printing problems for people, for GitHub Actions and for other tools."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from generator.content.problems import Problem
+
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "notice": "notice"}
+
+
+def github_escape(text: str, prop: bool = False) -> str:
+    """Escapes a value for a GitHub Actions workflow command."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def github_line(problem: Problem) -> str:
+    """Returns `::error file=...,line=N::message` for one problem."""
+    props = f"file={github_escape(problem.path, True)}"
+    if problem.line:
+        props += f",line={problem.line}"
+    message = problem.message + (f" How to fix: {problem.hint}" if problem.hint else "")
+    return f"::{_GITHUB_LEVEL[problem.level]} {props}::{github_escape(message)}"
+
+
+def as_json(problems: list[Problem]) -> str:
+    """Returns the problems as a JSON array of objects."""
+    return json.dumps([{"file": p.path, "line": p.line, "level": p.level, "message": p.message,
+                        "hint": p.hint} for p in problems], ensure_ascii=False, indent=2)
+
+
+def print_check(problems: list[Problem], fmt: str, failing: int) -> None:
+    """Prints the result of `pilots check` in the chosen format."""
+    if fmt == "json":
+        click.echo(as_json(problems))
+        return
+    if fmt == "github":
+        for problem in problems:
+            click.echo(github_line(problem))
+        return
+    from generator.commands.cli import echo_problems
+
+    echo_problems(problems)
+    errors = sum(p.level == "error" for p in problems)
+    warnings = sum(p.level == "warning" for p in problems)
+    if failing:
+        click.secho(f"{errors} error(s), {warnings} warning(s): the site cannot be built yet.",
+                    fg="red", err=True)
+    else:
+        click.secho(f"The content is fine ({warnings} warning(s)).", fg="green")

@@ -1,0 +1,141 @@
+"""`pilots status`: which texts exist in which language, what is a draft,
+which stories lack consent and which images lack a credit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.content.problems import Problems
+from generator.content import Content, load_content
+from generator.content.bundle import Bundle
+from generator.site.resolve import local_texts
+
+TEXT_KINDS = ("pages", "pilots", "stories", "people", "partners")
+
+
+@dataclass
+class Row:
+    """One record's line in the status table."""
+
+    kind: str
+    id: str
+    languages: dict[str, bool]
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Status:
+    """The status of the whole content.
+
+    Attributes:
+        rows: One per record.
+        texts: Per language, (texts present, texts expected).
+        errors: How many content errors `pilots check` would report.
+    """
+
+    rows: list[Row]
+    texts: dict[str, list[int]]
+    errors: int
+
+
+def status(root: Path) -> Status | None:
+    """Collects the status of a content folder (None if site.yml is unusable)."""
+    problems = Problems(root=root.parent)
+    content = load_content(root, problems)
+    if content is None:
+        return None
+    languages = content.languages
+    counts = {lang: [0, 0] for lang in languages}
+    rows = []
+    for kind in TEXT_KINDS:
+        for bundle in content.of(kind).values():
+            rows.append(_row(kind, bundle, languages))
+            if _needs_text(kind, bundle):
+                _count(counts, {lang: lang in bundle.texts for lang in languages})
+            for _, text in local_texts(bundle.meta):
+                _count(counts, {lang: lang in text for lang in languages})
+    _count_lists(content, counts)
+    return Status(rows, counts, len(problems.errors))
+
+
+def _count(counts: dict[str, list[int]], present: dict[str, bool]) -> None:
+    for lang, ok in present.items():
+        counts[lang][0] += int(ok)
+        counts[lang][1] += 1
+
+
+def _count_lists(content: Content, counts: dict[str, list[int]]) -> None:
+    values = [item.value for items in content.interventions.values() for item in items]
+    values += [content.taxonomies, content.site]
+    for value in values:
+        for _, text in local_texts(value):
+            _count(counts, {lang: lang in text for lang in counts})
+
+
+def _needs_text(kind: str, bundle: Bundle) -> bool:
+    """Whether a record is expected to have a Markdown text per language."""
+    return kind in ("pages", "pilots", "stories") or bool(bundle.texts)
+
+
+def _row(kind: str, bundle: Bundle, languages: list[str]) -> Row:
+    meta = bundle.meta
+    needs_text = _needs_text(kind, bundle)
+    row = Row(kind, bundle.id, {lang: lang in bundle.texts or not needs_text
+                                for lang in languages})
+    if meta is None:
+        row.notes.append("has errors (see pilots check)")
+        return row
+    _missing_fields(row, meta)
+    if meta.draft:
+        row.notes.append("draft")
+    consent = getattr(meta, "consent", None)
+    if consent is not None and not consent.given:
+        row.notes.append("no consent: not published")
+    if getattr(meta, "example", False):
+        row.notes.append("illustrative example")
+    for name in ("cover", "photo"):
+        image = getattr(meta, name, None)
+        if image is not None and not image.credit:
+            row.notes.append(f"{name} {image.file} has no credit")
+    missing = [lang for lang in languages if lang not in bundle.texts]
+    if missing and needs_text:
+        row.notes.insert(0, "missing: " + ", ".join(f"{lang}.md" for lang in missing))
+    return row
+
+
+def _missing_fields(row: Row, meta: object) -> None:
+    """Marks a language absent, with a note, when a per-language field lacks it."""
+    for loc, text in local_texts(meta):
+        absent = [lang for lang in row.languages if lang not in text]
+        for lang in absent:
+            row.languages[lang] = False
+        if absent:
+            name = ".".join(str(part) for part in loc)
+            row.notes.append(f"{name} has no " + ", ".join(absent))
+
+
+def render(result: Status) -> str:
+    """Returns the status as a text table with a summary line."""
+    languages = list(result.texts)
+    header = ["kind", "id", *languages, "notes"]
+    singular = {"pages": "page", "pilots": "pilot", "stories": "story", "people": "person",
+                "partners": "partner"}
+    lines = [[singular[row.kind], row.id,
+              *("yes" if row.languages[lang] else "-" for lang in languages),
+              "; ".join(row.notes)] for row in result.rows]
+    widths = [max(len(str(x)) for x in column) for column in zip(header, *lines)]
+    out = ["  ".join(str(x).ljust(w) for x, w in zip(header, widths)).rstrip()]
+    out.append("  ".join("-" * w for w in widths))
+    out += ["  ".join(str(x).ljust(w) for x, w in zip(line, widths)).rstrip() for line in lines]
+    out.append("")
+    out.append("Translations: " + ", ".join(
+        f"{lang} {_percent(*result.texts[lang])} ({result.texts[lang][0]} of "
+        f"{result.texts[lang][1]} texts)" for lang in languages))
+    if result.errors:
+        out.append(f"{result.errors} content error(s): run `pilots check` to see them.")
+    return "\n".join(out)
+
+
+def _percent(done: int, total: int) -> str:
+    return f"{100 * done / total:.0f}%" if total else "100%"

@@ -1,0 +1,240 @@
+"""Read and validate every record in content/: one module per record kind.
+
+`load_content` reads the whole tree in one pass and collects every problem;
+it never stops at the first one.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.content.problems import Problems, did_you_mean
+from generator.content.yamlsrc import YList, YMap
+from generator.content.records import pages, partners, people, pilots, stories
+from generator.content.fields import validate
+from generator.content.boundary import Boundary, Refused
+from generator.content.bundle import Bundle, BundleSpec, Reader, read_bundle
+from generator.content.records.interventions import Intervention
+from generator.content.records.publications import Publication
+from generator.content.records.site import SiteConfig
+from generator.content.records.taxonomies import Taxonomies
+
+KINDS: dict[str, BundleSpec] = {
+    "pages": pages.SPEC,
+    "pilots": pilots.SPEC,
+    "stories": stories.SPEC,
+    "people": people.SPEC,
+    "partners": partners.SPEC,
+}
+FILES = ("site.yml", "taxonomies.yml", "publications.yml")
+
+
+@dataclass
+class Item:
+    """A validated entry of a YAML list, with where it was written."""
+
+    value: Any
+    path: Path
+    line: int
+    raw: Any
+
+
+@dataclass
+class Content:
+    """Everything read from content/, validated record by record.
+
+    Cross-references (a story's pilot, a pilot's partners) are checked later,
+    when the site model is resolved.
+    """
+
+    root: Path
+    site: SiteConfig
+    site_raw: Any
+    taxonomies: Taxonomies
+    taxonomies_raw: Any
+    boundary: Boundary | None = None
+    bundles: dict[str, dict[str, Bundle]] = field(default_factory=dict)
+    interventions: dict[str, list[Item]] = field(default_factory=dict)
+    publications: list[Item] = field(default_factory=list)
+
+    def of(self, kind: str) -> dict[str, Bundle]:
+        """Returns the bundles of one kind, by id."""
+        return self.bundles.get(kind, {})
+
+    @property
+    def languages(self) -> list[str]:
+        """The site's languages, the default first."""
+        return self.site.languages
+
+
+def load_content(root: Path, problems: Problems) -> Content | None:
+    """Reads and validates every record under `root`.
+
+    Args:
+        root: The content folder.
+        problems: Where every problem found goes.
+
+    Returns:
+        The content, or None if site.yml itself is unusable (nothing else can
+        be checked without its languages).
+    """
+    if not root.is_dir():
+        problems.add(root, None, "the content folder does not exist",
+                     "run the command from the folder that holds mkdocs.yml and content/")
+        return None
+    reader = Reader(Boundary(root), problems)
+    site, site_raw = _load_site(root / "site.yml", reader)
+    if site is None:
+        return None
+    reader.context = {"languages": site.languages}
+    _check_top_level(root, reader)
+    taxonomies, tax_raw = _load_taxonomies(root / "taxonomies.yml", reader)
+    content = Content(root, site, site_raw, taxonomies, tax_raw, boundary=reader.boundary)
+    for kind, spec in KINDS.items():
+        content.bundles[kind] = _load_kind(root / kind, kind, spec, reader)
+    for pilot_id, bundle in content.of("pilots").items():
+        content.interventions[pilot_id] = load_list(
+            bundle.dir / "interventions.yml", Intervention, reader, bundle.dir)
+    content.publications = load_list(root / "publications.yml", Publication, reader)
+    return content
+
+
+def _load_site(path: Path, reader: Reader) -> tuple[SiteConfig | None, Any]:
+    problems = reader.problems
+    if not os.path.lexists(path):
+        problems.add(path, None, "site.yml is missing",
+                     "create content/site.yml with title, languages and base_url")
+        return None, None
+    raw = reader.yaml(path)
+    if not isinstance(raw, YMap):
+        if raw is not None:
+            problems.add(path, 1, "site.yml must hold named settings (title:, languages:, ...)",
+                         "see the content model for an example")
+        return None, raw
+    languages = raw.get("languages")
+    ok = isinstance(languages, list) and all(isinstance(x, str) for x in languages)
+    context = {"languages": list(languages) if ok else None}
+    return validate(SiteConfig, raw, path, problems, context), raw
+
+
+def _load_taxonomies(path: Path, reader: Reader) -> tuple[Taxonomies, Any]:
+    """Validates each term on its own, so one bad term does not hide the rest."""
+    context, problems = reader.context, reader.problems
+    raw = reader.yaml(path) if os.path.lexists(path) else ""
+    if raw in ("", None):
+        return Taxonomies(), raw
+    if not isinstance(raw, YMap):
+        problems.add(path, 1, "taxonomies.yml must hold themes:, target_groups: and "
+                     "intervention_types:", "see the content model for an example")
+        return Taxonomies(), raw
+    vocabularies: dict[str, dict] = {}
+    for name, field in Taxonomies.model_fields.items():
+        terms = raw.get(name) or {}
+        model = _inner_term_model(field.annotation)
+        vocabularies[name] = {term: value for term, value in
+                              _valid_terms(name, terms, model, raw, path, context, problems)}
+    shell = YMap({k: v for k, v in raw.items() if k not in vocabularies})
+    shell.line, shell.key_lines = raw.line, raw.key_lines
+    validate(Taxonomies, shell, path, problems, context)
+    return Taxonomies.model_construct(**vocabularies), raw
+
+
+def _inner_term_model(annotation: Any) -> Any:
+    return annotation.__args__[1]
+
+
+def _valid_terms(name: str, terms: Any, model: Any, raw: Any, path: Path, context: dict,
+                 problems: Problems):
+    if not isinstance(terms, dict):
+        problems.add(path, raw.line_of(name), f"`{name}` must list terms by id",
+                     f"write each term on its own line: `  some-id: {{label: ...}}`")
+        return
+    for term, value in terms.items():
+        wrapped = YMap({name: YMap({term: value})})
+        wrapped.line, wrapped.key_lines = raw.line, {name: raw.line_of(name)}
+        wrapped[name].line, wrapped[name].key_lines = terms.line, {term: terms.line_of(term)}
+        checked = validate(Taxonomies, wrapped, path, problems, context)
+        if checked is not None:
+            yield term, getattr(checked, name)[term]
+
+
+def _check_top_level(root: Path, reader: Reader) -> None:
+    known = [*FILES, *KINDS]
+    for path in reader.boundary.entries(root):
+        if path.name.startswith(".") or path.name in known:
+            continue
+        what = "record kind" if path.is_dir() else "file"
+        reader.problems.add(path, None, f'"{path.name}" is not a {what} of the content model.'
+                            f"{did_you_mean(path.name, known)}",
+                            f"the content folder holds {', '.join(known)}")
+
+
+def _load_kind(folder: Path, kind: str, spec: BundleSpec, reader: Reader) -> dict[str, Bundle]:
+    found: dict[str, Bundle] = {}
+    for sub in _folders(folder, reader):
+        if not sub.is_dir():
+            reader.problems.add(sub, None, f"{sub.name} is not a bundle: every {kind[:-1]} is a "
+                                "folder", f"move it into a folder {kind}/<id>/ with meta.yml and "
+                                "nl.md/en.md", level="warning")
+            continue
+        bundle = read_bundle(kind, sub, spec, reader)
+        if bundle is not None:
+            found[bundle.id] = bundle
+    return found
+
+
+def _folders(folder: Path, reader: Reader) -> list[Path]:
+    """The entries of a kind's folder whose every path stays inside content/."""
+    if not folder.is_dir():
+        return []
+    entries = []
+    try:
+        candidates = reader.boundary.entries(folder)
+    except Refused as exc:
+        reader.problems.add(folder, None, exc.message, exc.hint)
+        return []
+    for sub in candidates:
+        if sub.name.startswith("."):
+            continue
+        if not reader.boundary.inside(sub):
+            reader.problems.add(sub, None, f"{sub.name} leads outside content/",
+                                "replace the link with a real folder")
+            continue
+        entries.append(sub)
+    return entries
+
+
+def load_list(path: Path, model: type[BaseModel], reader: Reader,
+              within: Path | None = None) -> list[Item]:
+    """Reads a YAML list file, validating each entry on its own.
+
+    Args:
+        path: The file (a missing file is an empty list).
+        model: The model of one entry.
+        reader: Reads through the content boundary.
+        within: The folder the file belongs to (its bundle).
+
+    Returns:
+        The valid entries, with their lines.
+    """
+    if not os.path.lexists(path):
+        return []
+    problems, context = reader.problems, reader.context
+    raw = reader.yaml(path, within)
+    if raw in ("", None):
+        return []
+    if not isinstance(raw, YList):
+        problems.add(path, getattr(raw, "line", 1), f"{path.name} must be a list of entries",
+                     "start each entry with `- ` (a dash and a space)")
+        return []
+    items = []
+    for index, entry in enumerate(raw):
+        value = validate(model, entry, path, problems, context)
+        if value is not None:
+            items.append(Item(value, path, raw.line_of(index), entry))
+    return items

@@ -1,0 +1,89 @@
+"""Interface texts per language, and dates and names written the way each
+language writes them (with babel)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_skeleton
+
+from generator.content.dates import PartialDate
+
+HERE = Path(__file__).parent / "texts"
+
+
+@lru_cache(maxsize=None)
+def strings(lang: str) -> dict[str, str]:
+    """Returns the interface texts of a language (English when there are none).
+
+    Args:
+        lang: A language code such as nl or en.
+    """
+    path = HERE / f"{lang}.yml"
+    if not path.exists():
+        path = HERE / "en.yml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def has_strings(lang: str) -> bool:
+    """Tells whether the generator has interface texts for a language."""
+    return (HERE / f"{lang}.yml").exists()
+
+
+@dataclass(frozen=True)
+class Lang:
+    """Everything language-specific about writing one language's pages.
+
+    Attributes:
+        code: The language code (nl, en).
+        locale: The babel locale (en_GB for British English).
+    """
+
+    code: str
+    locale: str
+
+    def t(self, key: str, **values: object) -> str:
+        """Returns an interface text, with {placeholders} filled in."""
+        text = strings(self.code).get(key) or strings("en").get(key, key)
+        return text.format(**values) if values else text
+
+    @property
+    def _babel(self) -> Locale:
+        return _locale(self.locale)
+
+    def date(self, value: PartialDate) -> str:
+        """Writes a date at its own precision: 1 december 2022, december 2022, 2022."""
+        if value.precision == "day":
+            return format_date(value.first_day(), "long", locale=self._babel)
+        if value.precision == "month":
+            return format_skeleton("yMMMM", value.first_day(), locale=self._babel)
+        return str(value.year)
+
+    def period(self, start: PartialDate, end: PartialDate | None) -> str:
+        """Writes a period: juni 2018 – december 2020 (an open end stays open)."""
+        return f"{self.date(start)} – {self.date(end)}" if end else f"{self.date(start)} –"
+
+    def country(self, code: str) -> str:
+        """Returns a country's name in this language (Nederland, Netherlands)."""
+        return self._babel.territories.get(code.upper(), code.upper())
+
+    def language_name(self, code: str) -> str:
+        """Returns a language's name in this language (Engels, Dutch)."""
+        return self._babel.languages.get(code, code)
+
+    def own_name(self) -> str:
+        """Returns this language's name in itself (Nederlands, English)."""
+        name = self._babel.languages.get(self.code, self.code)
+        return name[:1].upper() + name[1:]
+
+
+@lru_cache(maxsize=None)
+def _locale(name: str) -> Locale:
+    try:
+        return Locale.parse(name)
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en_GB")

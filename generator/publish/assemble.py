@@ -1,0 +1,108 @@
+"""Assemble the whole site from the engine's per-language outputs, then swap
+it into place: a failed build never touches the published folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from generator.emit.project import Project
+
+
+def link_tree(source: Path, target: Path, skip: set[str] = frozenset()) -> None:
+    """Mirrors a folder with hard links (copies where links are not possible).
+
+    Args:
+        source: The folder to mirror.
+        target: Where to mirror it.
+        skip: Top-level names to leave out.
+    """
+    for dirpath, dirnames, filenames in os.walk(source):
+        rel = Path(dirpath).relative_to(source)
+        if rel == Path("."):
+            dirnames[:] = [d for d in dirnames if d not in skip]
+            filenames = [f for f in filenames if f not in skip]
+        (target / rel).mkdir(parents=True, exist_ok=True)
+        for name in filenames:
+            place_file(Path(dirpath, name), target / rel / name)
+
+
+def place_file(source: Path, target: Path) -> None:
+    """Hard-links a file into place, or copies it across file systems."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def sitemap(projects: list[Project], base_url: str) -> str:
+    """Returns a sitemap listing every page in every language, with hreflang alternates.
+
+    Args:
+        projects: Every language's project (the same pages in each).
+        base_url: The site's address, ending in "/".
+    """
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+             'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    urls = sorted({page.url for project in projects for page in project.pages.values()})
+    for url in urls:
+        alternates = [(p.lang, base_url + p.root + url) for p in projects]
+        alternates.append(("x-default", base_url + projects[0].root + url))
+        for project in projects:
+            lines.append(f"<url><loc>{escape(base_url + project.root + url)}</loc>")
+            lines.extend(f'<xhtml:link rel="alternate" hreflang={quoteattr(lang)} '
+                         f"href={quoteattr(href)}/>" for lang, href in alternates)
+            lines.append("</url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def robots(base_url: str) -> str:
+    """Returns robots.txt: everything may be indexed; here is the sitemap."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n"
+
+
+ENGINE_LEFTOVERS = {"sitemap.xml", "sitemap.xml.gz"}
+
+
+def assemble(stage: Path, outputs: dict[str, Path], projects: list[Project],
+             base_url: str, files: dict[str, Path], texts: dict[str, str]) -> None:
+    """Builds the whole site in `stage`.
+
+    Args:
+        stage: An empty folder to build in.
+        outputs: The engine's output folder per language.
+        projects: The emitted projects, default language first.
+        base_url: The site's address.
+        files: Extra files to place: site path -> source file (images).
+        texts: Extra text files: site path -> content (data, robots).
+    """
+    if stage.exists():
+        shutil.rmtree(stage)
+    stage.mkdir(parents=True)
+    for project in projects:
+        languages = {p.root.rstrip("/") for p in projects if p.root}
+        skip = ENGINE_LEFTOVERS | (languages if not project.root else set())
+        link_tree(outputs[project.lang], stage / project.root, skip)
+    for rel, source in files.items():
+        place_file(source, stage / rel)
+    texts = {**texts, "sitemap.xml": sitemap(projects, base_url), "robots.txt": robots(base_url)}
+    for rel, text in texts.items():
+        (stage / rel).parent.mkdir(parents=True, exist_ok=True)
+        (stage / rel).write_text(text, encoding="utf-8")
+
+
+def swap(stage: Path, target: Path) -> None:
+    """Replaces `target` by `stage` (two renames; the old site is removed after)."""
+    old = target.with_name(target.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    stage.rename(target)
+    if old.exists():
+        shutil.rmtree(old)

@@ -1,0 +1,249 @@
+"""The resolved site: records cross-linked, ready to be emitted per language.
+
+Nothing here knows MkDocs. A Site is built from validated Content by
+`generator.resolve`, once per build, and is read-only afterwards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from generator.site.prose import Rendered
+from generator.content.mdrefs import ImageRef, Section
+from generator.content.fields import Image, LocalText
+from generator.content.records.interventions import Intervention
+from generator.content.records.people import PersonMeta
+from generator.content.records.pages import PageMeta
+from generator.content.records.partners import PartnerMeta
+from generator.content.records.pilots import PilotMeta
+from generator.content.records.publications import Publication
+from generator.content.records.site import SiteConfig
+from generator.content.records.stories import StoryMeta
+from generator.content.records.taxonomies import Taxonomies
+
+
+@dataclass(frozen=True)
+class Prose:
+    """One language's text of a record.
+
+    Attributes:
+        lang: The language the text is written in.
+        title: The title (plain text).
+        summary: One or two sentences (plain text), or None.
+        quote: A pulled-out quote (plain text), or None.
+        body: The Markdown body.
+        body_line: The line the body starts on in `path`.
+        path: The Markdown file.
+        images: The images in the body.
+        sections: The H2 sections of the body.
+        rendered: The body as clean HTML (images as tokens).
+    """
+
+    lang: str
+    title: str
+    summary: str | None
+    quote: str | None
+    body: str
+    body_line: int
+    path: Path
+    images: tuple[ImageRef, ...] = ()
+    sections: tuple[Section, ...] = ()
+    rendered: Rendered | None = None
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A text chosen for a language, with the language it is really in."""
+
+    text: str
+    lang: str
+
+
+@dataclass(eq=False)
+class Node:
+    """A record with a page of its own in every language.
+
+    Attributes:
+        kind: The folder it lives in (pilots, stories, people, partners, pages).
+        id: Its id, the folder name.
+        dir: The bundle folder.
+        prose: Its text per language (possibly not every language).
+        draft: Whether it is a draft (only built when drafts are asked for).
+        media: Its image and data files by name: real files the content
+            boundary checked (nothing else is ever opened).
+    """
+
+    kind: str
+    id: str
+    dir: Path
+    prose: dict[str, Prose] = field(default_factory=dict)
+    draft: bool = False
+    media: dict[str, Path] = field(default_factory=dict)
+
+    def text(self, lang: str, order: list[str]) -> Prose | None:
+        """Returns the prose for `lang`, else the first language that has one."""
+        if lang in self.prose:
+            return self.prose[lang]
+        return next((self.prose[other] for other in order if other in self.prose), None)
+
+    @property
+    def path(self) -> str:
+        """The page's path under a language root, e.g. `stories/x/`."""
+        return f"{self.id}/" if self.kind == "pages" else f"{self.kind}/{self.id}/"
+
+
+@dataclass(eq=False)
+class Pilot(Node):
+    """A pilot, with everything linked to it."""
+
+    meta: PilotMeta = None  # type: ignore[assignment]
+    stories: list["Story"] = field(default_factory=list)
+    partners: list["Partner"] = field(default_factory=list)
+    people: list["Person"] = field(default_factory=list)
+    interventions: list["InterventionNode"] = field(default_factory=list)
+    publications: list["PublicationNode"] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Story(Node):
+    """A published story (consent given)."""
+
+    meta: StoryMeta = None  # type: ignore[assignment]
+    pilot: Pilot = None  # type: ignore[assignment]
+    interventions: list["InterventionNode"] = field(default_factory=list)
+
+    @property
+    def cover(self) -> tuple[Image, Path] | None:
+        """The story's cover, else its pilot's, with its file."""
+        if self.meta.cover:
+            return self.meta.cover, self.media[self.meta.cover.file]
+        if self.pilot.meta.cover:
+            return self.pilot.meta.cover, self.pilot.media[self.pilot.meta.cover.file]
+        return None
+
+
+@dataclass(eq=False)
+class Person(Node):
+    """A person, with the pilots they work on."""
+
+    meta: PersonMeta = None  # type: ignore[assignment]
+    pilots: list[Pilot] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Partner(Node):
+    """A partner organisation, with the pilots it takes part in."""
+
+    meta: PartnerMeta = None  # type: ignore[assignment]
+    pilots: list[Pilot] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Page(Node):
+    """A free page."""
+
+    meta: PageMeta = None  # type: ignore[assignment]
+
+
+@dataclass(eq=False)
+class InterventionNode:
+    """An intervention, with its pilot, its stories and its area's shape.
+
+    Attributes:
+        value: The validated entry of interventions.yml.
+        pilot: The pilot it belongs to.
+        stories: The published stories it links to.
+        area: The GeoJSON geometry of its area, or None for a point.
+        point: Where to put its marker: the location, or the area's centre.
+        path: interventions.yml.
+        line: The line of the entry.
+    """
+
+    value: Intervention
+    pilot: Pilot
+    stories: list[Story]
+    area: dict | None
+    point: tuple[float, float]
+    path: Path
+    line: int
+
+    @property
+    def key(self) -> str:
+        """A site-wide unique id: `<pilot>/<intervention>`."""
+        return f"{self.pilot.id}/{self.value.id}"
+
+
+@dataclass(eq=False)
+class PublicationNode:
+    """A publication, with the pilots it is about."""
+
+    value: Publication
+    pilots: list[Pilot]
+
+
+@dataclass(eq=False)
+class Site:
+    """The whole site, resolved.
+
+    Attributes:
+        config: site.yml.
+        taxonomies: taxonomies.yml.
+        root: The content folder.
+        pilots, stories, people, partners, pages: Records by id, in display
+            order (stories newest first).
+        publications: Publications, newest first.
+        drafts: Whether drafts were included.
+    """
+
+    config: SiteConfig
+    taxonomies: Taxonomies
+    root: Path
+    pilots: dict[str, Pilot] = field(default_factory=dict)
+    stories: dict[str, Story] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    partners: dict[str, Partner] = field(default_factory=dict)
+    pages: dict[str, Page] = field(default_factory=dict)
+    publications: list[PublicationNode] = field(default_factory=list)
+    drafts: bool = False
+
+    @property
+    def languages(self) -> list[str]:
+        """The site's languages, the default first."""
+        return self.config.languages
+
+    def nodes(self) -> Iterator[Node]:
+        """Yields every record that has a page, kind by kind."""
+        for group in (self.pages, self.pilots, self.stories, self.people, self.partners):
+            yield from group.values()
+
+    def interventions(self) -> Iterator[InterventionNode]:
+        """Yields every intervention of every pilot."""
+        for pilot in self.pilots.values():
+            yield from pilot.interventions
+
+    def pick(self, text: LocalText | dict | None, lang: str) -> Shown | None:
+        """Chooses a short text for a language, falling back in language order.
+
+        Args:
+            text: A map of texts by language, or None.
+            lang: The language wanted.
+
+        Returns:
+            The text and the language it is in, or None when there is none.
+        """
+        if not text:
+            return None
+        if lang in text:
+            return Shown(text[lang], lang)
+        for other in self.languages:
+            if other in text:
+                return Shown(text[other], other)
+        other, value = next(iter(text.items()))
+        return Shown(value, other if other != "*" else lang)
+
+    def label(self, vocabulary: str, term: str, lang: str) -> Shown:
+        """Returns the label of a taxonomy term (themes, target_groups, ...)."""
+        entry: Any = getattr(self.taxonomies, vocabulary).get(term)
+        return self.pick(entry.label, lang) if entry else Shown(term, lang)

@@ -1,0 +1,276 @@
+"""Editors' Markdown, rendered by the generator and made safe.
+
+Bodies are rendered here, not by the site engine, and then cleaned with nh3
+(the Rust `ammonia` sanitiser): only the HTML elements, attributes, classes
+and link schemes listed below survive, however the HTML was written (raw,
+through attribute lists, split over lines, entity-encoded). Checking and
+cleaning read the same lists, so `pilots check` refuses, with file and line,
+everything the cleaner would drop: nothing is dropped silently from a
+published page.
+
+Images stay out of the editor's HTML: each Markdown image is replaced by a
+token before rendering, and the generator's own <picture> goes in its place
+after cleaning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from html.parser import HTMLParser
+from typing import Sequence
+
+import markdown
+import nh3
+
+from generator.content.mdrefs import ImageRef
+
+EXTENSIONS = ["fenced_code", "tables", "footnotes", "attr_list", "md_in_html", "admonition",
+              "toc"]
+
+# The HTML a body may contain: what Markdown writes, and a small set editors may
+# write themselves (listed in the content model).
+TAGS = frozenset({
+    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code",
+    "ul", "ol", "li", "dl", "dt", "dd", "table", "caption", "thead", "tbody", "tfoot", "tr",
+    "th", "td", "a", "em", "strong", "b", "i", "s", "del", "ins", "mark", "small", "sub",
+    "sup", "abbr", "cite", "q", "kbd", "span", "div", "figure", "figcaption", "details",
+    "summary"})
+ATTRIBUTES = {
+    "*": {"lang", "dir", "title", "id"},
+    "a": {"href", "hreflang"},
+    "ol": {"start", "reversed"},
+    "th": {"colspan", "rowspan", "scope", "align"},
+    "td": {"colspan", "rowspan", "align"},
+    "details": {"open"},
+    "code": {"class"},  # fenced code's language: checked by _keep_attribute
+}
+CLASSES = {  # what admonitions and footnotes write
+    "div": {"admonition", "note", "tip", "warning", "important", "footnote"},
+    "p": {"admonition-title"},
+    "a": {"footnote-ref", "footnote-backref"},
+}
+SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+URL_ATTRIBUTES = frozenset({"href", "src", "cite", "action", "formaction", "poster", "srcset",
+                            "data", "xlink:href", "background", "ping"})
+# The theme's own ids start with "__" (__config, __search): a body may not take them
+_ID = re.compile(r"^(?!__)\w[\w:.-]{0,99}$")
+_CODE_CLASS = re.compile(r"^language-[\w+#-]{1,40}$")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+_INVISIBLE = re.compile(r"[\t\n\r]")  # browsers remove these anywhere in a URL
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))  # ... and these at either end
+
+
+@dataclass(frozen=True)
+class Offence:
+    """Something in a body's HTML that the site does not publish.
+
+    Attributes:
+        kind: "tag", "attribute", "class", "id" or "link".
+        tag: The element it is on.
+        name: The tag, attribute, class or id, or the link as written.
+        needle: What to look for in the source to find its line.
+    """
+
+    kind: str
+    tag: str
+    name: str
+    needle: str
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A body rendered to clean HTML.
+
+    Attributes:
+        html: The clean HTML, with `token(i)` where image i goes.
+        offences: What the cleaner removed (empty for acceptable content).
+        nonce: Makes the image tokens unguessable from the text itself.
+    """
+
+    html: str
+    offences: tuple[Offence, ...]
+    nonce: str
+
+    def token(self, index: int) -> str:
+        """The placeholder of image `index` in `html`."""
+        return f"plimg{self.nonce}n{index}x"
+
+
+def _scheme_of(url: str) -> str | None:
+    """The scheme of a URL (entities already decoded) as a browser reads it."""
+    found = _SCHEME.match(_INVISIBLE.sub("", url).strip(_C0_AND_SPACE).lower())
+    return found.group(1) if found else None
+
+
+def url_allowed(url: str) -> bool:
+    """Whether a link may be published: http(s), mailto, tel or relative."""
+    scheme = _scheme_of(url)
+    return scheme is None or scheme in SCHEMES
+
+
+class _Scan(HTMLParser):
+    """Lists every element, attribute, class, id and link the cleaner would drop."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[Offence] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in TAGS:
+            self.found.append(Offence("tag", tag, tag, f"<{tag}"))
+            return
+        allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set())
+        for name, value in attrs:
+            self._attribute(tag, name, value or "", allowed)
+
+    handle_startendtag = handle_starttag
+
+    def _attribute(self, tag: str, name: str, value: str, allowed: set[str]) -> None:
+        if name == "class" and tag == "code":
+            if not _CODE_CLASS.match(value):
+                self.found.append(Offence("class", tag, value, value))
+        elif name == "class":
+            for css in value.split():
+                if css not in CLASSES.get(tag, ()):
+                    self.found.append(Offence("class", tag, css, css))
+        elif name not in allowed:
+            self.found.append(Offence("attribute", tag, name, name))
+        elif name == "id" and not _ID.match(value):
+            self.found.append(Offence("id", tag, value, value))
+        elif name in URL_ATTRIBUTES and not url_allowed(value):
+            scheme = _scheme_of(value) or value
+            self.found.append(Offence("link", tag, value, scheme))
+
+    def handle_decl(self, decl: str) -> None:
+        self.found.append(Offence("tag", "!", decl[:20], "<!"))
+
+    def handle_pi(self, data: str) -> None:
+        self.found.append(Offence("tag", "?", data[:20], "<?"))
+
+
+def offences(text: str) -> list[Offence]:
+    """Returns what the cleaner would remove from some HTML."""
+    scan = _Scan()
+    scan.feed(text)
+    scan.close()
+    return scan.found
+
+
+def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "id" and not _ID.match(value):
+        return None
+    if attribute == "class" and tag == "code" and not _CODE_CLASS.match(value):
+        return None
+    return value
+
+
+_CLEANER = nh3.Cleaner(
+    tags=set(TAGS), clean_content_tags={"script", "style", "template", "noscript"},
+    attributes={k: set(v) for k, v in ATTRIBUTES.items()}, url_schemes=set(SCHEMES),
+    allowed_classes={k: set(v) for k, v in CLASSES.items()}, link_rel=None,
+    strip_comments=True, attribute_filter=_keep_attribute)
+
+
+def clean(text: str) -> str:
+    """Returns HTML with everything not on the lists removed."""
+    return _CLEANER.clean(text)
+
+
+@lru_cache(maxsize=8)
+def _converter(backlink: str) -> markdown.Markdown:
+    return markdown.Markdown(extensions=EXTENSIONS, extension_configs={
+        "tables": {"use_align_attribute": True},
+        "footnotes": {"BACKLINK_TITLE": backlink, "SUPERSCRIPT_TEXT": "{}"},
+        "toc": {"permalink": False}})
+
+
+def to_html(text: str, backlink: str = "Back to the text") -> str:
+    """Renders Markdown to HTML (not cleaned yet)."""
+    converter = _converter(backlink)
+    converter.reset()
+    return converter.convert(text)
+
+
+@lru_cache(maxsize=4096)
+def render(body: str, images: Sequence[ImageRef] = (), backlink: str = "Back to the text"
+           ) -> Rendered:
+    """Renders a Markdown body to clean HTML, images left as tokens.
+
+    Args:
+        body: The Markdown.
+        images: The body's Markdown images (found by `mdrefs.find_images`).
+        backlink: The title of a footnote's link back to the text (per language).
+    """
+    nonce = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+    marked, pos = [], 0
+    for index, ref in enumerate(images):
+        marked += [body[pos:ref.start], f"plimg{nonce}n{index}x"]
+        pos = ref.end
+    marked.append(body[pos:])
+    raw = to_html("".join(marked), backlink)
+    return Rendered(clean(raw), tuple(offences(raw)), nonce)
+
+
+def short(text: str) -> Rendered:
+    """Renders a short Markdown text from YAML (an intervention's description):
+    raw HTML in it is shown as written, links are checked like a body's."""
+    return render(text.replace("<", "&lt;"))
+
+
+def line_of(needle: str, text: str, first_line: int, after: int = 0) -> int:
+    """Returns the first line (after line `after`) whose text, entities decoded,
+    contains `needle`; the first line of the text when none does."""
+    wanted = needle.lower()
+    for number, line in enumerate(text.splitlines(), first_line):
+        if number > after and wanted in html.unescape(line).lower():
+            return number
+    return first_line
+
+
+class _Headings(HTMLParser):
+    """Finds where each top-level <h2> starts and where its heading ends."""
+
+    VOID = {"br", "hr", "img", "wbr", "input", "source", "meta", "link"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth, self.spans, self.open_at = 0, [], None
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "h2" and self.depth == 0:
+            self.open_at = self.getpos()
+        if tag not in self.VOID:
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        self.depth -= 1
+        if tag == "h2" and self.depth == 0 and self.open_at is not None:
+            line, col = self.getpos()
+            self.spans.append((self.open_at, (line, col + len("</h2>"))))
+            self.open_at = None
+
+
+def split_sections(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Splits clean HTML at its top-level <h2> headings.
+
+    Returns:
+        The HTML before the first heading, and (heading, section HTML) pairs.
+    """
+    parser = _Headings()
+    parser.feed(text)
+    parser.close()
+    starts = [0]
+    for line in text.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    offsets = [(starts[a[0] - 1] + a[1], starts[b[0] - 1] + b[1]) for a, b in parser.spans]
+    if not offsets:
+        return text, []
+    sections = []
+    for index, (start, end) in enumerate(offsets):
+        following = offsets[index + 1][0] if index + 1 < len(offsets) else len(text)
+        sections.append((text[start:end], text[end:following]))
+    return text[:offsets[0][0]], sections

@@ -1,0 +1,286 @@
+"""Maps of pilots, interventions and stories, built with folium.
+
+`MapMaker` draws every map of one build and keeps the files they need: one
+script per map (no inline scripts), the vendored Leaflet files, marker icons
+and styles, and the open GeoJSON data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from html import escape
+from pathlib import Path
+
+from markupsafe import Markup
+
+from generator.site import prose as markup
+from generator.emit.context import PageCtx
+from generator.site.model import InterventionNode, Pilot, Site, Story
+from generator.visuals.maps import folium_map as fm
+from generator.visuals.maps import html as h
+from generator.visuals.maps.assets import VENDOR, icon_file, icon_site_path, leaflet_files
+from generator.visuals.maps.data import data_files
+from generator.visuals.maps.tiles import Tiles, resolve_tiles
+
+STORY_ICON, PILOT_ICON = "book-open", "location-dot"
+STORY_COLOR, PILOT_COLOR = "#5b2a86", "#17506b"
+
+
+def type_css(kind: str) -> str:
+    """The marker class of an intervention type."""
+    return f"pl-marker--t-{kind}"
+
+
+class MapMaker:
+    """Draws the maps of one build.
+
+    Args:
+        site: The resolved site.
+    """
+
+    def __init__(self, site: Site, cache: Path | None = None):
+        self.site = site
+        self.cache = cache
+        self.tiles: Tiles = resolve_tiles(site.config.map.tiles)
+        self.scripts: dict[str, str] = {}
+
+    # -- files -------------------------------------------------------------
+
+    def files(self) -> dict[str, Path]:
+        """Returns vendored files and icons: site path -> installed file."""
+        files = leaflet_files()
+        for name in self._icons():
+            path = icon_file(name) or icon_file("circle")
+            if path is not None:
+                files[icon_site_path(name)] = path
+        return files
+
+    def texts(self) -> dict[str, str]:
+        """Returns generated files: map scripts, marker styles, open data."""
+        return {**self.scripts, f"{VENDOR}pl-maps.css": self.marker_css(),
+                **data_files(self.site)}
+
+    def _icons(self) -> dict[str, str]:
+        """Returns icon name -> colour for every kind of marker."""
+        icons = {STORY_ICON: STORY_COLOR, PILOT_ICON: PILOT_COLOR}
+        for kind in self.site.taxonomies.intervention_types.values():
+            icons.setdefault(kind.icon, kind.color)
+        return icons
+
+    def marker_css(self) -> str:
+        """Returns the marker styles: a colour and an icon per kind."""
+        rules = [self._rule("pl-marker--story", STORY_COLOR, STORY_ICON),
+                 self._rule("pl-marker--pilot", PILOT_COLOR, PILOT_ICON)]
+        for kind_id, kind in sorted(self.site.taxonomies.intervention_types.items()):
+            rules.append(self._rule(type_css(kind_id), kind.color, kind.icon))
+        return "\n".join(rules) + "\n"
+
+    @staticmethod
+    def _rule(css: str, color: str, icon: str) -> str:
+        url = icon_site_path(icon).removeprefix(VENDOR)
+        return (f".{css}{{background-color:{color}}}"
+                f".{css}::before{{-webkit-mask-image:url({url});mask-image:url({url})}}")
+
+    def _publish(self, c: PageCtx, rendered: fm.RenderedMap) -> str:
+        digest = hashlib.sha256(rendered.script.encode()).hexdigest()[:12]
+        name = f"pl-map-{digest}.js"
+        self.scripts[c.here + name] = rendered.script
+        return name
+
+    # -- popups --------------------------------------------------------------
+
+    def _title_html(self, c: PageCtx, text, href: str | None = None) -> str:
+        lang = f' lang="{text.lang}"' if text.lang != c.code else ""
+        inner = escape(text.text)
+        if href:
+            inner = f'<a href="{href}">{inner}</a>'
+        return f'<p class="pl-popup__title"{lang}><strong>{inner}</strong></p>'
+
+    def _when(self, c: PageCtx, node: InterventionNode) -> str:
+        value = node.value
+        text = c.date(value.date) if value.date else c.period(value.period)
+        if "date" in value.approximate_fields:
+            text += f" ({c.t('facts.approximate')})"
+        return text
+
+    def _intervention_popup(self, c: PageCtx, node: InterventionNode) -> str:
+        value = node.value
+        label = self.site.label("intervention_types", value.type, c.code)
+        parts = [f'<p class="pl-popup__kind">{h.marker_chip(type_css(value.type))} '
+                 f"{escape(label.text)}</p>", self._title_html(c, c.pick(value.title)),
+                 f"<p>{escape(self._when(c, node))}</p>"]
+        if value.description:
+            text = c.pick(value.description)
+            lang = f' lang="{text.lang}"' if text.lang != c.code else ""
+            parts.append(f'<div class="pl-popup__text"{lang}>{markup.short(text.text).html}</div>')
+        if node.stories:
+            parts.append(f"<p>{escape(c.t('map.col.stories'))}: {c.links(node.stories)}</p>")
+        if "location" in value.approximate_fields:
+            parts.append(f"<p><em>{escape(c.t('map.approximate'))}</em></p>")
+        return '<div class="pl-popup">' + "".join(parts) + "</div>"
+
+    def _story_popup(self, c: PageCtx, story: Story) -> str:
+        prose = c.prose(story)
+        parts = [f'<p class="pl-popup__kind">{h.marker_chip("pl-marker--story")} '
+                 f"{escape(c.t('map.story_marker'))}</p>",
+                 self._title_html(c, c.title(story), c.href(story)),
+                 f"<p>{escape(c.date(story.meta.date))}</p>"]
+        if prose.summary:
+            parts.append(f"<p>{escape(prose.summary)}</p>")
+        return '<div class="pl-popup">' + "".join(parts) + "</div>"
+
+    def _pilot_popup(self, c: PageCtx, pilot: Pilot) -> str:
+        meta = pilot.meta
+        rough = meta.approximate_fields
+        note = f" ({c.t('facts.approximate')})"
+        place = c.where(meta) + (note if "location" in rough else "")
+        period = c.period(meta.period) + (note if "period" in rough else "")
+        return ('<div class="pl-popup">' + self._title_html(c, c.title(pilot), c.href(pilot))
+                + f"<p>{escape(place)}</p><p>{escape(period)}</p></div>")
+
+
+class SiteMaps(MapMaker):
+    """The four kinds of map: overview, pilot, story and map story."""
+
+    def overview(self, c: PageCtx) -> Markup:
+        """The home page map: every pilot, with a list of them."""
+        pilots = list(self.site.pilots.values())
+        if not pilots:
+            return Markup("")
+        points = [(p.meta.location.lat, p.meta.location.lon) for p in pilots]
+        m = fm.new_map(self.tiles, points[0], 5)
+        for pilot, point in zip(pilots, points):
+            fm.marker(m, point, "pl-marker--pilot", c.title(pilot).text, self._pilot_popup(c, pilot))
+        fm.fit(m, points, max_zoom=7)
+        rendered = fm.render(m, self.cache)
+        rows = [[str(c.link(p)), escape(p.meta.place or ""), escape(c.ls.lang.country(p.meta.country)),
+                 escape(c.period(p.meta.period))] for p in pilots]
+        alt = h.table(c, "map-list", c.t("map.list_pilots"),
+                      [c.t("map.col.pilot"), c.t("facts.place"), c.t("map.col.country"),
+                       c.t("map.col.period")], rows)
+        return h.block(c, rendered, self._publish(c, rendered), "overview", c.t("map.overview"),
+                       "map-list") + Markup("\n") + alt
+
+    def pilot(self, c: PageCtx, pilot: Pilot) -> Markup:
+        """A pilot's map: interventions by type (points and areas) and stories."""
+        stories = [s for s in pilot.stories if s.meta.location]
+        if not pilot.interventions and not stories:
+            return Markup("")
+        home = (pilot.meta.location.lat, pilot.meta.location.lon)
+        m = fm.new_map(self.tiles, home, 15)
+        points = self._draw_interventions(c, m, pilot.interventions)
+        if stories:
+            group = fm.cluster(fm.layer(m, self._layer_label(c, "pl-marker--story",
+                                                              c.t("map.stories_layer"))))
+            for story in stories:
+                point = (story.meta.location.lat, story.meta.location.lon)
+                points.append(point)
+                fm.marker(group, point, "pl-marker--story", c.title(story).text,
+                          self._story_popup(c, story))
+        fm.layer_control(m)
+        fm.fit(m, points or [home])
+        rendered = fm.render(m, self.cache)
+        label = c.t("map.pilot", place=c.place(pilot.meta))
+        html = h.block(c, rendered, self._publish(c, rendered), "pilot", label, "map-list",
+                       self._legend(c, pilot, bool(stories)))
+        return html + Markup("\n") + self._pilot_table(c, pilot, stories) + self._download(c, pilot)
+
+    def _draw_interventions(self, c: PageCtx, m, nodes: list[InterventionNode]) -> list:
+        points, layers = [], {}
+        types = self.site.taxonomies.intervention_types
+        for kind in [k for k in types if any(n.value.type == k for n in nodes)]:
+            label = self.site.label("intervention_types", kind, c.code).text
+            group = fm.layer(m, self._layer_label(c, type_css(kind), label))
+            layers[kind] = (group, fm.cluster(group))
+        for node in nodes:
+            group, cluster = layers[node.value.type]
+            title = c.pick(node.value.title).text
+            popup = self._intervention_popup(c, node)
+            if node.area:
+                fm.area(group, node.area, types[node.value.type].color, title, popup)
+            fm.marker(cluster, node.point, type_css(node.value.type), title, popup)
+            points.append(node.point)
+        return points
+
+    @staticmethod
+    def _layer_label(c: PageCtx, css: str, text: str) -> str:
+        return f"{h.marker_chip(css)} {escape(text)}"
+
+    def _legend(self, c: PageCtx, pilot: Pilot, stories: bool) -> str:
+        used = list(dict.fromkeys(n.value.type for n in pilot.interventions))
+        entries = []
+        for kind in used:
+            label = self.site.label("intervention_types", kind, c.code)
+            entries.append((type_css(kind), label.text, label.lang))
+        if stories:
+            entries.append(("pl-marker--story", c.t("map.stories_layer"), None))
+        return h.legend(c, entries)
+
+    def _where(self, c: PageCtx, node: InterventionNode) -> str:
+        text = h.coordinates(c, *node.point)
+        if node.area:
+            text = f"{c.t('map.area')}, {text}"
+        if "location" in node.value.approximate_fields:
+            text += f" ({c.t('map.approximate')})"
+        return escape(f"{c.place(node.pilot.meta)}: {text}")
+
+    def _pilot_table(self, c: PageCtx, pilot: Pilot, stories: list[Story]) -> Markup:
+        rows = []
+        for node in sorted(pilot.interventions, key=lambda n: (self._start(n), n.value.id)):
+            label = self.site.label("intervention_types", node.value.type, c.code)
+            rows.append([f"{h.marker_chip(type_css(node.value.type))} {c.txt(label)}",
+                         str(c.local(node.value.title)), escape(self._when(c, node)),
+                         self._where(c, node), str(c.links(node.stories))])
+        for story in stories:
+            loc = story.meta.location
+            rows.append([f"{h.marker_chip('pl-marker--story')} {escape(c.t('map.story_marker'))}",
+                         str(c.link(story)), escape(c.date(story.meta.date)),
+                         escape(f"{c.place(pilot.meta)}: {h.coordinates(c, loc.lat, loc.lon)}"), ""])
+        headers = [c.t(f"map.col.{k}") for k in ("type", "what", "when", "where", "stories")]
+        return h.table(c, "map-list", c.t("map.list"), headers, rows)
+
+    @staticmethod
+    def _start(node: InterventionNode):
+        value = node.value
+        return (value.date or value.period.start).first_day()
+
+    def _download(self, c: PageCtx, pilot: Pilot) -> Markup:
+        href = c.href_site(f"data/pilots/{pilot.id}.geojson")
+        text = c.t("map.download", licence=self.site.config.data_licence)
+        return Markup(f'\n<p class="pl-download"><a href="{href}" download '
+                      f'type="application/geo+json">{escape(text)}</a></p>')
+
+    def story(self, c: PageCtx, story: Story) -> Markup:
+        """A story's small map, with where it took place in words."""
+        loc = story.meta.location
+        if loc is None or story.meta.format == "map-story":
+            return Markup("")
+        point = (loc.lat, loc.lon)
+        m = fm.new_map(self.tiles, point, 15)
+        fm.marker(m, point, "pl-marker--story", c.title(story).text)
+        rendered = fm.render(m, self.cache)
+        where = f"{h.coordinates(c, *point)}, {c.place(story.pilot.meta)}"
+        text = Markup(f'<p class="pl-map-alt" id="map-list" tabindex="-1">'
+                      f'{escape(c.t("map.where_story", where=where))}</p>')
+        return h.block(c, rendered, self._publish(c, rendered), "story", c.t("map.story"),
+                       "map-list") + Markup("\n") + text
+
+    def mapstory(self, c: PageCtx, story: Story) -> Markup:
+        """A map story's map: one numbered marker per chapter, moved by scrolling."""
+        chapters = story.meta.chapters
+        if story.meta.format != "map-story" or not chapters:
+            return Markup("")
+        first = chapters[0]
+        m = fm.new_map(self.tiles, (first.location.lat, first.location.lon), first.zoom)
+        titles = [s.title for s in (c.prose(story).sections or ())]
+        for index, chapter in enumerate(chapters):
+            if not chapter.marker:
+                continue
+            title = titles[index] if index < len(titles) else str(index + 1)
+            fm.marker(m, (chapter.location.lat, chapter.location.lon),
+                      "pl-marker--story pl-marker--number", f"{index + 1}. {title}",
+                      html=f'<span aria-hidden="true">{index + 1}</span>')
+        rendered = fm.render(m, self.cache)
+        return h.block(c, rendered, self._publish(c, rendered), "mapstory", c.t("map.mapstory"),
+                       "chapter-1")
