@@ -217,7 +217,7 @@ def zensical(figures: list[dict], exe: str | None) -> list[str]:
         site = figure["site"]
         total = 0.0
         for lang in ("nl", "en"):
-            project = site / ".build/projects" / lang
+            project = site / ".build/work/projects" / lang
             copy = site / f".build/zensical-{lang}"
             if copy.exists():
                 shutil.rmtree(copy)

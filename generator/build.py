@@ -1,6 +1,16 @@
-"""One way through: read records -> validate -> resolve -> emit -> engine ->
-assemble -> swap into site/. Nothing is kept between builds but files on disk
-(caches), so a preview server can call `build` again and again."""
+"""One way through, each stage named once, in order, and timed:
+
+    check     read content/ (generator.content) and resolve the site (generator.site)
+    emit      write every language's pages as HTML (generator.emit, generator.visuals)
+    engine    put the theme around them (generator.engine); images and social
+              cards are drawn beside it (generator.images)
+    assemble  put the languages, media, data and sitemap together (generator.publish)
+    links     check every link of the assembled site
+    swap      replace site/ by the new site
+
+A failed stage leaves site/ as it was. Nothing is kept between builds but
+files on disk (caches), so the preview can call `build` again and again.
+"""
 
 from __future__ import annotations
 
@@ -10,31 +20,35 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Callable, Iterator
 
 from filelock import FileLock, Timeout
 
-from generator.publish.assemble import assemble, swap
-from generator.emit import Extras, Project, emit_language
-from generator.engine import (EngineRun, MkDocsEngine, build_all, engine_fingerprint,
-                     read_base_config, write_mkdocs_project)
-from generator.images.planner import ImagePlanner
-from generator.images.pipeline import Stats
-from generator.images.probe import ImageIndex
-from generator.site.model import Site
-from generator.content.problems import ContentError, Problem, Problems
 from generator.content import load_content
-from generator.content.boundary import Boundary, Refused
+from generator.content.problems import ContentError, Problem, Problems
 from generator.content.records.site import checked_base_url
+from generator.emit import Project, Visuals, emit_language
+from generator.engine import (Engine, EngineRun, MkDocsEngine, build_all, engine_fingerprint,
+                              read_base_config, write_project)
+from generator.images.pipeline import Stats
+from generator.images.planner import ImagePlanner
+from generator.images.probe import ImageIndex
+from generator.publish.assemble import assemble, swap
+from generator.publish.csp import fill_csp
+from generator.publish.linkcheck import link_problems
+from generator.site.model import Site
 from generator.site.resolve import resolve
+from generator.visuals import SiteVisuals
+
+STAGES = ("check", "emit", "engine", "assemble", "links", "swap")
 
 
 @dataclass
 class Paths:
-    """Where a build reads and writes.
+    """Where a build reads and writes; every work folder is named here.
 
     Attributes:
-        root: The folder holding mkdocs.yml.
+        root: The folder holding mkdocs.yml, theme/ and content/.
         out: Where the finished site goes (site/).
     """
 
@@ -51,18 +65,78 @@ class Paths:
     build = property(lambda self: self.root / ".build")
     cache = property(lambda self: self.root / ".cache")
 
+    @property
+    def work(self) -> Path:
+        """This output's own work folder (the preview's is apart from site/'s)."""
+        default = self.out == self.root / "site"
+        return self.build / ("work" if default else f"work-{self.out.name}")
+
+    def project(self, lang: str) -> Path:
+        """Where a language's emitted project is written."""
+        return self.work / "projects" / lang
+
+    def output(self, lang: str) -> Path:
+        """Where the engine writes a language's HTML."""
+        return self.work / "out" / lang
+
+    def stamp(self, lang: str) -> Path:
+        """What a language's engine output was built from."""
+        return self.work / "out" / f"{lang}.fingerprint"
+
+    @property
+    def stage(self) -> Path:
+        """Where the whole site is assembled before it is swapped in."""
+        return self.out.with_name(f".{self.out.name}.stage")
+
+
+@dataclass
+class Options:
+    """How to build.
+
+    Attributes:
+        drafts: Publish drafts too.
+        strict: Fail on warnings (ours and the engine's).
+        engine: The site engine (MkDocs by default).
+        visuals: Maps, timelines, cards (the full set by default).
+        base_url: The site's address, replacing site.yml's.
+        links_first: Check links before the site is swapped into place (a
+            broken link then fails a strict build). The preview swaps first
+            and checks afterwards (`report.check_links()`), so the page
+            reloads sooner.
+    """
+
+    drafts: bool = False
+    strict: bool = False
+    engine: Engine | None = None
+    visuals: Callable[[Site, Path], Visuals] | None = None
+    base_url: str | None = None
+    links_first: bool = True
+
 
 @dataclass
 class BuildReport:
-    """What a build did, and how long each step took (seconds)."""
+    """What a build did, and how long each stage took (seconds)."""
 
     problems: list[Problem] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     engine: list[EngineRun] = field(default_factory=list)
     images: Stats | None = None
     pages: int = 0
-    check_links: Any = None  # set when the links are left to be checked after the build
+    check_links: Callable[[], list[Problem]] | None = None  # when links are checked after
     languages: list[str] = field(default_factory=list)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        """Times a stage; an unexpected error is wrapped with the stage's name."""
+        start = time.perf_counter()
+        try:
+            yield
+        except (ContentError, EngineError):
+            raise
+        except Exception as exc:
+            raise GeneratorBug(name) from exc
+        finally:
+            self.timings[name] = time.perf_counter() - start
 
 
 class EngineError(Exception):
@@ -77,6 +151,22 @@ class EngineError(Exception):
             elif strict and run.warnings:
                 lines += [f"[{run.lang}] warning: {w}" for w in run.warnings]
         super().__init__("\n".join(lines))
+
+
+class GeneratorBug(Exception):
+    """Something went wrong that no content can cause: a bug in the generator.
+
+    Args:
+        stage: The stage it happened in.
+    """
+
+    def __init__(self, stage: str):
+        self.stage = stage
+        super().__init__(f"the {stage} stage failed")
+
+
+class BuildBusy(Exception):
+    """Another build in the same folder did not finish in time."""
 
 
 def check(paths: Paths, drafts: bool = False, base_url: str | None = None,
@@ -112,59 +202,115 @@ def image_index(paths: Paths) -> ImageIndex:
     return ImageIndex(paths.cache / "images" / "measured.json")
 
 
-def build(paths: Paths, *, drafts: bool = False, strict: bool = False,
-          engine: MkDocsEngine | None = None, extras: Extras | None = None,
-          base_url: str | None = None, links_first: bool = True) -> BuildReport:
-    """Builds every language into `paths.out`.
+def build(paths: Paths, options: Options | None = None, **settings) -> BuildReport:
+    """Builds every language into `paths.out`, one build per folder at a time.
 
     Args:
         paths: Where to read and write.
-        drafts: Publish drafts too.
-        strict: Fail on warnings (ours and the engine's).
-        engine: The site engine (MkDocs by default).
-        extras: Maps, timelines, cards (the full set by default).
-        base_url: The site's address, replacing site.yml's.
-        links_first: Check links before the site is swapped into place (a
-            broken link then fails a strict build). The preview swaps first
-            and checks afterwards (`report.check_links()`), so the page
-            reloads sooner.
+        options: How to build (or give its fields as keywords).
 
     Raises:
         ContentError: with every content problem, before anything is written.
         EngineError: when the engine fails; `paths.out` is left as it was.
+        GeneratorBug: for anything else, with the stage it happened in.
+        BuildBusy: when another build in the folder does not finish in time.
     """
+    options = options or Options(**settings)
     with build_lock(paths):
-        return _build(paths, drafts, strict, engine, extras, base_url, links_first)
+        return _build(paths, options)
 
 
-def _build(paths: Paths, drafts: bool, strict: bool, engine: MkDocsEngine | None,
-           extras: Extras | None, base_url: str | None, links_first: bool) -> BuildReport:
-    report, clock = BuildReport(), time.perf_counter()
+def _build(paths: Paths, options: Options) -> BuildReport:
+    report, start = BuildReport(), time.perf_counter()
     index = image_index(paths)
-    site, problems = check(paths, drafts, base_url, index)
-    report.problems = problems.items
-    failing = problems.failing(strict)
-    if failing or site is None:
-        raise ContentError(failing)
-    report.timings["check"] = time.perf_counter() - clock
-    engine = engine or MkDocsEngine()
-    images = ImagePlanner(paths.cache / "images", index)
-    extras = extras if extras is not None else default_extras(site, paths)
-    projects = [emit_language(site, lang, images, extras) for lang in site.languages]
-    report.pages = sum(len(p.pages) for p in projects)
-    report.languages = [p.lang for p in projects]
-    report.timings["emit"] = time.perf_counter() - clock - report.timings["check"]
-    _run_engine(paths, projects, engine, strict, images, report, extras)
-    outputs = {p.lang: engine.output_dir(paths.build / "projects" / p.lang,
-                                         paths.build / "out" / p.lang) for p in projects}
-    _finish(paths, site, projects, images, extras, report, strict and links_first, outputs,
-            engine.fills_csp, links_first)
-    report.timings["total"] = time.perf_counter() - clock
+    with report.stage("check"):
+        site = _checked(paths, options, index, report)
+    with report.stage("emit"):
+        images = ImagePlanner(paths.cache / "images", index)
+        visuals = (options.visuals or SiteVisuals)(site, paths.cache)
+        projects = [emit_language(site, lang, images, visuals) for lang in site.languages]
+        report.pages = sum(len(p.pages) for p in projects)
+        report.languages = [p.lang for p in projects]
+    engine = options.engine or MkDocsEngine()
+    with report.stage("engine"):
+        outputs = _run_engine(paths, projects, engine, options.strict, images, visuals, report)
+    with report.stage("assemble"):
+        _assemble(paths, site, projects, images, visuals, outputs, engine)
+    base_path = site.config.base_path
+    if options.links_first:  # the preview swaps first, so the page reloads sooner
+        with report.stage("links"):
+            _check_links(paths, projects, base_path, options.strict, report)
+    with report.stage("swap"):
+        swap(paths.stage, paths.out)
+    if not options.links_first:
+        report.check_links = lambda: link_problems(paths.out, projects, base_path, paths.root)
+    report.timings["total"] = time.perf_counter() - start
     return report
 
 
-class BuildBusy(Exception):
-    """Another build in the same folder did not finish in time."""
+def _checked(paths: Paths, options: Options, index: ImageIndex, report: BuildReport) -> Site:
+    site, problems = check(paths, options.drafts, options.base_url, index)
+    report.problems = problems.items
+    failing = problems.failing(options.strict)
+    if failing or site is None:
+        raise ContentError(failing)
+    return site
+
+
+def _run_engine(paths: Paths, projects: list[Project], engine: Engine, strict: bool,
+                images: ImagePlanner, visuals: Visuals, report: BuildReport) -> dict[str, Path]:
+    """Builds each language whose project changed; images and cards are drawn beside."""
+    base, jobs, outputs = read_base_config(paths.config), [], {}
+    for project in projects:
+        folder, stamp = paths.project(project.lang), paths.stamp(project.lang)
+        out = outputs[project.lang] = engine.output_dir(folder, paths.output(project.lang))
+        files = write_project(project, folder, base, paths.root, out)
+        digest = engine_fingerprint(files, paths.theme, engine)
+        if out.is_dir() and stamp.is_file() and stamp.read_text() == digest:
+            report.engine.append(EngineRun(project.lang, True, cached=True))
+            continue
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.unlink(missing_ok=True)
+        jobs.append((project.lang, folder, out, stamp, digest))
+    cards = [page.card for project in projects for page in project.pages.values() if page.card]
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        media = pool.submit(_media, images, visuals, cards)  # beside the engine
+        runs = build_all([job[:3] for job in jobs], engine, strict)
+        report.images = media.result()
+    report.engine += runs
+    failed = [r for r in runs if not r.ok or (strict and r.warnings)]
+    if failed:
+        raise EngineError(failed, strict)
+    for job in jobs:
+        job[3].write_text(job[4])
+    return outputs
+
+
+def _media(images: ImagePlanner, visuals: Visuals, cards: list) -> Stats:
+    """Processes images, then what is drawn from them (social cards)."""
+    stats = images.process()
+    visuals.draw(cards)
+    return stats
+
+
+def _assemble(paths: Paths, site: Site, projects: list[Project], images: ImagePlanner,
+              visuals: Visuals, outputs: dict[str, Path], engine: Engine) -> None:
+    files = {f"media/{name}": path for name, path in images.outputs().items()}
+    files.update(visuals.files())
+    cards = {page.card.name for project in projects for page in project.pages.values()
+             if page.card}
+    files.update({f"social/{name}": paths.cache / "cards" / name for name in cards})
+    assemble(paths.stage, outputs, projects, site.config.base_url, files, visuals.texts())
+    if not engine.fills_csp:
+        fill_csp(paths.stage)
+
+
+def _check_links(paths: Paths, projects: list[Project], base_path: str, strict: bool,
+                 report: BuildReport) -> None:
+    broken = link_problems(paths.stage, projects, base_path, paths.root)
+    report.problems += broken
+    if strict and broken:
+        raise ContentError(broken)
 
 
 LOCK_WAIT = 15 * 60  # seconds a build waits for another one in the same folder
@@ -172,7 +318,7 @@ LOCK_WAIT = 15 * 60  # seconds a build waits for another one in the same folder
 
 @contextmanager
 def build_lock(paths: Paths, notify: Callable[[str], None] | None = None) -> Iterator[None]:
-    """Lets one build at a time use a site folder's work folders and output.
+    """Lets one build at a time use a site folder's work folders, caches and output.
 
     A second build waits for the first (saying so), then goes on.
 
@@ -198,109 +344,3 @@ def build_lock(paths: Paths, notify: Callable[[str], None] | None = None) -> Ite
 
 def _stderr(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
-
-
-def _line_of(source: Path, text: str, boundary: Boundary) -> int | None:
-    try:
-        lines = boundary.read_text(source, link_ok=False).splitlines()
-    except Refused:
-        return None
-    return next((n for n, line in enumerate(lines, 1) if text in line), None)
-
-
-def default_extras(site: Site, paths: Paths) -> Extras:
-    """Returns the maps, timelines and social cards of a normal build."""
-    try:
-        from generator.visuals import SiteExtras
-    except ImportError:  # pragma: no cover - during bootstrapping only
-        return Extras()
-    return SiteExtras(site, paths.cache)
-
-
-def _run_engine(paths: Paths, projects: list[Project], engine: MkDocsEngine, strict: bool,
-                images: ImagePlanner, report: BuildReport, extras: Extras) -> None:
-    start = time.perf_counter()
-    base = read_base_config(paths.config)
-    jobs = []
-    for project in projects:
-        folder = paths.build / "projects" / project.lang
-        out = engine.output_dir(folder, paths.build / "out" / project.lang)
-        files = write_mkdocs_project(project, folder, base, paths.root, out)
-        stamp = paths.build / "out" / f"{project.lang}.fingerprint"
-        stamp.parent.mkdir(parents=True, exist_ok=True)
-        digest = engine_fingerprint(files, paths.theme, engine)
-        if out.is_dir() and stamp.is_file() and stamp.read_text() == digest:
-            report.engine.append(EngineRun(project.lang, True, cached=True))
-            continue
-        stamp.unlink(missing_ok=True)
-        jobs.append((project.lang, folder, out, stamp, digest))
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pending = pool.submit(_process_media, images, extras)  # beside the engine
-        runs = build_all([job[:3] for job in jobs], engine, strict)
-        report.images = pending.result()
-    report.engine += runs
-    failed = [r for r in runs if not r.ok or (strict and r.warnings)]
-    if failed:
-        raise EngineError(failed, strict)
-    for job in jobs:
-        job[3].write_text(job[4])
-    report.timings["engine"] = time.perf_counter() - start
-
-
-def _process_media(images: ImagePlanner, extras: Extras) -> Stats:
-    """Processes images, then what is drawn from them (social cards)."""
-    stats = images.process()
-    process = getattr(extras, "process", None)
-    if process is not None:
-        process()
-    return stats
-
-
-def _finish(paths: Paths, site: Site, projects: list[Project], images: ImagePlanner,
-            extras: Extras, report: BuildReport, strict: bool, outputs: dict[str, Path],
-            csp_done: bool = True, links_first: bool = True) -> None:
-    files = {f"media/{name}": path for name, path in images.outputs().items()}
-    files.update(getattr(extras, "files", lambda: {})())
-    texts = getattr(extras, "texts", lambda: {})()
-    stage = paths.out.with_name(f".{paths.out.name}.stage")
-    assemble(stage, outputs, projects, site.config.base_url, files, texts)
-    if not csp_done:
-        fill_csp(stage)
-    if not links_first:
-        swap(stage, paths.out)
-        report.check_links = lambda: link_problems(paths.out, projects, site, paths.root)
-        return
-    broken = link_problems(stage, projects, site, paths.root)
-    report.problems += broken
-    if strict and broken:
-        raise ContentError(broken)
-    swap(stage, paths.out)
-
-
-def fill_csp(stage: Path) -> None:
-    """Fills the CSP of pages an engine wrote without running our hooks."""
-    from generator.publish import csp
-
-    for page in stage.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        if csp.PLACEHOLDER in text:
-            page.unlink()  # it may be a hard link into the engine's output
-            page.write_text(csp.apply(text), encoding="utf-8")
-
-
-def link_problems(stage: Path, projects: list[Project], site: Site, root: Path) -> list[Problem]:
-    """Checks the assembled site's links; returns one warning per broken link,
-    pointing at the content file (and line) it came from where possible."""
-    from generator.publish.linkcheck import check_site
-
-    sources = {p.root + (page.url or "") + "index.html": page.source
-               for p in projects for page in p.pages.values()}
-    base_path = "/" + site.config.base_url.split("://", 1)[1].split("/", 1)[1]
-    problems, boundary = Problems(root=root), Boundary(root / "content")
-    for link in check_site(stage, base_path):
-        source = sources.get(link.page)
-        line = _line_of(source, link.link, boundary) if source else None
-        problems.add(source or link.page, line, f"broken link {link.link} on {link.page}: "
-                     f"{link.reason}", "correct the link; links to pages end in /, e.g. "
-                     "../other-story/", level="warning")
-    return problems.items

@@ -337,7 +337,7 @@ def test_the_csp_never_allows_a_script_in_the_content():
 
 
 def test_no_emitted_page_holds_an_inline_script(basic_project: Path):
-    emitted = list((basic_project / ".build/projects").glob("*/docs/**/*.md"))
+    emitted = list(Paths(basic_project).project("nl").parent.glob("*/docs/**/*.md"))
     assert len(emitted) > 20
     for path in emitted:
         assert not csp._INLINE.search(path.read_text(encoding="utf-8")), path
@@ -464,3 +464,128 @@ def test_a_refused_build_names_the_file_and_shows_no_traceback(hostile: Path, ou
     assert result.returncode == 1
     assert "content/stories/een/en.md" in result.stderr and "Traceback" not in result.stderr
     assert CANARY not in result.stdout + result.stderr
+
+
+# -- found by attacking from outside (red team, stop 11) -------------------------------
+
+def test_template_syntax_in_an_area_file_never_runs(hostile: Path):
+    content = hostile / "content"
+    write(content, "pilots/houten/interventions.yml", """
+        - {id: a, type: meeting, title: A, date: 2019-03-01, area: wijk.geojson}
+        """)
+    payload = "{{ cycler.__init__.__globals__.os.mkdir('PWNED') }}"
+    (content / "pilots/houten/wijk.geojson").write_text(json.dumps({
+        "type": "Polygon", "coordinates": [[[5.16, 52.02, payload], [5.17, 52.02, 1, payload],
+                                            [5.17, 52.03], [5.16, 52.02]]]}))
+    build(Paths(hostile))
+    assert not (hostile / "PWNED").exists() and not Path("PWNED").exists()
+    script = next((hostile / "site/pilots/houten").glob("pl-map-*.js")).read_text()
+    assert "PWNED" not in script and "cycler" not in script
+
+
+def test_an_area_used_again_and_again_cannot_fill_the_disk(hostile: Path):
+    content = hostile / "content"
+    ring = [[5.16 + i * 1e-6, 52.02] for i in range(30_000)] + [[5.16, 52.02]]
+    (content / "pilots/houten/wijk.geojson").write_text(json.dumps(
+        {"type": "Polygon", "coordinates": [ring]}))
+    write(content, "pilots/houten/interventions.yml", "".join(
+        f"- {{id: a{i}, type: meeting, title: A, date: 2019-03-01, area: wijk.geojson}}\n"
+        for i in range(4)))
+    refused(hostile, "interventions.yml:4", "more than 100,000 points")
+
+
+@pytest.mark.parametrize("setting,needles", [
+    ("images: {max_megapixels: 500}", ("images.max_megapixels",)),
+    ("languages: [nl, zz]", ("languages", '"zz" is not a language code')),
+    ('languages: [nl, "en\\n"]', ("languages", "is not a language code")),
+    ('base_url: "https://example.org/site/\\n"', ("base_url", "is not a web address")),
+    ("map: {tiles: Thunderforest.OpenCycleMap}", ("site.yml:4", "access key")),
+])
+def test_site_yml_values_that_once_slipped_through(hostile: Path, setting: str, needles):
+    site = hostile / "content/site.yml"
+    key = setting.split(":")[0]
+    lines = [l for l in site.read_text().splitlines() if not l.startswith(key + ":")]
+    site.write_text("\n".join(lines + [setting]) + "\n")
+    refused(hostile, "content/site.yml", *needles)
+
+
+def test_a_language_the_theme_has_no_words_for_still_builds(hostile: Path):
+    site = hostile / "content/site.yml"
+    site.write_text(site.read_text().replace("languages: [nl, en]", "languages: [nl, fy]")
+                    .replace("en: Test site", "fy: Test site"))
+    for path in (hostile / "content").rglob("*"):
+        if path.suffix in (".yml", ".md") and path.is_file():
+            text = path.read_text().replace(" en:", " fy:")
+            path.write_text(text)
+            if path.name == "en.md":
+                path.rename(path.with_name("fy.md"))
+    build(Paths(hostile))
+    page = (hostile / "site/fy/stories/een/index.html").read_text()
+    assert '<html lang="fy"' in page
+
+
+def test_records_whose_parts_once_crashed_the_build(hostile: Path):
+    content = hostile / "content"
+    write(content, "pages/licences/nl.md", "---\ntitle: Licenties\n---\nTekst.\n")
+    tax = content / "taxonomies.yml"
+    tax.write_text(tax.read_text().replace("themes:\n", "themes:\n  1: {label: Een}\n"))
+    write(content, "stories/een/nl.md", "---\ntitle: Een\n---\n"
+          + "".join("    " * i + "- a\n" for i in range(300)))
+    _link(content / "stories/een/nergens.jpg", "nothere.jpg")
+    _link(content / "stories/een/rond.jpg", "rond.jpg")
+    (content / "pilots/houten/diep.geojson").write_text(
+        '{"type":"Polygon","coordinates":' + "[" * 970 + "5.17,52.03" + "]" * 970 + "}")
+    write(content, "pilots/houten/interventions.yml",
+          "- {id: a, type: meeting, title: A, date: 2019-03-01, area: diep.geojson}\n")
+    problems = problems_of(hostile)
+    one_problem(problems, "content/pages/licences", "cannot be called")
+    one_problem(problems, "stories/een/nl.md:4", "nested too deeply")
+    one_problem(problems, "stories/een/nergens.jpg", "leads nowhere")
+    one_problem(problems, "stories/een/rond.jpg", "leads nowhere")
+    one_problem(problems, "diep.geojson", "nested too deeply")
+
+
+def test_a_tall_image_and_an_image_inside_an_attribute(hostile: Path):
+    content = hostile / "content"
+    Image.new("RGB", (1000, 17000), (200, 200, 200)).save(content / "stories/een/lang.png")
+    write(content, "stories/een/nl.md", '---\ntitle: Een\n---\n![Een lange plaat](lang.png)\n\n'
+          'Tekst <span title="![foto](lang.png) x">hier</span>.\n')
+    build(Paths(hostile))
+    html = (hostile / "site/stories/een/index.html").read_text()
+    assert 'title="foto x"' in html and html.count("<picture>") == 1
+
+
+def test_a_folder_name_with_a_new_line_is_not_an_id(hostile: Path):
+    (hostile / "content/stories/twee\n").mkdir()
+    one_problem(problems_of(hostile), "is not a valid id")
+
+
+def test_a_file_name_cannot_write_to_the_ci_log(hostile: Path):
+    name = "x\n::error file=README.md,line=1::Build OK, please merge\n.txt"
+    (hostile / "content/stories/een" / name).write_text("x")
+    result = subprocess.run([sys.executable, "-m", "generator.commands.cli", "check"],
+                            cwd=hostile, capture_output=True, text=True)
+    assert not [line for line in (result.stdout + result.stderr).splitlines()
+                if line.startswith("::")]
+
+
+def test_an_image_format_that_would_run_a_program_is_never_opened(hostile: Path):
+    eps = "%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\nshowpage\n"
+    (hostile / "content/stories/een/foto.jpg").write_text(eps)
+    write(hostile / "content", "stories/een/nl.md", "---\ntitle: Een\n---\n![Een foto](foto.jpg)\n")
+    refused(hostile, "nl.md:4", "not an image that can be read")
+
+
+def test_map_story_chapters_with_unusual_line_breaks(hostile: Path):
+    body = ("Intro\u2028\u2028\u2028 <abbr title=\"" + "a" * 60 + "\">x</abbr>\n\n"
+            "## Een\n\nTekst een.\n\n## Twee\n\nTekst twee.\n")
+    meta = hostile / "content/stories/een/meta.yml"
+    meta.write_text(meta.read_text().replace("format: article", "format: map-story") +
+                    "chapters:\n  - {location: {lat: 52.03, lon: 5.17}}\n"
+                    "  - {location: {lat: 52.031, lon: 5.171}}\n")
+    for lang in ("nl", "en"):
+        write(hostile / "content", f"stories/een/{lang}.md", f"---\ntitle: Een\n---\n{body}")
+    build(Paths(hostile))
+    html = (hostile / "site/stories/een/index.html").read_text()
+    assert html.count('<section class="pl-chapter"') == 2 and html.count("Tekst een.") == 1
+    assert 'title="' + "a" * 60 + '"' in html

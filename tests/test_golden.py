@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import Paths
+
 GOLDEN = Path(__file__).parent / "golden"
 CASES = [("nl", "pilots/alfa/index.md", "pilot-alfa.nl.md"),
          ("en", "stories/eerste-verhaal/index.md", "story-eerste-verhaal.en.md")]
@@ -16,7 +18,7 @@ CASES = [("nl", "pilots/alfa/index.md", "pilot-alfa.nl.md"),
 
 @pytest.mark.parametrize("lang,src,golden", CASES, ids=[c[2] for c in CASES])
 def test_emitted_markdown_matches_the_golden_file(basic_project, lang, src, golden):
-    emitted = (basic_project / ".build/projects" / lang / "docs" / src).read_text(encoding="utf-8")
+    emitted = (Paths(basic_project).project(lang) / "docs" / src).read_text(encoding="utf-8")
     path = GOLDEN / golden
     if os.environ.get("UPDATE_GOLDEN"):
         path.write_text(emitted, encoding="utf-8")

@@ -19,7 +19,7 @@ from generator.build import Paths, check
 from generator.emit import emit_language
 from generator.images.planner import ImagePlanner
 from generator.images.probe import ImageIndex
-from generator.visuals import SiteExtras
+from generator.visuals import SiteVisuals
 from generator.content.yamlsrc import load_yaml, split_front_matter
 from helpers import make_project, minimal, write
 
@@ -188,7 +188,7 @@ def test_hostile_text_in_every_field_never_becomes_a_live_script(tmp_path_factor
         assert problems.errors  # refused with a reason
         return
     # Emitted even when refused: had the check been skipped, would it be inert?
-    extras = SiteExtras(site, paths.cache)
+    extras = SiteVisuals(site, paths.cache)
     pages = [page for lang in site.languages for page in
              emit_language(site, lang, ImagePlanner(paths.cache / "images", index), extras)
              .pages.values()]

@@ -7,8 +7,11 @@ from pathlib import Path
 
 import click
 
-from generator.build import BuildBusy, BuildReport, EngineError, Paths, build, check
-from generator.content.problems import ContentError, Problem
+from generator.build import (STAGES, BuildBusy, BuildReport, EngineError, Options, Paths, build,
+                             check)
+from generator.engine import ENGINES, engine_named
+from generator.commands.report import echo_problems
+from generator.content.problems import ContentError
 from generator.content.records.site import checked_base_url
 
 
@@ -30,13 +33,6 @@ root_option = click.option("--root", type=click.Path(file_okay=False, path_type=
                            default=None, help="The site's folder (default: found from here).")
 
 
-def echo_problems(problems: list[Problem], color: bool | None = None) -> None:
-    """Prints problems for an editor: errors in red, warnings in yellow."""
-    colours = {"error": "red", "warning": "yellow", "notice": "cyan"}
-    for problem in problems:
-        click.secho(problem.format(), fg=colours[problem.level], err=True, color=color)
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="pilot-stories")
 def main() -> None:
@@ -51,8 +47,11 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Fail on warnings as well as errors.")
 @click.option("--base-url", default=None, metavar="URL",
               help="The site's address, instead of base_url in site.yml (for publishing).")
+@click.option("--engine", "engine_name", type=click.Choice(sorted(ENGINES)), default="mkdocs",
+              show_default=True, help="The site engine that puts the theme around the pages.")
+@click.option("--timings", is_flag=True, help="Say how long each stage of the build took.")
 def build_command(root: Path | None, out: Path | None, drafts: bool, strict: bool,
-                  base_url: str | None) -> None:
+                  base_url: str | None, engine_name: str, timings: bool) -> None:
     """Build every language into site/."""
     paths = Paths(root or find_root(), out)
     if base_url:
@@ -60,8 +59,18 @@ def build_command(root: Path | None, out: Path | None, drafts: bool, strict: boo
             checked_base_url(base_url)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--base-url")
+    options = Options(drafts=drafts, strict=strict, base_url=base_url,
+                      engine=engine_named(engine_name))
+    report = _run_build(paths, options)
+    echo_problems([p for p in report.problems if p.level != "error"])
+    if timings:
+        click.echo(timing_table(report))
+    click.echo(summary(report, paths))
+
+
+def _run_build(paths: Paths, options: Options) -> BuildReport:
     try:
-        report = build(paths, drafts=drafts, strict=strict, base_url=base_url)
+        return build(paths, options)
     except BuildBusy as exc:
         raise click.ClickException(str(exc))
     except ContentError as exc:
@@ -70,8 +79,13 @@ def build_command(root: Path | None, out: Path | None, drafts: bool, strict: boo
     except EngineError as exc:
         click.secho(str(exc), fg="red", err=True)
         raise click.ClickException(f"the site engine failed; {_rel(paths.out)} is unchanged")
-    echo_problems([p for p in report.problems if p.level != "error"])
-    click.echo(summary(report, paths))
+
+
+def timing_table(report: BuildReport) -> str:
+    """Returns how long each stage took, in the order they ran."""
+    rows = [f"  {stage:<9} {report.timings[stage]:7.2f} s" for stage in STAGES
+            if stage in report.timings]
+    return "\n".join(["Stages:", *rows, f"  {'total':<9} {report.timings.get('total', 0):7.2f} s"])
 
 
 def _rel(path: Path) -> str:

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from generator.build import EngineError, Paths, build
+from generator.build import EngineError, Options, Paths, build
 from generator.engine import SessionEngine
 from generator.content.problems import ContentError
 
@@ -141,7 +141,8 @@ class Preview:
         """Builds once; tells the pages to reload, or shows the problems."""
         start = time.perf_counter()
         try:
-            report = build(self.paths, drafts=self.drafts, engine=self.engine, links_first=False)
+            report = build(self.paths, Options(drafts=self.drafts, engine=self.engine,
+                                               links_first=False))
         except ContentError as exc:
             self.log(exc.report())
             self.hub.send("problem", exc.report())
@@ -153,8 +154,7 @@ class Preview:
         self.log(f"rebuilt {report.pages} pages in {time.perf_counter() - start:.1f} s")
         self.hub.send("reload")
         if not self.engine.workers:  # the engine's output was reused: start its workers now
-            build_dir = self.paths.build
-            self.engine.warm([(lang, build_dir / "projects" / lang, build_dir / "out" / lang)
+            self.engine.warm([(lang, self.paths.project(lang), self.paths.output(lang))
                               for lang in report.languages])
         for problem in report.check_links() if report.check_links else []:
             self.log(problem.format())  # links are checked once the pages have reloaded

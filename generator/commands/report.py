@@ -41,8 +41,6 @@ def print_check(problems: list[Problem], fmt: str, failing: int) -> None:
         for problem in problems:
             click.echo(github_line(problem))
         return
-    from generator.commands.cli import echo_problems
-
     echo_problems(problems)
     errors = sum(p.level == "error" for p in problems)
     warnings = sum(p.level == "warning" for p in problems)
@@ -51,3 +49,10 @@ def print_check(problems: list[Problem], fmt: str, failing: int) -> None:
                     fg="red", err=True)
     else:
         click.secho(f"The content is fine ({warnings} warning(s)).", fg="green")
+
+
+def echo_problems(problems: list[Problem], color: bool | None = None) -> None:
+    """Prints problems for an editor: errors in red, warnings in yellow."""
+    colours = {"error": "red", "warning": "yellow", "notice": "cyan"}
+    for problem in problems:
+        click.secho(problem.format(), fg=colours[problem.level], err=True, color=color)

@@ -9,8 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.content.fields import is_valid_id
+from generator.content.kinds import by_singular
+from generator.content.problems import did_you_mean
+from generator.site.geo import country_rings
 
-KINDS = {"story": "stories", "pilot": "pilots", "page": "pages", "person": "people"}
+KINDS = ("story", "pilot", "page", "person")  # what `pilots new` makes
 
 
 class ScaffoldError(Exception):
@@ -55,7 +58,7 @@ def create(content: Path, kind: str, record_id: str, options: Options,
     Raises:
         ScaffoldError: when the id is invalid or taken, or a story's pilot is unknown.
     """
-    folder = content / KINDS[kind] / record_id
+    folder = content / by_singular(kind).folder / record_id
     _check_id(record_id, folder, kind)
     files = {"meta.yml": META[kind](options, content)}
     for lang in languages:
@@ -84,8 +87,6 @@ def _story_meta(options: Options, content: Path) -> str:
         raise ScaffoldError("say which pilot the story belongs to: --pilot "
                             + (" or --pilot ".join(pilots[:5]) or "<pilot id>"))
     if options.pilot not in pilots:
-        from generator.content.problems import did_you_mean
-
         raise ScaffoldError(f'there is no pilot "{options.pilot}".{did_you_mean(options.pilot, pilots)}'
                             f" The pilots are: {', '.join(pilots) or '(none yet)'}")
     return f"""# A story. Fill in every field, then remove `draft: true` to publish it.
@@ -120,8 +121,6 @@ draft: true                    # remove this line (or set false) when the pilot 
 
 
 def _country_centre(code: str) -> tuple[float, float]:
-    from generator.site.geo import country_rings
-
     rings = country_rings(code.upper())
     if not rings:
         raise ScaffoldError(f'"{code}" is not a country code; use two letters such as NL')

@@ -12,15 +12,11 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from generator.content.bundle import BioFront, Front, StoryFront
+from generator.content.kinds import KINDS
+from generator.content.records.front import BioFront, Front, StoryFront
 from generator.content.records.interventions import Intervention
-from generator.content.records.pages import PageMeta
-from generator.content.records.partners import PartnerMeta
-from generator.content.records.people import PersonMeta
-from generator.content.records.pilots import PilotMeta
 from generator.content.records.publications import Publication
 from generator.content.records.site import SiteConfig
-from generator.content.records.stories import StoryMeta
 from generator.content.records.taxonomies import Taxonomies
 
 # schema file -> (model, the files it describes)
@@ -28,12 +24,9 @@ SCHEMAS: dict[str, tuple[Any, list[str]]] = {
     "site": (SiteConfig, ["content/site.yml"]),
     "taxonomies": (Taxonomies, ["content/taxonomies.yml"]),
     "publications": (list[Publication], ["content/publications.yml"]),
-    "pilot": (PilotMeta, ["content/pilots/*/meta.yml"]),
+    **{kind.singular: (kind.meta, [f"content/{kind.folder}/*/meta.yml"])
+       for kind in KINDS.values() if kind.meta is not None},
     "interventions": (list[Intervention], ["content/pilots/*/interventions.yml"]),
-    "story": (StoryMeta, ["content/stories/*/meta.yml"]),
-    "person": (PersonMeta, ["content/people/*/meta.yml"]),
-    "partner": (PartnerMeta, ["content/partners/*/meta.yml"]),
-    "page": (PageMeta, ["content/pages/*/meta.yml"]),
     "front-matter": (Front, []),
     "story-front-matter": (StoryFront, []),
     "bio-front-matter": (BioFront, []),

@@ -9,14 +9,13 @@ from pathlib import Path
 from generator.content.problems import Problems
 from generator.content import Content, load_content
 from generator.content.bundle import Bundle
-from generator.site.resolve import local_texts
-
-TEXT_KINDS = ("pages", "pilots", "stories", "people", "partners")
+from generator.content.fields import local_texts
+from generator.content.kinds import KINDS
 
 
 @dataclass
 class Row:
-    """One record's line in the status table."""
+    """One record's line in the status table (kind: the singular, e.g. story)."""
 
     kind: str
     id: str
@@ -48,10 +47,10 @@ def status(root: Path) -> Status | None:
     languages = content.languages
     counts = {lang: [0, 0] for lang in languages}
     rows = []
-    for kind in TEXT_KINDS:
+    for kind in KINDS.values():
         for bundle in content.of(kind).values():
-            rows.append(_row(kind, bundle, languages))
-            if _needs_text(kind, bundle):
+            rows.append(_row(bundle, languages))
+            if _needs_text(bundle):
                 _count(counts, {lang: lang in bundle.texts for lang in languages})
             for _, text in local_texts(bundle.meta):
                 _count(counts, {lang: lang in text for lang in languages})
@@ -73,16 +72,16 @@ def _count_lists(content: Content, counts: dict[str, list[int]]) -> None:
             _count(counts, {lang: lang in text for lang in counts})
 
 
-def _needs_text(kind: str, bundle: Bundle) -> bool:
+def _needs_text(bundle: Bundle) -> bool:
     """Whether a record is expected to have a Markdown text per language."""
-    return kind in ("pages", "pilots", "stories") or bool(bundle.texts)
+    return bundle.kind.texts_required or bool(bundle.texts)
 
 
-def _row(kind: str, bundle: Bundle, languages: list[str]) -> Row:
+def _row(bundle: Bundle, languages: list[str]) -> Row:
     meta = bundle.meta
-    needs_text = _needs_text(kind, bundle)
-    row = Row(kind, bundle.id, {lang: lang in bundle.texts or not needs_text
-                                for lang in languages})
+    needs_text = _needs_text(bundle)
+    row = Row(bundle.kind.singular, bundle.id, {lang: lang in bundle.texts or not needs_text
+                                                for lang in languages})
     if meta is None:
         row.notes.append("has errors (see pilots check)")
         return row
@@ -119,9 +118,7 @@ def render(result: Status) -> str:
     """Returns the status as a text table with a summary line."""
     languages = list(result.texts)
     header = ["kind", "id", *languages, "notes"]
-    singular = {"pages": "page", "pilots": "pilot", "stories": "story", "people": "person",
-                "partners": "partner"}
-    lines = [[singular[row.kind], row.id,
+    lines = [[row.kind, row.id,
               *("yes" if row.languages[lang] else "-" for lang in languages),
               "; ".join(row.notes)] for row in result.rows]
     widths = [max(len(str(x)) for x in column) for column in zip(header, *lines)]

@@ -15,23 +15,15 @@ from pydantic import BaseModel
 
 from generator.content.problems import Problems, did_you_mean
 from generator.content.yamlsrc import YList, YMap
-from generator.content.records import pages, partners, people, pilots, stories
 from generator.content.fields import validate
 from generator.content.boundary import Boundary, Refused
-from generator.content.bundle import Bundle, BundleSpec, Reader, read_bundle
+from generator.content.bundle import Bundle, Kind, Reader, read_bundle
+from generator.content.kinds import FILES, KINDS, PILOTS
 from generator.content.records.interventions import Intervention
 from generator.content.records.publications import Publication
 from generator.content.records.site import SiteConfig
 from generator.content.records.taxonomies import Taxonomies
 
-KINDS: dict[str, BundleSpec] = {
-    "pages": pages.SPEC,
-    "pilots": pilots.SPEC,
-    "stories": stories.SPEC,
-    "people": people.SPEC,
-    "partners": partners.SPEC,
-}
-FILES = ("site.yml", "taxonomies.yml", "publications.yml")
 
 
 @dataclass
@@ -62,9 +54,9 @@ class Content:
     interventions: dict[str, list[Item]] = field(default_factory=dict)
     publications: list[Item] = field(default_factory=list)
 
-    def of(self, kind: str) -> dict[str, Bundle]:
+    def of(self, kind: Kind) -> dict[str, Bundle]:
         """Returns the bundles of one kind, by id."""
-        return self.bundles.get(kind, {})
+        return self.bundles.get(kind.folder, {})
 
     @property
     def languages(self) -> list[str]:
@@ -95,9 +87,9 @@ def load_content(root: Path, problems: Problems) -> Content | None:
     _check_top_level(root, reader)
     taxonomies, tax_raw = _load_taxonomies(root / "taxonomies.yml", reader)
     content = Content(root, site, site_raw, taxonomies, tax_raw, boundary=reader.boundary)
-    for kind, spec in KINDS.items():
-        content.bundles[kind] = _load_kind(root / kind, kind, spec, reader)
-    for pilot_id, bundle in content.of("pilots").items():
+    for kind in KINDS.values():
+        content.bundles[kind.folder] = _load_kind(root / kind.folder, kind, reader)
+    for pilot_id, bundle in content.of(PILOTS).items():
         content.interventions[pilot_id] = load_list(
             bundle.dir / "interventions.yml", Intervention, reader, bundle.dir)
     content.publications = load_list(root / "publications.yml", Publication, reader)
@@ -174,15 +166,15 @@ def _check_top_level(root: Path, reader: Reader) -> None:
                             f"the content folder holds {', '.join(known)}")
 
 
-def _load_kind(folder: Path, kind: str, spec: BundleSpec, reader: Reader) -> dict[str, Bundle]:
+def _load_kind(folder: Path, kind: Kind, reader: Reader) -> dict[str, Bundle]:
     found: dict[str, Bundle] = {}
     for sub in _folders(folder, reader):
         if not sub.is_dir():
-            reader.problems.add(sub, None, f"{sub.name} is not a bundle: every {kind[:-1]} is a "
-                                "folder", f"move it into a folder {kind}/<id>/ with meta.yml and "
-                                "nl.md/en.md", level="warning")
+            reader.problems.add(sub, None, f"{sub.name} is not a bundle: every {kind.singular} is "
+                                f"a folder", f"move it into a folder {kind.folder}/<id>/ with "
+                                "meta.yml and nl.md/en.md", level="warning")
             continue
-        bundle = read_bundle(kind, sub, spec, reader)
+        bundle = read_bundle(kind, sub, reader)
         if bundle is not None:
             found[bundle.id] = bundle
     return found

@@ -85,7 +85,11 @@ class Boundary:
                           "keep every file the content uses inside the record's folder, "
                           "as a real file")
         real = Path(os.path.realpath(path))
-        info = os.stat(real)
+        try:
+            info = os.stat(real)
+        except OSError:  # a link to nothing, or a loop of links
+            raise Refused(f"{path.name} is a link that leads nowhere",
+                          "replace the link with the file itself, or remove it") from None
         if not stat.S_ISREG(info.st_mode):
             raise Refused(f"{path.name} is not an ordinary file", "replace it with a real file")
         limit = limit_of(path)

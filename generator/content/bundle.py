@@ -12,31 +12,47 @@ from pydantic import BaseModel
 
 from generator.content.problems import Problems, did_you_mean
 from generator.content.yamlsrc import YMap, load_yaml, split_front_matter
-from generator.content.fields import Model, Text, is_valid_id, validate
 from generator.content.boundary import Boundary, Refused
+from generator.content.fields import is_valid_id, validate
+from generator.content.records.front import Front
 
-_SINGULAR = {"stories": "story", "pilots": "pilot", "pages": "page", "people": "person",
-             "partners": "partner"}
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff"}
 
 
-class Front(Model):
-    """Front matter of a record's Markdown file."""
+@dataclass(frozen=True)
+class Kind:
+    """A kind of record: where its bundles live, what they hold, how it is named.
 
-    title: Text
-    summary: str | None = None
+    Every kind is described once (see generator.content.kinds); nothing else
+    spells out a kind's names.
 
+    Attributes:
+        folder: Its folder in content/ and its address on the site (stories).
+        singular: One record of the kind, for messages and `pilots new` (story).
+        meta: The model of meta.yml, or None if the kind has no meta.yml.
+        front: The model of the Markdown front matter.
+        template: The page template of a record of this kind.
+        meta_required: Whether meta.yml must exist.
+        texts_required: Whether at least one language's Markdown must exist.
+        data_suffixes: Other files allowed in the bundle (besides images).
+        extra_files: Named extra files allowed (e.g. interventions.yml).
+        at_root: Records sit at the language root (about/), not in the folder.
+    """
 
-class StoryFront(Front):
-    """Front matter of a story: a quote may be pulled out."""
+    folder: str
+    singular: str
+    meta: type[BaseModel] | None
+    front: type[BaseModel] = Front
+    template: str = ""
+    meta_required: bool = True
+    texts_required: bool = True
+    data_suffixes: frozenset[str] = frozenset()
+    extra_files: frozenset[str] = frozenset()
+    at_root: bool = False
 
-    quote: str | None = None
-
-
-class BioFront(Model):
-    """Front matter of a person's bio: nothing is required."""
-
-    title: str | None = None
+    def path(self, record_id: str) -> str:
+        """A record's page under a language root: stories/x/, or about/ for a page."""
+        return f"{record_id}/" if self.at_root else f"{self.folder}/{record_id}/"
 
 
 @dataclass
@@ -70,7 +86,7 @@ class Bundle:
     """One record's folder, read and validated.
 
     Attributes:
-        kind: The record kind (the folder it sits in: pilots, stories, ...).
+        kind: The record's kind.
         id: The folder name, which is the record's id.
         dir: The folder.
         meta: The validated meta.yml, or None if it is invalid or absent.
@@ -81,7 +97,7 @@ class Bundle:
         refused: Media files the boundary refused (already reported).
     """
 
-    kind: str
+    kind: Kind
     id: str
     dir: Path
     meta: Any = None
@@ -94,27 +110,6 @@ class Bundle:
     def meta_path(self) -> Path:
         """The bundle's meta.yml."""
         return self.dir / "meta.yml"
-
-
-@dataclass
-class BundleSpec:
-    """What a kind of bundle holds.
-
-    Attributes:
-        meta: The model of meta.yml, or None if the kind has no meta.yml.
-        front: The model of the Markdown front matter.
-        meta_required: Whether meta.yml must exist.
-        texts_required: Whether at least one language's Markdown must exist.
-        data_suffixes: Other files allowed in the bundle (besides images).
-        extra_files: Named extra files allowed (e.g. interventions.yml).
-    """
-
-    meta: type[BaseModel] | None
-    front: type[BaseModel] = Front
-    meta_required: bool = True
-    texts_required: bool = True
-    data_suffixes: frozenset[str] = frozenset()
-    extra_files: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -157,13 +152,12 @@ class Reader:
         return "" if loaded.data is None else loaded.data
 
 
-def read_bundle(kind: str, folder: Path, spec: BundleSpec, reader: Reader) -> Bundle | None:
+def read_bundle(kind: Kind, folder: Path, reader: Reader) -> Bundle | None:
     """Reads one bundle: its id, meta.yml, Markdown per language and media.
 
     Args:
-        kind: The record kind.
+        kind: The record's kind.
         folder: The bundle's folder.
-        spec: What this kind of bundle holds.
         reader: Reads through the content boundary.
 
     Returns:
@@ -176,36 +170,36 @@ def read_bundle(kind: str, folder: Path, spec: BundleSpec, reader: Reader) -> Bu
                      "e.g. afval-in-de-wijk")
         return None
     bundle = Bundle(kind, folder.name, folder)
-    _read_meta(bundle, spec, reader)
+    _read_meta(bundle, reader)
     languages = reader.context["languages"]
     for lang in languages:
-        text = _read_text(folder / f"{lang}.md", lang, spec.front, reader, folder)
+        text = _read_text(folder / f"{lang}.md", lang, kind.front, reader, folder)
         if text is not None:
             bundle.texts[lang] = text
-    _scan_files(bundle, spec, languages, reader)
-    if spec.texts_required and not bundle.texts and (folder / "meta.yml").exists():
-        problems.add(folder, None, f"{_SINGULAR.get(kind, kind)} \"{folder.name}\" has no text in "
+    _scan_files(bundle, languages, reader)
+    if kind.texts_required and not bundle.texts and (folder / "meta.yml").exists():
+        problems.add(folder, None, f"{kind.singular} \"{folder.name}\" has no text in "
                      "any language",
                      f"add {' or '.join(f'{lang}.md' for lang in languages)} with a title in "
                      "its front matter")
     return bundle
 
 
-def _read_meta(bundle: Bundle, spec: BundleSpec, reader: Reader) -> None:
-    path = bundle.meta_path
-    if spec.meta is None or not os.path.lexists(path):
-        if spec.meta is not None and spec.meta_required:
-            reader.problems.add(bundle.dir, None, f"meta.yml is missing in {bundle.kind}/{bundle.id}",
+def _read_meta(bundle: Bundle, reader: Reader) -> None:
+    path, kind = bundle.meta_path, bundle.kind
+    if kind.meta is None or not os.path.lexists(path):
+        if kind.meta is not None and kind.meta_required:
+            reader.problems.add(bundle.dir, None, f"meta.yml is missing in {kind.folder}/{bundle.id}",
                                 f"add a meta.yml (or create the record with: pilots new "
-                                f"{_SINGULAR.get(bundle.kind, bundle.kind)} {bundle.id})")
-        elif spec.meta is not None:
-            bundle.meta = spec.meta.model_validate({}, context=reader.context)
+                                f"{kind.singular} {bundle.id})")
+        elif kind.meta is not None:
+            bundle.meta = kind.meta.model_validate({}, context=reader.context)
         return
     bundle.raw = reader.yaml(path, bundle.dir)
     if bundle.raw is None:
         return
     data = bundle.raw if bundle.raw != "" else {}
-    bundle.meta = validate(spec.meta, data, path, reader.problems, reader.context)
+    bundle.meta = validate(kind.meta, data, path, reader.problems, reader.context)
 
 
 def _report_duplicates(path: Path, duplicates: Any, problems: Problems) -> None:
@@ -233,14 +227,15 @@ def _read_text(path: Path, lang: str, model: type[BaseModel], reader: Reader,
     return TextSource(lang, path, front, source.body, source.body_line, raw)
 
 
-def _scan_files(bundle: Bundle, spec: BundleSpec, languages: list[str], reader: Reader) -> None:
-    known = {"meta.yml", *(f"{lang}.md" for lang in languages), *spec.extra_files}
+def _scan_files(bundle: Bundle, languages: list[str], reader: Reader) -> None:
+    kind = bundle.kind
+    known = {"meta.yml", *(f"{lang}.md" for lang in languages), *kind.extra_files}
     for path in reader.boundary.entries(bundle.dir):
         name = path.name
         if name.startswith(".") or name in known:
             continue
         suffix = path.suffix.lower()
-        if suffix in IMAGE_SUFFIXES or suffix in spec.data_suffixes:
+        if suffix in IMAGE_SUFFIXES or suffix in kind.data_suffixes:
             _add_media(bundle, path, reader)
         else:
             _unknown_file(path, known, languages, reader.problems)

@@ -71,7 +71,7 @@ def parse_date(value: Any) -> PartialDate:
     if isinstance(value, dt.date):
         return PartialDate(value.year, value.month, value.day)
     text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
-    match = _ISO.match(text)
+    match = _ISO.fullmatch(text)
     if not match:
         raise ValueError(f'"{value}" is not a date; write it as 2019-10-01, or 2019-10 for a month')
     year, month, day = (int(g) if g else None for g in match.groups())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Iterator, Literal
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer,
                       ValidationError, ValidationInfo, WithJsonSchema, field_validator,
@@ -25,7 +25,7 @@ _ID = re.compile(ID_PATTERN)
 
 def is_valid_id(value: str) -> bool:
     """Tells whether `value` may be a record id (lowercase, digits, hyphens)."""
-    return bool(_ID.match(value))
+    return bool(_ID.fullmatch(value))
 
 
 def _date(value: Any) -> PartialDate:
@@ -65,14 +65,14 @@ Localized = Annotated[dict[str, Text], BeforeValidator(_localized), AfterValidat
 
 def _url(value: str) -> str:
     # printed into href attributes: no quotes, angle brackets, spaces or control characters
-    if not re.match(r'^https?://[^\s<>"\\\x00-\x1f\x7f]+$', value):
+    if not re.fullmatch(r'https?://[^\s<>"\\\x00-\x1f\x7f]+', value):
         raise ValueError(f'"{value[:80]}" is not a web address; start it with https:// and '
                          "leave out spaces, quotes and < >")
     return value
 
 
 def _country(value: str) -> str:
-    if not re.match(r"^[A-Za-z]{2}$", value):
+    if not re.fullmatch(r"[A-Za-z]{2}", value):
         raise ValueError(f'"{value}" is not a two-letter country code; write e.g. NL, IT or GB')
     return value.upper()
 
@@ -291,3 +291,23 @@ class Named(Model):
 Status = Literal["planned", "running", "finished", "unknown"]
 __all__ = ["Country", "FileName", "Url", "Date", "Id", "Image", "LocalText", "Localized", "Location", "Model", "Named", "Period", "Record",
            "Status", "Text", "field_validator", "validate", "is_valid_id"]
+
+
+def local_texts(value: Any, loc: tuple = ()) -> Iterator[tuple[tuple, LocalText]]:
+    """Yields (location, text) for every per-language text inside a model.
+
+    Args:
+        value: A model, list, dict or scalar.
+        loc: The path to `value` so far.
+    """
+    if isinstance(value, LocalText):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from local_texts(getattr(value, name), (*loc, name))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from local_texts(item, (*loc, key))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from local_texts(item, (*loc, index))

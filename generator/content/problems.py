@@ -93,12 +93,13 @@ class Problems:
         return self.of("error", "warning") if strict else self.errors
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _printable(text: str) -> str:
     """Shows control characters from content as codes: a file name or a value
-    must not steer the terminal or the CI log it is printed to."""
+    must not steer the terminal or the CI log it is printed to (a new line
+    starting with `::error` would be read by GitHub Actions as a command)."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 

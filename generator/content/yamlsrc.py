@@ -66,8 +66,8 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode) -> YMap:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1 + loader.line_offset
-        if not isinstance(key, (str, int, float, bool)) and key is not None:
-            key = str(key)
+        if not isinstance(key, str):  # `1:` or `yes:` is a name in content, never a number
+            key = str(key).lower() if isinstance(key, bool) else str(key)
         if key in result:
             loader.duplicates.append((str(key), line))
         result[key] = loader.construct_object(value_node, deep=True)

@@ -10,36 +10,36 @@ from generator.content.language import Lang
 from generator.images.planner import ImagePlanner
 from generator.site.model import Site
 from generator.emit.context import LangSite, attr
-from generator.emit.visuals import Extras
+from generator.emit.visuals import NoVisuals, Visuals
 from generator.emit.links import language_root
-from generator.emit.pages import TEMPLATES, index_pages, record_page
+from generator.emit.pages import index_pages, record_page
 from generator.emit.project import NavItem, Project
-from generator.publish import csp
+from generator.emit import csp
 
-__all__ = ["emit_language", "Extras", "Project"]
+__all__ = ["emit_language", "NoVisuals", "Project", "Visuals"]
 
 
 def emit_language(site: Site, code: str, images: ImagePlanner,
-                  extras: Extras | None = None) -> Project:
+                  visuals: Visuals | None = None) -> Project:
     """Emits every page of one language.
 
     Args:
         site: The resolved site.
         code: The language to emit.
         images: The build's image planner (renditions are planned here).
-        extras: Maps, timelines and social cards (none by default).
+        visuals: Maps, timelines and social cards (none by default).
 
     Returns:
         The language's project.
     """
-    extras = extras or Extras()
+    visuals = visuals or NoVisuals()
     ls = LangSite(site, Lang(code, site.config.locale(code)), images)
     project = Project(code, ls.root, settings(ls))
-    for page in index_pages(ls, extras):
+    for page in index_pages(ls, visuals):
         project.add(page)
     for node in site.nodes():
-        project.add(record_page(ls, node, TEMPLATES[type(node)], extras))
-    for page in extras.pages(ls):
+        project.add(record_page(ls, node, visuals))
+    for page in visuals.pages(ls):
         project.add(page)
     project.settings["licences_path"] = "licences/" if "licences/index.md" in project.pages else ""
     project.nav = navigation(ls)
@@ -88,12 +88,12 @@ def settings(ls: LangSite) -> dict:
         "languages": [{"lang": code, "root": language_root(code, config.default_language),
                        "name": attr(Lang(code, config.locale(code)).own_name())}
                       for code in site.languages],
-        "base_path": "/" + config.base_url.split("://", 1)[1].split("/", 1)[1],
+        "base_path": config.base_path,
         "ui": {key: attr(t(key)) for key in ui_keys},
         "funding": attr(funding.text) if funding else "",
         "funding_lang": funding.lang if funding else ls.code,
         "footer_links": footer,
-        "contact": config.contact.email or "",
+        "contact": attr(config.contact.email or ""),
     }
 
 
@@ -119,7 +119,7 @@ def _notfound_others(site: Site) -> list[dict]:
 
 def csp_policy(site: Site) -> str:
     """Returns the site's Content-Security-Policy (tiles are the only outside source)."""
-    from generator.visuals.maps.tiles import UnknownTiles, resolve_tiles
+    from generator.site.mapsettings import UnknownTiles, resolve_tiles
 
     try:
         origins = resolve_tiles(site.config.map.tiles).origins()

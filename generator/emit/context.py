@@ -19,7 +19,7 @@ from markupsafe import Markup
 from generator.content.language import Lang
 from generator.images import html as image_html
 from generator.images.planner import ImagePlanner
-from generator.site.model import Node, Shown, Site
+from generator.site.model import Node, Partner, Person, Shown, Site
 from generator.content.fields import Image
 from generator.emit.links import language_root, relative
 
@@ -140,11 +140,10 @@ class PageCtx:
 
     def title(self, node: Node) -> Shown:
         """Returns a record's display title in this language (names for people)."""
-        meta = getattr(node, "meta", None)
-        if node.kind == "people":
-            return Shown(meta.name, self.code)
-        if node.kind == "partners":
-            return self.pick(meta.name) or Shown(node.id, self.code)
+        if isinstance(node, Person):
+            return Shown(node.meta.name, self.code)
+        if isinstance(node, Partner):
+            return self.pick(node.meta.name) or Shown(node.id, self.code)
         prose = node.text(self.code, self.ls.site.languages)
         return Shown(prose.title, prose.lang) if prose else Shown(node.id, self.code)
 

@@ -6,11 +6,13 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.content.language import Lang
 from generator.images import html as image_html
-from generator.site.model import Node, Page, Partner, Person, Pilot, Prose, Shown, Story
+from generator.site.model import Node, Pilot, Prose, Shown, Story
 from generator.emit.context import LangSite, PageCtx, attr, environment
 from generator.emit.links import relative
 from generator.emit.project import EmittedPage
+from generator.emit.visuals import Visuals
 
 _ENV = environment()
 LATEST = 6
@@ -53,8 +55,6 @@ def front(c: PageCtx, title: Shown, summary: str | None, kind: str, **extra: Any
 
 
 def _switch(c: PageCtx, code: str) -> dict:
-    from generator.content.language import Lang
-
     name = Lang(code, c.ls.site.config.locale(code)).own_name()
     return {"lang": code, "name": attr(name),
             "href": relative(c.here, c.ls.root_of(code) + c.url)}
@@ -73,6 +73,7 @@ def body_html(c: PageCtx, prose: Prose, node: Node, zoom: bool = False) -> Marku
     text = prose.rendered.html
     for index, ref in enumerate(prose.images):
         token = prose.rendered.token(index)
+        text = _outside_tags(text, token, attr(ref.alt))
         if ref.is_remote or ref.src not in node.media:  # refused while checking
             text = text.replace(token, "")
             continue
@@ -88,15 +89,42 @@ def body_html(c: PageCtx, prose: Prose, node: Node, zoom: bool = False) -> Marku
     return Markup(text)
 
 
-def _page(c: PageCtx, template: str, title: Shown, summary: str | None, kind: str,
-          extras: Any, node: Node | None = None, **values: Any) -> EmittedPage:
+def _outside_tags(text: str, token: str, alt: str) -> str:
+    """Shows an image written inside an HTML attribute as its alt text: a picture
+    can only go where text goes. (Cleaned HTML has no < or > inside attributes.)"""
+    at = text.find(token)
+    while at >= 0:
+        if text.rfind("<", 0, at) > text.rfind(">", 0, at):
+            text = text[:at] + alt + text[at + len(token):]
+        at = text.find(token, at + 1)
+    return text
+
+
+def page(c: PageCtx, template: str, title: Shown, summary: str | None, kind: str,
+         visuals: Visuals, node: Node | None = None, **values: Any) -> EmittedPage:
+    """Renders one page: its template, its front matter and its social card.
+
+    Args:
+        c: The page's context.
+        template: The template's name.
+        title: The page title and its language.
+        summary: The description, or None.
+        kind: The page kind (home, pilot, story, ...), for the theme.
+        visuals: Maps, timelines and cards.
+        node: The record the page shows, if any.
+        **values: What the template shows.
+    """
     text = render(template, c=c, title=title, **values)
     src = f"{c.url}index.md" if c.url else "index.md"
-    return EmittedPage(src, c.url, front(c, title, summary, kind, **extras.front(c, node, title)),
-                       text)
+    card = visuals.card(c, node, title.text)
+    extra = {}
+    if card is not None:
+        extra = {"social_image": attr(f"{c.ls.site.config.base_url}social/{card.name}"),
+                 "social_image_alt": attr(c.t("card.alt", title=card.title))}
+    return EmittedPage(src, c.url, front(c, title, summary, kind, **extra), text, card=card)
 
 
-def record_page(ls: LangSite, node: Node, template: str, extras: Any) -> EmittedPage:
+def record_page(ls: LangSite, node: Node, visuals: Visuals) -> EmittedPage:
     """Emits the page of one record (pilot, story, person, partner or free page)."""
     c = PageCtx(ls, node.path)
     prose = c.prose(node)
@@ -104,19 +132,18 @@ def record_page(ls: LangSite, node: Node, template: str, extras: Any) -> Emitted
     zoom = isinstance(node, Story) and node.meta.format == "photo-story"
     body = body_html(c, prose, node, zoom) if prose else Markup("")
     if prose:
-        body = extras.body(c, node, prose, body)
-    kind = {"pilots": "pilot", "stories": "story", "people": "person",
-            "partners": "partner", "pages": "page"}[node.kind]
+        body = visuals.body(c, node, prose, body)
+    kind = node.kind.template
     summary = prose.summary if prose else None
-    values = {kind: node, "prose": prose, "body": body, "extra": extras.record(c, node)}
+    values = {kind: node, "prose": prose, "body": body, "extra": visuals.record(c, node)}
     if isinstance(node, Story):
-        values["storymap"] = extras.story_map(c, node)
+        values["storymap"] = visuals.story_map(c, node)
     if isinstance(node, Pilot):
-        values["timeline"] = extras.timeline(c, node)
+        values["timeline"] = visuals.timeline(c, node)
         values["publications"] = publications_list(c, node.publications, False)
-    page = _page(c, f"{kind}.md.j2", title, summary, kind, extras, node, **values)
-    page.source = prose.path if prose else node.dir / "meta.yml"
-    return page
+    emitted = page(c, f"{kind}.md.j2", title, summary, kind, visuals, node, **values)
+    emitted.source = prose.path if prose else node.dir / "meta.yml"
+    return emitted
 
 
 def publications_list(c: PageCtx, publications: list, show_pilots: bool = True) -> Markup:
@@ -125,49 +152,36 @@ def publications_list(c: PageCtx, publications: list, show_pilots: bool = True) 
                          show_pilots=show_pilots))
 
 
-def index_pages(ls: LangSite, extras: Any) -> list[EmittedPage]:
+def index_pages(ls: LangSite, visuals: Visuals) -> list[EmittedPage]:
     """Emits the home page and the index of each kind."""
     site = ls.site
     c = PageCtx(ls, "")
     tagline = ls.pick(site.config.tagline)
-    pages = [_page(c, "home.md.j2", ls.pick(site.config.title), tagline.text if tagline else None,
-                   "home", extras, tagline=tagline, pilots=list(site.pilots.values()),
-                   stories=list(site.stories.values())[:LATEST], extra=extras.home(c),
-                   period=extras.period(c))]
+    pages = [page(c, "home.md.j2", ls.pick(site.config.title), tagline.text if tagline else None,
+                  "home", visuals, tagline=tagline, pilots=list(site.pilots.values()),
+                  stories=list(site.stories.values())[:LATEST], extra=visuals.home(c),
+                  period=visuals.period(c))]
     c = PageCtx(ls, "stories/")
     themes = sorted({t for s in site.stories.values() for t in s.meta.themes},
                     key=lambda t: site.label("themes", t, c.code).text.lower())
     pilots = [p for p in site.pilots.values() if p.stories]
-    pages.append(_index(c, "stories", extras, stories=list(site.stories.values()),
+    pages.append(_index(c, "stories", visuals, stories=list(site.stories.values()),
                         pilots=pilots, themes=themes))
     c = PageCtx(ls, "pilots/")
-    pages.append(_index(c, "pilots", extras, pilots=list(site.pilots.values()),
-                        extra=extras.pilots(c)))
+    pages.append(_index(c, "pilots", visuals, pilots=list(site.pilots.values()),
+                        extra=visuals.pilots(c)))
     c = PageCtx(ls, "people/")
-    pages.append(_index(c, "people", extras, people=list(site.people.values())))
+    pages.append(_index(c, "people", visuals, people=list(site.people.values())))
     c = PageCtx(ls, "partners/")
     partners = sorted(site.partners.values(), key=lambda p: c.title(p).text.lower())
-    pages.append(_index(c, "partners", extras, partners=partners))
+    pages.append(_index(c, "partners", visuals, partners=partners))
     c = PageCtx(ls, "publications/")
-    pages.append(_index(c, "publications", extras, publications=site.publications,
+    pages.append(_index(c, "publications", visuals, publications=site.publications,
                         listing=publications_list(c, site.publications)))
     return pages
 
 
-def _index(c: PageCtx, kind: str, extras: Any, **values: Any) -> EmittedPage:
+def _index(c: PageCtx, kind: str, visuals: Visuals, **values: Any) -> EmittedPage:
     """Emits the index page of one kind (its title and intro from the interface texts)."""
     title = Shown(c.t(f"nav.{kind}"), c.code)
-    return _page(c, f"{kind}.md.j2", title, c.t(f"{kind}.intro"), kind, extras, **values)
-
-
-TEMPLATES = {Pilot: "pilot", Story: "story", Person: "person", Partner: "partner", Page: "page"}
-
-
-def licences_page(ls: LangSite, tiles: Any, data_licence: str, extras: Any) -> EmittedPage:
-    """Emits the page naming every library the site serves and its licence."""
-    from generator.visuals.maps.assets import libraries
-
-    c = PageCtx(ls, "licences/")
-    title = Shown(c.t("licences.title"), c.code)
-    return _page(c, "licences.md.j2", title, None, "licences", extras, libraries=libraries(),
-                 tiles=tiles, data_licence=data_licence)
+    return page(c, f"{kind}.md.j2", title, c.t(f"{kind}.intro"), kind, visuals, **values)

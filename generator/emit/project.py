@@ -1,8 +1,8 @@
 """An emitted project: one language's pages, ready for an engine.
 
-It holds no engine types: pages are Markdown with front matter, the nav is a
-plain tree. `write_project` writes it to disk, leaving unchanged files alone
-(their modification times tell the engine's dirty mode what to rebuild).
+It holds no engine types: pages are HTML with front matter, the nav is a plain
+tree. `write_tree` writes files to disk, leaving unchanged files alone (their
+modification times tell the engine's dirty mode what to rebuild).
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from generator.images.cards import CardSpec
 
 try:  # libyaml: the pure-Python emitter costs seconds over thousands of pages
     from yaml import CSafeDumper as _Dumper
@@ -47,6 +49,8 @@ class EmittedPage:
         front: Front matter; strings are HTML-escaped already.
         body: The page's content: HTML the generator wrote (one block, so an
             engine that renders Markdown passes it through unchanged).
+        source: The content file the page's text comes from, if any.
+        card: What the page's social card shows, if it has one.
     """
 
     src: str
@@ -54,6 +58,7 @@ class EmittedPage:
     front: dict[str, Any]
     body: str
     source: Any = None  # the content file the page's text comes from, if any
+    card: CardSpec | None = None  # what the page's social card shows
 
     def text(self) -> str:
         """Returns the file's text: front matter, then body."""

@@ -1,63 +1,98 @@
-"""Hooks through which maps and visual narratives add to pages.
-
-The page emitters call these; each returns safe HTML (Markup) or front
-matter. The base class adds nothing, so pages build without them.
-"""
+"""What pages ask of the visual narratives: maps, timelines, galleries, social
+cards and generated pages. `Visuals` names every request; the pages call
+nothing else, and `NoVisuals` answers each with nothing, so pages build
+without them (generator.visuals.SiteVisuals is the full set)."""
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from markupsafe import Markup
 
+from generator.images.cards import CardSpec
 from generator.site.model import Node, Pilot, Prose, Story
-from generator.emit.context import LangSite, PageCtx
-from generator.emit.project import EmittedPage
+
+if TYPE_CHECKING:  # typing only: the page context and pages use this module at run time
+    from generator.emit.context import LangSite, PageCtx
+    from generator.emit.project import EmittedPage
 
 
-class Extras:
-    """Adds nothing; subclasses add maps, timelines and social cards."""
+class Visuals(Protocol):
+    """The visual parts of pages (each returns safe HTML, or page data)."""
 
     def record(self, c: PageCtx, node: Node) -> Markup:
-        """Returns HTML to show on a record's page (a map)."""
+        """HTML on a record's page: a pilot's map; a story's map or gallery."""
+
+    def timeline(self, c: PageCtx, pilot: Pilot) -> Markup:
+        """A pilot's timeline."""
+
+    def home(self, c: PageCtx) -> Markup:
+        """The home page's map."""
+
+    def period(self, c: PageCtx) -> Markup:
+        """The project's period, with every pilot."""
+
+    def pilots(self, c: PageCtx) -> Markup:
+        """HTML for the pilots index."""
+
+    def story_map(self, c: PageCtx, story: Story) -> Markup:
+        """The map that follows a map story's chapters."""
+
+    def body(self, c: PageCtx, node: Node, prose: Prose, body: Markup) -> Markup:
+        """A record's body, transformed (a map story's chapters)."""
+
+    def card(self, c: PageCtx, node: Node | None, title: str) -> CardSpec | None:
+        """What the page's social card shows (None: no card)."""
+
+    def pages(self, ls: LangSite) -> list[EmittedPage]:
+        """Extra pages for a language (the licences page)."""
+
+    def files(self) -> dict[str, Path]:
+        """Files to publish as they are: site path -> file."""
+
+    def texts(self) -> dict[str, str]:
+        """Generated files to publish: site path -> text."""
+
+    def draw(self, cards: list[CardSpec]) -> int:
+        """Draws the social cards not drawn before (once the images exist)."""
+
+
+class NoVisuals:
+    """Pages without maps, timelines or cards."""
+
+    def record(self, c: PageCtx, node: Node) -> Markup:
         return Markup("")
 
     def timeline(self, c: PageCtx, pilot: Pilot) -> Markup:
-        """Returns a pilot's timeline."""
         return Markup("")
 
     def home(self, c: PageCtx) -> Markup:
-        """Returns HTML for the home page (the overview map)."""
         return Markup("")
 
     def period(self, c: PageCtx) -> Markup:
-        """Returns the project period shown on the home page."""
         return Markup("")
 
     def pilots(self, c: PageCtx) -> Markup:
-        """Returns HTML for the pilots index."""
         return Markup("")
 
-    def front(self, c: PageCtx, node: Node | None, title: Any = None) -> dict[str, Any]:
-        """Returns extra front matter for a page (social card, ...)."""
-        return {}
-
     def story_map(self, c: PageCtx, story: Story) -> Markup:
-        """Returns the map that follows a map story's chapters."""
         return Markup("")
 
     def body(self, c: PageCtx, node: Node, prose: Prose, body: Markup) -> Markup:
-        """Returns a record's body, transformed (map stories' chapters)."""
         return body
 
+    def card(self, c: PageCtx, node: Node | None, title: str) -> CardSpec | None:
+        return None
+
     def pages(self, ls: LangSite) -> list[EmittedPage]:
-        """Returns extra pages for a language (the licences page)."""
         return []
 
-    def files(self) -> dict[str, Any]:
-        """Returns files to publish as they are: site path -> file."""
+    def files(self) -> dict[str, Path]:
         return {}
 
     def texts(self) -> dict[str, str]:
-        """Returns generated files to publish: site path -> text."""
         return {}
+
+    def draw(self, cards: list[CardSpec]) -> int:
+        return 0

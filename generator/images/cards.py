@@ -66,7 +66,7 @@ def background(cover: Path | None) -> Image.Image:
             draw.ellipse([900 - i * 60, -200 + i * 40, 1500 - i * 60, 400 + i * 40],
                          outline=(255, 255, 255), width=2)
         return base
-    with Image.open(cover) as image:
+    with Image.open(cover, formats=("JPEG", "PNG")) as image:  # our own variants
         image.draft("RGB", SIZE)
         base = ImageOps.fit(image.convert("RGB"), SIZE, Image.Resampling.BILINEAR)
     shade = Image.linear_gradient("L").resize(SIZE).point(lambda v: int(110 + v * 0.5))

@@ -21,7 +21,10 @@ from typing import Iterable
 
 from PIL import Image, ImageCms, ImageOps
 
+from generator.images.probe import FORMATS
+
 WIDTHS = (480, 960, 1600)
+MAX_SIDE = 16383  # the largest side WebP can hold
 WEBP = {"quality": 80, "method": 2}  # method 4 is 3x slower for about 1% smaller files
 JPEG = {"quality": 82, "optimize": True, "progressive": True}
 PNG = {"compress_level": 6}
@@ -97,7 +100,9 @@ def plan(source: Source, widths: Iterable[int] = WIDTHS) -> Rendition:
             (the source's own width is used when it is narrower than all).
     """
     widths = sorted(widths)
-    usable = [w for w in widths if w < source.width] + [min(source.width, widths[-1])]
+    # WebP holds at most 16383 px a side: a very tall image gets narrower variants
+    widest = min(source.width, widths[-1], MAX_SIDE * source.width // source.height)
+    usable = sorted({w for w in widths if w < widest} | {max(1, widest)})
     fallback = "png" if source.alpha else "jpeg"
     stem = f"{slug(source.path.stem)}-{source.digest[:10]}"
     variants = []
@@ -139,7 +144,7 @@ def decode(source: Source, width: int) -> Image.Image:
     JPEGs are decoded at a reduced scale when the largest output allows
     (Pillow's draft mode), which is most of the speed of the pipeline.
     """
-    with Image.open(source.path) as image:
+    with Image.open(source.path, formats=FORMATS) as image:
         if image.format == "JPEG":
             scale = width / source.width
             stored = image.size

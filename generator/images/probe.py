@@ -23,6 +23,9 @@ from PIL import Image, UnidentifiedImageError
 from generator.content.records.site import MAX_LIMIT_MEGAPIXELS
 
 PIPELINE_VERSION = "2"  # part of every digest: change it to invalidate every cached output
+# The formats content may use. Pillow knows more, and some (EPS) would run an
+# outside program (Ghostscript) on the file: those are never opened.
+FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "TIFF")
 # Pillow's own bomb check stays on, above any limit site.yml may set.
 Image.MAX_IMAGE_PIXELS = MAX_LIMIT_MEGAPIXELS * 1_000_000
 WARN_MEGAPIXELS = 25
@@ -76,7 +79,7 @@ def measure(path: Path, limit_megapixels: float = 50) -> Measured:
     """
     name = path.name
     try:
-        with Image.open(path) as image:
+        with Image.open(path, formats=FORMATS) as image:
             width, height = image.size
             if width * height > limit_megapixels * 1_000_000:
                 return _too_large(name, width, height, limit_megapixels)

@@ -1,4 +1,5 @@
 """Checks every internal link of a built site: pages, files and anchors.
+A broken link is reported at the content file (and line) it came from.
 
 Engine-independent: it reads the HTML the build produced (raw HTML too, which
 the engine's own link validation never sees), so a broken link is caught
@@ -13,6 +14,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from generator.content.boundary import Boundary, Refused
+from generator.content.problems import Problem, Problems
+from generator.emit.project import Project
 
 _ATTR = re.compile(r'\s(?:href|src)="([^"]*)"')
 _SRCSET = re.compile(r'\ssrcset="([^"]*)"')
@@ -120,3 +125,34 @@ def _resolve(page: str, path: str, base_path: str) -> str | None:
     if path.endswith("/") or joined == ".":
         joined = posixpath.join(joined, "index.html") if joined != "." else "index.html"
     return joined
+
+
+def link_problems(stage: Path, projects: list[Project], base_path: str,
+                  root: Path) -> list[Problem]:
+    """Checks the assembled site's links; returns one warning per broken link,
+    pointing at the content file (and line) it came from where possible.
+
+    Args:
+        stage: The assembled site.
+        projects: Every language's pages (to find the file a page came from).
+        base_path: The path the site is served under.
+        root: The project folder (holding content/).
+    """
+    sources = {p.root + (page.url or "") + "index.html": page.source
+               for p in projects for page in p.pages.values()}
+    problems, boundary = Problems(root=root), Boundary(root / "content")
+    for link in check_site(stage, base_path):
+        source = sources.get(link.page)
+        line = _line_of(source, link.link, boundary) if source else None
+        problems.add(source or link.page, line, f"broken link {link.link} on {link.page}: "
+                     f"{link.reason}", "correct the link; links to pages end in /, e.g. "
+                     "../other-story/", level="warning")
+    return problems.items
+
+
+def _line_of(source: Path, text: str, boundary: Boundary) -> int | None:
+    try:
+        lines = boundary.read_text(source, link_ok=False).splitlines()
+    except Refused:
+        return None
+    return next((n for n, line in enumerate(lines, 1) if text in line), None)

@@ -1,15 +1,17 @@
-"""Geography checks: is a point in its country, how far from its pilot.
+"""Geography: distances, country outlines and GeoJSON areas, as plain functions.
 
 Country outlines come from the `countryinfo` package (MIT): coarse polygons,
 so a point counts as inside when it lies within TOLERANCE_KM of its outline
-(coastal towns fall just outside a coarse coastline).
+(coastal towns fall just outside a coarse coastline). GeoJSON areas are read
+into numbers only: nothing else of an editor's file reaches a map.
 """
 
 from __future__ import annotations
 
+import json
 import math
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 EARTH_KM = 6371.0088
 TOLERANCE_KM = 30.0
@@ -103,3 +105,76 @@ def is_country(code: str) -> bool:
     from babel import Locale
 
     return len(code) == 2 and code.upper() in Locale.parse("en").territories
+
+
+def read_geometry(text: str, name: str) -> tuple[dict, tuple[int | None, str] | None]:
+    """Reads a GeoJSON text into one geometry.
+
+    Args:
+        text: The file's text.
+        name: The file's name, for messages.
+
+    Returns:
+        (geometry, None), or ({}, (line, message)) when the file is unusable.
+    """
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        return {}, (getattr(exc, "lineno", None), f"{name} is not valid JSON: "
+                    f"{getattr(exc, 'msg', 'nested too deeply')}")
+    geometries = _geometries(data)
+    if not geometries:
+        return {}, (None, f"{name} holds no GeoJSON geometry")
+    if not all(_valid_positions(g) for g in geometries):
+        return {}, (None, f"{name} has coordinates that are not [lon, lat] numbers in range")
+    if len(geometries) == 1:
+        return geometries[0], None
+    return {"type": "GeometryCollection", "geometries": geometries}, None
+
+
+def _geometries(data: Any) -> list[dict]:
+    if not isinstance(data, dict):
+        return []
+    kind = data.get("type")
+    if kind == "FeatureCollection":
+        return [g for f in data.get("features", []) for g in _geometries(f)]
+    if kind == "Feature":
+        return _geometries(data.get("geometry"))
+    if kind == "GeometryCollection":
+        return [g for item in data.get("geometries", []) for g in _geometries(item)]
+    ok = kind in ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon")
+    return [{"type": kind, "coordinates": _numbers(data.get("coordinates"))}] if ok else []
+
+
+def _numbers(coordinates: Any, depth: int = 0) -> Any:
+    """Keeps only [lon, lat] numbers: no altitude, no text, nothing else of the file."""
+    if depth > 4 or not isinstance(coordinates, list):
+        return None
+    if coordinates and all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                           for v in coordinates[:2]) and len(coordinates) >= 2:
+        return [float(coordinates[0]), float(coordinates[1])]
+    return [_numbers(item, depth + 1) for item in coordinates]
+
+
+def positions(coordinates: Any) -> Iterator[list]:
+    """Yields every [lon, lat] position in nested GeoJSON coordinates."""
+    if isinstance(coordinates, list) and coordinates and isinstance(coordinates[0], (int, float)):
+        yield coordinates
+    elif isinstance(coordinates, list):
+        for item in coordinates:
+            yield from positions(item)
+
+
+def _valid_positions(geometry: dict) -> bool:
+    coordinates = geometry.get("coordinates")
+    found = list(positions(coordinates))
+    return bool(found) and "null" not in json.dumps(coordinates) and all(
+        -180 <= p[0] <= 180 and -90 <= p[1] <= 90 for p in found)
+
+
+def geometry_centre(geometry: dict) -> tuple[float, float]:
+    """Returns (lat, lon) of the centre of a geometry's bounding box."""
+    parts = geometry.get("geometries") or [geometry]
+    found = [p for g in parts for p in positions(g.get("coordinates"))]
+    lons, lats = [p[0] for p in found], [p[1] for p in found]
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2

@@ -1,16 +1,18 @@
 """The resolved site: records cross-linked, ready to be emitted per language.
 
-Nothing here knows MkDocs. A Site is built from validated Content by
-`generator.resolve`, once per build, and is read-only afterwards.
+Nothing here knows MkDocs. `generator.site.resolve` makes one Site per build,
+from validated Content, and hands it on complete; nothing changes it after.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, ClassVar, Iterator
 
 from generator.site.prose import Rendered
+from generator.content.bundle import Kind
+from generator.content.kinds import PAGES, PARTNERS, PEOPLE, PILOTS, STORIES
 from generator.content.mdrefs import ImageRef, Section
 from generator.content.fields import Image, LocalText
 from generator.content.records.interventions import Intervention
@@ -66,7 +68,7 @@ class Node:
     """A record with a page of its own in every language.
 
     Attributes:
-        kind: The folder it lives in (pilots, stories, people, partners, pages).
+        kind: Its kind (the same for every node of a class: `KIND`).
         id: Its id, the folder name.
         dir: The bundle folder.
         prose: Its text per language (possibly not every language).
@@ -75,7 +77,9 @@ class Node:
             boundary checked (nothing else is ever opened).
     """
 
-    kind: str
+    KIND: ClassVar[Kind]
+
+    kind: Kind
     id: str
     dir: Path
     prose: dict[str, Prose] = field(default_factory=dict)
@@ -91,13 +95,14 @@ class Node:
     @property
     def path(self) -> str:
         """The page's path under a language root, e.g. `stories/x/`."""
-        return f"{self.id}/" if self.kind == "pages" else f"{self.kind}/{self.id}/"
+        return self.kind.path(self.id)
 
 
 @dataclass(eq=False)
 class Pilot(Node):
     """A pilot, with everything linked to it."""
 
+    KIND = PILOTS
     meta: PilotMeta = None  # type: ignore[assignment]
     stories: list["Story"] = field(default_factory=list)
     partners: list["Partner"] = field(default_factory=list)
@@ -110,6 +115,7 @@ class Pilot(Node):
 class Story(Node):
     """A published story (consent given)."""
 
+    KIND = STORIES
     meta: StoryMeta = None  # type: ignore[assignment]
     pilot: Pilot = None  # type: ignore[assignment]
     interventions: list["InterventionNode"] = field(default_factory=list)
@@ -128,6 +134,7 @@ class Story(Node):
 class Person(Node):
     """A person, with the pilots they work on."""
 
+    KIND = PEOPLE
     meta: PersonMeta = None  # type: ignore[assignment]
     pilots: list[Pilot] = field(default_factory=list)
 
@@ -136,6 +143,7 @@ class Person(Node):
 class Partner(Node):
     """A partner organisation, with the pilots it takes part in."""
 
+    KIND = PARTNERS
     meta: PartnerMeta = None  # type: ignore[assignment]
     pilots: list[Pilot] = field(default_factory=list)
 
@@ -144,7 +152,12 @@ class Partner(Node):
 class Page(Node):
     """A free page."""
 
+    KIND = PAGES
     meta: PageMeta = None  # type: ignore[assignment]
+
+
+NODE_TYPES: dict[str, type[Node]] = {cls.KIND.folder: cls
+                                     for cls in (Page, Pilot, Story, Person, Partner)}
 
 
 @dataclass(eq=False)

@@ -131,7 +131,7 @@ class _Scan(HTMLParser):
 
     def _attribute(self, tag: str, name: str, value: str, allowed: set[str]) -> None:
         if name == "class" and tag == "code":
-            if not _CODE_CLASS.match(value):
+            if not _CODE_CLASS.fullmatch(value):
                 self.found.append(Offence("class", tag, value, value))
         elif name == "class":
             for css in value.split():
@@ -139,7 +139,7 @@ class _Scan(HTMLParser):
                     self.found.append(Offence("class", tag, css, css))
         elif name not in allowed:
             self.found.append(Offence("attribute", tag, name, name))
-        elif name == "id" and not _ID.match(value):
+        elif name == "id" and not _ID.fullmatch(value):
             self.found.append(Offence("id", tag, value, value))
         elif name in URL_ATTRIBUTES and not url_allowed(value):
             scheme = _scheme_of(value) or value
@@ -161,9 +161,9 @@ def offences(text: str) -> list[Offence]:
 
 
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
-    if attribute == "id" and not _ID.match(value):
+    if attribute == "id" and not _ID.fullmatch(value):
         return None
-    if attribute == "class" and tag == "code" and not _CODE_CLASS.match(value):
+    if attribute == "class" and tag == "code" and not _CODE_CLASS.fullmatch(value):
         return None
     return value
 
@@ -211,7 +211,11 @@ def render(body: str, images: Sequence[ImageRef] = (), backlink: str = "Back to 
         marked += [body[pos:ref.start], f"plimg{nonce}n{index}x"]
         pos = ref.end
     marked.append(body[pos:])
-    raw = to_html("".join(marked), backlink)
+    try:
+        raw = to_html("".join(marked), backlink)
+    except RecursionError:  # lists or blocks nested hundreds deep: refused, not rendered
+        _converter.cache_clear()  # the converter may be left half-way
+        return Rendered("", (Offence("depth", "", "nesting", ""),), nonce)
     return Rendered(clean(raw), tuple(offences(raw)), nonce)
 
 
@@ -263,9 +267,9 @@ def split_sections(text: str) -> tuple[str, list[tuple[str, str]]]:
     parser = _Headings()
     parser.feed(text)
     parser.close()
-    starts = [0]
-    for line in text.splitlines(keepends=True):
-        starts.append(starts[-1] + len(line))
+    starts = [0]  # HTMLParser counts lines at "\n" only (not at U+2028 as splitlines does)
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
     offsets = [(starts[a[0] - 1] + a[1], starts[b[0] - 1] + b[1]) for a, b in parser.spans]
     if not offsets:
         return text, []

@@ -1,28 +1,29 @@
 """Everything a normal build adds to the pages: maps, timelines, photo
-galleries, social cards and the licences page. The emitters reach it through
-the Extras hooks; a new SiteExtras is made for every build."""
+galleries, social cards and the licences page. The pages reach it through the
+`Visuals` protocol (generator.emit.visuals); a new SiteVisuals is made for
+every build."""
 
 from __future__ import annotations
 
 import json
 from html import escape
 from pathlib import Path
-from typing import Any
 
 from markupsafe import Markup
 
 from generator.emit.context import LangSite, PageCtx
-from generator.emit.visuals import Extras
 from generator.emit.project import EmittedPage
 from generator.images import html as image_html
 from generator.images.cards import CardSpec, render_cards
+from generator.site.model import Node, Pilot, Prose, Site, Story
+from generator.visuals.cards import card as social_card
+from generator.visuals.licences import licences_page
 from generator.visuals.maps import SiteMaps
 from generator.visuals.maps.chapters import chapter_body
-from generator.site.model import Node, Pilot, Prose, Site, Story
 from generator.visuals.timeline import pilot_timeline, project_timeline
 
 
-class SiteExtras(Extras):
+class SiteVisuals:
     """Maps, timelines, galleries, cards and generated pages for one build.
 
     Args:
@@ -34,7 +35,6 @@ class SiteExtras(Extras):
         self.site = site
         self.cache = cache
         self.maps = SiteMaps(site, cache / "maps")
-        self.cards: dict[str, CardSpec] = {}
 
     # -- page parts ----------------------------------------------------------
 
@@ -79,59 +79,29 @@ class SiteExtras(Extras):
         """The project's period with every pilot."""
         return project_timeline(c, self.site)
 
+    def pilots(self, c: PageCtx) -> Markup:
+        """Nothing yet on the pilots index."""
+        return Markup("")
+
     def pages(self, ls: LangSite) -> list[EmittedPage]:
         """The licences page."""
-        from generator.emit.pages import licences_page
-
         return [licences_page(ls, self.maps.tiles, self.site.config.data_licence, self)]
 
     # -- social cards -----------------------------------------------------------
 
-    def front(self, c: PageCtx, node: Node | None, title: Any = None) -> dict[str, Any]:
-        """The page's social card, as front matter for og: and twitter: tags."""
-        spec = self._card(c, node, title.text if title else "")
-        self.cards[spec.name] = spec
-        title = spec.title
-        return {"social_image": escape(f"{self.site.config.base_url}social/{spec.name}"),
-                "social_image_alt": escape(c.t("card.alt", title=title))}
+    def card(self, c: PageCtx, node: Node | None, title: str) -> CardSpec | None:
+        """What the page's social card shows."""
+        return social_card(c, self.site, node, title)
 
-    def _card(self, c: PageCtx, node: Node | None, title: str) -> CardSpec:
-        site_name = c.ls.pick(self.site.config.title).text
-        if node is None:
-            return CardSpec(title or site_name, site_name, "", "",
-                            *self._cover(c, self._home_cover()))
-        title = c.title(node).text
-        kicker, label, cover = "", "", None
-        if isinstance(node, Story):
-            kicker = f"{c.t('card.story')} · {c.title(node.pilot).text}"
-            label = c.t("story.example") if node.meta.example else ""
-            cover = node.cover
-        elif isinstance(node, Pilot):
-            kicker = f"{c.t('card.pilot')} · {c.where(node.meta)}"
-            cover = (node.meta.cover, node.media[node.meta.cover.file]) if node.meta.cover else None
-        return CardSpec(title, site_name, kicker, label, *self._cover(c, cover))
-
-    def _home_cover(self):
-        return next(((p.meta.cover, p.media[p.meta.cover.file]) for p in self.site.pilots.values()
-                     if p.meta.cover), None)
-
-    def _cover(self, c: PageCtx, cover) -> tuple[Path | None, str]:
-        if cover is None:
-            return None, ""
-        rendition = c.ls.images.get(cover[1])
-        variant = rendition.of(rendition.fallback_format)[-1]
-        return c.ls.images.cache_dir / variant.name, rendition.source.digest
-
-    def process(self, workers: int | None = None) -> int:
+    def draw(self, cards: list[CardSpec]) -> int:
         """Draws the social cards not drawn before (after the images exist)."""
-        return render_cards(self.cards.values(), self.cache / "cards", workers)
+        return render_cards(cards, self.cache / "cards")
 
     # -- files -------------------------------------------------------------------
 
     def files(self) -> dict[str, Path]:
-        """Vendored files, icons and social cards."""
-        cards = {f"social/{name}": self.cache / "cards" / name for name in self.cards}
-        return {**self.maps.files(), **cards}
+        """Vendored files and icons."""
+        return self.maps.files()
 
     def texts(self) -> dict[str, str]:
         """Map scripts, marker styles and open data."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Literal
 
 from generator.content.fields import Record
-from generator.content.bundle import BundleSpec, Front
+from generator.content.bundle import Kind
+from generator.content.records.front import Front
 
 
 class PageMeta(Record):
@@ -15,4 +16,5 @@ class PageMeta(Record):
     menu: Literal["main", "footer", "none"] = "main"
 
 
-SPEC = BundleSpec(PageMeta, Front, meta_required=False)
+KIND = Kind("pages", "page", PageMeta, Front, template="page", meta_required=False,
+            at_root=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Literal
 
 from generator.content.fields import Country, Localized, Record, Url
-from generator.content.bundle import BioFront, BundleSpec
+from generator.content.bundle import Kind
+from generator.content.records.front import BioFront
 
 
 class PartnerMeta(Record):
@@ -18,4 +19,5 @@ class PartnerMeta(Record):
     role: Localized | None = None
 
 
-SPEC = BundleSpec(PartnerMeta, BioFront, texts_required=False)
+KIND = Kind("partners", "partner", PartnerMeta, BioFront, template="partner",
+            texts_required=False)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pydantic import Field
 
 from generator.content.fields import Id, Image, Localized, Record, Url
-from generator.content.bundle import BioFront, BundleSpec
+from generator.content.bundle import Kind
+from generator.content.records.front import BioFront
 
 
 class PersonMeta(Record):
@@ -19,4 +20,4 @@ class PersonMeta(Record):
     photo: Image | None = None
 
 
-SPEC = BundleSpec(PersonMeta, BioFront, texts_required=False)
+KIND = Kind("people", "person", PersonMeta, BioFront, template="person", texts_required=False)

@@ -8,7 +8,8 @@ from pydantic import Field
 
 from generator.content.fields import (Country, Date, Id, Image, Localized, Location, Model, Period, Record, Status,
                    approximate_fields)
-from generator.content.bundle import BundleSpec, Front
+from generator.content.bundle import Kind
+from generator.content.records.front import Front
 
 
 class Phase(Model):
@@ -47,5 +48,5 @@ class PilotMeta(Record):
 
 
 
-SPEC = BundleSpec(PilotMeta, Front, data_suffixes=frozenset({".geojson"}),
-                  extra_files=frozenset({"interventions.yml"}))
+KIND = Kind("pilots", "pilot", PilotMeta, Front, template="pilot",
+            data_suffixes=frozenset({".geojson"}), extra_files=frozenset({"interventions.yml"}))

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
+from babel import Locale, UnknownLocaleError
 from pydantic import Field, field_validator
 
 from generator.content.fields import Localized, Model, Period, Text, Url
 
-MAX_LIMIT_MEGAPIXELS = 500  # the highest image limit site.yml may set
+MAX_LIMIT_MEGAPIXELS = 100  # the highest image limit site.yml may set (400 MB decoded)
 _LANG = re.compile(r"^[a-z]{2,3}$")
 # Deliberately narrower than what RFC 5322 allows: these values are printed in
 # every page's head and footer, so they may hold nothing that HTML gives meaning.
@@ -19,9 +20,18 @@ _BASE_URL = re.compile(rf"^https?://{_HOST}(?:/[A-Za-z0-9._~%/-]*)?$")
 _TILE_URL = re.compile(r"^https://[A-Za-z0-9.{}-]+(?::\d{1,5})?/[A-Za-z0-9._~%/{}@?=&-]*$")
 
 
+def known_language(code: str) -> bool:
+    """Whether babel knows a language (and so can write its dates and names)."""
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
+
+
 def checked_base_url(value: str) -> str:
     """Returns a site address ending in "/", or raises ValueError saying how to write it."""
-    if not _BASE_URL.match(value):
+    if not _BASE_URL.fullmatch(value):
         raise ValueError(f'"{value[:80]}" is not a web address of the form '
                          "https://org.github.io/repo/ (letters, digits and - . _ ~ / only)")
     return value if value.endswith("/") else value + "/"
@@ -35,7 +45,7 @@ class Contact(Model):
     @field_validator("email")
     @classmethod
     def _email(cls, value: str | None) -> str | None:
-        if value is not None and not _EMAIL.match(value):
+        if value is not None and not _EMAIL.fullmatch(value):
             raise ValueError(f'"{value[:80]}" is not an e-mail address; write it like '
                              "info@example.org")
         return value
@@ -53,7 +63,7 @@ class CustomTiles(Model):
     @field_validator("url")
     @classmethod
     def _template(cls, value: str) -> str:
-        if not _TILE_URL.match(value) or not all(k in value for k in ("{z}", "{x}", "{y}")):
+        if not _TILE_URL.fullmatch(value) or not all(k in value for k in ("{z}", "{x}", "{y}")):
             raise ValueError("a tile URL starts with https://, contains {z}, {x} and {y}, and "
                              "nothing but letters, digits and / . - _ ? = & % { }")
         return value
@@ -107,7 +117,7 @@ class SiteConfig(Model):
     @classmethod
     def _languages(cls, value: list[str]) -> list[str]:
         for lang in value:
-            if not _LANG.match(lang):
+            if not _LANG.fullmatch(lang) or not known_language(lang):
                 raise ValueError(f'"{lang}" is not a language code; use two letters such as nl or en')
         if len(set(value)) != len(value):
             raise ValueError("a language is listed twice")
@@ -117,6 +127,11 @@ class SiteConfig(Model):
     @classmethod
     def _base_url(cls, value: str) -> str:
         return checked_base_url(value)
+
+    @property
+    def base_path(self) -> str:
+        """The path the site is served under: "/" or "/cosie/"."""
+        return "/" + self.base_url.split("://", 1)[1].split("/", 1)[1]
 
     @property
     def default_language(self) -> str:

@@ -7,7 +7,8 @@ from typing import Literal
 from pydantic import Field
 
 from generator.content.fields import Date, Id, Image, Localized, Location, Model, Record
-from generator.content.bundle import BundleSpec, StoryFront
+from generator.content.bundle import Kind
+from generator.content.records.front import StoryFront
 
 
 class Narrator(Model):
@@ -48,4 +49,4 @@ class StoryMeta(Record):
     chapters: list[Chapter] = Field(default_factory=list)
 
 
-SPEC = BundleSpec(StoryMeta, StoryFront)
+KIND = Kind("stories", "story", StoryMeta, StoryFront, template="story")

@@ -23,7 +23,7 @@ class InterventionType(Named):
     @field_validator("color")
     @classmethod
     def _color(cls, value: str) -> str:
-        if not re.match(r"^#[0-9a-fA-F]{6}$", value):
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
             raise ValueError(f'"{value}" is not a colour; write it as "#1f77b4" (in quotes)')
         return value.lower()
 

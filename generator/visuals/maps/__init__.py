@@ -19,9 +19,9 @@ from generator.emit.context import PageCtx
 from generator.site.model import InterventionNode, Pilot, Site, Story
 from generator.visuals.maps import folium_map as fm
 from generator.visuals.maps import html as h
-from generator.visuals.maps.assets import VENDOR, icon_file, icon_site_path, leaflet_files
+from generator.site.mapsettings import Tiles, icon_file, resolve_tiles
+from generator.visuals.maps.assets import VENDOR, icon_site_path, leaflet_files
 from generator.visuals.maps.data import data_files
-from generator.visuals.maps.tiles import Tiles, resolve_tiles
 
 STORY_ICON, PILOT_ICON = "book-open", "location-dot"
 STORY_COLOR, PILOT_COLOR = "#5b2a86", "#17506b"

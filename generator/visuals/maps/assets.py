@@ -1,19 +1,16 @@
 """The files every map needs, taken from installed packages (never copied
 into the repository): Leaflet and Leaflet.markercluster from PyPI's xstatic
-packages, marker icons from the SVG icon sets installed with the theme."""
+packages, marker icons from the SVG icon sets installed with the theme (found
+by generator.site.mapsettings)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import metadata, util
 from pathlib import Path
 
-from generator.content.records.taxonomies import ICON_PATTERN
 
 VENDOR = "vendor/"  # site path of the vendored files
-ICON_SETS = ("fontawesome/solid", "material", "fontawesome/regular", "octicons")
 
 
 @dataclass(frozen=True)
@@ -46,36 +43,6 @@ def leaflet_files() -> dict[str, Path]:
     for name in ("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css"):
         files[f"{VENDOR}markercluster/{name}"] = cluster / name
     return files
-
-
-@lru_cache(maxsize=1)
-def icons_root() -> Path | None:
-    """Returns the folder of the SVG icon sets installed with the theme."""
-    spec = util.find_spec("material")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    root = Path(list(spec.submodule_search_locations)[0]) / "templates" / ".icons"
-    return root if root.is_dir() else None
-
-
-def icon_file(name: str) -> Path | None:
-    """Finds an icon by name (`users`, `recycle`, `material/map-marker`)."""
-    root = icons_root()
-    if root is None:
-        return None
-    if not re.match(ICON_PATTERN, name):  # a name, never a path out of the icon sets
-        return None
-    candidates = [root / f"{name}.svg"] + [root / s / f"{name}.svg" for s in ICON_SETS]
-    return next((path for path in candidates
-                 if path.is_file() and path.resolve().is_relative_to(root.resolve())), None)
-
-
-def icon_names() -> list[str]:
-    """Returns every icon name that `icon_file` finds (for suggestions)."""
-    root = icons_root()
-    if root is None:
-        return []
-    return sorted({p.stem for s in ICON_SETS for p in (root / s).glob("*.svg")})
 
 
 def icon_site_path(name: str) -> str:

@@ -30,7 +30,7 @@ from folium.plugins import MarkerCluster
 from folium.template import Template
 
 from generator.visuals.maps.data import inert_json
-from generator.visuals.maps.tiles import Tiles as TileSource
+from generator.site.mapsettings import Tiles as TileSource
 
 
 def js(value: Any, text: bool = False) -> str:
@@ -156,7 +156,7 @@ _REF = re.compile(rf"^{TEXTS}\[\d+\]$")
 
 def _ref(value: str) -> str:
     """Lets only a reference into the text table reach a folium template."""
-    if not _REF.match(value):
+    if not _REF.fullmatch(value):
         raise ValueError(f"not a reference into the map's text table: {value[:40]!r}")
     return value
 

@@ -1,0 +1,101 @@
+"""Engines run through their public command line, one process per language:
+MkDocs (the default), ProperDocs (MkDocs' maintained fork, with the same
+plugins, hooks and theme overrides) and Zensical (Material's successor, which
+reads mkdocs.yml but runs no hooks and writes only inside the project)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from generator.engine.base import WARNING_LINE, EngineRun
+from generator.engine.project import OUTPUT_IN_PROJECT
+
+
+class MkDocsEngine:
+    """Builds emitted projects with `mkdocs build`.
+
+    Args:
+        command: The command that builds a project folder; the default runs
+            MkDocs from this Python. `{config}` and `{site}` are filled in.
+    """
+
+    name = "mkdocs"
+    fills_csp = True  # the project's hooks fill each page's CSP
+    packages = ("mkdocs", "mkdocs-material")  # what the output depends on
+    strict_flag: str | None = "--strict"
+
+    def __init__(self, command: list[str] | None = None):
+        self.command = command or [sys.executable, "-m", "mkdocs", "build", "-f", "{config}",
+                                   "-d", "{site}"]
+
+    def output_dir(self, project_dir: Path, default: Path) -> Path:
+        """Where this engine writes a project's HTML."""
+        return default
+
+    def identity(self) -> str:
+        """The command (interpreters compared as real files) and the package versions."""
+        command = " ".join(os.path.realpath(a) if os.path.isabs(a) else a for a in self.command)
+        return f"{command} {_versions(*self.packages)}"
+
+    def build(self, lang: str, project_dir: Path, site_dir: Path, strict: bool) -> EngineRun:
+        """Builds one language's project into `site_dir`."""
+        start = time.perf_counter()
+        args = [a.format(config=project_dir / "mkdocs.yml", site=site_dir) for a in self.command]
+        if strict and self.strict_flag:
+            args.append(self.strict_flag)
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+        try:
+            proc = subprocess.run(args, cwd=project_dir, env=env, capture_output=True, text=True)
+        except FileNotFoundError:
+            return EngineRun(lang, False, output=f"{args[0]} is not installed; see the README's "
+                             "section on engines")
+        output = proc.stdout + proc.stderr
+        warnings = [m.group(2) for line in output.splitlines()
+                    if (m := WARNING_LINE.match(line.strip()))]
+        return EngineRun(lang, proc.returncode == 0, warnings, output,
+                         time.perf_counter() - start)
+
+
+class ProperDocsEngine(MkDocsEngine):
+    """Builds with ProperDocs, MkDocs' maintained fork: the same projects, theme,
+    hooks and plugins (it answers MkDocs' imports with its own modules)."""
+
+    name = "properdocs"
+    packages = ("properdocs", "mkdocs-material")
+
+    def __init__(self) -> None:
+        super().__init__([sys.executable, "-m", "properdocs", "build", "-f", "{config}",
+                          "-d", "{site}"])
+
+
+class ZensicalEngine(MkDocsEngine):
+    """Builds the same emitted projects with Zensical (Material's successor),
+    which reads mkdocs.yml. It runs no MkDocs hooks, so the pages' CSP hashes
+    are filled in after the build (`fills_csp = False`)."""
+
+    name = "zensical"
+    fills_csp = False
+    packages = ("zensical",)
+    strict_flag = None
+
+    def __init__(self, executable: str = "zensical"):
+        super().__init__([executable, "build", "-f", "{config}"])
+
+    def output_dir(self, project_dir: Path, default: Path) -> Path:
+        """Zensical insists on an output folder inside the project."""
+        return project_dir / OUTPUT_IN_PROJECT
+
+
+def _versions(*packages: str) -> str:
+    found = []
+    for package in packages:
+        try:
+            found.append(f"{package}={version(package)}")
+        except PackageNotFoundError:
+            found.append(f"{package}=-")
+    return " ".join(found)

@@ -1,0 +1,133 @@
+"""An emitted language as an ordinary MkDocs-format project: docs/ plus a
+mkdocs.yml derived from the top-level one. MkDocs, ProperDocs and Zensical
+all read this format."""
+
+from __future__ import annotations
+
+import copy
+import os
+from importlib import util
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.emit.project import NavItem, Project, write_tree
+
+HOOKS = Path(__file__).with_name("hooks.py")
+OUTPUT_IN_PROJECT = "_site"  # for engines that want their output inside the project
+
+
+class _Tagged:
+    """A YAML value with a custom tag (!ENV, !!python/name:...), kept as written."""
+
+    def __init__(self, tag: str, node: yaml.Node):
+        self.tag, self.node = tag, node
+
+
+class _KeepLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without resolving its custom tags."""
+
+
+def _keep(loader: yaml.Loader, suffix: str, node: yaml.Node) -> _Tagged:
+    return _Tagged(node.tag, node)
+
+
+_KeepLoader.add_multi_constructor("!", _keep)
+_KeepLoader.add_multi_constructor("tag:yaml.org,2002:python/", _keep)
+
+
+class _KeepDumper(yaml.SafeDumper):
+    """Writes _Tagged values back with their tags."""
+
+
+def _represent_tagged(dumper: yaml.Dumper, value: _Tagged) -> yaml.Node:
+    node = copy.copy(value.node)
+    node.tag = value.tag
+    return node
+
+
+_KeepDumper.add_representer(_Tagged, _represent_tagged)
+
+
+def read_base_config(path: Path) -> dict[str, Any]:
+    """Reads the top-level mkdocs.yml, keeping custom tags as they are.
+
+    Args:
+        path: The top-level mkdocs.yml.
+    """
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_KeepLoader) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path} does not hold settings")
+    return data
+
+
+def _nav(items: list[NavItem]) -> list[Any]:
+    result: list[Any] = []
+    for item in items:
+        if item.children:
+            result.append({item.title: _nav(list(item.children))})
+        else:
+            result.append({item.title: item.path})
+    return result
+
+
+def project_config(base: dict[str, Any], base_dir: Path, project: Project,
+                   site_dir: Path) -> dict[str, Any]:
+    """Derives one language's mkdocs.yml from the top-level one.
+
+    Args:
+        base: The top-level mkdocs.yml.
+        base_dir: The folder of the top-level mkdocs.yml (relative paths).
+        project: The emitted language.
+        site_dir: Where the engine writes the language's HTML.
+    """
+    config = copy.deepcopy(base)
+    settings = project.settings
+    config.update(site_name=settings["site_name"], site_url=settings["site_url"],
+                  docs_dir="docs", site_dir=str(site_dir), use_directory_urls=True,
+                  nav=_nav(project.nav))
+    theme = config.setdefault("theme", {"name": "material"})
+    theme["language"] = settings["language"]
+    theme["font"] = False  # no Google Fonts: the site loads nothing from third parties
+    if "custom_dir" in theme and not os.path.isabs(str(theme["custom_dir"])):
+        theme["custom_dir"] = str((base_dir / theme["custom_dir"]).resolve())
+    extra = config.setdefault("extra", {})
+    # the theme's own words (search, menu) in a language it knows; English otherwise
+    extra["pl"] = {**settings, "theme_language": theme_language(settings["language"])}
+    extra["alternate"] = settings["languages"]
+    hooks = config.setdefault("hooks", [])
+    hooks.append(str(HOOKS))
+    validation = config.setdefault("validation", {})
+    validation.setdefault("nav", {})["omitted_files"] = "ignore"  # stories are not in the menu
+    # Links are checked on the assembled site (generator/linkcheck.py), where
+    # links across languages and to data and media resolve; the engine sees
+    # one language's Markdown only.
+    validation["links"] = {"not_found": "info", "anchors": "info", "absolute_links": "info",
+                           "unrecognized_links": "info"}
+    return config
+
+
+def theme_language(code: str) -> str:
+    """The language of the theme's interface texts: the page's, if the theme has them."""
+    spec = util.find_spec("material")
+    if spec is None or not spec.submodule_search_locations:
+        return code
+    folder = Path(list(spec.submodule_search_locations)[0]) / "templates/partials/languages"
+    return code if (folder / f"{code}.html").is_file() else "en"
+
+
+def write_project(project: Project, folder: Path, base: dict[str, Any],
+                  base_dir: Path, site_dir: Path) -> dict[str, str]:
+    """Writes a language's MkDocs project (only changed files are touched).
+
+    Returns:
+        The files of the project, for fingerprinting.
+    """
+    files: dict[str, str] = {f"docs/{src}": page.text() for src, page in project.pages.items()}
+    files.update({f"docs/{path}": text for path, text in project.files.items()})
+    config = project_config(base, base_dir, project, site_dir)
+    files["mkdocs.yml"] = yaml.dump(config, Dumper=_KeepDumper, allow_unicode=True,
+                                    sort_keys=False, width=1 << 20)
+    write_tree(files, folder, keep=(OUTPUT_IN_PROJECT,))
+    return files

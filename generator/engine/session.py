@@ -1,0 +1,73 @@
+"""MkDocs kept running for the preview: a rebuild renders changed pages only."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from generator.engine.base import EngineRun
+from generator.engine.command import MkDocsEngine
+
+
+class SessionEngine(MkDocsEngine):
+    """MkDocs kept running, one process per language, for fast repeated builds
+    (the preview). Only changed pages are rendered again; call `close()` at the end."""
+
+    name = "mkdocs-session"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.workers: dict[tuple[str, str], subprocess.Popen] = {}
+        self.locks: dict[tuple[str, str], threading.Lock] = {}
+
+    def warm(self, jobs: list[tuple[str, Path, Path]]) -> None:
+        """Starts the workers and lets them load each project (in the background),
+        so the first edit is already a quick, partial rebuild."""
+        for job in jobs:
+            threading.Thread(target=self.build, args=(*job, False), daemon=True).start()
+
+    def build(self, lang: str, project_dir: Path, site_dir: Path, strict: bool) -> EngineRun:
+        """Builds one language in its long-lived worker (started on first use)."""
+        lock = self.locks.setdefault((str(project_dir), str(site_dir)), threading.Lock())
+        with lock:
+            return self._build(lang, project_dir, site_dir, strict)
+
+    def _build(self, lang: str, project_dir: Path, site_dir: Path, strict: bool) -> EngineRun:
+        start = time.perf_counter()
+        worker = self._worker(project_dir, site_dir)
+        worker.stdin.write('{"build": true}\n')
+        worker.stdin.flush()
+        line = worker.stdout.readline()
+        if not line:
+            self.workers.pop((str(project_dir), str(site_dir)), None)
+            return EngineRun(lang, False, output=worker.stderr.read() if worker.stderr else "",
+                             seconds=time.perf_counter() - start)
+        answer = json.loads(line)
+        ok = answer["ok"] and not (strict and answer["warnings"])
+        return EngineRun(lang, ok, answer["warnings"], answer.get("error", ""),
+                         time.perf_counter() - start)
+
+    def _worker(self, project_dir: Path, site_dir: Path) -> subprocess.Popen:
+        key = (str(project_dir), str(site_dir))
+        worker = self.workers.get(key)
+        if worker is None or worker.poll() is not None:
+            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+            worker = subprocess.Popen(
+                [sys.executable, "-m", "generator.engine.worker", str(project_dir), str(site_dir)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                text=True, env=env, cwd=Path(__file__).resolve().parents[2])
+            self.workers[key] = worker
+        return worker
+
+    def close(self) -> None:
+        """Stops every worker."""
+        for worker in self.workers.values():
+            if worker.stdin:
+                worker.stdin.close()
+            worker.wait(timeout=10)
+        self.workers.clear()
