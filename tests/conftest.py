@@ -1,4 +1,9 @@
-"""Shared fixtures: the basic fixture site, built once per test session."""
+"""Shared fixtures: the basic fixture site, built once per test session.
+
+Tests come in tiers: `pytest -m "not slow and not browser"` runs the fast tier
+(unit tests per stage, and checks of small content trees); tests that build
+whole sites are marked `slow`, those that open pages in Chromium `browser`.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,20 @@ import pytest
 
 from generator.build import Paths, build
 from helpers import FIXTURES, make_project
+
+# Fixtures that build a whole site: a test using one is slow
+SLOW_FIXTURES = {"basic_project", "basic_site", "basic_server", "repo_site", "repo_server",
+                 "photo_project", "preview", "broken_site", "fresh_basic"}
+SLOW_MODULES = {"test_build", "test_gates", "test_golden", "test_bench", "test_cli"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks every test that builds a whole site as slow."""
+    for item in items:
+        module = getattr(item, "module", None)
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or \
+                (module is not None and module.__name__ in SLOW_MODULES):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

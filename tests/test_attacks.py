@@ -89,6 +89,7 @@ def _link(path: Path, target: Path | str) -> None:
 
 # -- content is never a template -------------------------------------------------
 
+@pytest.mark.slow
 def test_template_syntax_in_every_map_text_is_shown_as_written(hostile: Path, monkeypatch):
     monkeypatch.setenv("PL_CANARY", CANARY)
     content = hostile / "content"
@@ -444,6 +445,7 @@ def test_the_pixel_limit_is_set_in_site_yml(hostile: Path):
 
 # -- builds in one folder ---------------------------------------------------------------
 
+@pytest.mark.slow
 def test_two_builds_at_once_in_one_folder_both_finish(hostile: Path):
     command = [sys.executable, "-m", "generator.commands.cli", "build"]
     first = subprocess.Popen(command, cwd=hostile, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -468,6 +470,7 @@ def test_a_refused_build_names_the_file_and_shows_no_traceback(hostile: Path, ou
 
 # -- found by attacking from outside (red team, stop 11) -------------------------------
 
+@pytest.mark.slow
 def test_template_syntax_in_an_area_file_never_runs(hostile: Path):
     content = hostile / "content"
     write(content, "pilots/houten/interventions.yml", """
@@ -509,6 +512,7 @@ def test_site_yml_values_that_once_slipped_through(hostile: Path, setting: str, 
     refused(hostile, "content/site.yml", *needles)
 
 
+@pytest.mark.slow
 def test_a_language_the_theme_has_no_words_for_still_builds(hostile: Path):
     site = hostile / "content/site.yml"
     site.write_text(site.read_text().replace("languages: [nl, en]", "languages: [nl, fy]")
@@ -545,6 +549,7 @@ def test_records_whose_parts_once_crashed_the_build(hostile: Path):
     one_problem(problems, "diep.geojson", "nested too deeply")
 
 
+@pytest.mark.slow
 def test_a_tall_image_and_an_image_inside_an_attribute(hostile: Path):
     content = hostile / "content"
     Image.new("RGB", (1000, 17000), (200, 200, 200)).save(content / "stories/een/lang.png")
@@ -576,6 +581,7 @@ def test_an_image_format_that_would_run_a_program_is_never_opened(hostile: Path)
     refused(hostile, "nl.md:4", "not an image that can be read")
 
 
+@pytest.mark.slow
 def test_map_story_chapters_with_unusual_line_breaks(hostile: Path):
     body = ("Intro\u2028\u2028\u2028 <abbr title=\"" + "a" * 60 + "\">x</abbr>\n\n"
             "## Een\n\nTekst een.\n\n## Twee\n\nTekst twee.\n")

@@ -117,6 +117,7 @@ def test_map_story_reads_as_an_article_with_places(basic_site):
     assert "Plaats:" in chapters[0].get_text() and "Het plein (52,029° N, 5,081° O)" in chapters[0].get_text()
 
 
+@pytest.mark.slow
 def test_builds_are_byte_identical(tmp_path):
     """Two clean builds, in separate processes with different hash seeds."""
     import os
@@ -139,6 +140,7 @@ def test_builds_are_byte_identical(tmp_path):
     assert different == []
 
 
+@pytest.mark.slow
 def test_a_thousand_interventions_stay_under_one_and_a_half_megabytes(project):
     content = minimal(project)
     lines = []

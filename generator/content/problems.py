@@ -64,10 +64,6 @@ class Problems:
         self.items.append(Problem(_printable(self._rel(path)), line, _printable(message),
                                   _printable(hint), level))
 
-    def extend(self, problems: Iterable[Problem]) -> None:
-        """Adds problems found elsewhere (for example in a worker process)."""
-        self.items.extend(problems)
-
     def _rel(self, path: Path | str) -> str:
         # Never follows symlinks: a message names the content file, not what it points at
         path = Path(os.path.abspath(path))

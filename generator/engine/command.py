@@ -6,6 +6,7 @@ reads mkdocs.yml but runs no hooks and writes only inside the project)."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -83,8 +84,10 @@ class ZensicalEngine(MkDocsEngine):
     packages = ("zensical",)
     strict_flag = None
 
-    def __init__(self, executable: str = "zensical"):
-        super().__init__([executable, "build", "-f", "{config}"])
+    def __init__(self, executable: str | None = None):
+        beside = Path(sys.executable).with_name("zensical")  # installed in this environment
+        found = executable or (str(beside) if beside.exists() else shutil.which("zensical"))
+        super().__init__([found or "zensical", "build", "-f", "{config}"])
 
     def output_dir(self, project_dir: Path, default: Path) -> Path:
         """Zensical insists on an output folder inside the project."""

@@ -1,0 +1,29 @@
+"""Unit tests of the commands' output (generator.commands)."""
+
+from __future__ import annotations
+
+import json
+
+from generator.build import BuildReport
+from generator.commands.cli import timing_table
+from generator.commands.report import as_json, github_line
+from generator.content.problems import Problem
+
+
+def test_github_annotations_escape_what_would_end_them():
+    line = github_line(Problem("content/a,b:c.yml", 3, "bad\nvalue %", "fix it"))
+    assert line.startswith("::error file=content/a%2Cb%3Ac.yml,line=3::bad%0Avalue %25")
+    assert "\n" not in line
+
+
+def test_json_output_is_a_list_of_problems():
+    data = json.loads(as_json([Problem("a.yml", None, "m", "h", "warning")]))
+    assert data == [{"file": "a.yml", "line": None, "level": "warning", "message": "m",
+                     "hint": "h"}]
+
+
+def test_the_timing_table_lists_the_stages_in_order():
+    report = BuildReport(timings={"engine": 1.5, "check": 0.25, "total": 2.0})
+    lines = timing_table(report).splitlines()
+    assert lines[1].split()[0] == "check" and lines[2].split()[0] == "engine"
+    assert lines[-1].split()[:2] == ["total", "2.00"]

@@ -1,0 +1,138 @@
+"""Unit tests of reading and validating content (generator.content)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from pydantic import ValidationError
+
+from generator.content.boundary import Boundary, Refused
+from generator.content.dates import parse_date
+from generator.content.fields import FileName, Localized, Location, Period
+from generator.content.kinds import KINDS, PAGES, STORIES, by_singular
+from generator.content.problems import Problems, did_you_mean, one_of
+from generator.content.records.site import SiteConfig, checked_base_url
+from generator.content.yamlsrc import FIELD_LIMIT, load_yaml
+from pydantic import TypeAdapter
+
+LANGS = {"languages": ["nl", "en"]}
+
+
+def test_anchors_aliases_and_tags_are_refused_with_their_line():
+    assert "anchors" in load_yaml("a: 1\nb: &x 2\n").error.message
+    assert load_yaml("a: 1\nb: &x 2\nc: *x\n").error.line == 2
+    assert "tags" in load_yaml("a: !!python/name:os.system x\n").error.message
+    assert "tags" in load_yaml("a: !!str 5\n").error.message
+
+
+def test_deep_nesting_and_long_texts_are_refused():
+    assert "nested" in load_yaml("a: " + "[" * 40 + "]" * 40).error.message
+    error = load_yaml("a: 1\nb: " + "x" * (FIELD_LIMIT + 1) + "\n").error
+    assert error.line == 2 and "10,000" in error.message
+
+
+def test_keys_are_always_text():
+    data = load_yaml("1: a\nyes: b\ntrue: c\n").data
+    assert set(data) == {"1", "yes", "true"}
+
+
+@pytest.mark.parametrize("text,precision", [("2019", "year"), ("2019-05", "month"),
+                                            ("2019-05-10", "day")])
+def test_dates_keep_their_precision(text, precision):
+    assert parse_date(text).precision == precision and parse_date(text).iso() == text
+
+
+@pytest.mark.parametrize("text", ["2019-13", "2019-02-30", "10 May 2019", "2019-5"])
+def test_dates_that_are_not_dates(text):
+    with pytest.raises(ValueError):
+        parse_date(text)
+
+
+def test_a_plain_text_means_every_language():
+    value = TypeAdapter(Localized).validate_python("Werk", context=LANGS)
+    assert value == {"nl": "Werk", "en": "Werk"}
+    with pytest.raises(ValidationError):
+        TypeAdapter(Localized).validate_python({"de": "Arbeit"}, context=LANGS)
+
+
+@pytest.mark.parametrize("name", ["../x.jpg", "/etc/passwd", "a/b.jpg", ".hidden.jpg", "a\\b.jpg"])
+def test_a_file_name_is_never_a_path(name):
+    with pytest.raises(ValidationError):
+        TypeAdapter(FileName).validate_python(name)
+
+
+def test_locations_need_named_keys_and_periods_an_order():
+    with pytest.raises(ValidationError):
+        Location.model_validate([52.0, 5.1])
+    with pytest.raises(ValidationError):
+        Period.model_validate({"start": "2019-11", "end": "2019-01"})
+
+
+@pytest.mark.parametrize("url", ['https://x.org/"><script>', "javascript:alert(1)//",
+                                 "https://x.org/\n", "ftp://x.org/", "https://x.org/a b/"])
+def test_base_urls_are_checked(url):
+    with pytest.raises(ValueError):
+        checked_base_url(url)
+    assert checked_base_url("https://x.org/site") == "https://x.org/site/"
+
+
+def test_the_site_knows_its_base_path_and_default_language():
+    config = SiteConfig.model_validate({"title": "T", "languages": ["nl", "en"],
+                                        "base_url": "https://o.github.io/cosie"}, context=LANGS)
+    assert config.base_path == "/cosie/" and config.default_language == "nl"
+    assert config.locale("en") == "en_GB"
+
+
+def test_every_kind_is_described_once():
+    assert list(KINDS) == ["pages", "pilots", "stories", "people", "partners"]
+    assert by_singular("story") is STORIES and STORIES.path("x") == "stories/x/"
+    assert PAGES.path("about") == "about/"
+    assert len({k.singular for k in KINDS.values()}) == len(KINDS)
+
+
+def test_problems_are_sorted_and_strict_counts_warnings(tmp_path):
+    problems = Problems(root=tmp_path)
+    problems.add(tmp_path / "b.yml", 3, "late", level="warning")
+    problems.add(tmp_path / "a.yml", 9, "early")
+    assert [p.path for p in problems.of("error", "warning")] == ["a.yml", "b.yml"]
+    assert len(problems.failing(False)) == 1 and len(problems.failing(True)) == 2
+
+
+def test_control_characters_in_messages_are_shown_as_codes(tmp_path):
+    problems = Problems(root=tmp_path)
+    problems.add(tmp_path / "x\n::error y", None, "a\x1b[31mred")
+    problem = problems.items[0]
+    assert "\n" not in problem.path and "\x1b" not in problem.message
+
+
+def test_suggestions():
+    assert did_you_mean("finshed", ["finished", "running"]) == ' Did you mean "finished"?'
+    assert did_you_mean("zzz", ["finished"]) == ""
+    assert one_of(["b", "a", "c"]) == "`a`, `b` or `c`"
+
+
+def test_the_boundary_keeps_reads_inside(tmp_path):
+    content = tmp_path / "content"
+    (content / "stories/x").mkdir(parents=True)
+    (tmp_path / "secret").write_text("s")
+    (content / "stories/x/ok.md").write_text("ok")
+    (content / "stories/x/out.md").symlink_to(tmp_path / "secret")
+    boundary = Boundary(content)
+    assert boundary.read_text(content / "stories/x/ok.md") == "ok"
+    with pytest.raises(Refused, match="leads outside"):
+        boundary.read_text(content / "stories/x/out.md", content / "stories/x")
+    with pytest.raises(Refused, match="symbolic link"):
+        boundary.read_text(content / "stories/x/out.md", link_ok=False)
+
+
+def test_the_boundary_refuses_devices_large_files_and_broken_links(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    os.mkfifo(content / "pipe.md")
+    (content / "big.yml").write_bytes(b"x" * (1 << 20 + 1) + b"xx")
+    (content / "gone.jpg").symlink_to("nothere.jpg")
+    boundary = Boundary(content)
+    for name, reason in (("pipe.md", "ordinary"), ("big.yml", "limit"), ("gone.jpg", "nowhere")):
+        with pytest.raises(Refused, match=reason):
+            boundary.check(content / name)

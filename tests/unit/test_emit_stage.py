@@ -1,0 +1,93 @@
+"""Unit tests of writing pages (generator.emit) from records made in memory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.content.language import Lang
+from generator.emit import NoVisuals, emit_language, navigation
+from generator.emit.context import LangSite, PageCtx, attr
+from generator.emit.csp import PLACEHOLDER, policy
+from generator.emit.links import language_root, relative
+from generator.emit.project import CONTENT_END, CONTENT_START, EmittedPage, fingerprint, write_tree
+from generator.images.planner import ImagePlanner
+from generator.images.probe import ImageIndex
+from records import pilot, site, story
+
+
+def _site():
+    houten = pilot()
+    return site([houten], [story("een", houten, nl="Vijandig <b>", en=None)])
+
+
+def _project(lang: str = "nl"):
+    return emit_language(_site(), lang, ImagePlanner(Path("/nowhere"), ImageIndex(None)),
+                         NoVisuals())
+
+
+def test_relative_links_work_under_any_path():
+    assert relative("en/stories/x/", "en/pilots/y/") == "../../pilots/y/"
+    assert relative("", "media/a.webp") == "media/a.webp"
+    assert relative("stories/", "stories/") == "./"
+    assert language_root("nl", "nl") == "" and language_root("en", "nl") == "en/"
+
+
+def test_every_page_of_a_language_is_emitted():
+    project = _project()
+    assert {"index.md", "stories/een/index.md", "pilots/houten/index.md",
+            "pilots/index.md", "publications/index.md"} <= set(project.pages)
+
+
+def test_a_page_is_one_block_of_html_between_the_content_markers():
+    page = _project().pages["stories/een/index.md"]
+    text = page.text()
+    assert text.startswith("---\n") and CONTENT_START in text and text.rstrip().endswith(CONTENT_END)
+    assert "Vijandig &lt;b&gt;" in page.body and "<b>" not in page.body
+
+
+def test_front_matter_is_escaped_and_marks_another_language():
+    en = _project("en").pages["stories/een/index.md"]
+    assert en.front["title"] == "Vijandig &lt;b&gt;"
+    assert en.front["content_lang"] == "nl" and en.front["search"] == {"exclude": True}
+    assert [a["hreflang"] for a in en.front["alternates"]] == ["nl", "en", "x-default"]
+
+
+def test_a_text_in_another_language_is_marked():
+    ls = LangSite(_site(), Lang("en", "en_GB"), None)
+    c = PageCtx(ls, "stories/een/")
+    assert str(c.link(ls.site.stories["een"])) == ('<a href="./" lang="nl" data-search-exclude>'
+                                                   "Vijandig &lt;b&gt;</a>")
+    assert c.heading(2, "A & B", "ab") == '<h2 id="ab">A &amp; B</h2>'
+
+
+def test_the_menu_lists_kinds_and_pilots_never_every_story():
+    ls = LangSite(_site(), Lang("nl", "nl"), None)
+    titles = [item.title for item in navigation(ls)]
+    assert titles[:2] == ["Home", "Pilots"] and "Vijandig" not in " ".join(titles)
+
+
+def test_the_policy_allows_only_the_site_and_its_tiles():
+    text = policy(["https://tile.openstreetmap.org"])
+    assert "script-src 'self' " + PLACEHOLDER in text and "object-src 'none'" in text
+    assert "img-src 'self' data: https://tile.openstreetmap.org" in text
+
+
+def test_attributes_are_escaped():
+    assert attr('"><x>') == "&quot;&gt;&lt;x&gt;"
+
+
+def test_write_tree_rewrites_only_what_changed(tmp_path):
+    assert write_tree({"a.md": "x", "b/c.md": "y"}, tmp_path) == 2
+    (tmp_path / "stale.md").write_text("old")
+    assert write_tree({"a.md": "x", "b/c.md": "z"}, tmp_path) == 1
+    assert sorted(p.name for p in tmp_path.rglob("*.md")) == ["a.md", "c.md"]
+
+
+def test_fingerprints_change_with_any_file():
+    assert fingerprint({"a": "x"}) != fingerprint({"a": "y"}) != fingerprint({"b": "y"})
+    assert fingerprint({"a": "x"}, "v1") != fingerprint({"a": "x"}, "v2")
+
+
+def test_an_emitted_page_knows_its_source():
+    page = EmittedPage("x/index.md", "x/", {"title": "T"}, "<p>b</p>")
+    assert "<p>b</p>" in page.text() and page.card is None

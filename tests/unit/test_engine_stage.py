@@ -1,0 +1,65 @@
+"""Unit tests of the engine seam (generator.engine): projects and adapters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.emit.project import EmittedPage, NavItem, Project
+from generator.engine import ENGINES, engine_fingerprint, engine_named
+from generator.engine.command import MkDocsEngine, ZensicalEngine
+from generator.engine.project import HOOKS, project_config, read_base_config, theme_language
+from helpers import REPO
+
+
+def _project() -> Project:
+    project = Project("en", "en/", {"site_name": "T", "site_url": "https://x.org/en/",
+                                    "language": "en", "languages": []})
+    project.add(EmittedPage("index.md", "", {"title": "T"}, "<p>x</p>"))
+    project.nav = [NavItem("Home", "index.md"), NavItem("Pilots", children=(NavItem("A", "a.md"),))]
+    return project
+
+
+def test_each_language_gets_an_ordinary_project():
+    base = read_base_config(REPO / "mkdocs.yml")
+    config = project_config(base, REPO, _project(), Path("/out"))
+    assert config["theme"]["language"] == "en" and config["site_dir"] == "/out"
+    assert config["nav"] == [{"Home": "index.md"}, {"Pilots": [{"A": "a.md"}]}]
+    assert str(HOOKS) in config["hooks"] and config["extra"]["pl"]["theme_language"] == "en"
+    assert Path(config["theme"]["custom_dir"]).is_absolute()
+
+
+def test_a_page_added_twice_is_a_bug():
+    project = _project()
+    with pytest.raises(AssertionError):
+        project.add(EmittedPage("index.md", "", {}, ""))
+
+
+def test_the_theme_language_falls_back_to_english():
+    assert theme_language("nl") == "nl" and theme_language("fy") == "en"
+
+
+def test_engines_are_adapters_found_by_name():
+    assert set(ENGINES) == {"mkdocs", "properdocs", "zensical"}
+    assert engine_named("properdocs").name == "properdocs"
+    with pytest.raises(KeyError):
+        engine_named("hugo")
+    zensical = ZensicalEngine()
+    assert not zensical.fills_csp and zensical.output_dir(Path("/p"), Path("/o")) == Path("/p/_site")
+
+
+def test_an_engine_that_is_not_installed_fails_with_a_reason(tmp_path):
+    run = ZensicalEngine("/no/such/zensical").build("nl", tmp_path, tmp_path / "out", False)
+    assert not run.ok and "not installed" in run.output
+
+
+def test_the_fingerprint_depends_on_engine_and_theme(tmp_path):
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "main.html").write_text("a")
+    files = {"docs/index.md": "x"}
+    one = engine_fingerprint(files, theme, MkDocsEngine())
+    assert one != engine_fingerprint(files, theme, engine_named("properdocs"))
+    (theme / "main.html").write_text("b")
+    assert one != engine_fingerprint(files, theme, MkDocsEngine())

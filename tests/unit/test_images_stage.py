@@ -1,0 +1,63 @@
+"""Unit tests of the image stage (generator.images): measuring, planning, HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image
+
+from generator.images.html import figure, picture
+from generator.images.pipeline import Source, plan
+from generator.images.probe import ImageIndex, measure
+
+
+def _source(width: int, height: int, alpha: bool = False) -> Source:
+    return Source(Path("photo.jpg"), "0" * 64, width, height, alpha)
+
+
+def test_variants_are_never_upscaled_and_never_twice():
+    widths = [v.width for v in plan(_source(3000, 2000)).of("webp")]
+    assert widths == [480, 960, 1600]
+    assert [v.width for v in plan(_source(700, 500)).of("jpeg")] == [480, 700]
+
+
+def test_transparent_images_fall_back_to_png_and_tall_ones_fit_webp():
+    assert plan(_source(800, 600, alpha=True)).fallback_format == "png"
+    assert all(v.height <= 16383 for v in plan(_source(1000, 40000)).variants)
+
+
+def test_a_picture_has_sizes_dimensions_and_escaped_alt():
+    rendition = plan(_source(2000, 1000))
+    html = picture(rendition, "../media/", 'a "quote"', "card")
+    assert 'alt="a &quot;quote&quot;"' in html and 'width="960" height="480"' in html
+    assert 'loading="lazy"' in html and "1600w" in html and html.count("1600w") == 2
+
+
+def test_a_figure_has_its_caption_and_credit():
+    html = figure(plan(_source(2000, 1000)), "m/", "alt", "<cap>", "© <me>")
+    assert "&lt;cap&gt;" in html and '<small class="pl-credit">© &lt;me&gt;</small>' in html
+
+
+def test_measuring_applies_exif_rotation(tmp_path):
+    path = tmp_path / "rotated.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = 6  # turned on its side
+    Image.new("RGB", (400, 200)).save(path, exif=exif)
+    found = measure(path)
+    assert (found.width, found.height, found.format) == (200, 400, "JPEG") and not found.error
+
+
+def test_measuring_refuses_what_cannot_be_read(tmp_path):
+    (tmp_path / "text.jpg").write_text("not an image")
+    assert "not an image" in measure(tmp_path / "text.jpg").error
+    Image.new("RGB", (2000, 1000)).save(tmp_path / "big.png")
+    assert "limit of 1 megapixels" in measure(tmp_path / "big.png", 1).error
+
+
+def test_the_index_remembers_between_builds(tmp_path):
+    Image.new("RGB", (30, 20)).save(tmp_path / "a.png")
+    index = ImageIndex(tmp_path / "index.json")
+    first = index.measure(tmp_path / "a.png")
+    index.save()
+    again = ImageIndex(tmp_path / "index.json")
+    assert again.entries and again.measure(tmp_path / "a.png") == first and not again.dirty

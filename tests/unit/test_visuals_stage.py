@@ -1,0 +1,90 @@
+"""Unit tests of maps, timelines and social cards (generator.visuals)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.content.language import Lang
+from generator.emit.context import LangSite, PageCtx
+from generator.site.mapsettings import resolve_tiles
+from generator.visuals.maps import folium_map as fm
+from generator.visuals.maps.html import coordinates, legend, table
+from generator.visuals.timeline import Span, current_phase
+from records import pilot, site, story
+
+
+def _map(title: str):
+    m = fm.new_map(resolve_tiles("OpenStreetMap.Mapnik"), (52.0, 5.1), 12)
+    group = fm.cluster(fm.layer(m, "Laag"))
+    fm.marker(group, (52.0, 5.1), "pl-marker--story", title, f"<p>{title}</p>")
+    fm.layer_control(m)
+    return m
+
+
+def test_a_map_script_is_a_table_of_texts_and_code_that_refers_to_it(tmp_path):
+    rendered = fm.render(_map("qq{{ 6*7 }}qq"), tmp_path)
+    table, code = rendered.script.split("\n", 1)
+    texts = json.loads(table[len("var pl_texts="):-1])
+    assert "qq{{ 6*7 }}qq" in texts and "qq" not in code and "42" not in code
+    assert "title:pl_texts[" in code and "L.control.layers" in code
+
+
+def test_maps_that_differ_only_in_texts_share_one_drawing(tmp_path):
+    fm.render(_map("een"), tmp_path)
+    fm.render(_map("twee"), tmp_path)
+    assert len(list(tmp_path.glob("*.json"))) == 1
+
+
+def test_only_references_reach_folium():
+    import pytest
+
+    with pytest.raises(ValueError):
+        fm.Popup("alert(1)")
+
+
+def test_the_texts_table_is_inert_in_html():
+    rendered = fm.render(_map("</script><script>alert(1)</script>"))
+    assert "</script>" not in rendered.script and "<" not in rendered.script.split("\n", 1)[0]
+
+
+def _ctx(lang: str = "nl") -> PageCtx:
+    houten = pilot()
+    story("een", houten)
+    return PageCtx(LangSite(site([houten]), Lang(lang, "nl" if lang == "nl" else "en_GB"), None),
+                   "pilots/houten/")
+
+
+def test_coordinates_are_written_per_language():
+    assert coordinates(_ctx("nl"), 52.0312, 5.08) == "52,031° N, 5,080° O"
+    assert coordinates(_ctx("en"), -1.5, -70.25) == "1.500° S, 70.250° W"
+
+
+def test_legend_and_table_escape_their_texts():
+    c = _ctx()
+    assert "&lt;b&gt;" in legend(c, [("pl-marker--story", "<b>", None)])
+    html = str(table(c, "list", "<cap>", ["<h>"], [["<td-is-html>"]]))
+    assert "&lt;cap&gt;" in html and "&lt;h&gt;" in html and "<td-is-html>" in html
+
+
+def test_timelines_place_days_on_a_span():
+    import datetime as dt
+
+    span = Span(dt.date(2019, 1, 1), dt.date(2019, 12, 31))
+    assert span.percent(dt.date(2019, 1, 1)) == 0 and span.percent(dt.date(2020, 6, 1)) == 100
+    running = pilot(status="running", phases=[{"start": "2019-01", "label": "A"},
+                                              {"start": "2019-06", "label": "B"}])
+    assert current_phase(running, dt.date(2019, 7, 1)) == 1
+    assert current_phase(pilot(), dt.date(2019, 7, 1)) is None
+
+
+def test_a_story_card_names_its_pilot_and_example_label():
+    from generator.visuals.cards import card
+
+    houten = pilot()
+    told = story("een", houten, example=True)
+    c = PageCtx(LangSite(site([houten], [told]), Lang("nl", "nl"), None), "stories/een/")
+    spec = card(c, c.ls.site, told, "")
+    assert spec.title == "Een verhaal" and "Houten" in spec.kicker
+    assert spec.label == "Illustratief voorbeeld" and spec.cover is None
+    assert spec.name.endswith(".jpg") and card(c, c.ls.site, told, "").name == spec.name
