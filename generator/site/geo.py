@@ -13,6 +13,8 @@ import math
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Sequence
 
+from generator.content.messages import _
+
 EARTH_KM = 6371.0088
 TOLERANCE_KM = 30.0
 Ring = Sequence[Sequence[float]]  # [[lon, lat], ...] as in GeoJSON
@@ -120,13 +122,14 @@ def read_geometry(text: str, name: str) -> tuple[dict, tuple[int | None, str] | 
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as exc:
-        return {}, (getattr(exc, "lineno", None), f"{name} is not valid JSON: "
-                    f"{getattr(exc, 'msg', 'nested too deeply')}")
+        return {}, (getattr(exc, "lineno", None), _("{name} is not valid JSON: {problem}")
+                    .format(name=name, problem=getattr(exc, "msg", None) or _("nested too deeply")))
     geometries = _geometries(data)
     if not geometries:
-        return {}, (None, f"{name} holds no GeoJSON geometry")
+        return {}, (None, _("{name} holds no GeoJSON geometry").format(name=name))
     if not all(_valid_positions(g) for g in geometries):
-        return {}, (None, f"{name} has coordinates that are not [lon, lat] numbers in range")
+        return {}, (None, _("{name} has coordinates that are not [lon, lat] numbers in range")
+                    .format(name=name))
     if len(geometries) == 1:
         return geometries[0], None
     return {"type": "GeometryCollection", "geometries": geometries}, None

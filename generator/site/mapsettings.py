@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import xyzservices
 
 from generator.content import Content
+from generator.content.messages import _
 from generator.content.problems import Problems, did_you_mean
 from generator.content.records.site import CustomTiles
 from generator.content.records.taxonomies import ICON_PATTERN
@@ -63,14 +64,16 @@ def resolve_tiles(setting: str | CustomTiles) -> Tiles:
     try:
         provider = xyzservices.providers.query_name(setting)
     except ValueError as exc:
-        raise UnknownTiles(f'"{setting}" is not a tile provider xyzservices knows') from exc
+        raise UnknownTiles(_('"{name}" is not a tile provider xyzservices knows')
+                           .format(name=setting)) from exc
     if not isinstance(provider, xyzservices.TileProvider) or provider.requires_token():
-        raise UnknownTiles(f'"{setting}" needs an access key, or is a group of providers; '
-                           "choose one provider without a key")
+        raise UnknownTiles(_('"{name}" needs an access key, or is a group of providers; choose '
+                             "one provider without a key").format(name=setting))
     try:
         url = provider.build_url(scale_factor="")
     except (ValueError, KeyError) as exc:  # a provider that wants more than a name
-        raise UnknownTiles(f'"{setting}" cannot be used by name alone') from exc
+        raise UnknownTiles(_('"{name}" cannot be used by name alone').format(name=setting)) \
+            from exc
     subdomains = provider.get("subdomains", "abc")
     return Tiles(url, provider.html_attribution, int(provider.get("max_zoom", 19)),
                  "".join(subdomains) if isinstance(subdomains, (list, tuple)) else subdomains)
@@ -127,13 +130,13 @@ def check_map_settings(content: Content, problems: Problems) -> None:
         name, known = str(content.site.map.tiles), provider_names()
         problems.add(content.root / "site.yml", line_at(content.site_raw, ("map", "tiles")),
                      f"{exc}." + ("" if name in known else did_you_mean(name, known)),
-                     "use a name such as OpenStreetMap.Mapnik, or give "
-                     "{url: https://.../{z}/{x}/{y}.png, attribution: ...}")
+                     _("use a name such as OpenStreetMap.Mapnik, or give "
+                       "{url: https://.../{z}/{x}/{y}.png, attribution: ...}"))
     for kind_id, kind in content.taxonomies.intervention_types.items():
         if icon_file(kind.icon) is None:
             problems.add(content.root / "taxonomies.yml",
                          line_at(content.taxonomies_raw, ("intervention_types", kind_id, "icon")),
-                         f'there is no icon called "{kind.icon}".'
-                         f"{did_you_mean(kind.icon, icon_names())}",
-                         "use a Font Awesome (solid) or Material Design icon name, "
-                         "e.g. users, recycle, leaf", level="warning")
+                         _('there is no icon called "{name}".').format(name=kind.icon)
+                         + did_you_mean(kind.icon, icon_names()),
+                         _("use a Font Awesome (solid) or Material Design icon name, "
+                           "e.g. users, recycle, leaf"), level="warning")

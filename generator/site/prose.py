@@ -100,7 +100,7 @@ class Rendered:
         return f"plimg{self.nonce}n{index}x"
 
 
-def _scheme_of(url: str) -> str | None:
+def scheme_of(url: str) -> str | None:
     """The scheme of a URL (entities already decoded) as a browser reads it."""
     found = _SCHEME.match(_INVISIBLE.sub("", url).strip(_C0_AND_SPACE).lower())
     return found.group(1) if found else None
@@ -108,7 +108,7 @@ def _scheme_of(url: str) -> str | None:
 
 def url_allowed(url: str) -> bool:
     """Whether a link may be published: http(s), mailto, tel or relative."""
-    scheme = _scheme_of(url)
+    scheme = scheme_of(url)
     return scheme is None or scheme in SCHEMES
 
 
@@ -142,7 +142,7 @@ class _Scan(HTMLParser):
         elif name == "id" and not _ID.fullmatch(value):
             self.found.append(Offence("id", tag, value, value))
         elif name in URL_ATTRIBUTES and not url_allowed(value):
-            scheme = _scheme_of(value) or value
+            scheme = scheme_of(value) or value
             self.found.append(Offence("link", tag, value, scheme))
 
     def handle_decl(self, decl: str) -> None:

@@ -9,13 +9,15 @@ records with errors are left out of the site.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from pathlib import Path
+from typing import Any, Callable, Iterator
 
 from generator.content import Content, Item
 from generator.content.bundle import Bundle, Kind
 from generator.content.kinds import PAGES, PARTNERS, PEOPLE, PILOTS, STORIES
 from generator.content.language import Lang
 from generator.content.mdrefs import find_images, find_sections
+from generator.content.messages import N_, _
 from generator.content.problems import Problems
 from generator.content.yamlsrc import line_at
 from generator.images.probe import ImageIndex
@@ -27,8 +29,9 @@ from generator.site.mapsettings import check_map_settings
 from generator.site.model import (NODE_TYPES, InterventionNode, Node, Pilot, Prose,
                                   PublicationNode, Site, Story)
 from generator.site.references import References, check_terms
-from generator.site.texts import (check_chapters, check_markup, check_placeholders,
-                                  explain_offence)
+from generator.site.links import check_links
+from generator.site.texts import (check_chapters, check_headings, check_markup,
+                                  check_placeholders, explain_offence)
 from generator.site.translations import check_translations
 
 # Addresses the site itself uses: a free page may not take them
@@ -83,7 +86,15 @@ class _Resolver:
         if self.content.site.translations == "required":
             check_translations(self.content, self.problems)
         check_map_settings(self.content, self.problems)
-        return self._site(publications)
+        site = self._site(publications)
+        check_links(site, self.problems, self._left_out_drafts())
+        return site
+
+    def _left_out_drafts(self) -> frozenset[str]:
+        """The pages drafts would have, had drafts been asked for."""
+        return frozenset(bundle.kind.path(bundle.id) for bundles in self.content.bundles.values()
+                         for bundle in bundles.values()
+                         if bundle.meta is not None and bundle.meta.draft and not self.drafts)
 
     def _site(self, publications: list[PublicationNode]) -> Site:
         of = self.published
@@ -100,7 +111,21 @@ class _Resolver:
     def _nodes(self, kind: Kind) -> Iterator[Any]:
         for bundle in self.content.of(kind).values():
             if included(bundle, self.drafts):
-                yield self._node(bundle)
+                node = self._guarded(bundle.dir, self._node, bundle)
+                if node is not None:
+                    yield node
+
+    def _guarded(self, path: Path, step: Callable[..., Any], *args: Any) -> Any:
+        """Runs one record's step; anything unexpected becomes a problem with the
+        record's name, and the record is left out (an editor sees no traceback)."""
+        try:
+            return step(*args)
+        except Exception as exc:  # noqa: BLE001 - whatever it is, the record is named
+            self.problems.add(path, None, _("{name} could not be checked ({error})")
+                              .format(name=path.name, error=type(exc).__name__),
+                              _("check the record for anything unusual; if it looks right, this "
+                                "is a bug in the generator: please report it with the record"))
+            return None
 
     def _node(self, bundle: Bundle) -> Node:
         node = NODE_TYPES[bundle.kind.folder](bundle.kind, bundle.id, bundle.dir,
@@ -124,13 +149,15 @@ class _Resolver:
                 images, tuple(find_sections(text.body, text.body_line)),
                 markup.render(text.body, images, backlink))
             check_markup(prose[lang], self.problems)
+            check_headings(prose[lang], self.problems)
         return prose
 
     def _check_page_id(self, page: Node) -> None:
         if page.id in RESERVED or page.id in self.content.languages:
-            self.problems.add(page.dir, None, f'a free page cannot be called "{page.id}": '
-                              "that address is used by the site itself",
-                              "rename the folder, e.g. over-ons or about-cosie")
+            self.problems.add(page.dir, None, _('a free page cannot be called "{id}": that '
+                                                'address is used by the site itself')
+                              .format(id=page.id),
+                              _("rename the folder, e.g. over-ons or about-cosie"))
 
     # -- links -------------------------------------------------------------------
 
@@ -156,7 +183,8 @@ class _Resolver:
         for bundle in self.content.of(STORIES).values():
             if not included(bundle, self.drafts):
                 continue
-            story = self._story(bundle)  # checked even when it will not be published
+            # checked even when it will not be published
+            story = self._guarded(bundle.dir, self._story, bundle)
             if consented(bundle, self.problems) and story is not None:
                 stories.append(story)
         stories.sort(key=lambda s: (s.meta.date.first_day(), s.id), reverse=True)
@@ -173,14 +201,14 @@ class _Resolver:
         if not pilots:
             if self.refs.exists(PILOTS, meta.pilot):
                 self.problems.add(bundle.meta_path, line_at(bundle.raw, ("pilot",)),
-                                  f'story "{bundle.id}" is left out: its pilot "{meta.pilot}" is '
-                                  "a draft or has errors", "publish or fix the pilot first",
-                                  level="notice")
+                                  _('story "{id}" is left out: its pilot "{pilot}" is a draft or '
+                                    "has errors").format(id=bundle.id, pilot=meta.pilot),
+                                  _("publish or fix the pilot first"), level="notice")
             return None
         story.pilot = pilots[0]
         if meta.location:
             check_near(meta.location, story.pilot, bundle.meta_path,
-                       line_at(bundle.raw, ("location",)), "the story", self.problems)
+                       line_at(bundle.raw, ("location",)), N_("the story"), self.problems)
         return story
 
     def _link_people(self) -> None:
@@ -200,7 +228,7 @@ class _Resolver:
             seen: set[str] = set()
             points = 0
             for item in self.content.interventions.get(pilot.id, []):
-                node = self._intervention(item, pilot, seen)
+                node = self._guarded(item.path, self._intervention, item, pilot, seen)
                 if node is None:
                     continue
                 points += area_points(node.area)
@@ -212,16 +240,18 @@ class _Resolver:
                     story.interventions.append(node)
 
     def _too_many_points(self, item: Item, pilot: Pilot) -> None:
-        self.problems.add(item.path, item.line, f"the areas of pilot \"{pilot.id}\" hold more "
-                          f"than {AREA_POINTS:,} points together (an area used by several "
-                          "interventions counts each time)",
-                          "simplify the shapes (for example with mapshaper.org), or use fewer")
+        self.problems.add(item.path, item.line, _('the areas of pilot "{id}" hold more than '
+                                                  "{limit:,} points together (an area used by "
+                                                  "several interventions counts each time)")
+                          .format(id=pilot.id, limit=AREA_POINTS),
+                          _("simplify the shapes (for example with mapshaper.org), or use fewer"))
 
     def _intervention(self, item: Item, pilot: Pilot, seen: set[str]) -> InterventionNode | None:
         value = item.value
         if value.id in seen:
-            self.problems.add(item.path, item.line, f'the intervention id "{value.id}" is used twice',
-                              "give every intervention of this pilot its own id")
+            self.problems.add(item.path, item.line, _('the intervention id "{id}" is used twice')
+                              .format(id=value.id),
+                              _("give every intervention of this pilot its own id"))
             return None
         seen.add(value.id)
         check_terms([value.type], "intervention_types", self.content.taxonomies, item.path,
@@ -236,7 +266,7 @@ class _Resolver:
         else:
             geometry, point = None, (value.location.lat, value.location.lon)
             check_near(value.location, pilot, item.path,
-                       line_at(item.raw, ("location",), item.line), "this intervention",
+                       line_at(item.raw, ("location",), item.line), N_("this intervention"),
                        self.problems)
         return InterventionNode(value, pilot, stories, geometry, point, item.path, item.line)
 

@@ -1,0 +1,128 @@
+"""The images a record uses: a cover, a photo, the images in its texts. Each
+must be a file in the record's folder that decodes in full within the pixel
+limit (measured once per file version, see generator.images.probe)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.content.bundle import Bundle
+from generator.content.fields import Image
+from generator.content.mdrefs import ImageRef
+from generator.content.messages import _
+from generator.content.problems import Problems, did_you_mean
+from generator.content.yamlsrc import line_at
+from generator.images.probe import COVER_MIN_WIDTH, WARN_MEGAPIXELS, ImageIndex, Measured
+from generator.site.model import Prose
+
+IMAGE_FIELDS = ("cover", "photo")  # the meta.yml fields that name an image
+EXPORT_AS = {"SVG": "PNG", "BMP": "PNG", "PDF": "PNG"}  # what else to save as (JPEG by default)
+
+
+class ImageChecks:
+    """Checks the images of records.
+
+    Args:
+        index: What each image file is (kept between builds).
+        problems: Where problems go.
+    """
+
+    def __init__(self, index: ImageIndex, problems: Problems):
+        self.index, self.problems = index, problems
+
+    def record(self, bundle: Bundle, prose: dict[str, Prose]) -> None:
+        """Checks every image of a record: meta.yml's and its texts'."""
+        used = set()
+        for name in IMAGE_FIELDS:
+            image = getattr(bundle.meta, name, None)
+            if image is not None:
+                self._named(image, bundle, name)
+                used.add(image.file)
+        for text in prose.values():
+            for ref in text.images:
+                self._in_text(ref, bundle, text.path)
+                used.add(ref.src)
+        for name, (kind, target) in sorted(bundle.unsupported.items()):
+            if name not in used:  # said once, where it is used; else here
+                self.problems.add(bundle.dir / name, None, _unsupported(name, kind, target),
+                                  _export_hint(target), level="warning")
+
+    def _named(self, image: Image, bundle: Bundle, field: str) -> None:
+        line = line_at(bundle.raw, (field, "file"))
+        found = self.file(image.file, bundle, bundle.meta_path, line)
+        if found is not None and field == "cover" and found.width < COVER_MIN_WIDTH:
+            self.problems.add(bundle.meta_path, line, _("the cover {name} is {width} px wide; "
+                                                        "covers look blurred below {minimum} px")
+                              .format(name=image.file, width=found.width,
+                                      minimum=COVER_MIN_WIDTH),
+                              _("use a larger image"), level="warning")
+
+    def _in_text(self, ref: ImageRef, bundle: Bundle, path: Path) -> None:
+        if not ref.alt:
+            self.problems.add(path, ref.line, _("the image {name} has no alt text")
+                              .format(name=ref.src),
+                              _("describe the image between the brackets: "
+                                "![what the image shows]({name})").format(name=ref.src))
+        if ref.is_remote:
+            self.problems.add(path, ref.line, _("the image {name} is on another website")
+                              .format(name=ref.src),
+                              _("save the image in the record's folder and use its file name "
+                                "(the site loads nothing from other websites)"))
+            return
+        self.file(ref.src, bundle, path, ref.line)
+
+    def file(self, name: str, bundle: Bundle, path: Path, line: int | None) -> Measured | None:
+        """Checks an image a record names; returns what it is, or None (reported)."""
+        if name in bundle.refused:
+            return None  # the content boundary has said why
+        if name in bundle.unsupported:
+            kind, target = bundle.unsupported[name]
+            self.problems.add(path, line, _unsupported(name, kind, target), _export_hint(target))
+            return None
+        if name not in bundle.media:
+            self.problems.add(path, line, _('the image "{name}" is not in {folder}.')
+                              .format(name=name, folder=f"{bundle.kind.folder}/{bundle.id}/")
+                              + did_you_mean(name, bundle.media),
+                              _("put the image file in the record's folder, or correct the name"))
+            return None
+        found = self.index.measure(bundle.media[name])
+        if found.error:
+            self.problems.add(path, line, *explain(name, found))
+            return None
+        if found.megapixels > WARN_MEGAPIXELS:
+            self.problems.add(path, line, _("{name} is {size:.0f} megapixels; over {limit} MP "
+                                            "slows every build")
+                              .format(name=name, size=found.megapixels, limit=WARN_MEGAPIXELS),
+                              _("scale it down to at most 4000 px on the long side"),
+                              level="warning")
+        return found
+
+
+def explain(name: str, found: Measured) -> tuple[str, str]:
+    """Returns (message, hint) for an image that cannot be used."""
+    if found.error == "unsupported":
+        target = EXPORT_AS.get(found.format, "JPEG")
+        return _unsupported(name, found.format, target), _export_hint(target)
+    if found.error == "damaged":
+        return (_("{name} is damaged or incomplete and cannot be read to the end ({error})")
+                .format(name=name, error=found.detail),
+                _("open it in a photo program and save it again, or export it anew"))
+    if found.error == "too-large":
+        message = _("{name} is larger than the limit of {limit:g} megapixels").format(
+            name=name, limit=found.limit)
+        if found.width:
+            message += " " + _("({width} × {height} pixels, {size:.0f} megapixels)").format(
+                width=found.width, height=found.height, size=found.megapixels)
+        return message, _("scale it down to at most 4000 pixels on the long side")
+    return (_("{name} is not an image that can be read").format(name=name),
+            _("save it as JPEG, PNG or WebP"))
+
+
+def _unsupported(name: str, kind: str, target: str) -> str:
+    return _("{name}: {format} is not supported: export it as {target}").format(
+        name=name, format=kind, target=target)
+
+
+def _export_hint(target: str) -> str:
+    return _("open it in a photo program (Photos, Preview, GIMP) and export or save it as "
+             "{target}; then use the new file's name").format(target=target)
