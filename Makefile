@@ -4,18 +4,20 @@
 #   make serve  - preview the site at http://127.0.0.1:8000/ (rebuilds on changes)
 #   make check  - check the content without building
 #   make bench  - run the benchmarks (figures go to bench/RESULTS.md)
+#   make messages - bring the message catalogues up to date with the code
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: site test serve check bench browser clean
+.PHONY: site test serve check bench browser clean messages
 
 $(VENV)/.site: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/pybabel -q compile --domain pilots --directory generator/content/locale
 	touch $@
 
 $(VENV)/.test: $(VENV)/.site pyproject.toml
@@ -45,6 +47,9 @@ test: $(VENV)/.test browser
 
 bench: $(VENV)/.test
 	$(BIN)/python bench/run.py
+
+messages: $(VENV)/.site
+	$(BIN)/python tools/messages.py
 
 clean:
 	rm -rf site .build .cache .site.stage tests/artifacts

@@ -37,43 +37,88 @@ def fmt(m: Measure) -> str:
     return f"{m.wall:.1f} s | {m.cpu:.1f} s | {m.peak_mb:.0f} MB" + ("" if m.ok else " (failed)")
 
 
-def cold_builds(work: Path, sizes: list[int], anchor_limit: int) -> tuple[list[str], list[dict]]:
-    """Cold builds at each size, with the plain MkDocs anchor and Hugo beside them."""
+def _clean(site: Path) -> None:
+    """Removes everything a build leaves behind, so the next one is cold."""
+    for name in (".build", ".cache", "site"):
+        shutil.rmtree(site / name, ignore_errors=True)
+
+
+def _anchor(plain: tuple[Path, Path]) -> Measure:
+    """The hand-written anchor: two plain Material projects, one after the other."""
+    first = run(MKDOCS + ["build", "-q", "-f", str(plain[0])], plain[0].parent, ENV, ANCHOR_TIMEOUT)
+    second = run(MKDOCS + ["build", "-q", "-f", str(plain[1])], plain[1].parent, ENV, ANCHOR_TIMEOUT)
+    return Measure(first.wall + second.wall, first.cpu + second.cpu,
+                   max(first.peak_mb, second.peak_mb), first.ok and second.ok)
+
+
+def _median(measures: list[Measure]) -> Measure:
+    """The run with the median wall time."""
+    return sorted(measures, key=lambda m: m.wall)[len(measures) // 2]
+
+
+def cold_builds(work: Path, sizes: list[int], anchor_limit: int,
+                rounds: int) -> tuple[list[str], list[dict]]:
+    """Cold builds at each size (default workers and --jobs 1), with the plain
+    MkDocs anchor and Hugo beside them. Up to 300 stories, `rounds` interleaved
+    rounds (ours, ours --jobs 1, anchor), and the median of each."""
     rows, figures = [], []
     for size in sizes:
         site = write_corpus(work / f"corpus-{size}", Shape(size, interventions=max(100, size // 5)))
-        ours = run(PILOTS + ["build"], site)
         plain = write_plain(site / "content", work / f"plain-{size}")
-        anchor = None
-        if size <= anchor_limit:
-            first = run(MKDOCS + ["build", "-q", "-f", str(plain[0])], plain[0].parent, ENV, ANCHOR_TIMEOUT)
-            second = run(MKDOCS + ["build", "-q", "-f", str(plain[1])], plain[1].parent, ENV, ANCHOR_TIMEOUT)
-            anchor = Measure(first.wall + second.wall, first.cpu + second.cpu,
-                             max(first.peak_mb, second.peak_mb), first.ok and second.ok)
+        ours, single, anchors = [], [], []
+        for _ in range(rounds if size <= 300 else 1):
+            _clean(site)
+            ours.append(run(PILOTS + ["build"], site))
+            _clean(site)
+            single.append(run(PILOTS + ["build", "--jobs", "1"], site))
+            if size <= anchor_limit:
+                anchors.append(_anchor(plain))
+        ours_m, single_m = _median(ours), _median(single)
+        anchor = _median(anchors) if anchors else None
         hugo_site = write_hugo(site / "content", work / f"plain-{size}")
         hugo = run(["hugo", "-s", str(hugo_site), "--quiet"], hugo_site) if shutil.which("hugo") else None
-        ratio = f"{ours.wall / anchor.wall:.2f}" if anchor else "(not run)"
+        ratio = (f"{ours_m.wall / anchor.wall:.2f} | {single_m.wall / anchor.wall:.2f}"
+                 if anchor else "(not run) | (not run)")
         plain_cells = fmt(anchor) if anchor else "not run | | "
         hugo_cell = f"{hugo.wall:.2f} s" if hugo else "-"
-        rows.append(f"| {size} | {fmt(ours)} | {plain_cells} | {ratio} | {hugo_cell} | "
-                    f"{1000 * ours.wall / size:.1f} ms |")
-        figures.append({"size": size, "site": site, "ours": ours, "anchor": anchor})
+        rows.append(f"| {size} | {len(ours)} | {fmt(ours_m)} | {single_m.wall:.1f} s | {plain_cells} "
+                    f"| {ratio} | {hugo_cell} | {1000 * ours_m.wall / size:.1f} ms |")
+        figures.append({"size": size, "site": site, "ours": ours_m, "anchor": anchor})
     return rows, figures
 
 
-def rebuilds(figures: list[dict]) -> list[str]:
-    """Unchanged rebuilds, and rebuilds after editing one story."""
+def rebuilds(figures: list[dict], rounds: int) -> list[str]:
+    """Unchanged rebuilds, and rebuilds after editing one story (medians)."""
     rows = []
     for figure in figures:
-        site = figure["site"]
-        unchanged = run(PILOTS + ["build"], site)
+        site, tries = figure["site"], rounds if figure["size"] <= 300 else 1
+        run(PILOTS + ["build"], site)  # whatever the cold runs left, now up to date
+        unchanged = _median([run(PILOTS + ["build"], site) for _ in range(tries)])
         story = site / "content/stories/story-00001/nl.md"
-        story.write_text(story.read_text() + "\nEen zin erbij.\n")
-        edited = run(PILOTS + ["build"], site)
+        edits = []
+        for attempt in range(tries):
+            story.write_text(story.read_text() + f"\nEen zin erbij ({attempt}).\n")
+            edits.append(run(PILOTS + ["build"], site))
+        edited = _median(edits)
         cold = figure["ours"].wall
-        rows.append(f"| {figure['size']} | {cold:.1f} s | {unchanged.wall:.1f} s "
-                    f"({unchanged.wall / cold:.2f}) | {edited.wall:.1f} s ({edited.wall / cold:.2f}) |")
+        rows.append(f"| {figure['size']} | {cold:.1f} s | {unchanged.wall:.2f} s "
+                    f"({unchanged.wall / cold:.2f}) | {edited.wall:.2f} s ({edited.wall / cold:.2f}) |")
     return rows
+
+
+def profile(figures: list[dict], size: int = 300) -> list[str]:
+    """Where the seconds of one cold build go, stage by stage (--jobs 1, so
+    the stages do not overlap with each other's processes)."""
+    figure = next((f for f in figures if f["size"] == size), figures[0])
+    _clean(figure["site"])
+    measured = run(PILOTS + ["build", "--jobs", "1", "--timings"], figure["site"])
+    stages = re.findall(r"^\s+(\w+)\s+([\d.]+) s$", measured.output, flags=re.M)
+    total = measured.wall
+    rows = [f"| {stage} | {float(seconds):.2f} s | {float(seconds) / total:.0%} |"
+            for stage, seconds in stages if stage != "total"]
+    rows.append(f"| process (start, imports, lock) | "
+                f"{total - sum(float(s) for n, s in stages if n == 'total'):.2f} s | |")
+    return [f"| {figure['size']} stories, wall {total:.2f} s | | |"] + rows
 
 
 def preview_latency(work: Path, size: int, tries: int = 3) -> list[float]:
@@ -250,14 +295,19 @@ def main() -> None:
     sizes = [100] if args.smoke else [100, 300, 1000, 5000]
     args.work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    build_rows, figures = cold_builds(args.work, sizes, anchor_limit=5000)
+    rounds = 1 if args.smoke else 3
+    build_rows, figures = cold_builds(args.work, sizes, anchor_limit=1000, rounds=rounds)
     sections = {
         "Cold builds (both languages)": (
-            "| stories | ours: wall | CPU | peak memory | plain Material x2: wall | CPU | peak memory "
-            "| ratio (wall) | Hugo | ours per story |\n"
-            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |", build_rows),
-        "Rebuilds": ("| stories | cold | unchanged (ratio) | one story edited (ratio) |\n| --- | --- | --- | --- |",
-                     rebuilds(figures)),
+            "| stories | runs | ours: wall | CPU | peak memory | ours --jobs 1: wall "
+            "| plain Material x2: wall | CPU | peak memory | ratio | ratio --jobs 1 | Hugo "
+            "| ours per story |\n"
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+            build_rows),
+        "Rebuilds": ("| stories | cold | unchanged (ratio) | one story edited (ratio) |\n"
+                     "| --- | --- | --- | --- |", rebuilds(figures, rounds)),
+        "Where a cold build's time goes (--jobs 1)": (
+            "| stage | wall | share |\n| --- | --- | --- |", profile(figures)),
     }
     latency = preview_latency(args.work, 100 if args.smoke else 300, 2 if args.smoke else 5)
     sections["Preview: saving a story to the reloaded page"] = (

@@ -5,6 +5,7 @@
     engine    put the theme around them (generator.engine); images and social
               cards are drawn beside it (generator.images)
     assemble  put the languages, media, data and sitemap together (generator.publish)
+    search    index the assembled site for search, per language (Pagefind)
     links     check every link of the assembled site
     swap      replace site/ by the new site
 
@@ -25,6 +26,7 @@ from typing import Callable, Iterator
 from filelock import FileLock, Timeout
 
 from generator.content import load_content
+from generator.content.messages import _, language
 from generator.content.problems import ContentError, Problem, Problems
 from generator.content.records.site import checked_base_url
 from generator.emit import Project, Visuals, emit_language
@@ -36,11 +38,13 @@ from generator.images.probe import ImageIndex
 from generator.publish.assemble import assemble, swap
 from generator.publish.csp import fill_csp
 from generator.publish.linkcheck import link_problems
+from generator.publish.search import index_site
+from generator.publish.unchanged import Unchanged, problems_of
 from generator.site.model import Site
 from generator.site.resolve import resolve
 from generator.visuals import SiteVisuals
 
-STAGES = ("check", "emit", "engine", "assemble", "links", "swap")
+STAGES = ("check", "emit", "engine", "assemble", "search", "links", "swap")
 
 
 @dataclass
@@ -103,6 +107,8 @@ class Options:
             broken link then fails a strict build). The preview swaps first
             and checks afterwards (`report.check_links()`), so the page
             reloads sooner.
+        jobs: How many engine processes at once (default: one per language,
+            at most one per core).
     """
 
     drafts: bool = False
@@ -111,6 +117,7 @@ class Options:
     visuals: Callable[[Site, Path], Visuals] | None = None
     base_url: str | None = None
     links_first: bool = True
+    jobs: int | None = None
 
 
 @dataclass
@@ -124,6 +131,7 @@ class BuildReport:
     pages: int = 0
     check_links: Callable[[], list[Problem]] | None = None  # when links are checked after
     languages: list[str] = field(default_factory=list)
+    unchanged: bool = False  # nothing changed since the last build: nothing was built
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
@@ -131,7 +139,7 @@ class BuildReport:
         start = time.perf_counter()
         try:
             yield
-        except (ContentError, EngineError):
+        except (ContentError, EngineError, GeneratorBug):
             raise
         except Exception as exc:
             raise GeneratorBug(name) from exc
@@ -147,9 +155,11 @@ class EngineError(Exception):
         lines = []
         for run in runs:
             if not run.ok:
-                lines.append(f"[{run.lang}] the site engine failed:\n{run.output.strip()}")
+                lines.append(f"[{run.lang}] " + _("the site engine failed:") +
+                             f"\n{run.output.strip()}")
             elif strict and run.warnings:
-                lines += [f"[{run.lang}] warning: {w}" for w in run.warnings]
+                lines += [f"[{run.lang}] " + _("warning: {text}").format(text=w)
+                          for w in run.warnings]
         super().__init__("\n".join(lines))
 
 
@@ -162,7 +172,7 @@ class GeneratorBug(Exception):
 
     def __init__(self, stage: str):
         self.stage = stage
-        super().__init__(f"the {stage} stage failed")
+        super().__init__(_("the {stage} stage failed").format(stage=stage))
 
 
 class BuildBusy(Exception):
@@ -217,7 +227,32 @@ def build(paths: Paths, options: Options | None = None, **settings) -> BuildRepo
     """
     options = options or Options(**settings)
     with build_lock(paths):
-        return _build(paths, options)
+        inputs = _inputs(paths, options)
+        if inputs and (last := inputs.last(paths.out)):
+            return BuildReport(problems_of(last), {"total": 0.0}, pages=last["pages"],
+                               engine=[EngineRun(lang, True, cached=True)
+                                       for lang in last["languages"]],
+                               languages=last["languages"], unchanged=True)
+        if inputs:
+            inputs.forget()
+        report = _build(paths, options)
+        if inputs:
+            inputs.record(paths.out, report.problems,
+                          {"pages": report.pages, "languages": report.languages})
+        return report
+
+
+def _inputs(paths: Paths, options: Options) -> Unchanged | None:
+    """Everything the site depends on, to skip a build that would change nothing
+    (not for the preview, which checks links afterwards, nor for custom visuals)."""
+    if not options.links_first or options.visuals is not None:
+        return None
+    engine = options.engine or MkDocsEngine()
+    settings = {"drafts": options.drafts, "strict": options.strict,
+                "base_url": options.base_url, "language": language(),
+                "engine": [engine.name, engine.identity()]}
+    folders = [paths.content, paths.theme, paths.config, Path(__file__).parent]
+    return Unchanged(paths.work / "unchanged.json", folders, settings)
 
 
 def _build(paths: Paths, options: Options) -> BuildReport:
@@ -233,9 +268,11 @@ def _build(paths: Paths, options: Options) -> BuildReport:
         report.languages = [p.lang for p in projects]
     engine = options.engine or MkDocsEngine()
     with report.stage("engine"):
-        outputs = _run_engine(paths, projects, engine, options.strict, images, visuals, report)
+        outputs = _run_engine(paths, projects, engine, options, images, visuals, report)
     with report.stage("assemble"):
         _assemble(paths, site, projects, images, visuals, outputs, engine)
+    with report.stage("search"):
+        index_site(paths.stage)
     base_path = site.config.base_path
     if options.links_first:  # the preview swaps first, so the page reloads sooner
         with report.stage("links"):
@@ -243,7 +280,9 @@ def _build(paths: Paths, options: Options) -> BuildReport:
     with report.stage("swap"):
         swap(paths.stage, paths.out)
     if not options.links_first:
-        report.check_links = lambda: link_problems(paths.out, projects, base_path, paths.root)
+        checked = list(report.problems)
+        report.check_links = lambda: unreported(
+            link_problems(paths.out, projects, base_path, paths.root), checked)
     report.timings["total"] = time.perf_counter() - start
     return report
 
@@ -257,7 +296,7 @@ def _checked(paths: Paths, options: Options, index: ImageIndex, report: BuildRep
     return site
 
 
-def _run_engine(paths: Paths, projects: list[Project], engine: Engine, strict: bool,
+def _run_engine(paths: Paths, projects: list[Project], engine: Engine, options: Options,
                 images: ImagePlanner, visuals: Visuals, report: BuildReport) -> dict[str, Path]:
     """Builds each language whose project changed; images and cards are drawn beside."""
     base, jobs, outputs = read_base_config(paths.config), [], {}
@@ -275,12 +314,12 @@ def _run_engine(paths: Paths, projects: list[Project], engine: Engine, strict: b
     cards = [page.card for project in projects for page in project.pages.values() if page.card]
     with ThreadPoolExecutor(max_workers=1) as pool:
         media = pool.submit(_media, images, visuals, cards)  # beside the engine
-        runs = build_all([job[:3] for job in jobs], engine, strict)
+        runs = build_all([job[:3] for job in jobs], engine, options.strict, options.jobs)
         report.images = media.result()
     report.engine += runs
-    failed = [r for r in runs if not r.ok or (strict and r.warnings)]
+    failed = [r for r in runs if not r.ok or (options.strict and r.warnings)]
     if failed:
-        raise EngineError(failed, strict)
+        raise EngineError(failed, options.strict)
     for job in jobs:
         job[3].write_text(job[4])
     return outputs
@@ -307,10 +346,18 @@ def _assemble(paths: Paths, site: Site, projects: list[Project], images: ImagePl
 
 def _check_links(paths: Paths, projects: list[Project], base_path: str, strict: bool,
                  report: BuildReport) -> None:
-    broken = link_problems(paths.stage, projects, base_path, paths.root)
+    broken = unreported(link_problems(paths.stage, projects, base_path, paths.root),
+                        report.problems)
     report.problems += broken
     if strict and broken:
         raise ContentError(broken)
+
+
+def unreported(found: list[Problem], known: list[Problem]) -> list[Problem]:
+    """The broken links of the built site that the content check has not
+    already reported at the same line (it checks links between records first)."""
+    seen = {(p.path, p.line) for p in known}
+    return [p for p in found if (p.path, p.line) not in seen]
 
 
 LOCK_WAIT = 15 * 60  # seconds a build waits for another one in the same folder
@@ -330,12 +377,14 @@ def build_lock(paths: Paths, notify: Callable[[str], None] | None = None) -> Ite
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        (notify or _stderr)("another build is running in this folder; waiting for it to finish")
+        (notify or _stderr)(_("another build is running in this folder; waiting for it to "
+                              "finish"))
         try:
             lock.acquire(timeout=LOCK_WAIT)
         except Timeout:
-            raise BuildBusy(f"another build in {paths.root} has been running for more than "
-                            f"{LOCK_WAIT // 60} minutes; stop it, or wait and try again") from None
+            raise BuildBusy(_("another build in {folder} has been running for more than "
+                              "{minutes} minutes; stop it, or wait and try again")
+                            .format(folder=paths.root, minutes=LOCK_WAIT // 60)) from None
     try:
         yield
     finally:

@@ -26,6 +26,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-dev-shm-usage"]
 PHONE = {"width": 390, "height": 844}
+TABLET = {"width": 768, "height": 1024}
 DESKTOP = {"width": 1280, "height": 900}
 
 
@@ -85,21 +86,23 @@ class Visit:
 
 
 def open_page(browser, base: str, url: str, viewport: dict | None = None,
-              javascript: bool = True):
-    """Opens a page with only the local server reachable.
+              javascript: bool = True, scheme: str = "light"):
+    """Opens a page with only the local server reachable, the system set to a
+    light or dark colour scheme.
 
     Returns:
         (page, Visit): the Playwright page and what it tried to load.
     """
-    page, visit = new_page(browser, base, viewport, javascript)
+    page, visit = new_page(browser, base, viewport, javascript, scheme)
     page.goto(base + url, wait_until="load")
     return page, visit
 
 
-def new_page(browser, base: str, viewport: dict | None = None, javascript: bool = True):
+def new_page(browser, base: str, viewport: dict | None = None, javascript: bool = True,
+             scheme: str = "light"):
     """Returns a fresh page (own context) that records what it loads, and its Visit."""
     context = browser.new_context(viewport=viewport or DESKTOP, java_script_enabled=javascript,
-                                  service_workers="block")
+                                  service_workers="block", color_scheme=scheme)
     page = context.new_page()
     visit = Visit()
 

@@ -7,6 +7,7 @@ whole sites are marked `slow`, those that open pages in Chromium `browser`.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,13 @@ import pytest
 
 from generator.build import Paths, build
 from helpers import FIXTURES, make_project
+
+# The suite reads English messages whatever the machine's language (messages
+# choose theirs when they are written, so this is early enough), and so does
+# every `pilots` the tests start
+for _name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "en_GB.UTF-8"
 
 # Fixtures that build a whole site: a test using one is slow
 SLOW_FIXTURES = {"basic_project", "basic_site", "basic_server", "repo_site", "repo_server",

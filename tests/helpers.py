@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import html
+import os
 import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -78,6 +81,15 @@ def minimal(root: Path) -> Path:
     write(content, "stories/een/nl.md", "---\ntitle: Een verhaal\nsummary: Kort.\n---\nTekst.\n")
     write(content, "stories/een/en.md", "---\ntitle: A story\nsummary: Short.\n---\nText.\n")
     return content
+
+
+def pilots_in(root: Path, *args: str, lang: str = "en_GB.UTF-8") -> subprocess.CompletedProcess:
+    """Runs `pilots` in a content tree with a LANG, as an editor's terminal would
+    (a mkdocs.yml is made when there is none: `pilots` finds the site by it)."""
+    if not (root / "mkdocs.yml").exists():
+        (root / "mkdocs.yml").write_text("site_name: test\n")
+    return subprocess.run([sys.executable, "-m", "generator.commands.cli", *args], cwd=root,
+                          capture_output=True, text=True, env={**os.environ, "LANG": lang})
 
 
 def problems_of(root: Path, strict: bool = False) -> list[str]:

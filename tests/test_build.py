@@ -42,9 +42,10 @@ def test_menus_and_interface_text_in_the_page_language(basic_site):
         assert word in nl
     for word in ("At a glance", "Stories from this pilot", "Finished", "Netherlands", "Liveability"):
         assert word in en
-    nl_html = page(basic_site, "pilots/alfa/").read_text()
-    assert 'placeholder="Zoeken"' in nl_html and 'placeholder="Search"' in page(
-        basic_site, "en/pilots/alfa/").read_text()
+    nl_search = soup(page(basic_site, "pilots/alfa/")).select_one("a.pl-search-link")
+    en_search = soup(page(basic_site, "en/pilots/alfa/")).select_one("a.pl-search-link")
+    assert nl_search["aria-label"] == "Zoeken" and en_search["aria-label"] == "Search"
+    assert nl_search["href"] == "/pilots/search/" and en_search["href"] == "/pilots/en/search/"
     nav = [a.get_text(strip=True) for a in soup(page(basic_site, "")).select(".md-tabs__link")]
     assert nav[:4] == ["Home", "Pilots", "Verhalen", "Mensen"]
 
@@ -99,15 +100,17 @@ def test_hostile_strings_are_escaped_everywhere(basic_site):
     assert "*ster* {: #x }" in html.find("h1").get_text()  # Markdown stays text
 
 
-def test_search_index_per_language(basic_site):
-    nl = json.loads((basic_site / "search/search_index.json").read_text())
-    en = json.loads((basic_site / "en/search/search_index.json").read_text())
-    assert nl["config"]["lang"] == ["nl"] and en["config"]["lang"] == ["en"]
-    nl_text = json.dumps(nl)
-    assert "Het eerste verhaal" in nl_text and "The first story" not in nl_text
-    assert "Only in English" not in nl_text  # a fallback page is not in the Dutch index
-    assert "The first story" in json.dumps(en)
-    assert "alert(1)" in nl_text and "<script>alert" not in nl_text
+def test_search_indexes_each_language_apart_and_not_the_theme(basic_site):
+    entry = json.loads((basic_site / "pagefind/pagefind-entry.json").read_text())
+    assert set(entry["languages"]) == {"nl", "en"}
+    assert not list(basic_site.rglob("search_index.json"))  # the theme's lunr index is gone
+    fallback = soup(page(basic_site, "stories/english-only/"))
+    assert fallback.select("[data-pagefind-body]") == []  # a fallback page is not indexed
+    story = soup(page(basic_site, "stories/eerste-verhaal/"))
+    body = story.select_one("[data-pagefind-body]")
+    assert body is not None and body.find(string=re.compile("Het begon")) is not None
+    filters = {s["data-pagefind-filter"]: s.get_text() for s in body.select("[data-pagefind-filter]")}
+    assert filters == {"kind": "Verhaal", "pilot": "Pilot Alfa", "theme": "Leefbaarheid"}
 
 
 def test_sitemap_robots_and_404(basic_site):
@@ -191,9 +194,11 @@ def test_the_repository_site_builds_strictly(tmp_path):
     assert not [p for p in report.problems if p.level != "notice"]
     # A pilot known only by its country names no place, rather than inventing one.
     finland = soup(page(root / "site", "en/pilots/finland/"))
-    assert [dt.get_text() for dt in finland.select(".pl-facts dt")][:2] == ["Country", "Period"]
-    cards = soup(page(root / "site", "en/pilots/")).select(".pl-card__meta")
-    assert any(card.get_text().startswith("Finland · ") for card in cards)
+    assert [dt.get_text() for dt in finland.select(".pl-facts dt")][:2] == ["Country", "Themes"]
+    # ... and leaves out what is not known (no open period, no "not known" status)
+    assert "Not known" not in finland.get_text() and "2017 –" not in finland.get_text()
+    cards = soup(page(root / "site", "en/pilots/")).select(".pl-card__kicker")
+    assert "Finland" in [card.get_text() for card in cards]
 
 
 def test_the_contracts_own_examples_build_strictly(tmp_path):

@@ -176,3 +176,24 @@ def test_preview_serves_both_languages_reloads_and_survives_errors(preview, brow
     html = urllib.request.urlopen(base + "en/stories/eerste-verhaal/").read().decode()
     assert "The first story" in html
     page_.context.close()
+
+
+@pytest.mark.browser
+def test_preview_shows_a_truncated_photo_keeps_watching_and_comes_back_when_it_is_repaired(
+        preview, browser):
+    root, base, process = preview
+    page_, _visit = open_page(browser, base, "stories/eerste-verhaal/")
+    page_.wait_for_timeout(500)  # let the page subscribe to rebuilds
+    cover = root / "content/stories/eerste-verhaal/cover.jpg"
+    good = cover.read_bytes()
+    cover.write_bytes(good[: len(good) // 2])
+    wait_until(page_, "!!document.querySelector('[role=alert]') && document.querySelector("
+                      "'[role=alert]').textContent.includes('cover.jpg is damaged')", timeout=60)
+    cover.write_bytes(good)  # repaired: the site comes back without a restart
+    wait_until(page_, "!document.querySelector('[role=alert]')", timeout=60)
+    story = root / "content/stories/eerste-verhaal/nl.md"
+    story.write_text(story.read_text().replace("title: Het eerste verhaal", "title: Weer heel"))
+    wait_until(page_, "document.querySelector('h1') && document.querySelector('h1').textContent"
+                      " === 'Weer heel'", timeout=60)
+    assert process.poll() is None
+    page_.context.close()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from browser import DESKTOP, PHONE, new_page, open_page, serve
+from browser import DESKTOP, PHONE, TABLET, new_page, open_page, serve
 from generator.build import Paths, build
 from generator.publish.linkcheck import check_site
 from helpers import FIXTURES, REPO, make_project, site_files, unpublished_leaks
@@ -25,9 +25,10 @@ TILES = ("https://tile.openstreetmap.org/",)
 FIXTURE_PAGES = ["", "pilots/", "pilots/alfa/", "stories/", "stories/eerste-verhaal/",
                  "stories/fotoverhaal/", "stories/kaartverhaal/", "people/", "people/onderzoeker-een/",
                  "partners/", "partners/gemeente-voorbeeld/", "publications/", "about/", "licences/",
-                 "404.html"]
-REPO_PAGES = ["", "pilots/nieuwegein/", "pilots/houten/", "stories/afval-in-beeld/",
-              "stories/van-europa-naar-de-buurt/", "about/", "accessibility/", "privacy/"]
+                 "search/", "404.html"]
+REPO_PAGES = ["", "pilots/", "pilots/nieuwegein/", "pilots/houten/", "pilots/finland/", "stories/",
+              "stories/afval-in-beeld/", "stories/van-europa-naar-de-buurt/", "stories/verhalen-ophalen/",
+              "about/", "accessibility/", "privacy/", "search/"]
 
 
 @pytest.fixture(scope="session")
@@ -61,18 +62,25 @@ def _shot(page, name: str) -> None:
 
 
 def _audit(browser, base: str, url: str, site: str) -> None:
+    """axe on a page in both languages, on a phone and a desktop, light and dark (the
+    reader's system setting); a screenshot of each, and of a tablet, for reviewers."""
     failures = []
     for lang_root in ("", "en/"):
-        for viewport, label in ((DESKTOP, "desktop"), (PHONE, "phone")):
-            page, visit = open_page(browser, base, lang_root + url, viewport)
+        name = f"{site}-{(lang_root + url).strip('/').replace('/', '_') or 'home'}"
+        for viewport, label, scheme in VIEWS:
+            page, visit = open_page(browser, base, lang_root + url, viewport, scheme=scheme)
             page.wait_for_timeout(300)  # maps and lazy parts settle
-            violations = _axe(page)
-            _shot(page, f"{site}-{(lang_root + url).strip('/').replace('/', '_') or 'home'}-{label}")
+            violations = _axe(page) if label != "tablet" else []
+            _shot(page, f"{name}-{label}" + ("-dark" if scheme == "dark" else ""))
             if violations:
-                failures.append((lang_root + url, label, violations))
+                failures.append((lang_root + url, label, scheme, violations))
             assert visit.failed == [] and visit.console == [], (url, visit.failed, visit.console)
             page.context.close()
     assert failures == [], json.dumps(failures, indent=1)
+
+
+VIEWS = [(DESKTOP, "desktop", "light"), (PHONE, "phone", "light"), (TABLET, "tablet", "light"),
+         (DESKTOP, "desktop", "dark")]
 
 
 @pytest.mark.browser
@@ -140,8 +148,9 @@ def test_every_page_carries_a_strict_content_security_policy(basic_site):
         if rel.endswith(".html"):
             text = data.decode()
             assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; ' \
-                   "script-src 'self' 'sha256-" in text, rel
-            assert "'unsafe-inline'" not in text.split("script-src", 1)[1].split(";", 1)[0], rel
+                   "script-src 'self' 'wasm-unsafe-eval' 'sha256-" in text, rel
+            scripts = text.split("script-src", 1)[1].split(";", 1)[0]
+            assert "'unsafe-inline'" not in scripts and "'unsafe-eval'" not in scripts, rel
 
 
 @pytest.mark.browser
@@ -151,8 +160,10 @@ def test_keyboard_reaches_everything_with_visible_focus(browser, basic_server, u
     page.wait_for_timeout(300)
     wanted = page.evaluate("""() => {
         const sel = 'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]';
+        // a group of radio buttons (the colour scheme toggle) is one stop: its checked button
         const ok = e => e.tabIndex >= 0 && !e.disabled && !e.closest('[hidden], [inert]')
-            && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden';
+            && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden'
+            && !(e.type === 'radio' && !e.checked);
         const all = [...document.querySelectorAll(sel)].filter(ok);
         all.forEach((e, i) => e.dataset.plKey = i);
         return all.length;

@@ -92,9 +92,10 @@ def test_rotated_photo_comes_out_upright(photo_project):
 
 def test_widths_are_never_upscaled_and_transparency_falls_back_to_png(photo_project):
     root, _ = photo_project
-    widths = sorted(Image.open(p).width for p in _outputs(root / "site", "gps") if p.suffix == ".jpg")
+    widths = sorted(Image.open(p).width for p in _outputs(root / "site", "gps") if p.suffix == ".webp")
     assert widths == [480, 960, 1600]
-    rotated = sorted(Image.open(p).width for p in _outputs(root / "site", "rotated") if p.suffix == ".jpg")
+    assert [Image.open(p).width for p in _outputs(root / "site", "gps") if p.suffix == ".jpg"] == [960]
+    rotated = sorted(Image.open(p).width for p in _outputs(root / "site", "rotated") if p.suffix == ".webp")
     assert rotated == [480, 960, 1200]
     png = _outputs(root / "site", "transparent")
     assert {p.suffix for p in png} == {".webp", ".png"}
@@ -105,13 +106,17 @@ def test_widths_are_never_upscaled_and_transparency_falls_back_to_png(photo_proj
 def test_responsive_html_with_sizes_and_lazy_loading(photo_project):
     root, _ = photo_project
     html = soup(page(root / "site", "stories/een/"))
-    cover, *body = html.select("article img")[:4]
+    cover = html.select_one(".pl-hero img")  # the cover: in the hero, loaded at once
+    body = html.select("article img")[:3]
     assert cover["fetchpriority"] == "high" and "loading" not in cover.attrs
+    hero = cover.find_previous_sibling("source")
+    assert hero["sizes"] == "100vw" and "1600w" in hero["srcset"]
     for img in body:
-        assert img["loading"] == "lazy" and img["alt"] and img["sizes"]
+        # one fallback for browsers without WebP: JPEG, or PNG for a picture with transparency
+        assert img["loading"] == "lazy" and img["alt"] and img["src"].endswith((".jpg", ".png"))
         assert int(img["width"]) > 0 and int(img["height"]) > 0
         source = img.find_previous_sibling("source")
-        assert source["type"] == "image/webp" and " 480w" in source["srcset"]
+        assert source["type"] == "image/webp" and " 480w" in source["srcset"] and source["sizes"]
     figure = html.find("figcaption", string=None)
     assert html.find(string="Het onderschrift").find_parent("figcaption") is not None
     rotated = html.find("img", alt="Gedraaide foto")
@@ -122,7 +127,8 @@ def test_responsive_html_with_sizes_and_lazy_loading(photo_project):
 def test_a_second_build_processes_no_image_and_a_changed_one_alone(photo_project):
     root, first = photo_project
     assert first.images.processed == 3
-    again = build(Paths(root))
+    assert build(Paths(root)).unchanged  # nothing changed: not built at all
+    again = build(Paths(root), drafts=True)  # built again, with the images' cache
     assert again.images.processed == 0 and again.images.files_written == 0
     _photo(root / "content/stories/een/gps.jpg", (2400, 1600), gps=True, orientation=3)
     changed = build(Paths(root))
@@ -143,7 +149,8 @@ def test_photo_story_gallery_and_timeline_and_labels(basic_site):
     html = soup(page(basic_site, "stories/fotoverhaal/"))
     assert len(html.select(".pl-body--photo-story a.pl-zoom[data-pl-zoom] img")) == 3
     gallery = html.select(".pl-gallery a[data-pl-zoom]")
-    assert len(gallery) == 3 and all(a["href"].endswith(".jpg") for a in gallery)
+    # without JavaScript, a photo's link opens its largest version
+    assert len(gallery) == 3 and all(a["href"].endswith(".webp") for a in gallery)
     assert html.select_one(".pl-label--example").get_text() == "Illustratief voorbeeld"
     pilot = soup(page(basic_site, "en/pilots/beta/"))
     phases = pilot.select("ol.pl-timeline__phases > li")
@@ -158,22 +165,24 @@ def test_photo_story_gallery_and_timeline_and_labels(basic_site):
     assert [a.get_text() for a in home.select(".pl-gantt__name a")] == ["Pilot Alfa", "Pilot Beta"]
 
 
-def test_social_cards_per_page_and_language(basic_site):
-    nl = soup(page(basic_site, "stories/eerste-verhaal/"))
-    en = soup(page(basic_site, "en/stories/eerste-verhaal/"))
-    urls = []
-    for html in (nl, en):
+def test_a_page_is_shared_with_its_cover_or_a_card_of_its_own(basic_site):
+    base = "https://example.github.io/pilots/"
+    for url, title in (("stories/eerste-verhaal/", "Het eerste verhaal"),
+                       ("en/stories/eerste-verhaal/", "The first story")):
+        html = soup(page(basic_site, url))
         image = html.find("meta", property="og:image")["content"]
-        assert image.startswith("https://example.github.io/pilots/social/")
+        assert re.search(r"/media/cover-[0-9a-f]{10}-\d+\.jpg$", image)  # the cover itself
         assert html.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
-        assert html.find("meta", property="og:title")["content"] in ("Het eerste verhaal", "The first story")
-        path = basic_site / image.removeprefix("https://example.github.io/pilots/")
-        with Image.open(path) as card:
-            assert card.size == (1200, 630)
-        urls.append(image)
-    assert urls[0] != urls[1]
-    home = soup(page(basic_site, "")).find("meta", property="og:image")["content"]
-    assert re.search(r"/social/[0-9a-f]{20}\.jpg$", home)
+        assert html.find("meta", property="og:title")["content"] == title
+        with Image.open(basic_site / image.removeprefix(base)) as cover:
+            width = html.find("meta", property="og:image:width")["content"]
+            assert cover.size[0] == int(width)
+    example = soup(page(basic_site, "en/stories/english-only/")).find("meta", property="og:title")
+    assert example["content"].endswith("(Illustrative example)")
+    person = soup(page(basic_site, "people/onderzoeker-twee/")).find("meta", property="og:image")
+    assert re.search(r"/social/[0-9a-f]{20}\.jpg$", person["content"])  # no picture: a card
+    with Image.open(basic_site / person["content"].removeprefix(base)) as card:
+        assert card.size == (1200, 630)
 
 
 @pytest.mark.browser

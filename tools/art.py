@@ -124,6 +124,99 @@ def gathering(seed: int = 4) -> Image.Image:
     return image
 
 
+def reporting(seed: int = 10) -> Image.Image:
+    """Community reporting: people telling their story into a phone, in pairs."""
+    rng = random.Random(seed)
+    image = Image.new("RGB", (W, H), (236, 232, 244))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([0, int(H * 0.74), W, H], fill=(200, 190, 214))
+    for pair in range(3):
+        x = 260 + pair * 520
+        _person(draw, x, 720, 1.5, PEOPLE[pair % 5])
+        _person(draw, x + 190, 720, 1.5, PEOPLE[(pair + 2) % 5])
+        draw.rounded_rectangle([x + 70, 470, x + 110, 540], radius=6, fill=(40, 40, 48), outline=INK)
+        bubble = (x - 60, 180 + rng.randint(-20, 20))
+        draw.rounded_rectangle([bubble[0], bubble[1], bubble[0] + 240, bubble[1] + 130], radius=35,
+                               fill=(255, 255, 255), outline=INK, width=3)
+        draw.polygon([(bubble[0] + 90, bubble[1] + 130), (bubble[0] + 130, bubble[1] + 130),
+                      (x + 10, 420)], fill=(255, 255, 255), outline=INK)
+        for line in range(3):
+            draw.line([bubble[0] + 30, bubble[1] + 35 + line * 30, bubble[0] + 210 - line * 40,
+                       bubble[1] + 35 + line * 30], fill=INK, width=5)
+    return image
+
+
+def _project(points, box: tuple[float, float, float, float], frame: tuple[int, int, int, int]):
+    """Projects [lon, lat] points into a picture (equirectangular, kept in proportion)."""
+    west, south, east, north = box
+    scale_x = math.cos(math.radians((south + north) / 2))
+    width, height = (east - west) * scale_x, north - south
+    left, top, right, bottom = frame
+    factor = min((right - left) / width, (bottom - top) / height)
+    x0 = left + ((right - left) - width * factor) / 2
+    y0 = top + ((bottom - top) - height * factor) / 2
+    return [(x0 + (lon - west) * scale_x * factor, y0 + (north - lat) * factor) for lon, lat in points]
+
+
+def _pin(draw: ImageDraw.ImageDraw, x: float, y: float, colour: tuple = (156, 63, 18)) -> None:
+    draw.ellipse([x - 26, y - 70, x + 26, y - 18], fill=colour, outline=INK, width=3)
+    draw.polygon([(x - 20, y - 34), (x + 20, y - 34), (x, y)], fill=colour, outline=INK)
+    draw.ellipse([x - 10, y - 54, x + 10, y - 34], fill=(255, 255, 255))
+
+
+def country_map(code: str, lat: float, lon: float) -> Image.Image:
+    """A drawing of the region around a pilot: its country darker than the
+    neighbours, a pin where the pilot is."""
+    from generator.site.geo import country_rings
+
+    own = [ring for ring in country_rings(code) or () if len(ring) > 8]
+    points = [p for ring in own for p in ring] or [(lon - 5, lat - 3.5), (lon + 5, lat + 3.5)]
+    west, east = min(p[0] for p in points), max(p[0] for p in points)
+    south, north = min(p[1] for p in points), max(p[1] for p in points)
+    pad_x, pad_y = (east - west) * 0.25 + 1, (north - south) * 0.15 + 0.5
+    box = (west - pad_x, south - pad_y, east + pad_x, north + pad_y)
+    # a country whose outline is not known is land around the pin, not a lake
+    image = Image.new("RGB", (W, H), SKY if own else (96, 150, 86))
+    draw = ImageDraw.Draw(image)
+    frame = (40, 40, W - 40, H - 40)
+    for other in EUROPE + NEIGHBOURS:
+        for ring in country_rings(other) or ():
+            if len(ring) > 8:
+                fill = (96, 150, 86) if other == code else (196, 214, 186)
+                draw.polygon(_project(ring, box, frame), fill=fill, outline=INK)
+    x, y = _project([(lon, lat)], box, frame)[0]
+    _pin(draw, x, y)
+    return image
+
+
+NEIGHBOURS = ("UA", "BY", "RU", "RS", "BA", "ME", "MK", "AL", "GR", "MD", "LU", "MA", "DZ", "TN")
+EUROPE = ("NL", "BE", "DE", "FR", "ES", "PT", "IT", "GB", "IE", "DK", "SE", "NO", "FI", "EE", "LV",
+          "LT", "PL", "CZ", "SK", "HU", "AT", "CH", "SI", "HR", "RO", "BG")
+
+
+def europe_map(pins: list[tuple[float, float]]) -> Image.Image:
+    """Europe, with a pin at each pilot (west of the Urals, south of the North Cape)."""
+    from generator.site.geo import country_rings
+
+    image = Image.new("RGB", (W, H), SKY)
+    draw = ImageDraw.Draw(image)
+    box = (-11.0, 35.5, 32.0, 68.0)
+    for code in EUROPE:
+        for ring in country_rings(code) or ():
+            if len(ring) > 8:
+                draw.polygon(_project(ring, box, (60, 40, W - 60, H - 40)), fill=GRASS, outline=INK)
+    for lat, lon in pins:
+        x, y = _project([(lon, lat)], box, (60, 40, W - 60, H - 40))[0]
+        _pin(draw, x, y)
+    return image
+
+
+PILOT_MAPS = {"finland": ("FI", 62.5, 25.7), "hungary": ("HU", 47.16, 19.50),
+              "jonkoping": ("SE", 57.7826, 14.1618), "reggio-emilia": ("IT", 44.6983, 10.6312),
+              "united-kingdom": ("GB", 54.0, -2.0), "valencia": ("ES", 39.4699, -0.3763),
+              "voru": ("EE", 57.8339, 27.0194), "wroclaw": ("PL", 51.1079, 17.0385)}
+PILOT_PINS = [(52.0292, 5.0805), (52.0286, 5.1680)] + [(lat, lon) for _, lat, lon in PILOT_MAPS.values()]
+
 DRAWINGS = {
     "pilots/nieuwegein/cover.jpg": lambda: neighbourhood(1),
     "pilots/nieuwegein/buurtkamer.jpg": lambda: living_room(2),
@@ -133,6 +226,10 @@ DRAWINGS = {
     "stories/afval-in-beeld/containers-open.jpg": lambda: neighbourhood(7, open_containers=True),
     "stories/een-loket-in-je-eigen-taal/loket.jpg": lambda: desk(8),
     "stories/gesprek-van-verandering/gesprek.jpg": lambda: gathering(9),
+    "stories/verhalen-ophalen/verhalen.jpg": lambda: reporting(10),
+    "stories/van-europa-naar-de-buurt/europa.jpg": lambda: europe_map(PILOT_PINS),
+    **{f"pilots/{pilot}/kaart.jpg": (lambda args=args: country_map(*args))
+       for pilot, args in PILOT_MAPS.items()},
 }
 
 

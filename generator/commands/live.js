@@ -16,7 +16,6 @@
   var source = new EventSource("/__pilots__/events");
   source.addEventListener("reload", function () { window.location.reload(); });
   source.addEventListener("problem", function (event) {
-    show("The site could not be rebuilt; you are seeing the last good version.\n\n" +
-         JSON.parse(event.data));
+    show(JSON.parse(event.data));  // already in the editor's language
   });
 })();

@@ -1,20 +1,29 @@
 """`pilots serve`: a local preview that rebuilds when content or theme change,
 reloads the browser, and keeps serving the last good site when an edit breaks
-the content (the problems show in the terminal and on the page)."""
+the content (the problems show in the terminal and on the page).
+
+The preview never dies: whatever goes wrong in a rebuild (a content problem,
+the engine, a bug in the generator) is shown, and the next save is rebuilt.
+"""
 
 from __future__ import annotations
 
 import http.server
 import json
 import queue
+import secrets
 import threading
 import time
+import traceback
 from pathlib import Path
 from typing import Callable
 
-from generator.build import EngineError, Options, Paths, build
-from generator.engine import SessionEngine
+from generator.build import BuildBusy, EngineError, Options, Paths, build
+from generator.commands.clitext import bug_line
+from generator.commands.newform import NEW, handle_new
+from generator.content.messages import _
 from generator.content.problems import ContentError
+from generator.engine import SessionEngine
 
 LIVE = "/__pilots__/"
 DEBOUNCE = 0.15
@@ -56,6 +65,7 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
 
     site: Path = Path(".")
     hub: Hub = Hub()
+    preview: "Preview | None" = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, directory=str(self.site), **kwargs)
@@ -68,7 +78,9 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         if self.path.startswith(LIVE + "events"):
             return self._events()
         if self.path.startswith(LIVE + "live.js"):
-            return self._send(200, "text/javascript", (Path(__file__).parent / "live.js").read_bytes())
+            return self.reply(200, "text/javascript", (Path(__file__).parent / "live.js").read_bytes())
+        if self.path.split("?")[0] in (NEW, NEW + "/") and self.preview is not None:
+            return handle_new(self, self.preview)
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -85,15 +97,25 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             path = lang_404 if first.isalpha() and lang_404.is_file() else self.site / "404.html"
         body = path.read_bytes() if path.is_file() else b"<html><body>Not found</body></html>"
         script = f'<script src="{LIVE}live.js"></script></body>'.encode()
-        self._send(status, "text/html; charset=utf-8", body.replace(b"</body>", script, 1))
+        self.reply(status, "text/html; charset=utf-8", body.replace(b"</body>", script, 1))
 
-    def _send(self, status: int, kind: str, body: bytes) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        self.wfile.write(body)
+    def do_POST(self) -> None:
+        """Takes the form that creates a story (nothing else may be posted)."""
+        if self.path.split("?")[0] in (NEW, NEW + "/") and self.preview is not None:
+            return handle_new(self, self.preview)
+        self.reply(405, "text/plain; charset=utf-8", b"Method not allowed")
+
+    def reply(self, status: int, kind: str, body: bytes) -> None:
+        """Sends a whole response, never cached."""
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser stopped waiting (the first build can take a while)
 
     def _events(self) -> None:
         self.send_response(200)
@@ -115,9 +137,11 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             self.hub.unsubscribe(q)
 
 
-def handler_for(site: Path, hub: Hub) -> type[http.server.BaseHTTPRequestHandler]:
-    """Returns a request handler serving `site` with live reload."""
-    return type("Handler", (PreviewHandler,), {"site": site, "hub": hub})
+def handler_for(site: Path, hub: Hub, preview: "Preview | None" = None
+                ) -> type[http.server.BaseHTTPRequestHandler]:
+    """Returns a request handler serving `site` with live reload (and, given the
+    preview, the form that creates a story)."""
+    return type("Handler", (PreviewHandler,), {"site": site, "hub": hub, "preview": preview})
 
 
 class Preview:
@@ -136,22 +160,48 @@ class Preview:
         self.hub = Hub()
         self.pending = threading.Event()
         self.stopped = threading.Event()
+        self.token = secrets.token_urlsafe(32)  # what the form to create a story must send back
+        self.port = 0
 
     def rebuild(self) -> bool:
-        """Builds once; tells the pages to reload, or shows the problems."""
+        """Builds once; tells the pages to reload, or shows what went wrong.
+
+        Never raises: a bug in the generator is shown like a content problem
+        (with where to report it), and the engine starts afresh.
+        """
+        try:
+            return self._rebuild()
+        except Exception as exc:  # noqa: BLE001 - the preview must outlive any rebuild
+            self._failed(bug_line(getattr(exc, "stage", "preview")) + "\n\n"
+                         + "".join(traceback.format_exception(exc)))
+            self._restart_engine()
+            return False
+
+    def _restart_engine(self) -> None:
+        """Starts the engine afresh: after a bug, its workers may be half-way."""
+        try:
+            self.engine.close()
+        except Exception:  # noqa: BLE001 - a worker that is gone already is fine
+            pass
+        self.engine = SessionEngine()
+
+    def _failed(self, text: str) -> bool:
+        self.log(text)
+        self.hub.send("problem", _("The site could not be rebuilt; you are seeing the last good "
+                                   "version.") + "\n\n" + text)
+        return False
+
+    def _rebuild(self) -> bool:
         start = time.perf_counter()
         try:
             report = build(self.paths, Options(drafts=self.drafts, engine=self.engine,
                                                links_first=False))
         except ContentError as exc:
-            self.log(exc.report())
-            self.hub.send("problem", exc.report())
-            return False
-        except EngineError as exc:
-            self.log(str(exc))
-            self.hub.send("problem", str(exc))
-            return False
-        self.log(f"rebuilt {report.pages} pages in {time.perf_counter() - start:.1f} s")
+            return self._failed(exc.report())
+        except (EngineError, BuildBusy) as exc:
+            return self._failed(str(exc))
+        self.log(_("rebuilt {count} pages in {seconds:.1f} s")
+                 .format(count=report.pages, seconds=time.perf_counter() - start))
         self.hub.send("reload")
         if not self.engine.workers:  # the engine's output was reused: start its workers now
             self.engine.warm([(lang, self.paths.project(lang), self.paths.output(lang))
@@ -194,3 +244,43 @@ class Preview:
             time.sleep(DEBOUNCE)
             self.pending.clear()
             self.rebuild()
+
+
+class Server:
+    """The preview's web server on 127.0.0.1 (never reachable from elsewhere).
+
+    Args:
+        preview: What it serves and rebuilds.
+        port: The port (taken when the server is made).
+
+    Raises:
+        OSError: when the port is busy.
+    """
+
+    def __init__(self, preview: Preview, port: int):
+        self.preview = preview
+        handler = handler_for(preview.paths.out, preview.hub, preview)
+        self.http = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.http.daemon_threads = True
+        preview.port = self.http.server_address[1]  # the one taken, when asked for any (0)
+
+    def run(self) -> None:
+        """Builds, then serves and rebuilds on every save until Ctrl-C."""
+        preview = self.preview
+        preview.rebuild()
+        observer = preview.watch()
+        threading.Thread(target=preview.loop, daemon=True).start()
+        try:
+            self.http.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            preview.stopped.set()
+            observer.stop()
+            self.http.server_close()
+            preview.engine.close()
+
+
+def serve(preview: Preview, port: int) -> Server:
+    """Takes the port for the preview (see Server)."""
+    return Server(preview, port)

@@ -6,6 +6,7 @@ import json
 
 import click
 
+from generator.content.messages import _, ngettext
 from generator.content.problems import Problem
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "notice": "notice"}
@@ -22,7 +23,8 @@ def github_line(problem: Problem) -> str:
     props = f"file={github_escape(problem.path, True)}"
     if problem.line:
         props += f",line={problem.line}"
-    message = problem.message + (f" How to fix: {problem.hint}" if problem.hint else "")
+    message = problem.message + (" " + _("How to fix: {hint}").format(hint=problem.hint)
+                                 if problem.hint else "")
     return f"::{_GITHUB_LEVEL[problem.level]} {props}::{github_escape(message)}"
 
 
@@ -43,12 +45,16 @@ def print_check(problems: list[Problem], fmt: str, failing: int) -> None:
         return
     echo_problems(problems)
     errors = sum(p.level == "error" for p in problems)
-    warnings = sum(p.level == "warning" for p in problems)
+    count = sum(p.level == "warning" for p in problems)
+    warnings = ngettext("{count} warning", "{count} warnings", count).format(count=count)
+    # on the same stream as the problems, so that it comes after them
     if failing:
-        click.secho(f"{errors} error(s), {warnings} warning(s): the site cannot be built yet.",
-                    fg="red", err=True)
+        click.secho(_("{errors}, {warnings}: the site cannot be built yet.").format(
+            errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+            warnings=warnings), fg="red", err=True)
     else:
-        click.secho(f"The content is fine ({warnings} warning(s)).", fg="green")
+        click.secho(_("The content is fine ({warnings}).").format(warnings=warnings),
+                    fg="green", err=True)
 
 
 def echo_problems(problems: list[Problem], color: bool | None = None) -> None:

@@ -1,19 +1,24 @@
 """`pilots new`: a new record's bundle, every required field filled with a
-placeholder and a comment saying what goes there. New records are drafts, so
-they pass `pilots check` and stay off the site until the editor is done."""
+placeholder and every optional one written as a commented line with an
+example, each with a comment (in the editor's language) saying what goes
+there. New records are drafts, so they pass `pilots check` and stay off the
+site until the editor is done."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.fields import is_valid_id
 from generator.content.kinds import by_singular
+from generator.content.messages import _
 from generator.content.problems import did_you_mean
+from generator.content.yamlsrc import YMap, load_yaml
 from generator.site.geo import country_rings
 
 KINDS = ("story", "pilot", "page", "person")  # what `pilots new` makes
+COLUMN = 31  # where the comments start, as in the content model's examples
 
 
 class ScaffoldError(Exception):
@@ -22,7 +27,7 @@ class ScaffoldError(Exception):
 
 @dataclass(frozen=True)
 class Options:
-    """What the editor said on the command line.
+    """What the editor said on the command line (or in the preview's form).
 
     Attributes:
         pilot: The pilot a story belongs to.
@@ -30,6 +35,7 @@ class Options:
         place: A pilot's place.
         lat: A pilot's latitude.
         lon: A pilot's longitude.
+        title: The title, in the site's first language (a TODO when not given).
         today: The date written into new records.
     """
 
@@ -38,7 +44,20 @@ class Options:
     place: str = "TODO"
     lat: float | None = None
     lon: float | None = None
-    today: dt.date = dt.date.today()
+    title: str | None = None
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+def site_languages(content: Path) -> list[str]:
+    """The site's languages from content/site.yml (nl and en when it cannot be read)."""
+    try:
+        data = load_yaml((content / "site.yml").read_text(encoding="utf-8")).data
+    except (OSError, UnicodeDecodeError):
+        data = None
+    languages = data.get("languages") if isinstance(data, YMap) else None
+    if isinstance(languages, list) and languages and all(isinstance(x, str) for x in languages):
+        return languages
+    return ["nl", "en"]
 
 
 def create(content: Path, kind: str, record_id: str, options: Options,
@@ -59,10 +78,10 @@ def create(content: Path, kind: str, record_id: str, options: Options,
         ScaffoldError: when the id is invalid or taken, or a story's pilot is unknown.
     """
     folder = content / by_singular(kind).folder / record_id
-    _check_id(record_id, folder, kind)
-    files = {"meta.yml": META[kind](options, content)}
-    for lang in languages:
-        files[f"{lang}.md"] = TEXT[kind](lang)
+    check_id(record_id, folder, kind)
+    files = {"meta.yml": META[kind](options, content, languages)}
+    for index, lang in enumerate(languages):
+        files[f"{lang}.md"] = TEXT[kind](lang, options.title if index == 0 else None)
     folder.mkdir(parents=True)
     created = []
     for name, text in files.items():
@@ -71,101 +90,197 @@ def create(content: Path, kind: str, record_id: str, options: Options,
     return created
 
 
-def _check_id(record_id: str, folder: Path, kind: str) -> None:
+def check_id(record_id: str, folder: Path, kind: str) -> None:
+    """Refuses an id that is not valid or is taken.
+
+    Raises:
+        ScaffoldError: saying why, and what to do.
+    """
     if not is_valid_id(record_id):
-        raise ScaffoldError(f'"{record_id}" is not a valid id: use lowercase letters a-z, digits '
-                            "and hyphens, e.g. afval-in-de-wijk")
+        raise ScaffoldError(_('"{id}" is not a valid id: use lowercase letters a-z, digits and '
+                              "hyphens, e.g. afval-in-de-wijk").format(id=record_id))
     if folder.exists():
-        raise ScaffoldError(f'a {kind} called "{record_id}" exists already ({folder}); '
-                            "choose another id")
+        raise ScaffoldError(_('a {kind} called "{id}" exists already ({folder}); choose another '
+                              "id").format(kind=_(kind), id=record_id, folder=folder))
 
 
-def _story_meta(options: Options, content: Path) -> str:
-    pilots = sorted(p.name for p in (content / "pilots").iterdir() if p.is_dir()) \
-        if (content / "pilots").is_dir() else []
-    if not options.pilot:
-        raise ScaffoldError("say which pilot the story belongs to: --pilot "
-                            + (" or --pilot ".join(pilots[:5]) or "<pilot id>"))
-    if options.pilot not in pilots:
-        raise ScaffoldError(f'there is no pilot "{options.pilot}".{did_you_mean(options.pilot, pilots)}'
-                            f" The pilots are: {', '.join(pilots) or '(none yet)'}")
-    return f"""# A story. Fill in every field, then remove `draft: true` to publish it.
-pilot: {options.pilot}                # the pilot this story belongs to (a folder in content/pilots/)
-date: {options.today.isoformat()}              # when it happened or was told: 2019-05-10, or 2019-05 for a month
-format: article                # article | photo-story | map-story
-narrator: {{name: "Anonymous"}}  # who tells it; a real name only with their consent
-consent: {{given: false}}        # set given: true, with the date, once the narrator agreed to publication
-themes: []                     # theme ids from content/taxonomies.yml, e.g. [liveability]
-example: false                 # true if the story is an illustration, not a real account
-draft: true                    # remove this line (or set false) when the story is ready
-"""
+def _line(yaml: str, comment: str = "") -> str:
+    """A line of YAML with its comment lined up (above it when the line is long)."""
+    if not comment:
+        return yaml
+    if len(yaml) >= COLUMN - 1:
+        return f"# {comment}\n{yaml}"
+    return f"{yaml:<{COLUMN - 1}} # {comment}"
 
 
-def _pilot_meta(options: Options, content: Path) -> str:
+def _optional() -> str:
+    """The line that says what the commented lines below it are."""
+    return "# " + _("Optional: remove the # (and the space after it) to use a line below.")
+
+
+def _per_language(languages: list[str], text: str = "...") -> str:
+    return "{" + ", ".join(f'{lang}: "{text}"' for lang in languages) + "}"
+
+
+def pilots_of(content: Path) -> list[str]:
+    """The ids of the pilots a story may belong to."""
+    folder = content / "pilots"
+    return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+
+
+def _pilot_location(content: Path, pilot: str) -> tuple[float, float]:
+    """A pilot's location, for the examples in a new story (Utrecht when unknown)."""
+    try:
+        data = load_yaml((content / "pilots" / pilot / "meta.yml").read_text("utf-8")).data
+        location = data["location"]
+        return float(location["lat"]), float(location["lon"])
+    except (OSError, UnicodeDecodeError, KeyError, TypeError, ValueError):
+        return 52.090, 5.121
+
+
+def check_pilot(pilot: str | None, content: Path) -> str:
+    """Returns the pilot a new story belongs to.
+
+    Raises:
+        ScaffoldError: when none is given, or it does not exist.
+    """
+    pilots = pilots_of(content)
+    if not pilot:
+        raise ScaffoldError(_("say which pilot the story belongs to: {options}").format(
+            options="--pilot " + (" | --pilot ".join(pilots[:5]) or "<pilot id>")))
+    if pilot not in pilots:
+        raise ScaffoldError(_('there is no pilot "{pilot}".').format(pilot=pilot)
+                            + did_you_mean(pilot, pilots) + " "
+                            + _("The pilots are: {pilots}").format(
+                                pilots=", ".join(pilots) or _("(none yet)")))
+    return pilot
+
+
+def _story_meta(options: Options, content: Path, languages: list[str]) -> str:
+    pilot = check_pilot(options.pilot, content)
+    lat, lon = _pilot_location(content, pilot)
+    return "\n".join([
+        "# " + _("A story. Fill in every field, then remove `draft: true` to publish it."),
+        _line(f"pilot: {pilot}",
+              _("the pilot this story belongs to (a folder in content/pilots/)")),
+        _line(f"date: {options.today.isoformat()}",
+              _("when it happened or was told: 2019-05-10, or 2019-05 for a month")),
+        _line("format: article", _("article | photo-story | map-story")),
+        _line('narrator: {name: "Anonymous"}', _("who tells it; a real name only with their "
+                                                 "consent")),
+        _line(f"# narrator: {{name: {_per_language(languages)}}}",
+              _("or instead the name in each language (keep one narrator line)")),
+        _line("consent: {given: false}", _("set given: true, with the date, once the narrator "
+                                           "agreed to publication")),
+        _line("themes: []", _("theme ids from content/taxonomies.yml, e.g. [liveability]")),
+        _line("example: false", _("true if the story is an illustration, not a real account")),
+        _line("draft: true", _("remove this line (or set false) when the story is ready")),
+        _optional(),
+        _line(f"# location: {{lat: {lat:.3f}, lon: {lon:.3f}}}",
+              _("where it happened: the story is shown on its pilot's map")),
+        *_cover_lines(languages),
+        _line("# chapters:", _("a map story only: one place per ## section of the text, in "
+                               "order")),
+        _line(f"#   - {{location: {{lat: {lat:.3f}, lon: {lon:.3f}}}, zoom: 16}}",
+              _("zoom: 1 (the world) to 19 (a street)")),
+        _line(f"#   - {{location: {{lat: {lat + 0.005:.3f}, lon: {lon + 0.005:.3f}}}, zoom: 15, "
+              "marker: false}", _("marker: false for an overview without a pin")),
+        ""])
+
+
+def _cover_lines(languages: list[str], name: str = "cover", file: str = "cover.jpg") -> list[str]:
+    return [_line(f"# {name}: {{file: {file}, alt: {_per_language(languages)}, "
+                  'credit: "..."}',
+                  _("a picture in this folder: alt says what it shows (for people who cannot "
+                    "see it), credit who made it")),
+            _line("#   " + _("(credit may also be written per language: credit: {example})")
+                  .format(example=_per_language(languages)))]
+
+
+def _pilot_meta(options: Options, content: Path, languages: list[str]) -> str:
     lat, lon = options.lat, options.lon
     if lat is None or lon is None:
         lat, lon = _country_centre(options.country)
     year = options.today.year
-    return f"""# A pilot. Fill in every field, then remove `draft: true` to publish it.
-country: {options.country.upper()}                   # ISO 3166-1 two-letter code: NL, IT, SE, GB ...
-place: {options.place}                  # the municipality or region, as written locally
-location: {{lat: {lat:.3f}, lon: {lon:.3f}}}   # the place's centre (WGS84 decimal degrees)
-period: {{start: {year}-01}}     # when the pilot ran: {{start: 2019-01, end: 2019-11}}
-status: planned                # planned | running | finished
-themes: []                     # theme ids from content/taxonomies.yml
-target_groups: []              # target group ids from content/taxonomies.yml
-partners: []                   # partner ids (folders in content/partners/)
-people: []                     # people ids (folders in content/people/)
-draft: true                    # remove this line (or set false) when the pilot is ready
-"""
+    return "\n".join([
+        "# " + _("A pilot. Fill in every field, then remove `draft: true` to publish it."),
+        _line(f"country: {options.country.upper()}",
+              _("ISO 3166-1 two-letter code: NL, IT, SE, GB ...")),
+        _line(f"place: {options.place}", _("the municipality or region, as written locally")),
+        _line(f"location: {{lat: {lat:.3f}, lon: {lon:.3f}}}",
+              _("the place's centre (WGS84 decimal degrees)")),
+        _line(f"period: {{start: {year}-01}}", _("when the pilot ran: {start: 2019-01, end: "
+                                                 "2019-11}")),
+        _line("status: planned", _("planned | running | finished")),
+        _line("themes: []", _("theme ids from content/taxonomies.yml")),
+        _line("target_groups: []", _("target group ids from content/taxonomies.yml")),
+        _line("partners: []", _("partner ids (folders in content/partners/)")),
+        _line("people: []", _("people ids (folders in content/people/)")),
+        _line("draft: true", _("remove this line (or set false) when the pilot is ready")),
+        _optional(),
+        *_cover_lines(languages),
+        _line("# phases:", _("drawn as the pilot's timeline")),
+        _line(f"#   - {{start: {year}-01, end: {year}-06, label: {_per_language(languages)}}}"),
+        _line("# order: 10", _("its place among the pilots: lower numbers come first")),
+        _line("# approximate: [location]", _("facts known only roughly: location, period, "
+                                             "status")),
+        ""])
 
 
 def _country_centre(code: str) -> tuple[float, float]:
     rings = country_rings(code.upper())
     if not rings:
-        raise ScaffoldError(f'"{code}" is not a country code; use two letters such as NL')
+        raise ScaffoldError(_('"{code}" is not a country code; use two letters such as NL')
+                            .format(code=code))
     ring = max(rings, key=len)
     lats, lons = [p[1] for p in ring], [p[0] for p in ring]
     return sum(lats) / len(lats), sum(lons) / len(lons)
 
 
-def _page_meta(options: Options, content: Path) -> str:
-    return """# A free page.
-order: 50                      # its place in the menu: lower numbers come first
-menu: main                     # main (top menu) | footer | none
-draft: true                    # remove this line (or set false) when the page is ready
-"""
+def _page_meta(options: Options, content: Path, languages: list[str]) -> str:
+    return "\n".join([
+        "# " + _("A free page."),
+        _line("order: 50", _("its place in the menu: lower numbers come first")),
+        _line("menu: main", _("main (top menu) | footer | none")),
+        _line("draft: true", _("remove this line (or set false) when the page is ready")),
+        ""])
 
 
-def _person_meta(options: Options, content: Path) -> str:
-    return """# A person. Real names appear only with their public role.
-name: "TODO: full name"
-role: {nl: "TODO: rol", en: "TODO: role"}          # their public role
-affiliation: {nl: "TODO: organisatie", en: "TODO: organisation"}
-pilots: []                     # pilot ids they work on
-draft: true                    # remove this line (or set false) when the page is ready
-"""
+def _person_meta(options: Options, content: Path, languages: list[str]) -> str:
+    return "\n".join([
+        "# " + _("A person. Real names appear only with their public role."),
+        'name: "TODO: ' + _("full name") + '"',
+        _line(f"role: {_per_language(languages, 'TODO')}", _("their public role")),
+        _line(f"affiliation: {_per_language(languages, 'TODO')}", _("their organisation")),
+        _line("pilots: []", _("pilot ids they work on")),
+        _line("draft: true", _("remove this line (or set false) when the page is ready")),
+        _optional(),
+        _line("# url: https://...", _("their page elsewhere, e.g. at their organisation")),
+        *_cover_lines(languages, "photo", "photo.jpg"),
+        ""])
 
 
 META = {"story": _story_meta, "pilot": _pilot_meta, "page": _page_meta, "person": _person_meta}
+# The placeholders in the texts are in the text's own language, not the editor's
 _PLACEHOLDER = {"nl": ("TODO: titel", "TODO: een of twee zinnen samenvatting.",
                        "Schrijf hier de tekst, in Markdown."),
                 "en": ("TODO: title", "TODO: a one or two sentence summary.",
                        "Write the text here, in Markdown.")}
 
 
-def _front_text(lang: str, quote: bool = False) -> str:
-    title, summary, body = _PLACEHOLDER.get(lang, _PLACEHOLDER["en"])
-    lines = ["---", f'title: "{title}"', f'summary: "{summary}"']
+def _front_text(lang: str, title: str | None = None, quote: bool = False) -> str:
+    placeholder, summary, body = _PLACEHOLDER.get(lang, _PLACEHOLDER["en"])
+    shown = (title or placeholder).replace("\\", "\\\\").replace('"', '\\"')
+    lines = ["---", f'title: "{shown}"', f'summary: "{summary}"']
     if quote:
-        lines.append('# quote: "An optional sentence from the story, shown large."')
+        lines.append('# quote: "' + _("An optional sentence from the story, shown large.") + '"')
     return "\n".join(lines + ["---", "", body, ""])
 
 
-def _person_text(lang: str) -> str:
+def _person_text(lang: str, title: str | None = None) -> str:
     body = _PLACEHOLDER.get(lang, _PLACEHOLDER["en"])[2]
-    return f"{body} (A short bio; you may also delete this file.)\n"
+    return body + " " + _("(A short bio; you may also delete this file.)") + "\n"
 
 
-TEXT = {"story": lambda lang: _front_text(lang, quote=True), "pilot": _front_text,
-        "page": _front_text, "person": _person_text}
+TEXT = {"story": lambda lang, title: _front_text(lang, title, quote=True),
+        "pilot": _front_text, "page": _front_text, "person": _person_text}

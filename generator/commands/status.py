@@ -11,6 +11,7 @@ from generator.content import Content, load_content
 from generator.content.bundle import Bundle
 from generator.content.fields import local_texts
 from generator.content.kinds import KINDS
+from generator.content.messages import _, ngettext
 
 
 @dataclass
@@ -52,7 +53,7 @@ def status(root: Path) -> Status | None:
             rows.append(_row(bundle, languages))
             if _needs_text(bundle):
                 _count(counts, {lang: lang in bundle.texts for lang in languages})
-            for _, text in local_texts(bundle.meta):
+            for _loc, text in local_texts(bundle.meta):
                 _count(counts, {lang: lang in text for lang in languages})
     _count_lists(content, counts)
     return Status(rows, counts, len(problems.errors))
@@ -68,7 +69,7 @@ def _count_lists(content: Content, counts: dict[str, list[int]]) -> None:
     values = [item.value for items in content.interventions.values() for item in items]
     values += [content.taxonomies, content.site]
     for value in values:
-        for _, text in local_texts(value):
+        for _loc, text in local_texts(value):
             _count(counts, {lang: lang in text for lang in counts})
 
 
@@ -83,23 +84,28 @@ def _row(bundle: Bundle, languages: list[str]) -> Row:
     row = Row(bundle.kind.singular, bundle.id, {lang: lang in bundle.texts or not needs_text
                                                 for lang in languages})
     if meta is None:
-        row.notes.append("has errors (see pilots check)")
+        row.notes.append(_("has errors (see pilots check)"))
         return row
     _missing_fields(row, meta)
     if meta.draft:
-        row.notes.append("draft")
+        row.notes.append(_("draft"))
     consent = getattr(meta, "consent", None)
     if consent is not None and not consent.given:
-        row.notes.append("no consent: not published")
+        row.notes.append(_("no consent: not published"))
     if getattr(meta, "example", False):
-        row.notes.append("illustrative example")
+        row.notes.append(_("illustrative example"))
     for name in ("cover", "photo"):
         image = getattr(meta, name, None)
         if image is not None and not image.credit:
-            row.notes.append(f"{name} {image.file} has no credit")
-    missing = [lang for lang in languages if lang not in bundle.texts]
+            row.notes.append(_("{field} {file} has no credit").format(field=name, file=image.file))
+    missing = [lang for lang in languages
+               if lang not in bundle.texts and lang not in bundle.unreadable]
     if missing and needs_text:
-        row.notes.insert(0, "missing: " + ", ".join(f"{lang}.md" for lang in missing))
+        row.notes.insert(0, _("missing: {files}").format(
+            files=", ".join(f"{lang}.md" for lang in missing)))
+    if bundle.unreadable:
+        row.notes.insert(0, _("cannot be read: {files} (see pilots check)").format(
+            files=", ".join(f"{lang}.md" for lang in sorted(bundle.unreadable))))
     return row
 
 
@@ -111,26 +117,30 @@ def _missing_fields(row: Row, meta: object) -> None:
             row.languages[lang] = False
         if absent:
             name = ".".join(str(part) for part in loc)
-            row.notes.append(f"{name} has no " + ", ".join(absent))
+            row.notes.append(_("{field} has no {languages}").format(field=name,
+                                                                    languages=", ".join(absent)))
 
 
 def render(result: Status) -> str:
     """Returns the status as a text table with a summary line."""
     languages = list(result.texts)
-    header = ["kind", "id", *languages, "notes"]
-    lines = [[row.kind, row.id,
-              *("yes" if row.languages[lang] else "-" for lang in languages),
+    header = [_("kind"), "id", *languages, _("notes")]
+    lines = [[_(row.kind), row.id,
+              *(_("yes") if row.languages[lang] else "-" for lang in languages),
               "; ".join(row.notes)] for row in result.rows]
     widths = [max(len(str(x)) for x in column) for column in zip(header, *lines)]
     out = ["  ".join(str(x).ljust(w) for x, w in zip(header, widths)).rstrip()]
     out.append("  ".join("-" * w for w in widths))
     out += ["  ".join(str(x).ljust(w) for x, w in zip(line, widths)).rstrip() for line in lines]
     out.append("")
-    out.append("Translations: " + ", ".join(
-        f"{lang} {_percent(*result.texts[lang])} ({result.texts[lang][0]} of "
-        f"{result.texts[lang][1]} texts)" for lang in languages))
+    out.append(_("Translations: {languages}").format(languages=", ".join(
+        _("{lang} {percent} ({done} of {total} texts)").format(
+            lang=lang, percent=_percent(*result.texts[lang]), done=result.texts[lang][0],
+            total=result.texts[lang][1]) for lang in languages)))
     if result.errors:
-        out.append(f"{result.errors} content error(s): run `pilots check` to see them.")
+        out.append(ngettext("{count} content error: run `pilots check` to see it.",
+                            "{count} content errors: run `pilots check` to see them.",
+                            result.errors).format(count=result.errors))
     return "\n".join(out)
 
 

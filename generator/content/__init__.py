@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.content.messages import _
 from generator.content.problems import Problems, did_you_mean
 from generator.content.yamlsrc import YList, YMap
 from generator.content.fields import validate
@@ -76,16 +77,21 @@ def load_content(root: Path, problems: Problems) -> Content | None:
         be checked without its languages).
     """
     if not root.is_dir():
-        problems.add(root, None, "the content folder does not exist",
-                     "run the command from the folder that holds mkdocs.yml and content/")
+        problems.add(root, None, _("the content folder does not exist"),
+                     _("run the command from the folder that holds mkdocs.yml and content/"))
         return None
     reader = Reader(Boundary(root), problems)
-    site, site_raw = _load_site(root / "site.yml", reader)
+    site, site_raw = None, None
+    with reader.guard(root / "site.yml"):
+        site, site_raw = _load_site(root / "site.yml", reader)
     if site is None:
         return None
     reader.context = {"languages": site.languages}
-    _check_top_level(root, reader)
-    taxonomies, tax_raw = _load_taxonomies(root / "taxonomies.yml", reader)
+    with reader.guard(root):
+        _check_top_level(root, reader)
+    taxonomies, tax_raw = Taxonomies(), None
+    with reader.guard(root / "taxonomies.yml"):
+        taxonomies, tax_raw = _load_taxonomies(root / "taxonomies.yml", reader)
     content = Content(root, site, site_raw, taxonomies, tax_raw, boundary=reader.boundary)
     for kind in KINDS.values():
         content.bundles[kind.folder] = _load_kind(root / kind.folder, kind, reader)
@@ -99,14 +105,14 @@ def load_content(root: Path, problems: Problems) -> Content | None:
 def _load_site(path: Path, reader: Reader) -> tuple[SiteConfig | None, Any]:
     problems = reader.problems
     if not os.path.lexists(path):
-        problems.add(path, None, "site.yml is missing",
-                     "create content/site.yml with title, languages and base_url")
+        problems.add(path, None, _("site.yml is missing"),
+                     _("create content/site.yml with title, languages and base_url"))
         return None, None
     raw = reader.yaml(path)
     if not isinstance(raw, YMap):
         if raw is not None:
-            problems.add(path, 1, "site.yml must hold named settings (title:, languages:, ...)",
-                         "see the content model for an example")
+            problems.add(path, 1, _("site.yml must hold named settings (title:, languages:, ...)"),
+                         _("see the content model for an example"))
         return None, raw
     languages = raw.get("languages")
     ok = isinstance(languages, list) and all(isinstance(x, str) for x in languages)
@@ -121,8 +127,8 @@ def _load_taxonomies(path: Path, reader: Reader) -> tuple[Taxonomies, Any]:
     if raw in ("", None):
         return Taxonomies(), raw
     if not isinstance(raw, YMap):
-        problems.add(path, 1, "taxonomies.yml must hold themes:, target_groups: and "
-                     "intervention_types:", "see the content model for an example")
+        problems.add(path, 1, _("taxonomies.yml must hold themes:, target_groups: and "
+                                "intervention_types:"), _("see the content model for an example"))
         return Taxonomies(), raw
     vocabularies: dict[str, dict] = {}
     for name, field in Taxonomies.model_fields.items():
@@ -143,8 +149,8 @@ def _inner_term_model(annotation: Any) -> Any:
 def _valid_terms(name: str, terms: Any, model: Any, raw: Any, path: Path, context: dict,
                  problems: Problems):
     if not isinstance(terms, dict):
-        problems.add(path, raw.line_of(name), f"`{name}` must list terms by id",
-                     f"write each term on its own line: `  some-id: {{label: ...}}`")
+        problems.add(path, raw.line_of(name), _("`{name}` must list terms by id").format(name=name),
+                     _("write each term on its own line: `  some-id: {label: ...}`"))
         return
     for term, value in terms.items():
         wrapped = YMap({name: YMap({term: value})})
@@ -160,23 +166,26 @@ def _check_top_level(root: Path, reader: Reader) -> None:
     for path in reader.boundary.entries(root):
         if path.name.startswith(".") or path.name in known:
             continue
-        what = "record kind" if path.is_dir() else "file"
-        reader.problems.add(path, None, f'"{path.name}" is not a {what} of the content model.'
-                            f"{did_you_mean(path.name, known)}",
-                            f"the content folder holds {', '.join(known)}")
+        message = _('"{name}" is not a record kind of the content model.') if path.is_dir() \
+            else _('"{name}" is not a file of the content model.')
+        reader.problems.add(path, None, message.format(name=path.name)
+                            + did_you_mean(path.name, known),
+                            _("the content folder holds {names}").format(names=", ".join(known)))
 
 
 def _load_kind(folder: Path, kind: Kind, reader: Reader) -> dict[str, Bundle]:
     found: dict[str, Bundle] = {}
     for sub in _folders(folder, reader):
         if not sub.is_dir():
-            reader.problems.add(sub, None, f"{sub.name} is not a bundle: every {kind.singular} is "
-                                f"a folder", f"move it into a folder {kind.folder}/<id>/ with "
-                                "meta.yml and nl.md/en.md", level="warning")
+            reader.problems.add(sub, None, _("{name} is not a bundle: every {kind} is a folder")
+                                .format(name=sub.name, kind=_(kind.singular)),
+                                _("move it into a folder {folder}/<id>/ with meta.yml and "
+                                  "nl.md/en.md").format(folder=kind.folder), level="warning")
             continue
-        bundle = read_bundle(kind, sub, reader)
-        if bundle is not None:
-            found[bundle.id] = bundle
+        with reader.guard(sub):
+            bundle = read_bundle(kind, sub, reader)
+            if bundle is not None:
+                found[bundle.id] = bundle
     return found
 
 
@@ -194,8 +203,8 @@ def _folders(folder: Path, reader: Reader) -> list[Path]:
         if sub.name.startswith("."):
             continue
         if not reader.boundary.inside(sub):
-            reader.problems.add(sub, None, f"{sub.name} leads outside content/",
-                                "replace the link with a real folder")
+            reader.problems.add(sub, None, _("{name} leads outside content/").format(name=sub.name),
+                                _("replace the link with a real folder"))
             continue
         entries.append(sub)
     return entries
@@ -216,17 +225,23 @@ def load_list(path: Path, model: type[BaseModel], reader: Reader,
     """
     if not os.path.lexists(path):
         return []
+    items: list[Item] = []
+    with reader.guard(path):
+        _load_items(path, model, reader, within, items)
+    return items
+
+
+def _load_items(path: Path, model: type[BaseModel], reader: Reader, within: Path | None,
+                items: list[Item]) -> None:
     problems, context = reader.problems, reader.context
     raw = reader.yaml(path, within)
     if raw in ("", None):
-        return []
+        return
     if not isinstance(raw, YList):
-        problems.add(path, getattr(raw, "line", 1), f"{path.name} must be a list of entries",
-                     "start each entry with `- ` (a dash and a space)")
-        return []
-    items = []
+        problems.add(path, getattr(raw, "line", 1), _("{name} must be a list of entries")
+                     .format(name=path.name), _("start each entry with `- ` (a dash and a space)"))
+        return
     for index, entry in enumerate(raw):
         value = validate(model, entry, path, problems, context)
         if value is not None:
             items.append(Item(value, path, raw.line_of(index), entry))
-    return items

@@ -15,6 +15,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.content.messages import _
+
 MB = 1 << 20
 # Generous for editors, small enough that no file can exhaust memory or time.
 LIMITS = {".yml": 1 * MB, ".yaml": 1 * MB, ".md": 1 * MB, ".geojson": 10 * MB}
@@ -39,7 +41,8 @@ def limit_of(path: Path) -> int:
     return LIMITS.get(path.suffix.lower(), IMAGE_LIMIT)
 
 
-def _size(bytes_: int) -> str:
+def size(bytes_: int) -> str:
+    """Writes a file size as editors read it: 1.0 MB, 200 kB."""
     return f"{bytes_ / MB:.1f} MB" if bytes_ >= MB else f"{bytes_ // 1024} kB"
 
 
@@ -76,26 +79,30 @@ class Boundary:
         try:
             info = os.lstat(path)
         except OSError:
-            raise Refused(f"{path.name} does not exist", "check the file name") from None
+            raise Refused(_("{name} does not exist").format(name=path.name),
+                          _("check the file name")) from None
         if stat.S_ISLNK(info.st_mode) and not link_ok:
-            raise Refused(f"{path.name} is a symbolic link; a record's own files must be real "
-                          "files", f"replace the link with the file itself")
+            raise Refused(_("{name} is a symbolic link; a record's own files must be real files")
+                          .format(name=path.name), _("replace the link with the file itself"))
         if not self.inside(path, within):
-            raise Refused(f"{path.name} leads outside {'its folder' if within else 'content/'}",
-                          "keep every file the content uses inside the record's folder, "
-                          "as a real file")
+            where = _("its folder") if within else "content/"
+            raise Refused(_("{name} leads outside {where}").format(name=path.name, where=where),
+                          _("keep every file the content uses inside the record's folder, "
+                            "as a real file"))
         real = Path(os.path.realpath(path))
         try:
             info = os.stat(real)
         except OSError:  # a link to nothing, or a loop of links
-            raise Refused(f"{path.name} is a link that leads nowhere",
-                          "replace the link with the file itself, or remove it") from None
+            raise Refused(_("{name} is a link that leads nowhere").format(name=path.name),
+                          _("replace the link with the file itself, or remove it")) from None
         if not stat.S_ISREG(info.st_mode):
-            raise Refused(f"{path.name} is not an ordinary file", "replace it with a real file")
+            raise Refused(_("{name} is not an ordinary file").format(name=path.name),
+                          _("replace it with a real file"))
         limit = limit_of(path)
         if info.st_size > limit:
-            raise Refused(f"{path.name} is {_size(info.st_size)}; the limit for this kind of "
-                          f"file is {_size(limit)}", "make the file smaller, or split it up")
+            raise Refused(_("{name} is {size}; the limit for this kind of file is {limit}")
+                          .format(name=path.name, size=size(info.st_size), limit=size(limit)),
+                          _("make the file smaller, or split it up"))
         return real
 
     def read_bytes(self, path: Path, within: Path | None = None, link_ok: bool = True) -> bytes:
@@ -104,7 +111,8 @@ class Boundary:
         with open(real, "rb") as handle:
             data = handle.read(limit_of(path) + 1)
         if len(data) > limit_of(path):  # it grew after it was checked
-            raise Refused(f"{path.name} is larger than its limit", "make the file smaller")
+            raise Refused(_("{name} is larger than its limit").format(name=path.name),
+                          _("make the file smaller"))
         return data
 
     def read_text(self, path: Path, within: Path | None = None, link_ok: bool = True) -> str:
@@ -117,8 +125,9 @@ class Boundary:
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise Refused(f"{path.name} is not UTF-8 text ({exc.reason})",
-                          "save the file with UTF-8 encoding") from None
+            raise Refused(_("{name} is not UTF-8 text ({reason})")
+                          .format(name=path.name, reason=exc.reason),
+                          _("save the file with UTF-8 encoding")) from None
 
     def entries(self, folder: Path) -> list[Path]:
         """Lists a content folder, sorted; a folder that leads outside lists nothing.
@@ -127,8 +136,8 @@ class Boundary:
             Refused: when the folder itself leads outside content/.
         """
         if not self.inside(folder):
-            raise Refused(f"the folder {folder.name} leads outside content/",
-                          "replace the link with a real folder")
+            raise Refused(_("the folder {name} leads outside content/").format(name=folder.name),
+                          _("replace the link with a real folder"))
         return sorted(folder.iterdir())
 
     def is_folder(self, path: Path) -> bool:

@@ -4,12 +4,14 @@ and media files beside them."""
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from pydantic import BaseModel
 
+from generator.content.messages import _
 from generator.content.problems import Problems, did_you_mean
 from generator.content.yamlsrc import YMap, load_yaml, split_front_matter
 from generator.content.boundary import Boundary, Refused
@@ -17,6 +19,11 @@ from generator.content.fields import is_valid_id, validate
 from generator.content.records.front import Front
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff"}
+# Images editors have that the site cannot use, and what to export them as
+UNSUPPORTED_IMAGES = {".heic": ("HEIC", "JPEG"), ".heif": ("HEIF", "JPEG"), ".avif": ("AVIF", "JPEG"),
+                      ".bmp": ("BMP", "PNG"), ".svg": ("SVG", "PNG"), ".psd": ("PSD", "JPEG"),
+                      ".dng": ("DNG", "JPEG"), ".cr2": ("CR2", "JPEG"), ".nef": ("NEF", "JPEG"),
+                      ".arw": ("ARW", "JPEG")}
 
 
 @dataclass(frozen=True)
@@ -95,6 +102,10 @@ class Bundle:
         media: Image and data files in the bundle, by name: the real files, each
             checked by the content boundary.
         refused: Media files the boundary refused (already reported).
+        unsupported: Images in a format the site cannot use, by name: (format,
+            what to export it as).
+        unreadable: Languages whose text file exists but could not be read
+            (already reported: it is not also missing).
     """
 
     kind: Kind
@@ -105,6 +116,8 @@ class Bundle:
     texts: dict[str, TextSource] = field(default_factory=dict)
     media: dict[str, Path] = field(default_factory=dict)
     refused: set[str] = field(default_factory=set)  # media named but not readable
+    unsupported: dict[str, tuple[str, str]] = field(default_factory=dict)
+    unreadable: set[str] = field(default_factory=set)
 
     @property
     def meta_path(self) -> Path:
@@ -134,6 +147,18 @@ class Reader:
         except Refused as exc:
             self.problems.add(path, None, exc.message, exc.hint)
             return None
+
+    @contextmanager
+    def guard(self, path: Path) -> Iterator[None]:
+        """Turns anything unexpected while reading a file or folder into a
+        problem with its name: an editor never sees a traceback for content."""
+        try:
+            yield
+        except Exception as exc:  # noqa: BLE001 - whatever it is, the file is named
+            self.problems.add(path, None, _("{name} could not be read ({error})")
+                              .format(name=path.name, error=type(exc).__name__),
+                              _("check the file for anything unusual; if it looks right, this "
+                                "is a bug in the generator: please report it with the file"))
 
     def yaml(self, path: Path, within: Path | None = None) -> Any:
         """Reads a YAML file, recording unreadable YAML and duplicate keys.
@@ -165,23 +190,28 @@ def read_bundle(kind: Kind, folder: Path, reader: Reader) -> Bundle | None:
     """
     problems = reader.problems
     if not is_valid_id(folder.name):
-        problems.add(folder, None, f'the folder name "{folder.name}" is not a valid id',
-                     "rename the folder with lowercase letters a-z, digits and hyphens only, "
-                     "e.g. afval-in-de-wijk")
+        problems.add(folder, None, _('the folder name "{name}" is not a valid id')
+                     .format(name=folder.name),
+                     _("rename the folder with lowercase letters a-z, digits and hyphens only, "
+                       "e.g. afval-in-de-wijk"))
         return None
     bundle = Bundle(kind, folder.name, folder)
     _read_meta(bundle, reader)
     languages = reader.context["languages"]
     for lang in languages:
-        text = _read_text(folder / f"{lang}.md", lang, kind.front, reader, folder)
+        path = folder / f"{lang}.md"
+        text = _read_text(path, lang, kind.front, reader, folder)
         if text is not None:
             bundle.texts[lang] = text
+        elif os.path.lexists(path):
+            bundle.unreadable.add(lang)
     _scan_files(bundle, languages, reader)
-    if kind.texts_required and not bundle.texts and (folder / "meta.yml").exists():
-        problems.add(folder, None, f"{kind.singular} \"{folder.name}\" has no text in "
-                     "any language",
-                     f"add {' or '.join(f'{lang}.md' for lang in languages)} with a title in "
-                     "its front matter")
+    if kind.texts_required and not bundle.texts and not bundle.unreadable and \
+            (folder / "meta.yml").exists():
+        problems.add(folder, None, _('{kind} "{id}" has no text in any language')
+                     .format(kind=_(kind.singular), id=folder.name),
+                     _("add {files} with a title in its front matter")
+                     .format(files=_(" or ").join(f"{lang}.md" for lang in languages)))
     return bundle
 
 
@@ -189,9 +219,10 @@ def _read_meta(bundle: Bundle, reader: Reader) -> None:
     path, kind = bundle.meta_path, bundle.kind
     if kind.meta is None or not os.path.lexists(path):
         if kind.meta is not None and kind.meta_required:
-            reader.problems.add(bundle.dir, None, f"meta.yml is missing in {kind.folder}/{bundle.id}",
-                                f"add a meta.yml (or create the record with: pilots new "
-                                f"{kind.singular} {bundle.id})")
+            reader.problems.add(bundle.dir, None, _("meta.yml is missing in {folder}")
+                                .format(folder=f"{kind.folder}/{bundle.id}"),
+                                _("add a meta.yml (or create the record with: {command})")
+                                .format(command=f"pilots new {kind.singular} {bundle.id}"))
         elif kind.meta is not None:
             bundle.meta = kind.meta.model_validate({}, context=reader.context)
         return
@@ -204,8 +235,8 @@ def _read_meta(bundle: Bundle, reader: Reader) -> None:
 
 def _report_duplicates(path: Path, duplicates: Any, problems: Problems) -> None:
     for key, line in duplicates:
-        problems.add(path, line, f"`{key}` is written twice; only the last one would count",
-                     "keep one of them")
+        problems.add(path, line, _("`{key}` is written twice; only the last one would count")
+                     .format(key=key), _("keep one of them"))
 
 
 def _read_text(path: Path, lang: str, model: type[BaseModel], reader: Reader,
@@ -215,10 +246,16 @@ def _read_text(path: Path, lang: str, model: type[BaseModel], reader: Reader,
     raw = reader.text(path, folder)
     if raw is None:
         return None
+    if not raw.strip():
+        reader.problems.add(path, None, _("{name} is empty").format(name=path.name),
+                            _("write the title and text (see the other language's file for how), "
+                              "or delete the file until the translation is ready"))
+        return None
     source = split_front_matter(raw)
     if source.front.error is not None:
         error = source.front.error
-        reader.problems.add(path, error.line, f"front matter: {error.message}", error.hint)
+        reader.problems.add(path, error.line, _("front matter: {problem}")
+                            .format(problem=error.message), error.hint)
         return None
     _report_duplicates(path, source.front.duplicates, reader.problems)
     front = validate(model, source.front.data or YMap(), path, reader.problems, reader.context)
@@ -237,6 +274,8 @@ def _scan_files(bundle: Bundle, languages: list[str], reader: Reader) -> None:
         suffix = path.suffix.lower()
         if suffix in IMAGE_SUFFIXES or suffix in kind.data_suffixes:
             _add_media(bundle, path, reader)
+        elif suffix in UNSUPPORTED_IMAGES:
+            bundle.unsupported[name] = UNSUPPORTED_IMAGES[suffix]
         else:
             _unknown_file(path, known, languages, reader.problems)
 
@@ -252,11 +291,12 @@ def _add_media(bundle: Bundle, path: Path, reader: Reader) -> None:
 
 def _unknown_file(path: Path, known: set[str], languages: list[str], problems: Problems) -> None:
     if path.suffix == ".md":
-        message = (f"{path.name} is not a language of this site ({', '.join(languages)})."
-                   f"{did_you_mean(path.name, known)}")
-        hint = "rename it, or add the language to `languages` in content/site.yml"
+        message = _("{name} is not a language of this site ({languages}).").format(
+            name=path.name, languages=", ".join(languages)) + did_you_mean(path.name, known)
+        hint = _("rename it, or add the language to `languages` in content/site.yml")
     else:
-        message = f"{path.name} is not part of the content model and will not be published."
-        message += did_you_mean(path.name, known)
-        hint = "remove it, or rename it if it was meant to be one of " + ", ".join(sorted(known))
+        message = _("{name} is not part of the content model and will not be published.") \
+            .format(name=path.name) + did_you_mean(path.name, known)
+        hint = _("remove it, or rename it if it was meant to be one of {names}") \
+            .format(names=", ".join(sorted(known)))
     problems.add(path, None, message, hint, level="warning")

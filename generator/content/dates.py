@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from generator.content.messages import _
+
 Precision = Literal["year", "month", "day"]
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -73,10 +75,12 @@ def parse_date(value: Any) -> PartialDate:
     text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
     match = _ISO.fullmatch(text)
     if not match:
-        raise ValueError(f'"{value}" is not a date; write it as 2019-10-01, or 2019-10 for a month')
+        raise ValueError(_('"{value}" is not a date; write it as 2019-10-01, or 2019-10 for a '
+                           "month").format(value=value))
     year, month, day = (int(g) if g else None for g in match.groups())
     try:
         dt.date(year, month or 1, day or 1)
     except ValueError:
-        raise ValueError(f'"{value}" is not a real date (check the month and the day)') from None
+        raise ValueError(_('"{value}" is not a real date (check the month and the day)')
+                         .format(value=value)) from None
     return PartialDate(year, month, day)

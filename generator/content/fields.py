@@ -16,7 +16,9 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       model_validator)
 
 from generator.content.dates import PartialDate, parse_date
-from generator.content.problems import Problems, did_you_mean, one_of
+from generator.content.messages import N_, _
+from generator.content.explain import explain
+from generator.content.problems import Problems, did_you_mean
 from generator.content.yamlsrc import line_at
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -34,8 +36,9 @@ def _date(value: Any) -> PartialDate:
 
 Date = Annotated[PartialDate, BeforeValidator(_date), PlainSerializer(str, return_type=str),
                  WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
-                                 "description": "a date: 2019-10-01, or 2019-10 for a month"})]
-Id = Annotated[str, Field(pattern=ID_PATTERN, description="lowercase letters, digits and hyphens")]
+                                 "description": N_("a date: 2019-10-01, or 2019-10 for a month")})]
+Id = Annotated[str, Field(pattern=ID_PATTERN,
+                          description=N_("lowercase letters, digits and hyphens"))]
 Text = Annotated[str, Field(min_length=1)]
 
 
@@ -47,8 +50,9 @@ def _localized(value: Any, info: ValidationInfo) -> Any:
     if isinstance(value, dict) and languages:
         unknown = [k for k in value if k not in languages]
         if unknown:
-            raise ValueError(f'"{unknown[0]}" is not one of the site\'s languages '
-                             f"({', '.join(languages)}).{did_you_mean(unknown[0], languages)}")
+            raise ValueError(_('"{code}" is not one of the site\'s languages ({languages}).')
+                             .format(code=unknown[0], languages=", ".join(languages))
+                             + did_you_mean(unknown[0], languages))
     return value
 
 
@@ -59,38 +63,41 @@ class LocalText(dict):
 Localized = Annotated[dict[str, Text], BeforeValidator(_localized), AfterValidator(LocalText),
                       WithJsonSchema({"anyOf": [
                           {"type": "object", "additionalProperties": {"type": "string"},
-                           "description": "a text per language, e.g. {nl: Afval, en: Waste}"},
-                          {"type": "string", "description": "the same text in every language"}]})]
+                           "description": N_("a text per language, e.g. {nl: Afval, en: Waste}")},
+                          {"type": "string",
+                           "description": N_("the same text in every language")}]})]
 
 
 def _url(value: str) -> str:
     # printed into href attributes: no quotes, angle brackets, spaces or control characters
     if not re.fullmatch(r'https?://[^\s<>"\\\x00-\x1f\x7f]+', value):
-        raise ValueError(f'"{value[:80]}" is not a web address; start it with https:// and '
-                         "leave out spaces, quotes and < >")
+        raise ValueError(_('"{value}" is not a web address; start it with https:// and leave '
+                           "out spaces, quotes and < >").format(value=value[:80]))
     return value
 
 
 def _country(value: str) -> str:
     if not re.fullmatch(r"[A-Za-z]{2}", value):
-        raise ValueError(f'"{value}" is not a two-letter country code; write e.g. NL, IT or GB')
+        raise ValueError(_('"{value}" is not a two-letter country code; write e.g. NL, IT or '
+                           "GB").format(value=value))
     return value.upper()
 
 
 def _file_name(value: str) -> str:
     # a name, never a path: nothing a record names may lie outside its own folder
     if any(c in value for c in "/\\\x00") or value.startswith("."):
-        raise ValueError(f'"{value[:80]}" is not the name of a file in this folder; write the '
-                         "name of a file beside meta.yml, without folders, e.g. cover.jpg")
+        raise ValueError(_('"{value}" is not the name of a file in this folder; write the name '
+                           "of a file beside meta.yml, without folders, e.g. cover.jpg")
+                         .format(value=value[:80]))
     return value
 
 
 Url = Annotated[str, AfterValidator(_url)]
 FileName = Annotated[str, Field(min_length=1, max_length=200,
-                                description="the name of a file in the record's folder"),
+                                description=N_("the name of a file in the record's folder")),
                      AfterValidator(_file_name)]
 Country = Annotated[str, AfterValidator(_country),
-                    Field(description="ISO 3166-1 alpha-2 code, e.g. NL")]
+                    Field(description=N_("ISO 3166-1 alpha-2 code, e.g. NL"))]
 
 
 class Model(BaseModel):
@@ -102,28 +109,30 @@ class Model(BaseModel):
 class Location(Model):
     """A point in WGS84 decimal degrees, always as named keys."""
 
-    lat: float = Field(ge=-90, le=90, description="latitude, -90 to 90 (north is positive)")
-    lon: float = Field(ge=-180, le=180, description="longitude, -180 to 180 (east is positive)")
+    lat: float = Field(ge=-90, le=90, description=N_("latitude, -90 to 90 (north is positive)"))
+    lon: float = Field(ge=-180, le=180,
+                       description=N_("longitude, -180 to 180 (east is positive)"))
 
     @model_validator(mode="before")
     @classmethod
     def _named_keys(cls, value: Any) -> Any:
         if isinstance(value, (list, tuple)):
-            raise ValueError("write a location with named keys, like {lat: 52.03, lon: 5.08}, "
-                             "never as a bare pair (that is where lat and lon get swapped)")
+            raise ValueError(_("write a location with named keys, like {lat: 52.03, lon: 5.08}, "
+                               "never as a bare pair (that is where lat and lon get swapped)"))
         return value
 
 
 class Period(Model):
     """A span of time; the end may be left open while something runs."""
 
-    start: Date
-    end: Date | None = None
+    start: Date = Field(description=N_("the start: 2019-01-15, or 2019-01 for a month"))
+    end: Date | None = Field(default=None, description=N_("the end; leave it out while it runs"))
 
     @model_validator(mode="after")
     def _ordered(self) -> "Period":
         if self.end is not None and self.end.last_day() < self.start.first_day():
-            raise ValueError(f"the end ({self.end}) is before the start ({self.start})")
+            raise ValueError(_("the end ({end}) is before the start ({start})")
+                             .format(end=self.end, start=self.start))
         return self
 
 
@@ -131,15 +140,18 @@ class Image(Model):
     """An image file in the bundle, with its alt text per language."""
 
     file: FileName
-    alt: Localized
-    credit: str | None = None
-    licence: str | None = None
+    alt: Localized = Field(description=N_(
+        "what the picture shows, for people who cannot see it"))
+    credit: Localized | None = Field(default=None, description=N_(
+        "who made it: plain text, or a text per language"))
+    licence: str | None = Field(default=None, description=N_("its licence, e.g. CC BY 4.0"))
 
 
 class Record(Model):
     """Fields every bundle's meta.yml may carry."""
 
-    draft: bool = False
+    draft: bool = Field(default=False, description=N_(
+        "true: left out of the published site until it is ready (the preview shows it)"))
 
 
 def approximate_fields(value: bool | list[str], default: str = "location") -> frozenset[str]:
@@ -176,7 +188,7 @@ def report_error(error: dict, model: type[BaseModel], data: Any, path: Path,
     """Turns one pydantic error into a Problem an editor can act on."""
     loc = tuple(step for step in error["loc"] if not _is_internal(step))
     line = line_at(data, loc, default=1)
-    field = ".".join(str(s) for s in loc) or "this file"
+    field = ".".join(str(s) for s in loc) or _("this file")
     message, hint = explain(error, field, _fields_at(model, loc))
     problems.add(path, line, message, hint)
 
@@ -211,81 +223,11 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def explain(error: dict, field: str, siblings: list[str]) -> tuple[str, str]:
-    """Returns (message, hint) for a pydantic error, in editors' words."""
-    kind, name = error["type"], field.rsplit(".", 1)[-1]
-    given = error.get("input")
-    if kind == "missing":
-        return f"`{field}` is missing", f"add `{name}:` with a value"
-    if kind == "extra_forbidden":
-        hint = did_you_mean(name, siblings).strip()
-        return (f"unknown field `{field}`.{' ' + hint if hint else ''}",
-                f"remove it or correct its name; the fields here are {one_of(siblings)}")
-    if kind in ("literal_error", "enum"):
-        allowed = re.findall(r"'([^']*)'", error.get("ctx", {}).get("expected", ""))
-        return (f"`{field}` cannot be \"{given}\".{did_you_mean(str(given), allowed)}",
-                f"use {one_of(allowed)}")
-    if kind == "string_pattern_mismatch":
-        what, hint = _PATTERNS.get(field.split(".")[0] if field.startswith("locales.") else name,
-                                   _PATTERNS["id"])
-        return f'`{field}` "{str(given)[:80]}" is not {what}', hint
-    return _explain_value(kind, field, name, error)
-
-
-def _explain_value(kind: str, field: str, name: str, error: dict) -> tuple[str, str]:
-    ctx = error.get("ctx", {})
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        bounds = {"lat": "-90 and 90", "lon": "-180 and 180"}.get(name)
-        rng = f"between {bounds}" if bounds else _bound_words(kind, ctx)
-        return (f"`{field}` is {error.get('input')}, out of range",
-                f"use a number {rng}" + ("; lat is north-south (about 50-54 in the "
-                                        "Netherlands), lon east-west (about 3-7)" if bounds else ""))
-    if kind == "value_error":
-        return f"`{field}`: {str(ctx.get('error', error['msg']))}", "correct the value as described"
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"`{field}` must be a group of named fields", _EXAMPLES.get(name, "see the content model")
-    if kind == "list_type":
-        return f"`{field}` must be a list", f"write it as a list, e.g. {name}: [first, second]"
-    if kind in ("string_type", "string_too_short"):
-        return f"`{field}` must be non-empty text", f'write it as text, e.g. {name}: "..."'
-    if kind in ("bool_type", "bool_parsing"):
-        return f"`{field}` must be true or false", f"write {name}: true or {name}: false"
-    if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"):
-        return f"`{field}` must be a number", f"write {name}: followed by a number"
-    return f"`{field}`: {error['msg']}", "see the content model for what this field takes"
-
-
-def _bound_words(kind: str, ctx: dict) -> str:
-    for key, words in (("ge", "of at least"), ("gt", "above"), ("le", "of at most"), ("lt", "below")):
-        if key in ctx:
-            return f"{words} {ctx[key]}"
-    return "in range"
-
-
-_PATTERNS = {  # what a field with a pattern holds, and how to write it
-    "id": ("a valid id",
-           "use lowercase letters a-z, digits and hyphens only, e.g. `afval-gesprek-2019`"),
-    "icon": ("an icon name", "use the name of an icon, e.g. users, recycle or material/map-marker"),
-    "language": ("a language code", "use two letters, such as nl or en"),
-    "locales": ("a locale", "write it like en_GB, or nl"),
-}
-
-_EXAMPLES = {
-    "location": "write it as location: {lat: 52.03, lon: 5.08}",
-    "period": "write it as period: {start: 2019-01, end: 2019-11}",
-    "cover": 'write it as cover: {file: cover.jpg, alt: {nl: "...", en: "..."}, credit: "..."}',
-    "consent": "write it as consent: {given: true, date: 2019-05-01}",
-    "narrator": 'write it as narrator: {name: "Anonymous resident"}',
-    "title": 'write it as title: {nl: "...", en: "..."}',
-    "label": "write it as label: {nl: Afval, en: Waste}",
-}
-
-
 class Named(Model):
     """A taxonomy term: a label per language."""
 
-    label: Localized
-    description: Localized | None = None
+    label: Localized = Field(description=N_("the term's name"))
+    description: Localized | None = Field(default=None, description=N_("a short explanation"))
 
 
 Status = Literal["planned", "running", "finished", "unknown"]

@@ -1,5 +1,5 @@
-"""What the generator needs to know about a Markdown body: its images and its
-H2 sections, with the lines they are on (for editors' error messages)."""
+"""What the generator needs to know about a Markdown body: its images, its
+headings and H2 sections, with the lines they are on (for editors' messages)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,11 @@ _IMAGE = re.compile(r'!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+"(?P<t
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _H2 = re.compile(r"^##(?!#)\s+(?P<title>.+?)\s*#*\s*$")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
+# Headings as Python-Markdown reads them: `#` needs no space after it, and an
+# underline makes a heading of the first line of a block
+_ATX = re.compile(r"^(#{1,6})(?!#)(.*?)#*\s*$")
+_SETEXT = re.compile(r"^(=+|-+)[ ]*$")
+_HTML_HEADING = re.compile(r"<h([1-6])[\s>]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -85,3 +90,41 @@ def find_sections(body: str, first_line: int) -> list[Section]:
     return [Section(m["title"], first_line + index)
             for _, index, line in _lines_outside_code(body)
             if (m := _H2.match(line.rstrip("\r\n")))]
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of a body, at any level.
+
+    Attributes:
+        level: 1 for `#`, 2 for `##`, ...
+        title: Its text as written.
+        line: The 1-based line in the file.
+    """
+
+    level: int
+    title: str
+    line: int
+
+
+def find_headings(body: str, first_line: int) -> list[Heading]:
+    """Finds every heading outside code blocks, in order: `#` headings,
+    underlined ones (=== and ---) and HTML <h1> to <h6>."""
+    found, block_start = [], 0
+    lines = body.splitlines()
+    for _, index, line in _lines_outside_code(body):
+        text = line.rstrip("\r\n")
+        if not text.strip():
+            block_start = index + 1
+            continue
+        atx, setext = _ATX.match(text), _SETEXT.match(text)
+        if atx:
+            found.append(Heading(len(atx[1]), atx[2].strip(), first_line + index))
+            block_start = index + 1
+        elif setext and index == block_start + 1:
+            found.append(Heading(1 if text[0] == "=" else 2, lines[index - 1].strip(),
+                                 first_line + index - 1))
+        else:
+            found += [Heading(int(m[1]), "", first_line + index)
+                      for m in _HTML_HEADING.finditer(text)]
+    return found

@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Literal
 
+from generator.content.messages import N_, _, ngettext
+
 Level = Literal["error", "warning", "notice"]
+LEVELS = {"error": N_("error"), "warning": N_("warning"), "notice": N_("notice")}
 
 
 @dataclass(frozen=True, order=True)
@@ -39,8 +42,8 @@ class Problem:
     def format(self) -> str:
         """Returns the problem as `file:line: level: message` plus the fix."""
         where = f"{self.path}:{self.line}" if self.line else self.path
-        text = f"{where}: {self.level}: {self.message}"
-        return f"{text}\n    how to fix: {self.hint}" if self.hint else text
+        text = f"{where}: {_(LEVELS[self.level])}: {self.message}"
+        return text + "\n    " + _("how to fix: {hint}").format(hint=self.hint) if self.hint else text
 
 
 @dataclass
@@ -109,7 +112,8 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         count = len(problems)
-        self.summary = f"{count} problem{'s' if count != 1 else ''} in the content"
+        self.summary = ngettext("{count} problem in the content", "{count} problems in the content",
+                                count).format(count=count)
         super().__init__(self.report())
 
     def report(self) -> str:
@@ -126,12 +130,14 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
         choices: What would have been valid.
     """
     matches = difflib.get_close_matches(str(word), sorted(set(choices)), n=1, cutoff=0.6)
-    return f' Did you mean "{matches[0]}"?' if matches else ""
+    return " " + _('Did you mean "{word}"?').format(word=matches[0]) if matches else ""
 
 
 def one_of(choices: Iterable[str]) -> str:
     """Returns the valid choices as a readable list: `a`, `b` or `c`."""
     items = [f"`{c}`" for c in sorted(set(choices))]
     if not items:
-        return "(none defined)"
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+        return _("(none defined)")
+    if len(items) == 1:
+        return items[0]
+    return _("{items} or {last}").format(items=", ".join(items[:-1]), last=items[-1])

@@ -18,6 +18,8 @@ from typing import Any, Sequence
 
 import yaml
 
+from generator.content.messages import N_, _
+
 try:
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - PyYAML without libyaml
@@ -135,17 +137,19 @@ def load_yaml(text: str, line_offset: int = 0) -> Loaded:
     except yaml.MarkedYAMLError as exc:
         return Loaded(error=_explain(exc, line_offset))
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
-        return Loaded(error=YamlError(None, str(exc), _GENERIC_HINT))
+        return Loaded(error=YamlError(None, str(exc), _(GENERIC_HINT)))
     too_long = _too_long(data)
     if too_long is not None:
-        return Loaded(error=YamlError(too_long, f"this text is longer than {FIELD_LIMIT:,} "
-                                      "characters, the limit for one field", _LONG_HINT))
+        return Loaded(error=YamlError(too_long, _("this text is longer than {limit:,} characters, "
+                                                  "the limit for one field")
+                                      .format(limit=FIELD_LIMIT),
+                                      _("shorten it; long texts belong in the record's nl.md "
+                                        "and en.md")))
     return Loaded(data=data, duplicates=loader.duplicates)
 
 
 FIELD_LIMIT = 10_000  # characters in one YAML text; long prose belongs in nl.md / en.md
 DEPTH_LIMIT = 30      # nesting; content needs four or five levels
-_LONG_HINT = "shorten it; long texts belong in the record's nl.md and en.md"
 _EVENTS_WITH_TAGS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
 
 
@@ -157,16 +161,19 @@ def _refused_event(text: str, line_offset: int) -> YamlError | None:
     for event in yaml.parse(text, Loader=_BaseLoader):
         line = event.start_mark.line + 1 + line_offset
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            return YamlError(line, "YAML anchors and aliases (&name, *name) are not used in "
-                             "content", "write the value out in full where it is needed")
+            return YamlError(line, _("YAML anchors and aliases (&name, *name) are not used in "
+                                     "content"), _("write the value out in full where it is "
+                                                   "needed"))
         if isinstance(event, _EVENTS_WITH_TAGS) and event.tag is not None:
-            return YamlError(line, f"YAML tags such as {event.tag.split(':')[-1][:40]!r} are not "
-                             "used in content", "remove the tag (the word starting with !)")
+            return YamlError(line, _("YAML tags such as {tag!r} are not used in content")
+                             .format(tag=event.tag.split(":")[-1][:40]),
+                             _("remove the tag (the word starting with !)"))
         depth += isinstance(event, yaml.CollectionStartEvent)
         depth -= isinstance(event, yaml.CollectionEndEvent)
         if depth > DEPTH_LIMIT:
-            return YamlError(line, f"the YAML is nested more than {DEPTH_LIMIT} levels deep",
-                             "write the values one level at a time, as in the content model")
+            return YamlError(line, _("the YAML is nested more than {limit} levels deep")
+                             .format(limit=DEPTH_LIMIT),
+                             _("write the values one level at a time, as in the content model"))
     return None
 
 
@@ -184,20 +191,37 @@ def _too_long(data: Any, line: int = 1) -> int | None:
                  if (found := _too_long(value, at)) is not None), None)
 
 
-_GENERIC_HINT = ("check the indentation (spaces, not tabs), and put text that contains "
-                 "a colon, # or quotes inside double quotes")
+GENERIC_HINT = N_("check the indentation (spaces, not tabs), and put text that contains "
+                  "a colon, # or quotes inside double quotes")
 
 
 def _explain(exc: yaml.MarkedYAMLError, line_offset: int) -> YamlError:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 + line_offset if mark else None
-    problem = exc.problem or exc.context or "this is not valid YAML"
-    hint = _GENERIC_HINT
+    problem = exc.problem or exc.context or ""
+    hint = _(GENERIC_HINT)
     if "\\t" in problem or "tab" in problem:
-        hint = "replace the tab characters at the start of the line with spaces"
+        hint = _("replace the tab characters at the start of the line with spaces")
     elif "mapping values are not allowed" in problem:
-        hint = 'put the value in double quotes, e.g. title: "Litter: a shared problem"'
-    return YamlError(line, f"the YAML cannot be read: {problem}", hint)
+        hint = _('put the value in double quotes, e.g. title: "Litter: a shared problem"')
+    return YamlError(line, _("the YAML cannot be read: {problem}")
+                     .format(problem=_(problem) if problem else _("this is not valid YAML")),
+                     hint)
+
+
+# What the YAML parser says most often, marked so that the catalogues say it
+# in the editor's language too (anything else is shown as the parser says it)
+_PARSER_WORDS = (
+    N_("mapping values are not allowed in this context"),
+    N_("found character that cannot start any token"),
+    N_("did not find expected key"),
+    N_("did not find expected ',' or ']'"),
+    N_("did not find expected ',' or '}'"),
+    N_("did not find expected '-' indicator"),
+    N_("found unexpected end of stream"),
+    N_("could not find expected ':'"),
+    N_("found unknown escape character"),
+)
 
 
 @dataclass
@@ -232,8 +256,8 @@ def split_front_matter(text: str) -> MarkdownSource:
             if front.error is None and front.data is None:
                 front.data = _empty_map()
             return MarkdownSource(front, "".join(lines[index + 1:]), index + 2)
-    error = YamlError(1, "the front matter is not closed",
-                      "add a line with only --- after the title and summary")
+    error = YamlError(1, _("the front matter is not closed"),
+                      _("add a line with only --- after the title and summary"))
     return MarkdownSource(Loaded(error=error), "", len(lines) + 1)
 
 

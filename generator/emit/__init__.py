@@ -12,9 +12,11 @@ from generator.site.model import Site
 from generator.emit.context import LangSite, attr
 from generator.emit.visuals import NoVisuals, Visuals
 from generator.emit.links import language_root
-from generator.emit.pages import index_pages, record_page
+from generator.emit.indexes import index_pages
+from generator.emit.pages import record_page
 from generator.emit.project import NavItem, Project
 from generator.emit import csp
+from generator.emit.emblem import emblem
 
 __all__ = ["emit_language", "NoVisuals", "Project", "Visuals"]
 
@@ -74,7 +76,8 @@ def settings(ls: LangSite) -> dict:
                "path": p.path} for p in site.pages.values() if p.meta.menu == "footer"]
     funding = ls.pick(config.funding)
     ui_keys = ("notfound.title", "notfound.text", "notfound.home", "footer.funding",
-               "footer.licences", "footer.made", "switch.label", "nav.main")
+               "footer.licences", "footer.made", "switch.label", "nav.main", "search.title",
+               "palette.auto", "palette.light", "palette.dark")
     return {
         "site_name": attr(ls.pick(config.title).text),
         "root": ls.root,
@@ -91,6 +94,7 @@ def settings(ls: LangSite) -> dict:
         "base_path": config.base_path,
         "ui": {key: attr(t(key)) for key in ui_keys},
         "funding": attr(funding.text) if funding else "",
+        "emblem": emblem(t("footer.emblem")) if funding else "",
         "funding_lang": funding.lang if funding else ls.code,
         "footer_links": footer,
         "contact": attr(config.contact.email or ""),

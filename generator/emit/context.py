@@ -99,6 +99,31 @@ class PageCtx:
         """Writes a period ({start, end}) the page's language's way."""
         return self.ls.lang.period(value.start, value.end)
 
+    def tm(self, key: str, **values: Any) -> Markup:
+        """Returns an interface text with HTML values in it (the text itself escaped)."""
+        return Markup(attr(self.ls.lang.t(key))).format(**values)
+
+    def time(self, value: Any) -> Markup:
+        """Returns a date as a <time> element, written the page's language's way."""
+        return Markup(f'<time datetime="{value.iso()}">{attr(self.date(value))}</time>')
+
+    def known(self, meta: Any) -> list[tuple[str, str]]:
+        """A pilot's period and status as (label, text), as far as they are known: a
+        period that is only a guess with no end, and an unknown status, are left out."""
+        rough, facts = meta.approximate_fields, []
+        note = f" ({self.t('facts.approximate')})"
+        if not ("period" in rough and meta.period.end is None):
+            text = self.period(meta.period) + (note if "period" in rough else "")
+            facts.append((self.t("facts.period"), text))
+        if meta.status != "unknown":
+            text = self.t(f"status.{meta.status}") + (note if "status" in rough else "")
+            facts.append((self.t("facts.status"), text))
+        return facts
+
+    def known_period(self, meta: Any) -> str:
+        """A pilot's period as far as it is known ("" when it is only a guess)."""
+        return next((text for label, text in self.known(meta) if label == self.t("facts.period")), "")
+
     def where(self, meta: Any) -> str:
         """Names a pilot's place and country ("Houten, Nederland"), or only the country
         when the place is not known."""
@@ -135,8 +160,9 @@ class PageCtx:
         return Markup(f"<span{self.lang_attr(value.lang)}>{inner}</span>")
 
     def local(self, text: Any) -> Markup:
-        """Returns a per-language text from YAML, escaped and lang-marked."""
-        return self.txt(self.pick(text))
+        """Returns a per-language text from YAML (or one text for every language),
+        escaped and lang-marked."""
+        return self.txt(text if isinstance(text, str) else self.pick(text))
 
     def title(self, node: Node) -> Shown:
         """Returns a record's display title in this language (names for people)."""
@@ -191,9 +217,9 @@ class PageCtx:
                eager: bool = False) -> Markup:
         """Returns a <figure> for a cover, with its credit."""
         rendition = self.ls.images.get(_file(image, source))
-        alt = self.pick(image.alt)
+        alt, credit = self.pick(image.alt), self.pick(image.credit)
         return Markup(image_html.figure(rendition, self.media(), alt.text if alt else "",
-                                        None, image.credit, usage, eager))
+                                        None, credit.text if credit else None, usage, eager))
 
     def heading(self, level: int, text: Shown | str, anchor: str | None = None) -> Markup:
         """Returns a heading, escaped, with an id and lang when needed."""

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import posixpath
-
 
 def relative(from_page: str, to: str) -> str:
     """Returns the link from a page to a target, both as site paths.
@@ -18,9 +16,12 @@ def relative(from_page: str, to: str) -> str:
     Returns:
         A relative URL ("../../pilots/houten/", "./").
     """
-    base = from_page.rstrip("/") or "."
-    target = to.rstrip("/") or "."
-    rel = posixpath.relpath(target, base)
+    base = from_page.rstrip("/").split("/") if from_page.strip("/") else []
+    target = to.rstrip("/").split("/") if to.strip("/") else []
+    common = 0  # posixpath.relpath would do, but asks the file system for the cwd each time
+    while common < min(len(base), len(target)) and base[common] == target[common]:
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + target[common:]) or "."
     if to.endswith("/") or to == "":
         return "./" if rel == "." else rel + "/"
     return rel

@@ -1,7 +1,9 @@
-"""One function per page kind: each returns the page's front matter and body."""
+"""Record pages, and what every page has: front matter, a theme template, a
+hero, a social card (the index pages are in generator.emit.indexes)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from markupsafe import Markup
@@ -15,12 +17,28 @@ from generator.emit.project import EmittedPage
 from generator.emit.visuals import Visuals
 
 _ENV = environment()
-LATEST = 6
+MORE = 3  # stories in a story's "more from this pilot" strip
+WORDS_A_MINUTE = 200
+_TAG = re.compile(r"<[^>]+>")
+
+
+MAIN = "<!--pl:main-->"  # where a page template's hero ends and the page begins
+# The theme's template for each kind of page (Material's `template:` front matter)
+THEME_TEMPLATES = {"home": "home.html", "story": "story.html", "pilot": "pilot.html",
+                   "search": "search.html", "stories": "listing.html", "pilots": "listing.html",
+                   "people": "listing.html", "partners": "listing.html",
+                   "publications": "listing.html"}
 
 
 def render(template: str, **values: Any) -> str:
-    """Renders a page template."""
+    """Renders a template."""
     return _ENV.get_template(template).render(**values)
+
+
+def render_page(template: str, **values: Any) -> tuple[str, str]:
+    """Renders a page template: its hero (perhaps empty) and the page itself."""
+    hero, _, main = render(template, **values).partition(MAIN)
+    return hero.strip(), main
 
 
 def front(c: PageCtx, title: Shown, summary: str | None, kind: str, **extra: Any) -> dict:
@@ -114,14 +132,21 @@ def page(c: PageCtx, template: str, title: Shown, summary: str | None, kind: str
         node: The record the page shows, if any.
         **values: What the template shows.
     """
-    text = render(template, c=c, title=title, **values)
+    hero, text = render_page(template, c=c, title=title, **values)
     src = f"{c.url}index.md" if c.url else "index.md"
-    card = visuals.card(c, node, title.text)
-    extra = {}
-    if card is not None:
-        extra = {"social_image": attr(f"{c.ls.site.config.base_url}social/{card.name}"),
-                 "social_image_alt": attr(c.t("card.alt", title=card.title))}
-    return EmittedPage(src, c.url, front(c, title, summary, kind, **extra), text, card=card)
+    social = visuals.social(c, node, title.text)
+    extra: dict[str, Any] = {"template": THEME_TEMPLATES.get(kind, "page.html"),
+                             "hide": ["navigation", "toc"]}
+    if hero:
+        extra["pl_hero"] = hero
+    if social is not None:
+        extra.update(social_image=attr(c.ls.site.config.base_url + social.path),
+                     social_image_alt=attr(social.alt), social_image_width=social.width,
+                     social_image_height=social.height)
+    if isinstance(node, Story) and node.meta.example:  # a shared example says so
+        extra["social_title"] = attr(f"{title.text} ({c.t('story.example')})")
+    return EmittedPage(src, c.url, front(c, title, summary, kind, **extra), text,
+                       card=social.card if social else None)
 
 
 def record_page(ls: LangSite, node: Node, visuals: Visuals) -> EmittedPage:
@@ -135,53 +160,39 @@ def record_page(ls: LangSite, node: Node, visuals: Visuals) -> EmittedPage:
         body = visuals.body(c, node, prose, body)
     kind = node.kind.template
     summary = prose.summary if prose else None
-    values = {kind: node, "prose": prose, "body": body, "extra": visuals.record(c, node)}
+    values = {kind: node, "prose": prose, "body": body, "extra": visuals.record(c, node),
+              "image": search_image(c, node)}
     if isinstance(node, Story):
-        values["storymap"] = visuals.story_map(c, node)
+        values.update(storymap=visuals.story_map(c, node), reading=reading_minutes(prose),
+                      more=[s for s in node.pilot.stories if s is not node][:MORE])
     if isinstance(node, Pilot):
         values["timeline"] = visuals.timeline(c, node)
         values["publications"] = publications_list(c, node.publications, False)
-    emitted = page(c, f"{kind}.md.j2", title, summary, kind, visuals, node, **values)
+    emitted = page(c, f"{kind}.html.j2", title, summary, kind, visuals, node, **values)
     emitted.source = prose.path if prose else node.dir / "meta.yml"
     return emitted
 
 
+def reading_minutes(prose: Prose | None) -> int:
+    """How long the text takes to read, at 200 words a minute (at least one)."""
+    if prose is None:
+        return 0
+    words = len(_TAG.sub(" ", prose.rendered.html).split())
+    return max(1, round(words / WORDS_A_MINUTE))
+
+
+def search_image(c: PageCtx, node: Node) -> str | None:
+    """The small image search results show for a record (a site path)."""
+    cover = node.cover if isinstance(node, Story) else (
+        (node.meta.cover, node.media[node.meta.cover.file])
+        if getattr(node.meta, "cover", None) else None)
+    if cover is None:
+        return None
+    rendition = c.ls.images.get(cover[1])
+    return f"media/{rendition.of(rendition.fallback_format)[0].name}"
+
+
 def publications_list(c: PageCtx, publications: list, show_pilots: bool = True) -> Markup:
     """Renders a list of publications."""
-    return Markup(render("_publications.j2", c=c, publications=publications,
+    return Markup(render("_publications.html.j2", c=c, publications=publications,
                          show_pilots=show_pilots))
-
-
-def index_pages(ls: LangSite, visuals: Visuals) -> list[EmittedPage]:
-    """Emits the home page and the index of each kind."""
-    site = ls.site
-    c = PageCtx(ls, "")
-    tagline = ls.pick(site.config.tagline)
-    pages = [page(c, "home.md.j2", ls.pick(site.config.title), tagline.text if tagline else None,
-                  "home", visuals, tagline=tagline, pilots=list(site.pilots.values()),
-                  stories=list(site.stories.values())[:LATEST], extra=visuals.home(c),
-                  period=visuals.period(c))]
-    c = PageCtx(ls, "stories/")
-    themes = sorted({t for s in site.stories.values() for t in s.meta.themes},
-                    key=lambda t: site.label("themes", t, c.code).text.lower())
-    pilots = [p for p in site.pilots.values() if p.stories]
-    pages.append(_index(c, "stories", visuals, stories=list(site.stories.values()),
-                        pilots=pilots, themes=themes))
-    c = PageCtx(ls, "pilots/")
-    pages.append(_index(c, "pilots", visuals, pilots=list(site.pilots.values()),
-                        extra=visuals.pilots(c)))
-    c = PageCtx(ls, "people/")
-    pages.append(_index(c, "people", visuals, people=list(site.people.values())))
-    c = PageCtx(ls, "partners/")
-    partners = sorted(site.partners.values(), key=lambda p: c.title(p).text.lower())
-    pages.append(_index(c, "partners", visuals, partners=partners))
-    c = PageCtx(ls, "publications/")
-    pages.append(_index(c, "publications", visuals, publications=site.publications,
-                        listing=publications_list(c, site.publications)))
-    return pages
-
-
-def _index(c: PageCtx, kind: str, visuals: Visuals, **values: Any) -> EmittedPage:
-    """Emits the index page of one kind (its title and intro from the interface texts)."""
-    title = Shown(c.t(f"nav.{kind}"), c.code)
-    return page(c, f"{kind}.md.j2", title, c.t(f"{kind}.intro"), kind, visuals, **values)

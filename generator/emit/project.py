@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from generator import CONTENT_END, CONTENT_START
 from generator.images.cards import CardSpec
 
 try:  # libyaml: the pure-Python emitter costs seconds over thousands of pages
@@ -36,7 +37,6 @@ class NavItem:
 # from content, so no inline script there is ever allowed (generator.publish.csp).
 # Content cannot forge them: bodies lose their comments when they are cleaned,
 # and every other text is escaped.
-CONTENT_START, CONTENT_END = "<!--pl:content-->", "<!--/pl:content-->"
 
 
 @dataclass
@@ -107,13 +107,15 @@ def write_tree(files: dict[str, str | bytes], folder: Path, keep: tuple[str, ...
         The number of files written.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    written = 0
+    written, made = 0, {folder}
     for rel, content in files.items():
         data = content.encode("utf-8") if isinstance(content, str) else content
         target = folder / rel
         if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:  # a page's folder is made once, not once per file
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_bytes(data)
         written += 1
     _remove_others(folder, set(files), keep)

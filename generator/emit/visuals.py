@@ -5,6 +5,7 @@ without them (generator.visuals.SiteVisuals is the full set)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -16,6 +17,25 @@ from generator.site.model import Node, Pilot, Prose, Story
 if TYPE_CHECKING:  # typing only: the page context and pages use this module at run time
     from generator.emit.context import LangSite, PageCtx
     from generator.emit.project import EmittedPage
+
+
+@dataclass(frozen=True)
+class SocialImage:
+    """What a page shows when it is shared (og:image).
+
+    Attributes:
+        path: Its site path (media/... for a cover, social/... for a drawn card).
+        width: Its width in pixels.
+        height: Its height in pixels.
+        alt: What it shows, in the page's language.
+        card: The card to draw, for a page without a picture of its own.
+    """
+
+    path: str
+    width: int
+    height: int
+    alt: str
+    card: CardSpec | None = None
 
 
 class Visuals(Protocol):
@@ -42,8 +62,8 @@ class Visuals(Protocol):
     def body(self, c: PageCtx, node: Node, prose: Prose, body: Markup) -> Markup:
         """A record's body, transformed (a map story's chapters)."""
 
-    def card(self, c: PageCtx, node: Node | None, title: str) -> CardSpec | None:
-        """What the page's social card shows (None: no card)."""
+    def social(self, c: PageCtx, node: Node | None, title: str) -> SocialImage | None:
+        """What the page shows when it is shared (None: nothing)."""
 
     def pages(self, ls: LangSite) -> list[EmittedPage]:
         """Extra pages for a language (the licences page)."""
@@ -82,7 +102,7 @@ class NoVisuals:
     def body(self, c: PageCtx, node: Node, prose: Prose, body: Markup) -> Markup:
         return body
 
-    def card(self, c: PageCtx, node: Node | None, title: str) -> CardSpec | None:
+    def social(self, c: PageCtx, node: Node | None, title: str) -> SocialImage | None:
         return None
 
     def pages(self, ls: LangSite) -> list[EmittedPage]:

@@ -9,6 +9,7 @@ built again.
 
 from __future__ import annotations
 
+import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -43,15 +44,20 @@ def engine_fingerprint(files: dict[str, str], theme_dir: Path, engine: Engine) -
                        __version__, engine.name, engine.identity())
 
 
-def build_all(jobs: list[tuple[str, Path, Path]], engine: Engine, strict: bool) -> list[EngineRun]:
-    """Builds several languages at once, one process each.
+def build_all(jobs: list[tuple[str, Path, Path]], engine: Engine, strict: bool,
+              workers: int | None = None) -> list[EngineRun]:
+    """Builds several languages, in at most `workers` processes at once.
 
     Args:
         jobs: (language, project folder, output folder) per language.
         engine: The engine.
         strict: Fail on the engine's warnings.
+        workers: How many processes (default: one per language, at most one per core).
     """
-    if len(jobs) < 2:
-        return [engine.build(lang, project, out, strict) for lang, project, out in jobs]
-    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+    workers = workers or min(len(jobs), os.cpu_count() or 1)
+    if not jobs:
+        return []
+    if hasattr(engine, "build_many"):
+        return engine.build_many(jobs, strict, workers)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(lambda job: engine.build(job[0], job[1], job[2], strict), jobs))

@@ -5,16 +5,21 @@ reads mkdocs.yml but runs no hooks and writes only inside the project)."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from generator.engine.base import WARNING_LINE, EngineRun
 from generator.engine.project import OUTPUT_IN_PROJECT
+
+WORKER = Path(__file__).with_name("worker.py")
+Job = tuple[str, Path, Path]  # language, project folder, output folder
 
 
 class MkDocsEngine:
@@ -26,11 +31,14 @@ class MkDocsEngine:
     """
 
     name = "mkdocs"
+    module: str | None = "mkdocs"  # the package our worker can drive in-process
     fills_csp = True  # the project's hooks fill each page's CSP
     packages = ("mkdocs", "mkdocs-material")  # what the output depends on
     strict_flag: str | None = "--strict"
 
     def __init__(self, command: list[str] | None = None):
+        if command is not None:
+            self.module = None  # someone else's command: run it as it is
         self.command = command or [sys.executable, "-m", "mkdocs", "build", "-f", "{config}",
                                    "-d", "{site}"]
 
@@ -62,6 +70,36 @@ class MkDocsEngine:
                          time.perf_counter() - start)
 
 
+    def build_many(self, jobs: list[Job], strict: bool, workers: int) -> list[EngineRun]:
+        """Builds several languages in `workers` processes, each building its
+        share one after another (an engine and its theme are loaded once per
+        process, not once per language)."""
+        if self.module is None:
+            return _parallel([[job] for job in jobs], lambda group: [self.build(*group[0], strict)])
+        groups = [jobs[i::workers] for i in range(max(1, min(workers, len(jobs))))]
+        return _parallel(groups, lambda group: self._worker(group, strict))
+
+    def _worker(self, group: list[Job], strict: bool) -> list[EngineRun]:
+        args = [sys.executable, "-P", str(WORKER), "--once", "--module", self.module]
+        args += ["--strict"] if strict else []
+        args += [str(folder) for _, project, out in group for folder in (project, out)]
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+        proc = subprocess.run(args, env=env, capture_output=True, text=True)
+        answers = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
+        runs = [EngineRun(lang, a["ok"], a["warnings"], a["error"], a["seconds"])
+                for (lang, _, _), a in zip(group, answers)]
+        return runs + [EngineRun(lang, False, output=proc.stderr[-4000:])
+                       for lang, _, _ in group[len(answers):]]
+
+
+def _parallel(groups: list[list[Job]], run) -> list[EngineRun]:
+    """Runs each group in a thread (each starts a process); keeps the jobs' order."""
+    with ThreadPoolExecutor(max_workers=max(1, len(groups))) as pool:
+        done = [run_ for runs in pool.map(run, groups) for run_ in runs]
+    order = [job[0] for group in groups for job in group]
+    return sorted(done, key=lambda r: order.index(r.lang)) if done else done
+
+
 class ProperDocsEngine(MkDocsEngine):
     """Builds with ProperDocs, MkDocs' maintained fork: the same projects, theme,
     hooks and plugins (it answers MkDocs' imports with its own modules)."""
@@ -72,6 +110,7 @@ class ProperDocsEngine(MkDocsEngine):
     def __init__(self) -> None:
         super().__init__([sys.executable, "-m", "properdocs", "build", "-f", "{config}",
                           "-d", "{site}"])
+        self.module = "properdocs"
 
 
 class ZensicalEngine(MkDocsEngine):
@@ -80,6 +119,7 @@ class ZensicalEngine(MkDocsEngine):
     are filled in after the build (`fills_csp = False`)."""
 
     name = "zensical"
+    module = None
     fills_csp = False
     packages = ("zensical",)
     strict_flag = None

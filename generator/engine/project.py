@@ -89,6 +89,10 @@ def project_config(base: dict[str, Any], base_dir: Path, project: Project,
                   nav=_nav(project.nav))
     theme = config.setdefault("theme", {"name": "material"})
     theme["language"] = settings["language"]
+    for palette in theme.get("palette") or []:  # the toggles' names, in the page's language
+        toggle = palette.get("toggle") if isinstance(palette, dict) else None
+        if toggle and toggle.get("name") in settings["ui"]:
+            toggle["name"] = settings["ui"][toggle["name"]]
     theme["font"] = False  # no Google Fonts: the site loads nothing from third parties
     if "custom_dir" in theme and not os.path.isabs(str(theme["custom_dir"])):
         theme["custom_dir"] = str((base_dir / theme["custom_dir"]).resolve())

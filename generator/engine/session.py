@@ -8,10 +8,11 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator.engine.base import EngineRun
-from generator.engine.command import MkDocsEngine
+from generator.engine.command import WORKER, MkDocsEngine
 
 
 class SessionEngine(MkDocsEngine):
@@ -37,6 +38,11 @@ class SessionEngine(MkDocsEngine):
         with lock:
             return self._build(lang, project_dir, site_dir, strict)
 
+    def build_many(self, jobs: list, strict: bool, workers: int) -> list[EngineRun]:
+        """Builds each language in its own long-lived worker, side by side."""
+        with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+            return list(pool.map(lambda job: self.build(*job, strict), jobs))
+
     def _build(self, lang: str, project_dir: Path, site_dir: Path, strict: bool) -> EngineRun:
         start = time.perf_counter()
         worker = self._worker(project_dir, site_dir)
@@ -58,9 +64,9 @@ class SessionEngine(MkDocsEngine):
         if worker is None or worker.poll() is not None:
             env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
             worker = subprocess.Popen(
-                [sys.executable, "-m", "generator.engine.worker", str(project_dir), str(site_dir)],
+                [sys.executable, "-P", str(WORKER), str(project_dir), str(site_dir)],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                text=True, env=env, cwd=Path(__file__).resolve().parents[2])
+                text=True, env=env, cwd=project_dir)
             self.workers[key] = worker
         return worker
 

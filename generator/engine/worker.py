@@ -1,16 +1,24 @@
-"""A long-lived MkDocs builder for one language's project (used by the preview).
+"""MkDocs (or ProperDocs) run in a process of our own, in two modes.
 
-It loads MkDocs once and keeps the project's configuration and plugins
-between builds, so a rebuild only renders the pages whose Markdown changed
-(MkDocs' dirty builds; the theme's search index keeps the other pages).
-A changed mkdocs.yml (menu, settings) triggers a clean, full build.
+`--once`: builds one or more languages' projects one after another, then
+exits: one interpreter and one import of the engine and its theme for all of
+them (the cold build; `pilots build --jobs N` runs N of these side by side).
 
-Protocol: one JSON line per request on stdin ({"build": true}), one JSON line
-per answer on stdout ({"ok": bool, "seconds": float, "warnings": [...]}).
+Otherwise it is the preview's long-lived builder for one project. It keeps the
+configuration between builds, so a rebuild only renders the pages whose
+Markdown changed (MkDocs' dirty builds); a changed mkdocs.yml (menu, settings)
+triggers a clean, full build. Protocol: one JSON line per request on stdin
+({"build": true}), one JSON line per answer on stdout.
+
+Answers: {"ok": bool, "seconds": float, "warnings": [...], "error": str}.
+It is started by path with `python -P`, so it imports nothing of the generator
+(MkDocs imports the project's hooks, which import only what they need).
 """
 
 from __future__ import annotations
 
+import argparse
+import importlib
 import json
 import logging
 import os
@@ -30,35 +38,71 @@ class _Collect(logging.Handler):
             self.messages.append(message)
 
 
-def main(project: Path, site: Path) -> None:
-    """Answers build requests until stdin closes."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+class Builder:
+    """One project's configuration, kept between builds.
 
-    handler = _Collect()
-    logging.getLogger("mkdocs").addHandler(handler)
-    logging.getLogger("mkdocs").setLevel(logging.INFO)
-    config, config_text = None, None
-    os.chdir(project)
-    for line in sys.stdin:
-        json.loads(line)
-        start, handler.messages = time.perf_counter(), []
-        text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-        full = config is None or text != config_text
+    Args:
+        module: "mkdocs" or "properdocs" (the same API under another name).
+        project: The project folder (its mkdocs.yml).
+        site: Where the HTML goes.
+        strict: Fail on warnings.
+    """
+
+    def __init__(self, module: str, project: Path, site: Path, strict: bool = False,
+                 command: str = "serve"):
+        self.engine = importlib.import_module(f"{module}.commands.build")
+        self.config_module = importlib.import_module(f"{module}.config")
+        self.project, self.site, self.strict, self.command = project, site, strict, command
+        self.config, self.config_text = None, None
+        self.collect = _Collect()
+        logger = logging.getLogger(module)
+        logger.addHandler(self.collect)
+        logger.setLevel(logging.INFO)
+
+    def build(self) -> dict:
+        """Builds (only the changed pages, if the configuration did not change)."""
+        start, self.collect.messages = time.perf_counter(), []
+        os.chdir(self.project)
+        text = (self.project / "mkdocs.yml").read_text(encoding="utf-8")
+        full = self.config is None or text != self.config_text
         try:
             if full:
-                config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
-                config.plugins.on_startup(command="serve", dirty=True)
-                config_text = text
-            build(config, dirty=not full)
-            answer = {"ok": True}
-        except Exception as exc:  # an engine error is reported, not fatal to the session
+                self.config = self.config_module.load_config(
+                    config_file=str(self.project / "mkdocs.yml"), site_dir=str(self.site))
+                self.config.plugins.on_startup(command=self.command, dirty=True)
+                self.config_text = text
+            self.engine.build(self.config, dirty=not full)
+            answer = {"ok": True, "error": ""}
+        except Exception as exc:  # an engine error is reported, not fatal to the process
             answer = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
-            config = None
-        answer.update(seconds=time.perf_counter() - start, warnings=handler.messages, full=full)
-        print(json.dumps(answer), flush=True)
+            self.config = None
+        if self.strict and self.collect.messages:
+            answer["ok"] = False
+        return {**answer, "seconds": time.perf_counter() - start,
+                "warnings": self.collect.messages, "full": full}
+
+
+def main(argv: list[str]) -> None:
+    """Runs the mode the arguments name (see the module's docstring)."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--once", action="store_true")
+    parser.add_argument("--strict", action="store_true")
+    parser.add_argument("--module", default="mkdocs", choices=["mkdocs", "properdocs"])
+    parser.add_argument("folders", nargs="+", type=Path, help="project, site, project, site...")
+    args = parser.parse_args(argv)
+    pairs = list(zip(args.folders[::2], args.folders[1::2]))
+    if args.once:
+        for project, site in pairs:
+            builder = Builder(args.module, project, site, args.strict, command="build")
+            print(json.dumps(builder.build()), flush=True)
+            logging.getLogger(args.module).removeHandler(builder.collect)
+        return
+    builder = Builder(args.module, *pairs[0])
+    for line in sys.stdin:
+        json.loads(line)
+        print(json.dumps(builder.build()), flush=True)
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    main(sys.argv[1:])

@@ -1,22 +1,21 @@
-"""Social cards: an Open Graph image per page and language (1200 x 630),
-drawn with Pillow in Source Sans Pro (SIL OFL, from PyPI), named after a hash
-of everything drawn on them so they are made once and cached for good."""
+"""Social cards for pages without a picture of their own: an Open Graph image
+(1200 x 630) with the page's title, drawn with Pillow in Source Sans Pro (SIL
+OFL, from PyPI), named after a hash of everything drawn on it so it is made
+once and cached for good. (A page with a cover is shared with its cover.)"""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import textwrap
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import groupby
 from pathlib import Path
 from typing import Iterable
 
-from PIL import Image, ImageDraw, ImageFont, ImageOps
+from PIL import Image, ImageDraw, ImageFont
 
-CARD_VERSION = "1"
+CARD_VERSION = "2"
 SIZE = (1200, 630)
 BRAND = (23, 80, 107)
 JPEG = {"quality": 82, "optimize": False, "progressive": False}
@@ -31,21 +30,17 @@ class CardSpec:
         site: The site's name.
         kicker: A short line above the title (kind of page, pilot).
         label: A label such as "Illustrative example", or "".
-        cover: An image for the background (a processed variant), or None.
-        cover_key: The cover's content hash (part of the card's name).
     """
 
     title: str
     site: str
     kicker: str = ""
     label: str = ""
-    cover: Path | None = None
-    cover_key: str = ""
 
     @property
     def name(self) -> str:
         """The card's file name: a hash of everything drawn on it."""
-        parts = [CARD_VERSION, self.title, self.site, self.kicker, self.label, self.cover_key]
+        parts = [CARD_VERSION, self.title, self.site, self.kicker, self.label]
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:20] + ".jpg"
 
 
@@ -56,21 +51,15 @@ def _font(weight: str, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(getattr(fonts, f"SourceSansPro{weight}"), size)
 
 
-@lru_cache(maxsize=8)
-def background(cover: Path | None) -> Image.Image:
-    """Returns a card's background: the cover under a dark gradient, or the brand colour."""
-    if cover is None:
-        base = Image.new("RGB", SIZE, BRAND)
-        draw = ImageDraw.Draw(base)
-        for i in range(6):
-            draw.ellipse([900 - i * 60, -200 + i * 40, 1500 - i * 60, 400 + i * 40],
-                         outline=(255, 255, 255), width=2)
-        return base
-    with Image.open(cover, formats=("JPEG", "PNG")) as image:  # our own variants
-        image.draft("RGB", SIZE)
-        base = ImageOps.fit(image.convert("RGB"), SIZE, Image.Resampling.BILINEAR)
-    shade = Image.linear_gradient("L").resize(SIZE).point(lambda v: int(110 + v * 0.5))
-    return Image.composite(Image.new("RGB", SIZE, (10, 25, 35)), base, shade)
+@lru_cache(maxsize=1)
+def background() -> Image.Image:
+    """Returns a card's background: the brand colour with a few circles."""
+    base = Image.new("RGB", SIZE, BRAND)
+    draw = ImageDraw.Draw(base)
+    for i in range(6):
+        draw.ellipse([900 - i * 60, -200 + i * 40, 1500 - i * 60, 400 + i * 40],
+                     outline=(255, 255, 255), width=2)
+    return base
 
 
 def _title_lines(title: str) -> tuple[ImageFont.FreeTypeFont, list[str]]:
@@ -85,7 +74,7 @@ def _title_lines(title: str) -> tuple[ImageFont.FreeTypeFont, list[str]]:
 
 def draw(spec: CardSpec) -> Image.Image:
     """Draws a card."""
-    image = background(spec.cover).copy()
+    image = background().copy()
     pen = ImageDraw.Draw(image)
     font, lines = _title_lines(spec.title)
     line_height = font.size + 10
@@ -109,37 +98,18 @@ def _badge(pen: ImageDraw.ImageDraw, label: str) -> None:
     pen.text((88, 56), label, font=font, fill=(107, 61, 0))
 
 
-def _render_group(specs: list[CardSpec], out_dir: str) -> int:
-    for spec in specs:
-        target = Path(out_dir) / spec.name
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        draw(spec).save(tmp, "JPEG", **JPEG)
-        os.replace(tmp, target)
-    return len(specs)
-
-
-def render_cards(specs: Iterable[CardSpec], out_dir: Path, workers: int | None = None) -> int:
-    """Draws every card not in the cache yet, grouped by cover, across cores.
+def render_cards(specs: Iterable[CardSpec], out_dir: Path) -> int:
+    """Draws every card not in the cache yet (there are few: pages with a picture
+    are shared with it).
 
     Returns:
         The number of cards drawn.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     todo = {s.name: s for s in specs if not (out_dir / s.name).exists()}
-    if not todo:
-        return 0
-    by_cover = sorted(todo.values(), key=lambda s: str(s.cover))
-    groups = [list(g) for _, g in groupby(by_cover, key=lambda s: str(s.cover))]
-    chunks = _balance(groups, (workers or os.cpu_count() or 1) * 2)
-    if len(chunks) == 1:
-        return _render_group(chunks[0], str(out_dir))
-    with ProcessPoolExecutor(max_workers=min(len(chunks), workers or os.cpu_count() or 1)) as pool:
-        return sum(pool.map(_render_group, chunks, [str(out_dir)] * len(chunks)))
-
-
-def _balance(groups: list[list[CardSpec]], parts: int) -> list[list[CardSpec]]:
-    """Splits groups into about `parts` chunks of similar size, keeping covers together."""
-    chunks: list[list[CardSpec]] = [[] for _ in range(max(1, parts))]
-    for group in sorted(groups, key=len, reverse=True):
-        min(chunks, key=len).extend(group)
-    return [c for c in chunks if c]
+    for spec in todo.values():
+        target = out_dir / spec.name
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        draw(spec).save(tmp, "JPEG", **JPEG)
+        os.replace(tmp, target)
+    return len(todo)

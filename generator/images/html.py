@@ -7,6 +7,7 @@ from html import escape
 from generator.images.pipeline import Rendition
 
 SIZES = {
+    "hero": "100vw",
     "figure": "(min-width: 76em) 46rem, (min-width: 60em) 60vw, 100vw",
     "wide": "(min-width: 76em) 61rem, 100vw",
     "card": "(min-width: 60em) 20rem, (min-width: 45em) 45vw, 100vw",
@@ -27,16 +28,15 @@ def picture(rendition: Rendition, media_url: str, alt: str, usage: str = "figure
         eager: Load at once (the cover); body images load lazily.
         css: A class for the <img>.
     """
-    fallback = rendition.of(rendition.fallback_format)
-    default = next((v for v in fallback if v.width >= 960), fallback[-1])
+    default = rendition.of(rendition.fallback_format)[0]  # one, for browsers without WebP
     sizes = SIZES[usage]
     loading = 'fetchpriority="high"' if eager else 'loading="lazy" decoding="async"'
     cls = f' class="{escape(css)}"' if css else ""
     return (
         "<picture>"
         f'<source type="image/webp" srcset="{_srcset(rendition, "webp", media_url)}" sizes="{sizes}">'
-        f'<img src="{media_url}{default.name}" srcset="{_srcset(rendition, rendition.fallback_format, media_url)}" '
-        f'sizes="{sizes}" width="{default.width}" height="{default.height}" '
+        f'<img src="{media_url}{default.name}" '
+        f'width="{default.width}" height="{default.height}" '
         f'alt="{escape(alt)}" {loading}{cls}>'
         "</picture>")
 
@@ -46,8 +46,8 @@ def _srcset(rendition: Rendition, fmt: str, media_url: str) -> str:
 
 
 def largest(rendition: Rendition, media_url: str) -> str:
-    """Returns the URL of the largest fallback variant (what a lightbox shows)."""
-    return media_url + rendition.of(rendition.fallback_format)[-1].name
+    """Returns the URL of the largest variant (what a lightbox shows)."""
+    return media_url + rendition.of("webp")[-1].name
 
 
 def figure(rendition: Rendition, media_url: str, alt: str, caption: str | None = None,

@@ -22,13 +22,14 @@ from PIL import Image, UnidentifiedImageError
 
 from generator.content.records.site import MAX_LIMIT_MEGAPIXELS
 
-PIPELINE_VERSION = "2"  # part of every digest: change it to invalidate every cached output
+PIPELINE_VERSION = "3"  # part of every digest: change it to invalidate every cached output
 # The formats content may use. Pillow knows more, and some (EPS) would run an
 # outside program (Ghostscript) on the file: those are never opened.
 FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "TIFF")
 # Pillow's own bomb check stays on, above any limit site.yml may set.
 Image.MAX_IMAGE_PIXELS = MAX_LIMIT_MEGAPIXELS * 1_000_000
 WARN_MEGAPIXELS = 25
+INDEX_VERSION = "3"  # part of every key of the index: change it when Measured changes
 COVER_MIN_WIDTH = 1200
 _SWAPS = {5, 6, 7, 8}  # EXIF orientations that turn the image on its side
 
@@ -42,9 +43,13 @@ class Measured:
         width: Width as shown (after EXIF rotation).
         height: Height as shown.
         alpha: Whether it has transparency.
-        format: Pillow's format name (JPEG, PNG, WEBP, ...).
-        error: Why it cannot be used, or "" when it can.
-        hint: How to fix the error.
+        format: Pillow's format name (JPEG, PNG, WEBP, ...), or for an
+            unsupported file the format it is in (HEIC, ...).
+        error: Why it cannot be used, or "" when it can: "unreadable",
+            "unsupported", "damaged" or "too-large". The content check says it in
+            the editor's language (this is kept on disk, for every language).
+        detail: What went wrong when the file is damaged (the error's name).
+        limit: The pixel limit, in megapixels, when it is too large.
     """
 
     digest: str = ""
@@ -53,7 +58,8 @@ class Measured:
     alpha: bool = False
     format: str = ""
     error: str = ""
-    hint: str = ""
+    detail: str = ""
+    limit: float = 0
 
     @property
     def megapixels(self) -> float:
@@ -77,26 +83,38 @@ def measure(path: Path, limit_megapixels: float = 50) -> Measured:
         path: The file (already checked by the content boundary).
         limit_megapixels: The largest image accepted.
     """
-    name = path.name
     try:
         with Image.open(path, formats=FORMATS) as image:
             width, height = image.size
             if width * height > limit_megapixels * 1_000_000:
-                return _too_large(name, width, height, limit_megapixels)
+                return _too_large(width, height, limit_megapixels)
             found = _shape(image, digest_of(path))
             if image.format == "JPEG":  # decoding at 1/8 scale still reads every byte
                 image.draft("RGB", (math.ceil(width / 8), math.ceil(height / 8)))
             image.load()
     except UnidentifiedImageError:
-        return Measured(error=f"{name} is not an image that can be read",
-                        hint="save it as JPEG, PNG or WebP")
+        kind = sniff(path)
+        return Measured(format=kind, error="unsupported" if kind else "unreadable")
     except Image.DecompressionBombError:
-        return _too_large(name, 0, 0, limit_megapixels)
+        return _too_large(0, 0, limit_megapixels)
     except Exception as exc:  # noqa: BLE001 - a damaged file raises many kinds of error in Pillow
-        return Measured(error=f"{name} is damaged or incomplete and cannot be read to the end "
-                        f"({type(exc).__name__})",
-                        hint="open it in a photo program and save it again, or export it anew")
+        return Measured(error="damaged", detail=type(exc).__name__)
     return found
+
+
+_BRANDS = {b"heic": "HEIC", b"heix": "HEIC", b"hevc": "HEIC", b"hevx": "HEIC", b"heim": "HEIC",
+           b"heis": "HEIC", b"mif1": "HEIF", b"msf1": "HEIF", b"avif": "AVIF", b"avis": "AVIF"}
+_MAGIC = ((b"8BPS", "PSD"), (b"%PDF", "PDF"), (b"BM", "BMP"), (b"<svg", "SVG"), (b"<?xml", "SVG"))
+
+
+def sniff(path: Path) -> str:
+    """Names the format of an image the site does not take (a phone's HEIC photo,
+    often saved as .jpg), or returns "" when it is not a known image format."""
+    with path.open("rb") as handle:
+        head = handle.read(32)
+    if head[4:8] == b"ftyp":
+        return _BRANDS.get(head[8:12], "")
+    return next((kind for magic, kind in _MAGIC if head.lstrip().startswith(magic)), "")
 
 
 def _shape(image: Image.Image, digest: str) -> Measured:
@@ -107,10 +125,8 @@ def _shape(image: Image.Image, digest: str) -> Measured:
     return Measured(digest, width, height, alpha, image.format or "")
 
 
-def _too_large(name: str, width: int, height: int, limit: float) -> Measured:
-    size = f" ({width} × {height} pixels, {width * height / 1e6:.0f} megapixels)" if width else ""
-    return Measured(error=f"{name} is larger than the limit of {limit:g} megapixels{size}",
-                    hint="scale it down to at most 4000 pixels on the long side")
+def _too_large(width: int, height: int, limit: float) -> Measured:
+    return Measured(width=width, height=height, error="too-large", limit=limit)
 
 
 class ImageIndex:
@@ -135,7 +151,8 @@ class ImageIndex:
     def measure(self, file: Path) -> Measured:
         """Returns what an image is, measuring it only when it changed."""
         info = file.stat()
-        key = f"{os.path.realpath(file)}|{info.st_mtime_ns}|{info.st_size}|{self.limit:g}"
+        key = (f"{INDEX_VERSION}|{os.path.realpath(file)}|{info.st_mtime_ns}|{info.st_size}|"
+               f"{self.limit:g}")
         try:
             return Measured(**self.entries[key])
         except (KeyError, TypeError):  # not measured yet, or written by another version

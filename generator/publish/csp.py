@@ -14,8 +14,8 @@ import hashlib
 import re
 from pathlib import Path
 
-from generator.emit.csp import PLACEHOLDER
-from generator.emit.project import CONTENT_END, CONTENT_START
+from generator import CONTENT_END, CONTENT_START
+from generator import CSP_PLACEHOLDER as PLACEHOLDER
 
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
 _INLINE = re.compile(r"<script(?![^>]*\ssrc=)", re.IGNORECASE)

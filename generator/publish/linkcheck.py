@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from generator.content.boundary import Boundary, Refused
+from generator.content.messages import _
 from generator.content.problems import Problem, Problems
 from generator.emit.project import Project
 
@@ -99,14 +100,14 @@ def _check(known: _Site, page: str, link: str, base_path: str) -> str | None:
     parts = urlsplit(link)
     target = _resolve(page, unquote(parts.path), base_path)
     if target is None:
-        return "points outside the site"
+        return _("points outside the site")
     if target in known.folders:  # a folder without its slash: servers redirect to it
         target = posixpath.join(target, "index.html")
     if target not in known.files:
-        return "the target does not exist"
+        return _("the target does not exist")
     if parts.fragment and target.endswith(".html"):
         if unquote(parts.fragment) not in known.anchors(target):
-            return f'there is no anchor "#{parts.fragment}" on that page'
+            return _('there is no anchor "#{anchor}" on that page').format(anchor=parts.fragment)
     return None
 
 
@@ -144,9 +145,10 @@ def link_problems(stage: Path, projects: list[Project], base_path: str,
     for link in check_site(stage, base_path):
         source = sources.get(link.page)
         line = _line_of(source, link.link, boundary) if source else None
-        problems.add(source or link.page, line, f"broken link {link.link} on {link.page}: "
-                     f"{link.reason}", "correct the link; links to pages end in /, e.g. "
-                     "../other-story/", level="warning")
+        problems.add(source or link.page, line, _("broken link {link} on {page}: {reason}")
+                     .format(link=link.link, page=link.page, reason=link.reason),
+                     _("correct the link; links to pages end in /, e.g. ../other-story/"),
+                     level="warning")
     return problems.items
 
 

@@ -13,10 +13,11 @@ from markupsafe import Markup
 
 from generator.emit.context import LangSite, PageCtx
 from generator.emit.project import EmittedPage
+from generator.emit.visuals import SocialImage
 from generator.images import html as image_html
 from generator.images.cards import CardSpec, render_cards
 from generator.site.model import Node, Pilot, Prose, Site, Story
-from generator.visuals.cards import card as social_card
+from generator.visuals.cards import social_image
 from generator.visuals.licences import licences_page
 from generator.visuals.maps import SiteMaps
 from generator.visuals.maps.chapters import chapter_body
@@ -80,8 +81,8 @@ class SiteVisuals:
         return project_timeline(c, self.site)
 
     def pilots(self, c: PageCtx) -> Markup:
-        """Nothing yet on the pilots index."""
-        return Markup("")
+        """The map of every intervention, on the pilots index."""
+        return self.maps.interventions(c)
 
     def pages(self, ls: LangSite) -> list[EmittedPage]:
         """The licences page."""
@@ -89,9 +90,9 @@ class SiteVisuals:
 
     # -- social cards -----------------------------------------------------------
 
-    def card(self, c: PageCtx, node: Node | None, title: str) -> CardSpec | None:
-        """What the page's social card shows."""
-        return social_card(c, self.site, node, title)
+    def social(self, c: PageCtx, node: Node | None, title: str) -> SocialImage:
+        """What the page shows when it is shared: its cover, or a drawn card."""
+        return social_image(c, self.site, node, title)
 
     def draw(self, cards: list[CardSpec]) -> int:
         """Draws the social cards not drawn before (after the images exist)."""

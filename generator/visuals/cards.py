@@ -1,41 +1,41 @@
-"""What a page's social card shows: its title, the site, a kicker (the kind of
-page and its pilot), an "illustrative example" label, and the record's cover.
-The cards are drawn by generator.images.cards once the covers are processed."""
+"""What a page shows when it is shared: the record's own cover, as processed
+for the page (no extra picture to draw), or, for a page without a picture, a
+card drawn with its title, the site's name and a kicker (generator.images.cards
+draws it, once, after the covers are processed)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from generator.emit.context import PageCtx
-from generator.images.cards import CardSpec
-from generator.site.model import Node, Pilot, Site, Story
+from generator.emit.visuals import SocialImage
+from generator.images.cards import SIZE, CardSpec
+from generator.site.model import Node, Person, Pilot, Site, Story
 
 
-def card(c: PageCtx, site: Site, node: Node | None, title: str) -> CardSpec:
-    """Returns the social card of a page (a record's, or an index's when node is None)."""
+def social_image(c: PageCtx, site: Site, node: Node | None, title: str) -> SocialImage:
+    """Returns what a page shows when it is shared."""
+    cover = _cover(site, node)
+    if cover is not None:
+        rendition = c.ls.images.get(cover[1])
+        largest = rendition.of(rendition.fallback_format)[-1]
+        alt = c.pick(cover[0].alt)
+        return SocialImage(f"media/{largest.name}", largest.width, largest.height,
+                           alt.text if alt else title)
     site_name = c.ls.pick(site.config.title).text
-    if node is None:
-        return CardSpec(title or site_name, site_name, "", "", *_cover(c, _home_cover(site)))
-    title = c.title(node).text
-    kicker, label, cover = "", "", None
+    kicker = c.t("card.pilot") if isinstance(node, Pilot) else ""
+    spec = CardSpec(c.title(node).text if node is not None else (title or site_name),
+                    site_name, kicker)
+    return SocialImage(f"social/{spec.name}", *SIZE, c.t("card.alt", title=spec.title), spec)
+
+
+def _cover(site: Site, node: Node | None):
+    """A page's picture: its record's cover (a story's may be its pilot's), a person's
+    photo; for a page of no record, the newest story's cover or a pilot's."""
     if isinstance(node, Story):
-        kicker = f"{c.t('card.story')} · {c.title(node.pilot).text}"
-        label = c.t("story.example") if node.meta.example else ""
-        cover = node.cover
-    elif isinstance(node, Pilot):
-        kicker = f"{c.t('card.pilot')} · {c.where(node.meta)}"
-        cover = (node.meta.cover, node.media[node.meta.cover.file]) if node.meta.cover else None
-    return CardSpec(title, site_name, kicker, label, *_cover(c, cover))
-
-
-def _home_cover(site: Site):
-    return next(((p.meta.cover, p.media[p.meta.cover.file]) for p in site.pilots.values()
-                 if p.meta.cover), None)
-
-
-def _cover(c: PageCtx, cover) -> tuple[Path | None, str]:
-    if cover is None:
-        return None, ""
-    rendition = c.ls.images.get(cover[1])
-    variant = rendition.of(rendition.fallback_format)[-1]
-    return c.ls.images.cache_dir / variant.name, rendition.source.digest
+        return node.cover
+    meta = getattr(node, "meta", None)
+    image = getattr(meta, "photo" if isinstance(node, Person) else "cover", None)
+    if node is not None:
+        return (image, node.media[image.file]) if image else None
+    found = next((s.cover for s in site.stories.values() if s.cover), None)
+    return found or next(((p.meta.cover, p.media[p.meta.cover.file])
+                          for p in site.pilots.values() if p.meta.cover), None)

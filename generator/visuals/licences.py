@@ -16,5 +16,5 @@ def licences_page(ls: LangSite, tiles: Tiles, data_licence: str, visuals: Visual
     """Emits the page naming every library the site serves and its licence."""
     c = PageCtx(ls, "licences/")
     title = Shown(c.t("licences.title"), c.code)
-    return page(c, "licences.md.j2", title, None, "licences", visuals, libraries=libraries(),
+    return page(c, "licences.html.j2", title, None, "licences", visuals, libraries=libraries(),
                 tiles=tiles, data_licence=data_licence)

@@ -162,7 +162,7 @@ def _pilot_row(c: PageCtx, pilot: Pilot, span: Span, now: dt.date) -> str:
     start = span.percent(period.start.first_day())
     end = span.percent(period.end.last_day() if period.end else now)
     rough = "period" in pilot.meta.approximate_fields
-    dates = c.period(period) + (f" ({c.t('facts.approximate')})" if rough else "")
+    dates = c.known_period(pilot.meta)
     css = " pl-gantt__bar--approximate" if rough else ""
     return (f'<li class="pl-gantt__row"><span class="pl-gantt__name">{c.link(pilot)}</span> '
             f'<span class="pl-gantt__dates">{escape(dates)}</span>'

@@ -68,7 +68,7 @@ def test_the_menu_lists_kinds_and_pilots_never_every_story():
 
 def test_the_policy_allows_only_the_site_and_its_tiles():
     text = policy(["https://tile.openstreetmap.org"])
-    assert "script-src 'self' " + PLACEHOLDER in text and "object-src 'none'" in text
+    assert "script-src 'self' 'wasm-unsafe-eval' " + PLACEHOLDER in text and "object-src 'none'" in text
     assert "img-src 'self' data: https://tile.openstreetmap.org" in text
 
 

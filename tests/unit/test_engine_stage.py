@@ -15,7 +15,7 @@ from helpers import REPO
 
 def _project() -> Project:
     project = Project("en", "en/", {"site_name": "T", "site_url": "https://x.org/en/",
-                                    "language": "en", "languages": []})
+                                    "language": "en", "languages": [], "ui": {}})
     project.add(EmittedPage("index.md", "", {"title": "T"}, "<p>x</p>"))
     project.nav = [NavItem("Home", "index.md"), NavItem("Pilots", children=(NavItem("A", "a.md"),))]
     return project

@@ -18,7 +18,7 @@ def _source(width: int, height: int, alpha: bool = False) -> Source:
 def test_variants_are_never_upscaled_and_never_twice():
     widths = [v.width for v in plan(_source(3000, 2000)).of("webp")]
     assert widths == [480, 960, 1600]
-    assert [v.width for v in plan(_source(700, 500)).of("jpeg")] == [480, 700]
+    assert [v.width for v in plan(_source(700, 500)).of("jpeg")] == [700]  # one fallback
 
 
 def test_transparent_images_fall_back_to_png_and_tall_ones_fit_webp():
@@ -30,7 +30,7 @@ def test_a_picture_has_sizes_dimensions_and_escaped_alt():
     rendition = plan(_source(2000, 1000))
     html = picture(rendition, "../media/", 'a "quote"', "card")
     assert 'alt="a &quot;quote&quot;"' in html and 'width="960" height="480"' in html
-    assert 'loading="lazy"' in html and "1600w" in html and html.count("1600w") == 2
+    assert 'loading="lazy"' in html and html.count("1600w") == 1 and "srcset" not in html.split("<img")[1]
 
 
 def test_a_figure_has_its_caption_and_credit():
@@ -49,9 +49,9 @@ def test_measuring_applies_exif_rotation(tmp_path):
 
 def test_measuring_refuses_what_cannot_be_read(tmp_path):
     (tmp_path / "text.jpg").write_text("not an image")
-    assert "not an image" in measure(tmp_path / "text.jpg").error
+    assert measure(tmp_path / "text.jpg").error == "unreadable"
     Image.new("RGB", (2000, 1000)).save(tmp_path / "big.png")
-    assert "limit of 1 megapixels" in measure(tmp_path / "big.png", 1).error
+    assert measure(tmp_path / "big.png", 1).error == "too-large"
 
 
 def test_the_index_remembers_between_builds(tmp_path):

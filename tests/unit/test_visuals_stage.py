@@ -39,8 +39,10 @@ def test_maps_that_differ_only_in_texts_share_one_drawing(tmp_path):
 def test_only_references_reach_folium():
     import pytest
 
+    from generator.visuals.maps.draw import Popup
+
     with pytest.raises(ValueError):
-        fm.Popup("alert(1)")
+        Popup("alert(1)")
 
 
 def test_the_texts_table_is_inert_in_html():
@@ -78,13 +80,13 @@ def test_timelines_place_days_on_a_span():
     assert current_phase(pilot(), dt.date(2019, 7, 1)) is None
 
 
-def test_a_story_card_names_its_pilot_and_example_label():
-    from generator.visuals.cards import card
+def test_a_page_is_shared_with_its_cover_or_a_drawn_card():
+    from generator.visuals.cards import social_image
 
     houten = pilot()
     told = story("een", houten, example=True)
     c = PageCtx(LangSite(site([houten], [told]), Lang("nl", "nl"), None), "stories/een/")
-    spec = card(c, c.ls.site, told, "")
-    assert spec.title == "Een verhaal" and "Houten" in spec.kicker
-    assert spec.label == "Illustratief voorbeeld" and spec.cover is None
-    assert spec.name.endswith(".jpg") and card(c, c.ls.site, told, "").name == spec.name
+    shared = social_image(c, c.ls.site, told, "")  # no cover here: a card with the title
+    assert shared.card is not None and shared.card.title == "Een verhaal"
+    assert shared.path == f"social/{shared.card.name}" and (shared.width, shared.height) == (1200, 630)
+    assert social_image(c, c.ls.site, houten, "").card.kicker == "Pilot"

@@ -38,7 +38,7 @@
     }
     form.addEventListener("change", function () { apply(true); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.hidden = false;
+
     apply(false);
   }
 

@@ -9,37 +9,46 @@ from pydantic import Field
 from generator.content.fields import (Country, Date, Id, Image, Localized, Location, Model, Period, Record, Status,
                    approximate_fields)
 from generator.content.bundle import Kind
+from generator.content.messages import N_
 from generator.content.records.front import Front
 
 
 class Phase(Model):
     """One phase of a pilot, drawn on its timeline."""
 
-    start: Date
-    end: Date | None = None
-    label: Localized
-    description: Localized | None = None
+    start: Date = Field(description=N_("the start: 2019-01-15, or 2019-01 for a month"))
+    end: Date | None = Field(default=None, description=N_("the end; leave it out while it runs"))
+    label: Localized = Field(description=N_("the phase's name"))
+    description: Localized | None = Field(default=None, description=N_("what happened in it"))
 
 
 class PilotMeta(Record):
     """A pilot's language-neutral facts (pilots/<id>/meta.yml)."""
 
     country: Country
-    place: str | None = Field(default=None, min_length=1, description=(
+    place: str | None = Field(default=None, min_length=1, description=N_(
         "the municipality or region, as written locally; leave out when only the country is known"))
-    location: Location
-    period: Period
-    status: Status
-    themes: list[Id] = Field(default_factory=list)
-    target_groups: list[Id] = Field(default_factory=list)
-    partners: list[Id] = Field(default_factory=list)
-    people: list[Id] = Field(default_factory=list)
-    cover: Image | None = None
-    phases: list[Phase] = Field(default_factory=list)
-    order: int = Field(default=100, description="place among the pilots: lower comes first")
+    location: Location = Field(description=N_("the place's centre"))
+    period: Period = Field(description=N_("when the pilot ran"))
+    status: Status = Field(description=N_("planned, running or finished (unknown when it is "
+                                          "not known)"))
+    themes: list[Id] = Field(default_factory=list, description=N_(
+        "theme ids from taxonomies.yml"))
+    target_groups: list[Id] = Field(default_factory=list, description=N_(
+        "target group ids from taxonomies.yml"))
+    partners: list[Id] = Field(default_factory=list, description=N_(
+        "ids of its partners (folders in partners/)"))
+    people: list[Id] = Field(default_factory=list, description=N_(
+        "ids of its people (folders in people/)"))
+    cover: Image | None = Field(default=None, description=N_(
+        "the picture on cards and at the top of the page"))
+    phases: list[Phase] = Field(default_factory=list, description=N_(
+        "the pilot's phases, drawn as its timeline"))
+    order: int = Field(default=100,
+                       description=N_("place among the pilots: lower comes first"))
     approximate: bool | list[Literal["location", "period", "status"]] = Field(
-        default=False, description=("facts known only roughly, shown as such: true (the "
-                                    "location) or a list of location, period, status"))
+        default=False, description=N_("facts known only roughly, shown as such: true (the "
+                                      "location) or a list of location, period, status"))
 
     @property
     def approximate_fields(self) -> frozenset[str]:
@@ -48,5 +57,5 @@ class PilotMeta(Record):
 
 
 
-KIND = Kind("pilots", "pilot", PilotMeta, Front, template="pilot",
+KIND = Kind("pilots", N_("pilot"), PilotMeta, Front, template="pilot",
             data_suffixes=frozenset({".geojson"}), extra_files=frozenset({"interventions.yml"}))

@@ -9,6 +9,7 @@ from babel import Locale, UnknownLocaleError
 from pydantic import Field, field_validator
 
 from generator.content.fields import Localized, Model, Period, Text, Url
+from generator.content.messages import N_, _
 
 MAX_LIMIT_MEGAPIXELS = 100  # the highest image limit site.yml may set (400 MB decoded)
 _LANG = re.compile(r"^[a-z]{2,3}$")
@@ -32,22 +33,24 @@ def known_language(code: str) -> bool:
 def checked_base_url(value: str) -> str:
     """Returns a site address ending in "/", or raises ValueError saying how to write it."""
     if not _BASE_URL.fullmatch(value):
-        raise ValueError(f'"{value[:80]}" is not a web address of the form '
-                         "https://org.github.io/repo/ (letters, digits and - . _ ~ / only)")
+        raise ValueError(_('"{value}" is not a web address of the form '
+                           "https://org.github.io/repo/ (letters, digits and - . _ ~ / only)")
+                         .format(value=value[:80]))
     return value if value.endswith("/") else value + "/"
 
 
 class Contact(Model):
     """How readers reach the project."""
 
-    email: str | None = Field(default=None, description="an e-mail address, e.g. info@example.org")
+    email: str | None = Field(default=None,
+                              description=N_("an e-mail address, e.g. info@example.org"))
 
     @field_validator("email")
     @classmethod
     def _email(cls, value: str | None) -> str | None:
         if value is not None and not _EMAIL.fullmatch(value):
-            raise ValueError(f'"{value[:80]}" is not an e-mail address; write it like '
-                             "info@example.org")
+            raise ValueError(_('"{value}" is not an e-mail address; write it like '
+                               "info@example.org").format(value=value[:80]))
         return value
 
 
@@ -56,38 +59,42 @@ class CustomTiles(Model):
     the link to the source goes in `attribution_url`, never as HTML)."""
 
     url: Text = Field(description="https://.../{z}/{x}/{y}.png")
-    attribution: Text = Field(max_length=300, description="plain text, e.g. © OpenStreetMap")
-    attribution_url: Url | None = Field(default=None, description="where the attribution links to")
-    max_zoom: int = Field(default=19, ge=1, le=22)
+    attribution: Text = Field(max_length=300,
+                              description=N_("plain text, e.g. © OpenStreetMap"))
+    attribution_url: Url | None = Field(default=None,
+                                        description=N_("where the attribution links to"))
+    max_zoom: int = Field(default=19, ge=1, le=22, description=N_(
+        "the deepest zoom level the tile server has"))
 
     @field_validator("url")
     @classmethod
     def _template(cls, value: str) -> str:
         if not _TILE_URL.fullmatch(value) or not all(k in value for k in ("{z}", "{x}", "{y}")):
-            raise ValueError("a tile URL starts with https://, contains {z}, {x} and {y}, and "
-                             "nothing but letters, digits and / . - _ ? = & % { }")
+            raise ValueError(_("a tile URL starts with https://, contains {z}, {x} and {y}, and "
+                               "nothing but letters, digits and / . - _ ? = & % { }"))
         return value
 
     @field_validator("attribution")
     @classmethod
     def _plain(cls, value: str) -> str:
         if re.search(r"[<>]", value):
-            raise ValueError("the attribution is plain text, not HTML; put the link in "
-                             "`attribution_url`")
+            raise ValueError(_("the attribution is plain text, not HTML; put the link in "
+                               "`attribution_url`"))
         return value
 
 
 class ImageSettings(Model):
     """Limits on the images content may use."""
 
-    max_megapixels: float = Field(default=50, gt=0, le=MAX_LIMIT_MEGAPIXELS, description=(
+    max_megapixels: float = Field(default=50, gt=0, le=MAX_LIMIT_MEGAPIXELS, description=N_(
         "the largest image accepted, in megapixels (width × height / 1,000,000)"))
 
 
 class MapSettings(Model):
     """Map settings: the tiles every map uses."""
 
-    tiles: str | CustomTiles = "OpenStreetMap.Mapnik"
+    tiles: str | CustomTiles = Field(default="OpenStreetMap.Mapnik", description=N_(
+        "an xyzservices provider name, e.g. OpenStreetMap.Mapnik, or your own tile server"))
 
 
 class SiteConfig(Model):
@@ -96,31 +103,40 @@ class SiteConfig(Model):
     Required: title, languages, base_url.
     """
 
-    title: Localized
-    tagline: Localized | None = None
-    languages: list[str] = Field(min_length=1)
-    base_url: Text
-    period: Period | None = None
-    period_label: Localized | None = Field(default=None, description=(
+    title: Localized = Field(description=N_("the site's name"))
+    tagline: Localized | None = Field(default=None, description=N_(
+        "a sentence under the title on the home page"))
+    languages: list[str] = Field(min_length=1, description=N_(
+        "the site's languages, the default first, e.g. [nl, en]"))
+    base_url: Text = Field(description=N_(
+        "the address the site is published at, e.g. https://org.github.io/cosie/"))
+    period: Period | None = Field(default=None, description=N_("when the project ran"))
+    period_label: Localized | None = Field(default=None, description=N_(
         "what the period is, e.g. {nl: Looptijd van het Nederlandse deel, en: ...}"))
-    funding: Localized | None = None
-    contact: Contact = Contact()
-    map: MapSettings = MapSettings()
-    translations: Literal["fallback", "required"] = "fallback"
+    funding: Localized | None = Field(default=None, description=N_(
+        "who funds the project (shown at the foot of every page)"))
+    contact: Contact = Field(default=Contact(), description=N_("how readers reach the project"))
+    map: MapSettings = Field(default=MapSettings(), description=N_("the maps' settings"))
+    translations: Literal["fallback", "required"] = Field(default="fallback", description=N_(
+        "fallback: a page without its text in a language shows another language's, with a "
+        "notice; required: a published record needs a text in every language (a draft may "
+        "have one)"))
     locales: dict[str, Annotated[str, Field(pattern=r"^[a-z]{2,3}(?:_[A-Z]{2})?$")]] = Field(
-        default_factory=dict, description=(
+        default_factory=dict, description=N_(
             "babel locale per language for dates and names, e.g. {en: en_GB}"))
-    data_licence: str = Field(default="CC BY 4.0", max_length=100)
-    images: ImageSettings = ImageSettings()
+    data_licence: str = Field(default="CC BY 4.0", max_length=100, description=N_(
+        "the licence of the open data the site offers"))
+    images: ImageSettings = Field(default=ImageSettings(), description=N_("limits on images"))
 
     @field_validator("languages")
     @classmethod
     def _languages(cls, value: list[str]) -> list[str]:
         for lang in value:
             if not _LANG.fullmatch(lang) or not known_language(lang):
-                raise ValueError(f'"{lang}" is not a language code; use two letters such as nl or en')
+                raise ValueError(_('"{code}" is not a language code; use two letters such as nl '
+                                   "or en").format(code=lang))
         if len(set(value)) != len(value):
-            raise ValueError("a language is listed twice")
+            raise ValueError(_("a language is listed twice"))
         return value
 
     @field_validator("base_url")

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from generator.content.fields import Date, Id, Image, Localized, Location, Model, Record
+from generator.content.messages import N_
 from generator.content.bundle import Kind
 from generator.content.records.front import StoryFront
 
@@ -14,39 +15,51 @@ from generator.content.records.front import StoryFront
 class Narrator(Model):
     """Who tells the story: a real name only with consent."""
 
-    name: str = Field(min_length=1)
-    role: Localized | None = None
+    name: Localized = Field(description=N_(
+        "plain text, or a name per language: {nl: Een bewoner, en: A resident}"))
+    role: Localized | None = Field(default=None, description=N_(
+        "who they are, e.g. {nl: bewoner, en: resident}"))
 
 
 class Consent(Model):
     """The narrator's consent to publish; without it the story is never published."""
 
-    given: bool
-    date: Date | None = None
+    given: bool = Field(description=N_("true once the narrator agreed to publication"))
+    date: Date | None = Field(default=None, description=N_("when they agreed"))
 
 
 class Chapter(Model):
     """A map story's chapter: where the map goes for one H2 section."""
 
-    location: Location
-    zoom: int = Field(default=15, ge=1, le=19)
-    place: Localized | None = None
-    marker: bool = Field(default=True, description="false for an overview chapter without a pin")
+    location: Location = Field(description=N_("where the map goes for this section"))
+    zoom: int = Field(default=15, ge=1, le=19, description=N_(
+        "how close: 1 (the world) to 19 (a street)"))
+    place: Localized | None = Field(default=None, description=N_("the place's name"))
+    marker: bool = Field(default=True,
+                         description=N_("false for an overview chapter without a pin"))
 
 
 class StoryMeta(Record):
     """A story's language-neutral facts (stories/<id>/meta.yml)."""
 
-    pilot: Id
-    date: Date
-    format: Literal["article", "photo-story", "map-story"]
-    narrator: Narrator
-    consent: Consent
-    themes: list[Id] = Field(default_factory=list)
-    location: Location | None = None
-    cover: Image | None = None
-    example: bool = False
-    chapters: list[Chapter] = Field(default_factory=list)
+    pilot: Id = Field(description=N_("the id of the pilot it belongs to"))
+    date: Date = Field(description=N_(
+        "when the story happened (a month, 2019-05, is enough), not when it was written"))
+    format: Literal["article", "photo-story", "map-story"] = Field(description=N_(
+        "article; photo-story (the photos large); map-story (a map that follows the text)"))
+    narrator: Narrator = Field(description=N_("who tells the story"))
+    consent: Consent = Field(description=N_(
+        "the narrator's consent; without it the story is never published"))
+    themes: list[Id] = Field(default_factory=list, description=N_(
+        "theme ids from taxonomies.yml"))
+    location: Location | None = Field(default=None, description=N_(
+        "where the story happened: it is then shown on its pilot's map"))
+    cover: Image | None = Field(default=None, description=N_(
+        "the picture on cards and at the top (without one, the pilot's cover is used)"))
+    example: bool = Field(default=False, description=N_(
+        'true: shown with a visible "illustrative example" label'))
+    chapters: list[Chapter] = Field(default_factory=list, description=N_(
+        "a map story only: one place per ## section of the text, in order"))
 
 
-KIND = Kind("stories", "story", StoryMeta, StoryFront, template="story")
+KIND = Kind("stories", N_("story"), StoryMeta, StoryFront, template="story")

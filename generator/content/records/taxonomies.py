@@ -7,6 +7,7 @@ import re
 from pydantic import Field, field_validator
 
 from generator.content.fields import Id, Localized, Model, Named
+from generator.content.messages import N_, _
 
 
 # names only: letters, digits and hyphens, in folders of an icon set (never a path)
@@ -16,24 +17,29 @@ ICON_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*){0,2}$"
 class InterventionType(Named):
     """A kind of intervention, drawn on maps in its colour with its icon."""
 
-    color: str = "#1f77b4"
-    icon: str = Field(default="map-marker", pattern=ICON_PATTERN, description=(
+    color: str = Field(default="#1f77b4", description=N_(
+        'its colour on the maps, e.g. "#1f77b4" (in quotes)'))
+    icon: str = Field(default="map-marker", pattern=ICON_PATTERN, description=N_(
         "an icon name from Font Awesome (solid) or Material Design, e.g. users or recycle"))
 
     @field_validator("color")
     @classmethod
     def _color(cls, value: str) -> str:
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
-            raise ValueError(f'"{value}" is not a colour; write it as "#1f77b4" (in quotes)')
+            raise ValueError(_('"{value}" is not a colour; write it as "#1f77b4" (in quotes)')
+                             .format(value=value))
         return value.lower()
 
 
 class Taxonomies(Model):
     """The site's vocabularies; records refer to their ids."""
 
-    themes: dict[Id, Named] = Field(default_factory=dict)
-    target_groups: dict[Id, Named] = Field(default_factory=dict)
-    intervention_types: dict[Id, InterventionType] = Field(default_factory=dict)
+    themes: dict[Id, Named] = Field(default_factory=dict, description=N_(
+        "what pilots and stories are about, by id"))
+    target_groups: dict[Id, Named] = Field(default_factory=dict, description=N_(
+        "who pilots are for, by id"))
+    intervention_types: dict[Id, InterventionType] = Field(default_factory=dict, description=N_(
+        "kinds of intervention, by id, each with its colour and icon on the maps"))
 
 
 __all__ = ["InterventionType", "Localized", "Taxonomies"]

@@ -135,9 +135,10 @@ class MapMaker:
         rough = meta.approximate_fields
         note = f" ({c.t('facts.approximate')})"
         place = c.where(meta) + (note if "location" in rough else "")
-        period = c.period(meta.period) + (note if "period" in rough else "")
+        period = c.known_period(meta)
+        when = f"<p>{escape(period)}</p>" if period else ""
         return ('<div class="pl-popup">' + self._title_html(c, c.title(pilot), c.href(pilot))
-                + f"<p>{escape(place)}</p><p>{escape(period)}</p></div>")
+                + f"<p>{escape(place)}</p>{when}</div>")
 
 
 class SiteMaps(MapMaker):
@@ -155,7 +156,7 @@ class SiteMaps(MapMaker):
         fm.fit(m, points, max_zoom=7)
         rendered = fm.render(m, self.cache)
         rows = [[str(c.link(p)), escape(p.meta.place or ""), escape(c.ls.lang.country(p.meta.country)),
-                 escape(c.period(p.meta.period))] for p in pilots]
+                 escape(c.known_period(p.meta))] for p in pilots]
         alt = h.table(c, "map-list", c.t("map.list_pilots"),
                       [c.t("map.col.pilot"), c.t("facts.place"), c.t("map.col.country"),
                        c.t("map.col.period")], rows)
@@ -183,8 +184,24 @@ class SiteMaps(MapMaker):
         rendered = fm.render(m, self.cache)
         label = c.t("map.pilot", place=c.place(pilot.meta))
         html = h.block(c, rendered, self._publish(c, rendered), "pilot", label, "map-list",
-                       self._legend(c, pilot, bool(stories)))
-        return html + Markup("\n") + self._pilot_table(c, pilot, stories) + self._download(c, pilot)
+                       self._legend(c, pilot.interventions, bool(stories)))
+        return (html + Markup("\n") + self._table(c, pilot.interventions, stories)
+                + self._download(c, f"data/pilots/{pilot.id}.geojson"))
+
+    def interventions(self, c: PageCtx) -> Markup:
+        """Every intervention of every pilot on one map (the pilots index)."""
+        nodes = list(self.site.interventions())
+        if not nodes:
+            return Markup("")
+        m = fm.new_map(self.tiles, nodes[0].point, 5)
+        points = self._draw_interventions(c, m, nodes)
+        fm.layer_control(m)
+        fm.fit(m, points, max_zoom=12)
+        rendered = fm.render(m, self.cache)
+        html = h.block(c, rendered, self._publish(c, rendered), "pilot", c.t("pilots.map"),
+                       "map-list", self._legend(c, nodes, False))
+        return (html + Markup("\n") + self._table(c, nodes, [])
+                + self._download(c, "data/interventions.geojson"))
 
     def _draw_interventions(self, c: PageCtx, m, nodes: list[InterventionNode]) -> list:
         points, layers = [], {}
@@ -207,8 +224,8 @@ class SiteMaps(MapMaker):
     def _layer_label(c: PageCtx, css: str, text: str) -> str:
         return f"{h.marker_chip(css)} {escape(text)}"
 
-    def _legend(self, c: PageCtx, pilot: Pilot, stories: bool) -> str:
-        used = list(dict.fromkeys(n.value.type for n in pilot.interventions))
+    def _legend(self, c: PageCtx, nodes: list[InterventionNode], stories: bool) -> str:
+        used = list(dict.fromkeys(n.value.type for n in nodes))
         entries = []
         for kind in used:
             label = self.site.label("intervention_types", kind, c.code)
@@ -225,9 +242,9 @@ class SiteMaps(MapMaker):
             text += f" ({c.t('map.approximate')})"
         return escape(f"{c.place(node.pilot.meta)}: {text}")
 
-    def _pilot_table(self, c: PageCtx, pilot: Pilot, stories: list[Story]) -> Markup:
+    def _table(self, c: PageCtx, nodes: list[InterventionNode], stories: list[Story]) -> Markup:
         rows = []
-        for node in sorted(pilot.interventions, key=lambda n: (self._start(n), n.value.id)):
+        for node in sorted(nodes, key=lambda n: (self._start(n), n.key)):
             label = self.site.label("intervention_types", node.value.type, c.code)
             rows.append([f"{h.marker_chip(type_css(node.value.type))} {c.txt(label)}",
                          str(c.local(node.value.title)), escape(self._when(c, node)),
@@ -236,7 +253,8 @@ class SiteMaps(MapMaker):
             loc = story.meta.location
             rows.append([f"{h.marker_chip('pl-marker--story')} {escape(c.t('map.story_marker'))}",
                          str(c.link(story)), escape(c.date(story.meta.date)),
-                         escape(f"{c.place(pilot.meta)}: {h.coordinates(c, loc.lat, loc.lon)}"), ""])
+                         escape(f"{c.place(story.pilot.meta)}: {h.coordinates(c, loc.lat, loc.lon)}"),
+                         ""])
         headers = [c.t(f"map.col.{k}") for k in ("type", "what", "when", "where", "stories")]
         return h.table(c, "map-list", c.t("map.list"), headers, rows)
 
@@ -245,8 +263,8 @@ class SiteMaps(MapMaker):
         value = node.value
         return (value.date or value.period.start).first_day()
 
-    def _download(self, c: PageCtx, pilot: Pilot) -> Markup:
-        href = c.href_site(f"data/pilots/{pilot.id}.geojson")
+    def _download(self, c: PageCtx, data: str) -> Markup:
+        href = c.href_site(data)
         text = c.t("map.download", licence=self.site.config.data_licence)
         return Markup(f'\n<p class="pl-download"><a href="{href}" download '
                       f'type="application/geo+json">{escape(text)}</a></p>')

@@ -1,0 +1,164 @@
+"""The `pilots` command in the editor's language, and what it says about a bug.
+
+Help texts are written in English, marked for the catalogues, and translated
+only when shown: the language is known once `pilots --lang` has been read,
+after every decorator has run. Click's own words (Usage, Options, Error) go
+through the same catalogues.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import subprocess
+import sys
+import traceback
+from pathlib import Path
+
+import click
+from click import core, decorators, exceptions, formatting, parser, types
+
+from generator.build import GeneratorBug
+from generator.content.messages import N_, _
+
+# Click's own words that editors see, as Click writes them (its catalogue ids)
+CLICK_WORDS = (N_("Usage:"), N_("Options"), N_("Commands"), N_("Show this message and exit."),
+               N_("Show the version and exit."), N_("Error: {message}"),
+               N_("Try '{command} {option}' for help."), N_("Aborted!"),
+               N_("No such command {name!r}."), N_("No such option {name!r}."),
+               N_("Invalid value for {param_hint}: {message}"), N_("Missing argument"),
+               N_("Missing option"), N_("Missing command."), N_("default: {default}"))
+
+
+def speak_for_click() -> None:
+    """Lets Click say its own words through the catalogues.
+
+    Click looks its words up with the standard library's gettext, which knows
+    nothing of the catalogues or of `--lang`; each of its modules holds that
+    function under the name `_`, and this points it at ours instead.
+    """
+    for module in (core, decorators, exceptions, formatting, parser, types):
+        if hasattr(module, "_"):
+            module._ = _
+
+
+class Option(click.Option):
+    """An option whose help is translated when it is shown."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        """Returns the option's help line in the editor's language."""
+        written = self.help
+        self.help = _(written) if written else written
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.help = written
+
+
+class _Translated:
+    """Help translated when shown, for a command and its help option (which
+    Click makes while reading the command line, before `--lang` is known)."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        """Returns the help option, its help translated when shown."""
+        found = super().get_help_option(ctx)  # type: ignore[misc]
+        if found is not None and not isinstance(found, Option):
+            found.__class__ = Option
+        return found
+
+
+class Command(_Translated, click.Command):
+    """A command whose help is translated when it is shown."""
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """Returns the first line of the help, translated, for the list of commands."""
+        return _translated(self, lambda: super(Command, self).get_short_help_str(limit))
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Writes the help, translated."""
+        _translated(self, lambda: super(Command, self).format_help_text(ctx, formatter))
+
+
+class Group(_Translated, click.Group):
+    """The `pilots` group: its commands and its own help are translated, and a
+    bug in the generator is said to be one, with where to report it."""
+
+    command_class = Command
+
+    def invoke(self, ctx: click.Context):
+        """Runs the command; an exception no content can cause ends in a bug report."""
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except GeneratorBug as exc:
+            report_bug(exc.stage, exc)
+        except Exception as exc:  # noqa: BLE001 - anything else is a bug too, outside a stage
+            report_bug("commands", exc)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """Returns the first line of the help, translated."""
+        return _translated(self, lambda: super(Group, self).get_short_help_str(limit))
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Writes the help, translated."""
+        _translated(self, lambda: super(Group, self).format_help_text(ctx, formatter))
+
+
+def _translated(command: click.Command, show):
+    written = command.help
+    command.help = _(written) if written else written
+    try:
+        return show()
+    finally:
+        command.help = written
+
+
+def option(*names: str, **settings):
+    """click.option, with its help translated when shown."""
+    return click.option(*names, cls=Option, **settings)
+
+
+def report_bug(stage: str, exc: BaseException) -> None:
+    """Says, in one line, that this is a bug in the generator, in which stage and
+    where to report it; then prints the traceback for the report, and exits."""
+    click.secho(bug_line(stage), fg="red", err=True)
+    traceback.print_exception(exc, file=sys.stderr)
+    sys.exit(2)
+
+
+def bug_line(stage: str) -> str:
+    """The line that says a traceback is a bug in the generator, and where to report it."""
+    return _("This is a bug in the generator (in the {stage} stage), not a problem in your "
+             "content. Please report it, with everything below, at {address}").format(
+        stage=stage, address=report_address())
+
+
+def report_address() -> str:
+    """Where to report a bug in the generator: the repository's issues."""
+    try:
+        urls = importlib.metadata.metadata("pilot-stories").get_all("Project-URL") or []
+    except importlib.metadata.PackageNotFoundError:
+        urls = []
+    for entry in urls:
+        label, _sep, url = entry.partition(",")
+        if label.strip().lower() in ("issues", "bug tracker"):
+            return url.strip()
+    remote = _remote(Path(__file__).resolve().parents[2])
+    if remote:
+        return remote + "/issues"
+    return _("the Issues of the repository the generator comes from")
+
+
+def _remote(folder: Path) -> str | None:
+    try:
+        found = subprocess.run(["git", "-C", str(folder), "remote", "get-url", "origin"],
+                               capture_output=True, text=True, timeout=5)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    url = found.stdout.strip().removesuffix(".git")
+    if found.returncode != 0 or not url:
+        return None
+    if url.startswith("git@"):  # git@github.com:owner/repo
+        host, _sep, path = url[4:].partition(":")
+        url = f"https://{host}/{path}"
+    return url if url.startswith("https://") else None

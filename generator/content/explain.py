@@ -1,0 +1,108 @@
+"""Validation errors in editors' words: what pydantic found, as a message
+that says what is wrong with a field and a hint that says how to write it."""
+
+from __future__ import annotations
+
+import re
+
+from generator.content.messages import N_, _
+from generator.content.problems import did_you_mean, one_of
+
+
+def explain(error: dict, field: str, siblings: list[str]) -> tuple[str, str]:
+    """Returns (message, hint) for a pydantic error, in editors' words.
+
+    Args:
+        error: One of pydantic's errors.
+        field: The field's path, e.g. cover.alt.
+        siblings: The fields valid beside it (for suggestions).
+    """
+    kind, name = error["type"], field.rsplit(".", 1)[-1]
+    given = error.get("input")
+    if kind == "missing":
+        return (_("`{field}` is missing").format(field=field),
+                _("add `{name}:` with a value").format(name=name))
+    if kind == "extra_forbidden":
+        return (_("unknown field `{field}`.").format(field=field) + did_you_mean(name, siblings),
+                _("remove it or correct its name; the fields here are {fields}")
+                .format(fields=one_of(siblings)))
+    if kind in ("literal_error", "enum"):
+        allowed = re.findall(r"'([^']*)'", error.get("ctx", {}).get("expected", ""))
+        return (_('`{field}` cannot be "{value}".').format(field=field, value=given)
+                + did_you_mean(str(given), allowed),
+                _("use {choices}").format(choices=one_of(allowed)))
+    if kind == "string_pattern_mismatch":
+        what, hint = PATTERNS.get(field.split(".")[0] if field.startswith("locales.") else name,
+                                  PATTERNS["id"])
+        return (_('`{field}` "{value}" is not {what}').format(field=field, value=str(given)[:80],
+                                                            what=_(what)), _(hint))
+    return _explain_value(kind, field, name, error)
+
+
+def _explain_value(kind: str, field: str, name: str, error: dict) -> tuple[str, str]:
+    ctx = error.get("ctx", {})
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return _out_of_range(kind, field, name, error)
+    if kind == "value_error":
+        return (f"`{field}`: {ctx.get('error', error['msg'])}",
+                _("correct the value as described"))
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return (_("`{field}` must be a group of named fields").format(field=field),
+                _(EXAMPLES.get(name, N_("see the content model"))))
+    if kind == "list_type":
+        return (_("`{field}` must be a list").format(field=field),
+                _("write it as a list, e.g. {name}: [first, second]").format(name=name))
+    if kind in ("string_type", "string_too_short"):
+        return (_("`{field}` must be non-empty text").format(field=field),
+                _('write it as text, e.g. {name}: "..."').format(name=name))
+    if kind in ("bool_type", "bool_parsing"):
+        return (_("`{field}` must be true or false").format(field=field),
+                _("write {name}: true or {name}: false").format(name=name))
+    if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"):
+        return (_("`{field}` must be a number").format(field=field),
+                _("write {name}: followed by a number").format(name=name))
+    if kind == "string_too_long":
+        return (_("`{field}` is too long").format(field=field),
+                _("shorten it to at most {count} characters")
+                .format(count=ctx.get("max_length", "?")))
+    return f"`{field}`: {error['msg']}", _("see the content model for what this field takes")
+
+
+def _out_of_range(kind: str, field: str, name: str, error: dict) -> tuple[str, str]:
+    message = _("`{field}` is {value}, out of range").format(field=field, value=error.get("input"))
+    if name == "lat":
+        return message, _("use a number between -90 and 90; lat is north-south (about 50-54 in "
+                          "the Netherlands), lon east-west (about 3-7)")
+    if name == "lon":
+        return message, _("use a number between -180 and 180; lat is north-south (about 50-54 "
+                          "in the Netherlands), lon east-west (about 3-7)")
+    ctx = error.get("ctx", {})
+    for key, words in (("ge", N_("use a number of at least {limit}")),
+                       ("gt", N_("use a number above {limit}")),
+                       ("le", N_("use a number of at most {limit}")),
+                       ("lt", N_("use a number below {limit}"))):
+        if key in ctx:
+            return message, _(words).format(limit=ctx[key])
+    return message, _("use a number in range")
+
+
+PATTERNS = {  # what a field with a pattern holds, and how to write it
+    "id": (N_("a valid id"),
+           N_("use lowercase letters a-z, digits and hyphens only, e.g. `afval-gesprek-2019`")),
+    "icon": (N_("an icon name"),
+             N_("use the name of an icon, e.g. users, recycle or material/map-marker")),
+    "language": (N_("a language code"), N_("use two letters, such as nl or en")),
+    "locales": (N_("a locale"), N_("write it like en_GB, or nl")),
+}
+
+EXAMPLES = {  # how to write a field that must hold named fields
+    "location": N_("write it as location: {lat: 52.03, lon: 5.08}"),
+    "period": N_("write it as period: {start: 2019-01, end: 2019-11}"),
+    "cover": N_('write it as cover: {file: cover.jpg, alt: {nl: "...", en: "..."}, '
+                'credit: "..."}'),
+    "consent": N_("write it as consent: {given: true, date: 2019-05-01}"),
+    "narrator": N_('write it as narrator: {name: "Anonymous resident"}, or per language: '
+                   '{name: {nl: "Een bewoner", en: "A resident"}}'),
+    "title": N_('write it as title: {nl: "...", en: "..."}'),
+    "label": N_("write it as label: {nl: Afval, en: Waste}"),
+}

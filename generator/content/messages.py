@@ -1,0 +1,134 @@
+"""Messages in the editor's language, from gettext catalogues.
+
+Editors are Dutch communication staff, so every message, hint, help text and
+table is written through `_()` and translated with Babel's catalogues in
+`locale/<lang>/LC_MESSAGES/pilots.po` (English is the source language, and
+has a catalogue too, so its wording can change without touching code).
+
+The language is chosen as every gettext program chooses it, from LANGUAGE,
+LC_ALL, LC_MESSAGES or LANG (nl_NL.UTF-8 is Dutch; anything unknown is
+English), unless `pilots --lang` says otherwise. This module is in the lowest
+layer, so every stage can use it.
+
+A catalogue is compiled at install (`make site`), and again here whenever its
+`.mo` is missing or older than its `.po`, so a fresh clone always speaks.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from contextlib import contextmanager
+from functools import lru_cache
+from gettext import NullTranslations
+from pathlib import Path
+from typing import Iterator, Mapping
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+LOCALE_DIR = Path(__file__).parent / "locale"
+DOMAIN = "pilots"
+LANGUAGES = ("nl", "en")  # the languages messages are written in; English first
+DEFAULT = "en"
+_ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+_chosen: str | None = None  # set by `pilots --lang`
+
+
+def N_(message: str) -> str:
+    """Marks a text for translation where it is defined; `_()` translates it
+    where it is used (module constants are made before a language is chosen)."""
+    return message
+
+
+def language_from(environ: Mapping[str, str]) -> str:
+    """Returns the message language the environment asks for, as gettext reads it.
+
+    Args:
+        environ: Environment variables (LANGUAGE may list several, with colons).
+    """
+    for name in _ENVIRONMENT:
+        value = environ.get(name, "")
+        if not value:
+            continue
+        for wanted in value.split(":"):  # gettext's LANGUAGE is a list of preferences
+            code = wanted.split(".")[0].split("@")[0].split("_")[0].lower()
+            if code in LANGUAGES:
+                return code
+        return DEFAULT  # the first variable that is set decides, even for C or POSIX
+    return DEFAULT
+
+
+def set_language(lang: str | None) -> None:
+    """Chooses the message language (None: from the environment again)."""
+    global _chosen
+    _chosen = lang if lang in LANGUAGES else None
+
+
+def language() -> str:
+    """The language messages are written in now."""
+    return _chosen or language_from(os.environ)
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Writes messages in `lang` for a while (the content model docs are
+    written in each language, whatever the editor's own)."""
+    before = _chosen
+    set_language(lang)
+    try:
+        yield
+    finally:
+        set_language(before)
+
+
+def catalogue(lang: str) -> Path:
+    """The `.po` file of a language."""
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@lru_cache(maxsize=None)
+def translations(lang: str) -> NullTranslations:
+    """Returns the compiled catalogue of a language, compiling it when its
+    `.mo` is missing or older than its `.po` (saved when the folder may be
+    written; kept in memory otherwise)."""
+    po = catalogue(lang)
+    mo = po.with_suffix(".mo")
+    if not po.is_file():
+        return NullTranslations()
+    if mo.is_file() and mo.stat().st_mtime >= po.stat().st_mtime:
+        with mo.open("rb") as handle:
+            return Translations(handle, DOMAIN)
+    compiled = compile_catalogue(po)
+    try:
+        _save(mo, compiled)
+    except OSError:  # an installed package may be read-only: memory is enough
+        pass
+    return Translations(io.BytesIO(compiled), DOMAIN)
+
+
+def compile_catalogue(po: Path) -> bytes:
+    """Compiles a `.po` file to the bytes of its `.mo` file."""
+    with po.open("rb") as handle:
+        parsed = read_po(handle, domain=DOMAIN)
+    buffer = io.BytesIO()
+    write_mo(buffer, parsed)
+    return buffer.getvalue()
+
+
+def _save(path: Path, data: bytes) -> None:
+    # atomically: two commands may start at once on a fresh clone
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def _(message: str) -> str:
+    """Returns a message in the editor's language."""
+    return translations(language()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """Returns the singular or plural form of a message in the editor's language."""
+    return translations(language()).ngettext(singular, plural, count)

@@ -1,0 +1,42 @@
+"""The EU emblem, drawn from its published geometry (no file is downloaded):
+a blue rectangle one and a half times as wide as it is high, with twelve gold
+five-pointed stars, upright, on an invisible circle whose radius is a third of
+the height; each star is drawn in a circle whose radius is one eighteenth of
+the height, at the positions of the hours on a clock face. Colours: Reflex
+Blue (#003399) and Yellow (#FFCC00), as the EU's graphic guide gives them."""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from html import escape
+
+HEIGHT = 120.0
+BLUE, YELLOW = "#003399", "#FFCC00"
+
+
+def _star(cx: float, cy: float, outer: float) -> str:
+    """The points of an upright five-pointed star."""
+    inner = outer * math.sin(math.radians(18)) / math.sin(math.radians(126))
+    points = []
+    for i in range(10):
+        radius = outer if i % 2 == 0 else inner
+        angle = math.radians(-90 + i * 36)
+        points.append(f"{cx + radius * math.cos(angle):.2f},{cy + radius * math.sin(angle):.2f}")
+    return " ".join(points)
+
+
+@lru_cache(maxsize=8)
+def emblem(label: str) -> str:
+    """Returns the emblem as an inline SVG image with an accessible name."""
+    width, centre = HEIGHT * 1.5, (HEIGHT * 0.75, HEIGHT / 2)
+    stars = []
+    for hour in range(12):
+        angle = math.radians(hour * 30 - 90)
+        x = centre[0] + HEIGHT / 3 * math.cos(angle)
+        y = centre[1] + HEIGHT / 3 * math.sin(angle)
+        stars.append(f'<polygon points="{_star(x, y, HEIGHT / 18)}"/>')
+    return (f'<svg class="pl-emblem" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} '
+            f'{HEIGHT:g}" role="img" aria-label="{escape(label)}" focusable="false">'
+            f'<rect width="{width:g}" height="{HEIGHT:g}" fill="{BLUE}"/>'
+            f'<g fill="{YELLOW}">{"".join(stars)}</g></svg>')

@@ -1,0 +1,83 @@
+"""Search: Pagefind indexes the assembled site, one index per language (by each
+page's <html lang>), in small parts a reader's browser loads as needed. Only
+what the pages mark with data-pagefind-body is indexed: a record's page in
+its own language, so an English search never finds a Dutch-only page.
+
+Pagefind writes the values of a filter, and the filters of a language, in an
+order that changes from run to run. Builds must be byte-identical, so those
+files are read back (they are gzipped CBOR), put in order and named after
+their new content; nothing else of the index is touched.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import cbor2
+
+BUNDLE = "pagefind"  # the index's folder in the site
+_HEADER = b"pagefind_dcd"
+# Pagefind's ready-made interfaces: the site has its own, so these are not published
+_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js",
+           "pagefind-component-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+           "pagefind-highlight.js")
+
+
+class SearchIndexError(Exception):
+    """Pagefind could not index the site."""
+
+
+def index_site(stage: Path) -> None:
+    """Writes the search index into the assembled site, in a stable order.
+
+    Raises:
+        SearchIndexError: with Pagefind's own words, when it fails.
+    """
+    command = [sys.executable, "-m", "pagefind", "--site", str(stage), "--output-subdir", BUNDLE,
+               "--silent"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SearchIndexError((result.stdout + result.stderr).strip())
+    bundle = stage / BUNDLE
+    for name in _UNUSED:
+        (bundle / name).unlink(missing_ok=True)
+    _stabilise(bundle)
+
+
+def _read(path: Path) -> list:
+    data = gzip.decompress(path.read_bytes())
+    return cbor2.loads(data[len(_HEADER):])
+
+
+def _write(folder: Path, prefix: str, length: int, suffix: str, value: list) -> str:
+    """Writes a value as Pagefind does; returns the name it is found by."""
+    data = _HEADER + cbor2.dumps(value)
+    name = f"{prefix}_{hashlib.sha256(data).hexdigest()[:length]}"
+    (folder / f"{name}{suffix}").write_bytes(gzip.compress(data, mtime=0))
+    return name
+
+
+def _stabilise(bundle: Path) -> None:
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for lang, info in entry["languages"].items():
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = _read(meta_path)
+        meta[3] = sorted([name, _sorted_filter(bundle / "filter", lang, chunk)]
+                         for name, chunk in meta[3])
+        meta_path.unlink()
+        info["hash"] = _write(bundle, f"pagefind.{lang}", 10, ".pf_meta", meta).split(".", 1)[1]
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, sort_keys=True,
+                                     separators=(",", ":")), encoding="utf-8")
+
+
+def _sorted_filter(folder: Path, lang: str, chunk: str) -> str:
+    path = folder / f"{chunk}.pf_filter"
+    name, values = _read(path)
+    path.unlink()
+    return _write(folder, lang, 7, ".pf_filter", [name, sorted(values)])

@@ -1,0 +1,230 @@
+"""Drawing a map's sketch with folium, only when no drawing of it is cached
+(so folium is imported only then). See generator.visuals.maps.folium_map for
+why folium only ever sees references into the map's table of texts."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import folium
+from branca.element import Element, MacroElement
+from folium.plugins import MarkerCluster
+from folium.template import Template
+
+from generator.visuals.maps.script import js
+from generator.visuals.maps.script import ref as _ref
+
+
+def draw(structure: list, prefix: str) -> tuple[str, str]:
+    """Replays a sketch (its texts already references) with folium, with
+    deterministic element names.
+
+    Returns:
+        The map's name (its container's id) and its Leaflet code.
+    """
+    m = _draw(structure)
+    _renumber(m, prefix, [0])
+    root = m.get_root()
+    m.render()  # fills root.script; the page around it (root.render()) is not needed
+    lines = (line.strip() for line in root.script.render().splitlines())
+    script = "\n".join(line for line in lines if line)
+    return m.get_name(), _strip_comments(script) + "\n"
+
+
+class _Literal(Element):
+    """Finished script text. folium would wrap it in a new Element, which
+    compiles it as a Jinja template (a thousand markers cost a thousand
+    compilations, and script text has no business being a template)."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
+class _Scripted(MacroElement):
+    """An element of ours that only writes script, added to the page as finished text."""
+
+    def render(self, **kwargs: Any) -> None:
+        script = self._template.module.__dict__["script"]
+        self.get_root().script.add_child(_Literal(script(self, kwargs)), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+
+
+class Popup(_Scripted):
+    """A popup whose HTML is a text of the map's table (folium's own uses jQuery
+    and a JavaScript template literal, which a backtick in a title would break).
+
+    Args:
+        html_ref: The reference to the popup's HTML in the text table.
+        max_width: The widest the popup may be, in pixels.
+    """
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "{{ this._parent.get_name() }}.bindPopup({{ this.html_ref }},{maxWidth:{{ this.width }}});"
+        "{% endmacro %}")
+
+    def __init__(self, html_ref: str, max_width: int = 300):
+        super().__init__()
+        self._name = "popup"
+        self.html_ref = _ref(html_ref)
+        self.width = max_width
+
+
+class Tiles(_Scripted):
+    """The map's tile layer; its URL, attribution and subdomains are texts of
+    the map's table (a tile URL and attribution may come from site.yml)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "L.tileLayer({{ this.url }},{attribution:{{ this.attribution }},"
+        "subdomains:{{ this.subdomains }},maxZoom:{{ this.max_zoom }}})"
+        ".addTo({{ this._parent.get_name() }});{% endmacro %}")
+
+    def __init__(self, url: str, attribution: str, subdomains: str, max_zoom: int):
+        super().__init__()
+        self._name = "tiles"
+        self.url, self.attribution = _ref(url), _ref(attribution)
+        self.subdomains, self.max_zoom = _ref(subdomains), int(max_zoom)
+
+
+class Layers(_Scripted):
+    """The control that switches layers on and off, named by texts of the table."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "L.control.layers(null,{{ '{' }}"
+        "{% for label, layer in this.layers %}[{{ label }}]:{{ layer.get_name() }},{% endfor %}"
+        "{{ '}' }},{collapsed:true,position:'topright'}).addTo({{ this._parent.get_name() }});"
+        "{% endmacro %}")
+
+    def __init__(self, layers: list[tuple[str, Any]]):
+        super().__init__()
+        self._name = "layers"
+        self.layers = [(_ref(label), layer) for label, layer in layers]
+
+
+class Icons(_Scripted):
+    """The map's marker icons, defined once and shared by every marker
+    (a thousand markers should not carry a thousand icon definitions)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "var {{ this.get_name() }}={{ '{' }}"
+        "{% for key, icon in this.icons.items() %}{{ key }}:L.divIcon({{ icon }}),{% endfor %}"
+        "{{ '}' }};{% endmacro %}")
+
+    def __init__(self):
+        super().__init__()
+        self._name = "icons"
+        self.icons: dict[str, str] = {}
+
+    def key(self, css: str, html: str = "") -> str:
+        """Returns the key of the icon with these classes and inner HTML."""
+        options = js({"className": f"pl-marker {css}", "html": html, "iconSize": [30, 30],
+                      "iconAnchor": [15, 15]})
+        for key, existing in self.icons.items():
+            if existing == options:
+                return key
+        key = f"i{len(self.icons)}"
+        self.icons[key] = options
+        return key
+
+
+class Marker(_Scripted):
+    """A compact marker: a shared icon, an accessible title, an optional popup."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "L.marker({{ this.point }},{{ '{' }}icon:{{ this.icons.get_name() }}.{{ this.icon }},"
+        "title:{{ this.title }},riseOnHover:true{{ '}' }})"
+        "{% if this.popup %}.bindPopup({{ this.popup }},{maxWidth:300}){% endif %}"
+        ".addTo({{ this._parent.get_name() }});"
+        "{% endmacro %}")
+
+    def __init__(self, point: tuple[float, float], icons: Icons, icon: str, title_ref: str,
+                 popup_ref: str | None):
+        super().__init__()
+        self._name = "marker"
+        self.point = js([float(point[0]), float(point[1])])
+        self.icons, self.icon = icons, icon
+        self.title = _ref(title_ref)
+        self.popup = _ref(popup_ref) if popup_ref else ""
+
+
+def _draw(structure: list) -> folium.Map:
+    """Replays a sketch (its texts already references) with folium."""
+    made: list[Any] = []
+    for kind, *args in structure:
+        made.append(_STEPS[kind](made, *args))
+    return made[0]
+
+
+def _step_map(made: list, tiles: dict, center: list, zoom: int, scroll: bool) -> folium.Map:
+    m = folium.Map(location=center, zoom_start=zoom, tiles=None, control_scale=True,
+                   scrollWheelZoom=scroll, max_zoom=int(tiles["max_zoom"]))
+    m.add_child(Tiles(tiles["url"], tiles["attribution"], tiles["subdomains"], tiles["max_zoom"]))
+    m.pl_icons = Icons()
+    m.add_child(m.pl_icons)
+    return m
+
+
+def _step_layer(made: list, parent: int, label_ref: str) -> folium.FeatureGroup:
+    group = folium.FeatureGroup(show=True, control=False).add_to(made[parent])
+    group.pl_label = label_ref
+    return group
+
+
+def _step_cluster(made: list, parent: int) -> MarkerCluster:
+    return MarkerCluster(options={"showCoverageOnHover": False, "maxClusterRadius": 45,
+                                  "disableClusteringAtZoom": 18}).add_to(made[parent])
+
+
+def _step_marker(made: list, parent: int, point: list, css: str, title_ref: str,
+                 popup_ref: str | None, html: str) -> None:
+    icons = made[0].pl_icons
+    Marker(tuple(point), icons, icons.key(css, html), title_ref, popup_ref).add_to(made[parent])
+
+
+def _step_area(made: list, parent: int, geometry: dict, color: str, title_ref: str,
+               popup_ref: str) -> None:
+    style = {"color": color, "weight": 3, "fillColor": color, "fillOpacity": 0.2,
+             "dashArray": "6 4"}
+    layer = folium.GeoJson({"type": "Feature", "properties": {}, "geometry": geometry},
+                           style_function=lambda _: style, control=False,
+                           highlight_function=lambda _: {"weight": 5, "fillOpacity": 0.35})
+    layer.add_child(Popup(popup_ref))
+    layer.add_to(made[parent])
+
+
+def _step_control(made: list, parent: int) -> None:
+    groups = [(g.pl_label, g) for g in made if isinstance(g, folium.FeatureGroup)]
+    made[parent].add_child(Layers(groups))
+
+
+def _step_fit(made: list, parent: int, bounds: list, max_zoom: int) -> None:
+    made[parent].fit_bounds(bounds, padding=(30, 30), max_zoom=max_zoom)
+
+
+_STEPS = {"map": _step_map, "layer": _step_layer, "cluster": _step_cluster,
+          "marker": _step_marker, "area": _step_area, "control": _step_control,
+          "fit": _step_fit}
+
+
+def _renumber(element: Element, prefix: str, counter: list[int]) -> None:
+    element._id = f"{prefix}{counter[0]}"
+    counter[0] += 1
+    children = list(element._children.values())
+    element._children = {}
+    for child in children:
+        _renumber(child, prefix, counter)
+        element._children[child.get_name()] = child
+
+
+def _strip_comments(script: str) -> str:
+    return re.sub(r"^//.*$\n?", "", script, flags=re.MULTILINE)

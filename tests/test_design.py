@@ -1,0 +1,124 @@
+"""The design readers get, measured in headless Chromium: no documentation
+sidebars, a hero across the page, a column of text to read, nothing wider
+than a phone, no layout shift, search in each language, print."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import DESKTOP, PHONE, open_page, wait_until
+
+pytestmark = pytest.mark.browser
+
+RECORDS = ["", "pilots/alfa/", "stories/eerste-verhaal/"]
+EVERY_KIND = ["", "pilots/", "pilots/alfa/", "stories/", "stories/eerste-verhaal/",
+              "stories/fotoverhaal/", "stories/kaartverhaal/", "people/onderzoeker-een/", "about/",
+              "search/", "publications/"]
+CLS = """window.__cls = 0;
+new PerformanceObserver(list => { for (const e of list.getEntries()) {
+  if (!e.hadRecentInput) { window.__cls += e.value; } } })
+  .observe({type: 'layout-shift', buffered: true});"""
+
+
+@pytest.mark.parametrize("url", RECORDS)
+def test_no_documentation_sidebars_on_a_wide_screen(browser, basic_server, url):
+    page, _ = open_page(browser, basic_server, url, DESKTOP)
+    shown = page.evaluate("""[...document.querySelectorAll('.md-sidebar')]
+        .filter(e => e.offsetWidth > 0 && getComputedStyle(e).display !== 'none').length""")
+    assert shown == 0
+    page.context.close()
+
+
+@pytest.mark.parametrize("url", ["", "stories/eerste-verhaal/", "pilots/alfa/"])
+def test_a_hero_across_the_page_above_the_fold(browser, basic_server, url):
+    page, _ = open_page(browser, basic_server, url, DESKTOP)
+    hero = page.evaluate("""(() => { const h = document.querySelector('.pl-hero');
+        if (!h) { return null; } const r = h.getBoundingClientRect();
+        return {width: r.width, top: r.top, h1: !!h.querySelector('h1')}; })()""")
+    assert hero is not None and hero["width"] >= 900 and hero["top"] < DESKTOP["height"] / 2
+    assert hero["h1"]
+    page.context.close()
+
+
+def test_a_story_reads_as_a_column_of_large_text(browser, basic_server):
+    page, _ = open_page(browser, basic_server, "stories/eerste-verhaal/", DESKTOP)
+    text = page.evaluate("""(() => { const p = document.querySelector('.pl-body p');
+        const size = parseFloat(getComputedStyle(p).fontSize);
+        return {size, ems: p.getBoundingClientRect().width / size}; })()""")
+    assert text["size"] >= 18 and 26 <= text["ems"] <= 42, text
+    page.context.close()
+
+
+@pytest.mark.parametrize("url", EVERY_KIND)
+def test_nothing_scrolls_sideways_on_a_phone(browser, basic_server, url):
+    for lang in ("", "en/"):
+        page, _ = open_page(browser, basic_server, lang + url, PHONE)
+        page.wait_for_timeout(200)
+        wide = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert wide <= 0, (lang + url, wide)
+        page.context.close()
+
+
+@pytest.mark.parametrize("url", RECORDS + ["stories/"])
+def test_the_layout_does_not_shift_while_the_page_loads(browser, basic_server, url):
+    for viewport in (PHONE, DESKTOP):
+        page, _ = open_page(browser, basic_server, "", viewport)
+        page.add_init_script(CLS)
+        page.goto(basic_server + url, wait_until="load")
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        page.wait_for_timeout(600)
+        shift = page.evaluate("window.__cls")
+        assert shift < 0.1, (url, viewport, shift)
+        page.context.close()
+
+
+def _search(browser, base: str, lang_root: str, words: str) -> list[str]:
+    page, visit = open_page(browser, base, lang_root + "search/", DESKTOP)
+    page.fill("#pl-search-input", words)
+    wait_until(page, "document.querySelector('.pl-search__status').textContent.length > 0 && "
+                     "!document.querySelector('.pl-search__status').textContent.endsWith('…')")
+    found = page.eval_on_selector_all(".pl-results h2 a", "links => links.map(a => a.href)")
+    assert visit.failed == [] and visit.console == [], (visit.failed, visit.console)
+    page.context.close()
+    return found
+
+
+def test_search_finds_a_dutch_word_in_dutch_only(browser, basic_server):
+    dutch = _search(browser, basic_server, "", "begon")
+    assert any(link.endswith("/pilots/stories/eerste-verhaal/") for link in dutch), dutch
+    assert _search(browser, basic_server, "en/", "begon") == []
+    english = _search(browser, basic_server, "en/", "started")
+    assert any(link.endswith("/pilots/en/stories/eerste-verhaal/") for link in english), english
+
+
+def test_search_results_show_a_picture_and_the_pilot_and_can_be_filtered(browser, basic_server):
+    page, _ = open_page(browser, basic_server, "search/?q=verhaal", DESKTOP)
+    wait_until(page, "document.querySelectorAll('.pl-results li').length > 0")
+    first = page.evaluate("""(() => { const li = document.querySelector('.pl-results li');
+        return {img: !!li.querySelector('img[src]'), meta: li.querySelector('.pl-card__meta')
+        .textContent}; })()""")
+    assert first["img"] and "Pilot Alfa" in first["meta"]
+    pilots = page.eval_on_selector_all("#pl-search-pilot option", "os => os.map(o => o.value)")
+    assert "Pilot Alfa" in pilots
+    page.select_option("#pl-search-kind", "Pagina")
+    wait_until(page, "[...document.querySelectorAll('.pl-results .pl-card__meta')]"
+                     ".every(m => m.textContent.startsWith('Pagina'))")
+    page.context.close()
+
+
+def test_a_story_prints_as_its_title_pictures_and_text(browser, basic_server):
+    page, _ = open_page(browser, basic_server, "stories/eerste-verhaal/", DESKTOP)
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""['.md-header', '.pl-mapblock', '.md-footer']
+        .map(s => document.querySelector(s)).filter(e => e && getComputedStyle(e).display !== 'none')
+        .length""")
+    assert hidden == 0 and page.is_visible(".pl-hero h1") and page.is_visible(".pl-body")
+    page.context.close()
+
+
+def test_dark_mode_follows_the_system(browser, basic_server):
+    page, _ = open_page(browser, basic_server, "stories/eerste-verhaal/", DESKTOP, scheme="dark")
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert scheme == "slate" and background != "rgb(255, 255, 255)"
+    page.context.close()

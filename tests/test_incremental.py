@@ -1,0 +1,80 @@
+"""Builds after the first: whatever a build reuses (caches, an unchanged
+language's engine output, a skipped build), the site is byte for byte the one
+a cold build of the same content writes."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from helpers import FIXTURES, make_project, pilots_in, site_files
+
+pytestmark = pytest.mark.slow
+
+STORY = "content/stories/eerste-verhaal/nl.md"
+
+
+def _build(root, *args: str) -> str:
+    result = pilots_in(root, "build", *args)
+    assert result.returncode == 0, result.stderr
+    return result.stdout + result.stderr
+
+
+def _edit(root) -> None:
+    story = root / STORY
+    story.write_text(story.read_text(encoding="utf-8").replace(
+        "\n\n", "\n\nEen zin die er later bij kwam.\n\n", 1), encoding="utf-8")
+
+
+def test_an_incremental_build_equals_a_cold_one(tmp_path):
+    warm = make_project(tmp_path / "warm", FIXTURES / "basic" / "content")
+    _build(warm)
+    _edit(warm)
+    _build(warm, "--jobs", "1")  # an edited story: caches and the other work reused
+    (warm / "content/stories/fotoverhaal/en.md").touch()  # touched, not changed
+    _build(warm)
+    cold = make_project(tmp_path / "cold", None)
+    shutil.rmtree(cold / "content")
+    shutil.copytree(warm / "content", cold / "content")
+    _build(cold)
+    a, b = site_files(warm / "site"), site_files(cold / "site")
+    assert sorted(a) == sorted(b)
+    assert [rel for rel in a if a[rel] != b[rel]] == []
+    assert "Een zin die er later bij kwam." in (warm / "site/stories/eerste-verhaal/index.html").read_text()
+
+
+def test_an_unchanged_build_is_skipped_and_says_its_problems_again(tmp_path):
+    root = make_project(tmp_path / "site", FIXTURES / "basic" / "content")
+    first = _build(root)
+    again = _build(root)
+    assert "Nothing changed since the last build: site/ is up to date" in again
+    notice = 'story "no-consent" is not published'
+    assert notice in first and notice in again
+    pilots_in(root, "build", lang="nl_NL.UTF-8")  # the messages' language is an input too
+    dutch = pilots_in(root, "build", lang="nl_NL.UTF-8")
+    assert "Er is niets veranderd sinds de vorige bouw" in dutch.stdout
+    assert 'verhaal "no-consent"' in dutch.stdout + dutch.stderr
+
+
+@pytest.mark.parametrize("change", ["site", "content", "option"])
+def test_a_changed_input_or_site_folder_is_built_again(tmp_path, change):
+    root = make_project(tmp_path / "site", FIXTURES / "basic" / "content")
+    _build(root)
+    before = site_files(root / "site")
+    args: tuple[str, ...] = ()
+    if change == "site":  # someone removed a page from the published folder
+        (root / "site/stories/eerste-verhaal/index.html").unlink()
+    elif change == "content":
+        _edit(root)
+    else:
+        args = ("--drafts",)
+    output = _build(root, *args)
+    assert "Nothing changed" not in output
+    after = site_files(root / "site")
+    if change == "site":
+        assert after == before
+    elif change == "content":
+        assert after["stories/eerste-verhaal/index.html"] != before["stories/eerste-verhaal/index.html"]
+    else:
+        assert any("concept" in rel for rel in after) and not any("concept" in rel for rel in before)
