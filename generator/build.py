@@ -30,17 +30,18 @@ from generator.content.messages import _, language
 from generator.content.problems import ContentError, Problem, Problems
 from generator.content.records.site import checked_base_url
 from generator.emit import Project, Visuals, emit_language
-from generator.engine import (Engine, EngineRun, MkDocsEngine, build_all, engine_fingerprint,
+from generator.engine import (Engine, EngineRun, MkDocsEngine, build_all, plan_language,
                               read_base_config, write_project)
 from generator.images.pipeline import Stats
 from generator.images.planner import ImagePlanner
 from generator.images.probe import ImageIndex
 from generator.publish.assemble import assemble, swap
 from generator.publish.csp import fill_csp
-from generator.publish.linkcheck import link_problems
+from generator.publish.linkcheck import link_problems, unreported
 from generator.publish.search import index_site
 from generator.publish.unchanged import Unchanged, problems_of
 from generator.site.model import Site
+from generator.site.rendered import RenderedBodies
 from generator.site.resolve import resolve
 from generator.visuals import SiteVisuals
 
@@ -105,8 +106,8 @@ class Options:
         base_url: The site's address, replacing site.yml's.
         links_first: Check links before the site is swapped into place (a
             broken link then fails a strict build). The preview swaps first
-            and checks afterwards (`report.check_links()`), so the page
-            reloads sooner.
+            and then indexes the site for search and checks its links
+            (`report.check_links()`), so the page reloads sooner.
         jobs: How many engine processes at once (default: one per language,
             at most one per core).
     """
@@ -202,8 +203,10 @@ def check(paths: Paths, drafts: bool = False, base_url: str | None = None,
     if content is not None and base_url:
         content.site = content.site.model_copy(update={"base_url": checked_base_url(base_url)})
     images = images if images is not None else image_index(paths)
-    site = resolve(content, problems, drafts, images) if content is not None else None
+    bodies = RenderedBodies(paths.cache / "prose" / "rendered.json")
+    site = resolve(content, problems, drafts, images, bodies) if content is not None else None
     images.save()
+    bodies.save()
     return site, problems
 
 
@@ -271,18 +274,16 @@ def _build(paths: Paths, options: Options) -> BuildReport:
         outputs = _run_engine(paths, projects, engine, options, images, visuals, report)
     with report.stage("assemble"):
         _assemble(paths, site, projects, images, visuals, outputs, engine)
-    with report.stage("search"):
-        index_site(paths.stage)
     base_path = site.config.base_path
     if options.links_first:  # the preview swaps first, so the page reloads sooner
+        with report.stage("search"):
+            index_site(paths.stage)
         with report.stage("links"):
             _check_links(paths, projects, base_path, options.strict, report)
     with report.stage("swap"):
         swap(paths.stage, paths.out)
     if not options.links_first:
-        checked = list(report.problems)
-        report.check_links = lambda: unreported(
-            link_problems(paths.out, projects, base_path, paths.root), checked)
+        report.check_links = _afterwards(paths, projects, base_path, list(report.problems))
     report.timings["total"] = time.perf_counter() - start
     return report
 
@@ -304,24 +305,23 @@ def _run_engine(paths: Paths, projects: list[Project], engine: Engine, options: 
         folder, stamp = paths.project(project.lang), paths.stamp(project.lang)
         out = outputs[project.lang] = engine.output_dir(folder, paths.output(project.lang))
         files = write_project(project, folder, base, paths.root, out)
-        digest = engine_fingerprint(files, paths.theme, engine)
-        if out.is_dir() and stamp.is_file() and stamp.read_text() == digest:
+        job = plan_language(project.lang, files, paths.theme, engine, (folder, out, stamp))
+        if job is None:
             report.engine.append(EngineRun(project.lang, True, cached=True))
-            continue
-        stamp.parent.mkdir(parents=True, exist_ok=True)
-        stamp.unlink(missing_ok=True)
-        jobs.append((project.lang, folder, out, stamp, digest))
+        else:
+            jobs.append(job)
     cards = [page.card for project in projects for page in project.pages.values() if page.card]
     with ThreadPoolExecutor(max_workers=1) as pool:
         media = pool.submit(_media, images, visuals, cards)  # beside the engine
-        runs = build_all([job[:3] for job in jobs], engine, options.strict, options.jobs)
+        runs = build_all([(j.lang, j.project, j.out) for j in jobs], engine, options.strict,
+                         options.jobs, frozenset(j.lang for j in jobs if j.dirty))
         report.images = media.result()
     report.engine += runs
     failed = [r for r in runs if not r.ok or (options.strict and r.warnings)]
     if failed:
         raise EngineError(failed, options.strict)
     for job in jobs:
-        job[3].write_text(job[4])
+        job.done()
     return outputs
 
 
@@ -344,6 +344,16 @@ def _assemble(paths: Paths, site: Site, projects: list[Project], images: ImagePl
         fill_csp(paths.stage)
 
 
+def _afterwards(paths: Paths, projects: list[Project], base_path: str,
+                checked: list[Problem]) -> Callable[[], list[Problem]]:
+    """What the preview does once the pages have reloaded: index the site for
+    search, and check its links."""
+    def run() -> list[Problem]:
+        index_site(paths.out)
+        return unreported(link_problems(paths.out, projects, base_path, paths.root), checked)
+    return run
+
+
 def _check_links(paths: Paths, projects: list[Project], base_path: str, strict: bool,
                  report: BuildReport) -> None:
     broken = unreported(link_problems(paths.stage, projects, base_path, paths.root),
@@ -351,13 +361,6 @@ def _check_links(paths: Paths, projects: list[Project], base_path: str, strict: 
     report.problems += broken
     if strict and broken:
         raise ContentError(broken)
-
-
-def unreported(found: list[Problem], known: list[Problem]) -> list[Problem]:
-    """The broken links of the built site that the content check has not
-    already reported at the same line (it checks links between records first)."""
-    seen = {(p.path, p.line) for p in known}
-    return [p for p in found if (p.path, p.line) not in seen]
 
 
 LOCK_WAIT = 15 * 60  # seconds a build waits for another one in the same folder

@@ -13,9 +13,8 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from generator import __version__
-from generator.emit.project import fingerprint
 from generator.engine.base import Engine, EngineRun
+from generator.engine.plan import LanguageJob, engine_fingerprint, plan_language
 from generator.engine.command import MkDocsEngine, ProperDocsEngine, ZensicalEngine
 from generator.engine.project import read_base_config, write_project
 from generator.engine.session import SessionEngine
@@ -23,7 +22,8 @@ from generator.engine.session import SessionEngine
 ENGINES: dict[str, type] = {"mkdocs": MkDocsEngine, "properdocs": ProperDocsEngine,
                             "zensical": ZensicalEngine}
 __all__ = ["ENGINES", "Engine", "EngineRun", "MkDocsEngine", "ProperDocsEngine", "SessionEngine",
-           "ZensicalEngine", "build_all", "engine_fingerprint", "engine_named",
+           "ZensicalEngine", "LanguageJob", "build_all", "engine_fingerprint", "engine_named",
+           "plan_language",
            "read_base_config", "write_project"]
 
 
@@ -36,16 +36,8 @@ def engine_named(name: str) -> Engine:
     return ENGINES[name]()
 
 
-def engine_fingerprint(files: dict[str, str], theme_dir: Path, engine: Engine) -> str:
-    """Returns a hash of everything a language's engine output depends on."""
-    theme = {str(p.relative_to(theme_dir)): p.read_bytes()
-             for p in sorted(theme_dir.rglob("*")) if p.is_file()} if theme_dir.is_dir() else {}
-    return fingerprint({**files, **{f"theme/{k}": v for k, v in theme.items()}},
-                       __version__, engine.name, engine.identity())
-
-
 def build_all(jobs: list[tuple[str, Path, Path]], engine: Engine, strict: bool,
-              workers: int | None = None) -> list[EngineRun]:
+              workers: int | None = None, dirty: frozenset[str] = frozenset()) -> list[EngineRun]:
     """Builds several languages, in at most `workers` processes at once.
 
     Args:
@@ -53,11 +45,13 @@ def build_all(jobs: list[tuple[str, Path, Path]], engine: Engine, strict: bool,
         engine: The engine.
         strict: Fail on the engine's warnings.
         workers: How many processes (default: one per language, at most one per core).
+        dirty: The languages of which only the changed pages need rendering
+            (engines that cannot do that build them in full).
     """
     workers = workers or min(len(jobs), os.cpu_count() or 1)
     if not jobs:
         return []
     if hasattr(engine, "build_many"):
-        return engine.build_many(jobs, strict, workers)
+        return engine.build_many(jobs, strict, workers, dirty)
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(lambda job: engine.build(job[0], job[1], job[2], strict), jobs))

@@ -70,18 +70,21 @@ class MkDocsEngine:
                          time.perf_counter() - start)
 
 
-    def build_many(self, jobs: list[Job], strict: bool, workers: int) -> list[EngineRun]:
+    def build_many(self, jobs: list[Job], strict: bool, workers: int,
+                   dirty: frozenset[str] = frozenset()) -> list[EngineRun]:
         """Builds several languages in `workers` processes, each building its
         share one after another (an engine and its theme are loaded once per
-        process, not once per language)."""
+        process, not once per language); in the `dirty` languages, only the
+        pages whose file changed."""
         if self.module is None:
             return _parallel([[job] for job in jobs], lambda group: [self.build(*group[0], strict)])
         groups = [jobs[i::workers] for i in range(max(1, min(workers, len(jobs))))]
-        return _parallel(groups, lambda group: self._worker(group, strict))
+        return _parallel(groups, lambda group: self._worker(group, strict, dirty))
 
-    def _worker(self, group: list[Job], strict: bool) -> list[EngineRun]:
+    def _worker(self, group: list[Job], strict: bool, dirty: frozenset[str]) -> list[EngineRun]:
         args = [sys.executable, "-P", str(WORKER), "--once", "--module", self.module]
         args += ["--strict"] if strict else []
+        args += [f"--dirty={project}" for lang, project, _ in group if lang in dirty]
         args += [str(folder) for _, project, out in group for folder in (project, out)]
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
         proc = subprocess.run(args, env=env, capture_output=True, text=True)

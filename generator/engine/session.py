@@ -38,8 +38,10 @@ class SessionEngine(MkDocsEngine):
         with lock:
             return self._build(lang, project_dir, site_dir, strict)
 
-    def build_many(self, jobs: list, strict: bool, workers: int) -> list[EngineRun]:
-        """Builds each language in its own long-lived worker, side by side."""
+    def build_many(self, jobs: list, strict: bool, workers: int,
+                   dirty: frozenset[str] = frozenset()) -> list[EngineRun]:
+        """Builds each language in its own long-lived worker, side by side
+        (each worker knows by itself which pages changed)."""
         with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
             return list(pool.map(lambda job: self.build(*job, strict), jobs))
 

@@ -59,8 +59,10 @@ class Builder:
         logger.addHandler(self.collect)
         logger.setLevel(logging.INFO)
 
-    def build(self) -> dict:
-        """Builds (only the changed pages, if the configuration did not change)."""
+    def build(self, dirty: bool = False) -> dict:
+        """Builds (only the changed pages, if the configuration did not change
+        since the last build here, or if `dirty` says it did not change since
+        the output was written)."""
         start, self.collect.messages = time.perf_counter(), []
         os.chdir(self.project)
         text = (self.project / "mkdocs.yml").read_text(encoding="utf-8")
@@ -71,7 +73,7 @@ class Builder:
                     config_file=str(self.project / "mkdocs.yml"), site_dir=str(self.site))
                 self.config.plugins.on_startup(command=self.command, dirty=True)
                 self.config_text = text
-            self.engine.build(self.config, dirty=not full)
+            self.engine.build(self.config, dirty=dirty or not full)
             answer = {"ok": True, "error": ""}
         except Exception as exc:  # an engine error is reported, not fatal to the process
             answer = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
@@ -89,13 +91,15 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--once", action="store_true")
     parser.add_argument("--strict", action="store_true")
     parser.add_argument("--module", default="mkdocs", choices=["mkdocs", "properdocs"])
+    parser.add_argument("--dirty", action="append", type=Path, default=[],
+                        help="a project of which only the changed pages are rendered")
     parser.add_argument("folders", nargs="+", type=Path, help="project, site, project, site...")
     args = parser.parse_args(argv)
     pairs = list(zip(args.folders[::2], args.folders[1::2]))
     if args.once:
         for project, site in pairs:
             builder = Builder(args.module, project, site, args.strict, command="build")
-            print(json.dumps(builder.build()), flush=True)
+            print(json.dumps(builder.build(dirty=project in args.dirty)), flush=True)
             logging.getLogger(args.module).removeHandler(builder.collect)
         return
     builder = Builder(args.module, *pairs[0])

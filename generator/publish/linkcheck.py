@@ -158,3 +158,10 @@ def _line_of(source: Path, text: str, boundary: Boundary) -> int | None:
     except Refused:
         return None
     return next((n for n, line in enumerate(lines, 1) if text in line), None)
+
+
+def unreported(found: list[Problem], known: list[Problem]) -> list[Problem]:
+    """The broken links of the built site that the content check has not
+    already reported at the same line (it checks links between records first)."""
+    seen = {(p.path, p.line) for p in known}
+    return [p for p in found if (p.path, p.line) not in seen]

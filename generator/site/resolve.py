@@ -22,6 +22,7 @@ from generator.content.problems import Problems
 from generator.content.yamlsrc import line_at
 from generator.images.probe import ImageIndex
 from generator.site import prose as markup
+from generator.site.rendered import RenderedBodies
 from generator.site.consent import consented, included
 from generator.site.geography import AREA_POINTS, area_points, check_country, check_near, read_area
 from generator.site.images import ImageChecks
@@ -41,7 +42,7 @@ RESERVED = {"pilots", "stories", "people", "partners", "publications", "assets",
 
 
 def resolve(content: Content, problems: Problems, drafts: bool = False,
-            images: ImageIndex | None = None) -> Site:
+            images: ImageIndex | None = None, bodies: RenderedBodies | None = None) -> Site:
     """Builds the cross-linked site from validated content.
 
     Args:
@@ -49,20 +50,22 @@ def resolve(content: Content, problems: Problems, drafts: bool = False,
         problems: Where problems go.
         drafts: Whether drafts are published in this build.
         images: What each image file is (kept between builds); a new one by default.
+        bodies: Bodies rendered by earlier builds (none kept by default).
 
     Returns:
         The site; records with errors are left out (the errors are recorded).
     """
     images = images if images is not None else ImageIndex(None)
     images.limit = content.site.images.max_megapixels
-    return _Resolver(content, problems, drafts, images).run()
+    return _Resolver(content, problems, drafts, images, bodies or RenderedBodies(None)).run()
 
 
 class _Resolver:
     """One resolution pass; holds what every step needs."""
 
-    def __init__(self, content: Content, problems: Problems, drafts: bool, images: ImageIndex):
-        self.content, self.problems, self.drafts = content, problems, drafts
+    def __init__(self, content: Content, problems: Problems, drafts: bool, images: ImageIndex,
+                 bodies: RenderedBodies):
+        self.content, self.problems, self.drafts, self.bodies = content, problems, drafts, bodies
         self.images = ImageChecks(images, problems)
         self.published: dict[str, dict[str, Any]] = {}
         self.refs = References(content, self.published, problems)
@@ -147,7 +150,7 @@ class _Resolver:
                 lang, getattr(front, "title", None) or "", getattr(front, "summary", None),
                 getattr(front, "quote", None), text.body, text.body_line, text.path,
                 images, tuple(find_sections(text.body, text.body_line)),
-                markup.render(text.body, images, backlink))
+                self.bodies.render(text.body, images, backlink))
             check_markup(prose[lang], self.problems)
             check_headings(prose[lang], self.problems)
         return prose
