@@ -5,8 +5,8 @@
     engine    put the theme around them (generator.engine); images and social
               cards are drawn beside it (generator.images)
     assemble  put the languages, media, data and sitemap together (generator.publish)
-    search    index the assembled site for search, per language (Pagefind)
-    links     check every link of the assembled site
+    search    index the assembled site for search, per language (Pagefind),
+    links     while every link of the assembled site is checked
     swap      replace site/ by the new site
 
 A failed stage leaves site/ as it was. Nothing is kept between builds but
@@ -276,10 +276,12 @@ def _build(paths: Paths, options: Options) -> BuildReport:
         _assemble(paths, site, projects, images, visuals, outputs, engine)
     base_path = site.config.base_path
     if options.links_first:  # the preview swaps first, so the page reloads sooner
-        with report.stage("search"):
-            index_site(paths.stage)
-        with report.stage("links"):
-            _check_links(paths, projects, base_path, options.strict, report)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            search = pool.submit(index_site, paths.stage)  # Pagefind runs beside the link check
+            with report.stage("links"):
+                _check_links(paths, projects, base_path, options.strict, report)
+            with report.stage("search"):  # what is left of it once the links are checked
+                search.result()
     with report.stage("swap"):
         swap(paths.stage, paths.out)
     if not options.links_first:

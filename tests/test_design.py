@@ -98,6 +98,8 @@ def test_search_results_show_a_picture_and_the_pilot_and_can_be_filtered(browser
         return {img: !!li.querySelector('img[src]'), meta: li.querySelector('.pl-card__meta')
         .textContent}; })()""")
     assert first["img"] and "Pilot Alfa" in first["meta"]
+    src = page.evaluate("document.querySelector('.pl-results li img').getAttribute('src')")
+    assert "/pilots/media/" in src and src.endswith((".jpg", ".png")), src
     pilots = page.eval_on_selector_all("#pl-search-pilot option", "os => os.map(o => o.value)")
     assert "Pilot Alfa" in pilots
     page.select_option("#pl-search-kind", "Pagina")
@@ -121,4 +123,38 @@ def test_dark_mode_follows_the_system(browser, basic_server):
     scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert scheme == "slate" and background != "rgb(255, 255, 255)"
+    page.context.close()
+
+
+def test_what_the_search_keeps_about_a_page_is_not_searched(browser, basic_server):
+    for words in ("jpg", "media"):  # the picture's path is data, not words
+        assert _search(browser, basic_server, "", words) == []
+
+
+def test_a_long_pilot_name_in_the_search_filters_fits_a_phone(browser, basic_server):
+    page, _ = open_page(browser, basic_server, "en/search/", PHONE)
+    page.evaluate("""for (const s of document.querySelectorAll('.pl-search select')) {
+        const o = document.createElement('option');
+        o.textContent = 'Nieuwegein: a cleaner, more social neighbourhood, together, ' +
+                        'Arbeidsmarktbemiddelingsprogramma'; s.appendChild(o); }""")
+    wide = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    height = page.evaluate("document.querySelector('.pl-search select').offsetHeight")
+    assert wide <= 0 and height >= 24
+    page.context.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_first_tab_skips_the_menu_and_the_closed_drawer_is_not_in_the_way(
+        browser, basic_server, viewport):
+    page, _ = open_page(browser, basic_server, "stories/eerste-verhaal/", viewport)
+    page.keyboard.press("Tab")
+    first = page.evaluate("document.activeElement.getAttribute('href')")
+    assert first == "#pl-main"
+    stops = page.evaluate("""(() => [...document.querySelectorAll('.md-sidebar--primary a, '
+        + '.md-sidebar--primary label')].filter(e => e.offsetParent !== null
+        && getComputedStyle(e).visibility !== 'hidden').length)()""")
+    if viewport is PHONE:  # the drawer is closed: none of its links can be reached
+        assert stops == 0
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#pl-main"
     page.context.close()

@@ -356,3 +356,46 @@ def test_the_form_refuses_what_another_website_could_send(form, change):
     status, _page = _request(port, "POST", fields, host=change.get("host"),
                              origin=change.get("origin"))
     assert status == 403 and not (root / "content/stories/aanval").exists()
+
+
+# -- found by attacking from outside ------------------------------------------------
+
+def test_the_form_says_a_new_story_shows_once_consent_is_written_and_cannot_be_framed(form):
+    root, preview, port = form
+    fields = {"token": preview.token, "id": "met-toestemming", "pilot": "houten", "title": "T"}
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("POST", "/_new", body=urllib.parse.urlencode(fields),
+                       headers={"Host": f"127.0.0.1:{port}",
+                                "Content-Type": "application/x-www-form-urlencoded"})
+    response = connection.getresponse()
+    page = response.read().decode("utf-8")
+    assert response.status == 200 and "consent: {given: true" in page
+    assert response.getheader("X-Frame-Options") == "DENY"
+    assert "frame-ancestors 'none'" in response.getheader("Content-Security-Policy")
+
+
+def test_a_folder_without_its_slash_is_redirected_to_it(form):
+    root, preview, port = form
+    (preview.paths.out / "stories").mkdir(parents=True)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    for asked, location in (("/stories", "/stories/"), ("//stories", "/stories/")):
+        connection.request("GET", asked, headers={"Host": f"127.0.0.1:{port}"})
+        response = connection.getresponse()
+        response.read()
+        assert response.status == 301 and response.getheader("Location") == location
+
+
+def test_a_control_character_in_yaml_is_named_with_its_line(tmp_path):
+    content = minimal(tmp_path)
+    meta = content / "stories/een/meta.yml"
+    meta.write_text(meta.read_text() + 'extra: "bel\x07"\n')
+    found = [p for p in problems_of(tmp_path) if "meta.yml" in p]
+    line = len(meta.read_text().splitlines())
+    assert any(f"meta.yml:{line}:" in p and "U+0007" in p for p in found), found
+
+
+def test_entities_in_a_markdown_image_text_are_read_as_markdown_reads_them():
+    from generator.content.mdrefs import find_images
+
+    (image,) = find_images('![Een &quot;echte&quot; foto](a.jpg "Met &amp; zonder")\n', 1)
+    assert image.alt == 'Een "echte" foto' and image.title == "Met & zonder"

@@ -78,3 +78,27 @@ def test_a_changed_input_or_site_folder_is_built_again(tmp_path, change):
         assert after["stories/eerste-verhaal/index.html"] != before["stories/eerste-verhaal/index.html"]
     else:
         assert any("concept" in rel for rel in after) and not any("concept" in rel for rel in before)
+
+
+def test_a_file_changed_in_the_site_folder_is_put_back_and_the_caches_stay_clean(tmp_path):
+    root = make_project(tmp_path / "site", FIXTURES / "basic" / "content")
+    _build(root)
+    before = site_files(root / "site")
+    page = root / "site/stories/eerste-verhaal/index.html"
+    picture = next((root / "site/media").glob("*.jpg"))
+    for path in (page, picture):  # appended to in place: a hard link would change the cache
+        with path.open("ab") as handle:
+            handle.write(b"<!-- changed by hand -->")
+    _build(root)
+    assert site_files(root / "site") == before
+    shutil.rmtree(root / "site")
+    _build(root)
+    assert site_files(root / "site") == before
+
+
+def test_an_empty_new_folder_is_a_change(tmp_path):
+    root = make_project(tmp_path / "site", FIXTURES / "basic" / "content")
+    _build(root)
+    (root / "content/stories/leeg").mkdir()
+    result = pilots_in(root, "build")
+    assert result.returncode == 1 and "stories/leeg" in result.stdout + result.stderr

@@ -66,6 +66,7 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
     site: Path = Path(".")
     hub: Hub = Hub()
     preview: "Preview | None" = None
+    timeout = 30  # seconds a request may take to arrive (a body shorter than it says is dropped)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, directory=str(self.site), **kwargs)
@@ -82,6 +83,9 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         if self.path.split("?")[0] in (NEW, NEW + "/") and self.preview is not None:
             return handle_new(self, self.preview)
         path = Path(self.translate_path(self.path))
+        if path.is_dir() and not self.path.split("?")[0].endswith("/"):
+            # relative links need the /; never "//host/", which would lead elsewhere
+            return self._redirect("/" + self.path.split("?")[0].lstrip("/") + "/")
         if path.is_dir():
             path = path / "index.html"
         if path.suffix == ".html" or not path.exists():
@@ -105,6 +109,12 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             return handle_new(self, self.preview)
         self.reply(405, "text/plain; charset=utf-8", b"Method not allowed")
 
+    def _redirect(self, location: str) -> None:
+        self.send_response(301)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
     def reply(self, status: int, kind: str, body: bytes) -> None:
         """Sends a whole response, never cached."""
         try:
@@ -112,6 +122,9 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-store")
+            # no other page may frame the preview (and its form) to make an editor click in it
+            self.send_header("X-Frame-Options", "DENY")
+            self.send_header("Content-Security-Policy", "frame-ancestors 'none'")
             self.end_headers()
             self.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
@@ -161,6 +174,7 @@ class Preview:
         self.pending = threading.Event()
         self.stopped = threading.Event()
         self.token = secrets.token_urlsafe(32)  # what the form to create a story must send back
+        self.said: set[str] = set()  # the problems already shown in the terminal
         self.port = 0
 
     def rebuild(self) -> bool:
@@ -202,6 +216,10 @@ class Preview:
             return self._failed(str(exc))
         self.log(_("rebuilt {count} pages in {seconds:.1f} s")
                  .format(count=report.pages, seconds=time.perf_counter() - start))
+        said, self.said = self.said, {p.format() for p in report.problems}
+        for problem in report.problems:  # warnings and notices, each once while it lasts
+            if problem.format() not in said:
+                self.log(problem.format())
         self.hub.send("reload")
         if not self.engine.workers:  # the engine's output was reused: start its workers now
             self.engine.warm([(lang, self.paths.project(lang), self.paths.output(lang))
@@ -211,28 +229,40 @@ class Preview:
         return True
 
     def watch(self) -> object:
-        """Starts watching content/, theme/ and mkdocs.yml; returns the observer."""
+        """Starts watching content/, theme/ and mkdocs.yml; returns the observer.
+
+        The folders are watched again when they are replaced (deleted and
+        made anew, or moved into place): a watch stays on the folder it began on.
+        """
         from watchdog.events import FileSystemEventHandler
         from watchdog.observers import Observer
 
-        preview = self
+        preview, observer, watches = self, Observer(), {}
+        names = {self.paths.content.name: self.paths.content, self.paths.theme.name: self.paths.theme}
+
+        def follow(folder: Path) -> None:
+            if folder.name in watches:
+                observer.unschedule(watches.pop(folder.name))
+            if folder.is_dir():
+                watches[folder.name] = observer.schedule(Changed(), str(folder), recursive=True)
 
         class Changed(FileSystemEventHandler):
-            def __init__(self, only: str | None = None):
-                self.only = only
+            def __init__(self, top: bool = False):
+                self.top = top
 
             def on_any_event(self, event) -> None:
-                path = str(event.src_path)
-                if event.event_type in ("opened", "closed_no_write") or "/." in path:
+                path = Path(str(getattr(event, "dest_path", "") or event.src_path))
+                if event.event_type in ("opened", "closed_no_write") or "/." in str(path):
                     return
-                if self.only is None or Path(path).name == self.only:
-                    preview.pending.set()
+                if self.top and path.name not in names and path.name != "mkdocs.yml":
+                    return
+                if self.top and path.name in names:
+                    follow(names[path.name])
+                preview.pending.set()
 
-        observer = Observer()
-        for folder in (self.paths.content, self.paths.theme):
-            if folder.is_dir():
-                observer.schedule(Changed(), str(folder), recursive=True)
-        observer.schedule(Changed("mkdocs.yml"), str(self.paths.root), recursive=False)
+        for folder in names.values():
+            follow(folder)
+        observer.schedule(Changed(top=True), str(self.paths.root), recursive=False)
         observer.start()
         return observer
 

@@ -3,6 +3,7 @@ headings and H2 sections, with the lines they are on (for editors' messages)."""
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -79,7 +80,10 @@ def find_images(body: str, first_line: int) -> list[ImageRef]:
             if any(start <= match.start() < end for start, end in code):
                 continue  # an image written as an example, in `code`
             alone = line.strip() == match.group(0)
-            refs.append(ImageRef(match["alt"].strip(), match["src"], match["title"],
+            # Markdown decodes entities in an image's texts (&quot; is a quotation mark);
+            # they are escaped once more where the picture is written
+            title = html.unescape(match["title"]) if match["title"] is not None else None
+            refs.append(ImageRef(html.unescape(match["alt"].strip()), match["src"], title,
                                  first_line + index, offset + match.start(),
                                  offset + match.end(), alone))
     return refs

@@ -136,6 +136,14 @@ def load_yaml(text: str, line_offset: int = 0) -> Loaded:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         return Loaded(error=_explain(exc, line_offset))
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line = text[:exc.position].count("\n") + 1 + line_offset
+        return Loaded(error=YamlError(line, _("this line holds a control character "
+                                              "(U+{code:04X}), which YAML does not allow")
+                                      .format(code=exc.character if isinstance(exc.character, int)
+                                              else ord(exc.character or "\0")),
+                                      _("delete the character: most editors do not show it, so "
+                                        "type the line again if you cannot see it")))
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         return Loaded(error=YamlError(None, str(exc), _(GENERIC_HINT)))
     too_long = _too_long(data)

@@ -182,14 +182,16 @@ def reading_minutes(prose: Prose | None) -> int:
 
 
 def search_image(c: PageCtx, node: Node) -> str | None:
-    """The small image search results show for a record (a site path)."""
+    """The small image search results show for a record: its site path,
+    written in hexadecimal. Pagefind makes words of its metadata too, and a
+    search for "media" or "jpg" should not find every page with a picture."""
     cover = node.cover if isinstance(node, Story) else (
         (node.meta.cover, node.media[node.meta.cover.file])
         if getattr(node.meta, "cover", None) else None)
     if cover is None:
         return None
     rendition = c.ls.images.get(cover[1])
-    return f"media/{rendition.of(rendition.fallback_format)[0].name}"
+    return f"media/{rendition.of(rendition.fallback_format)[0].name}".encode().hex()
 
 
 def publications_list(c: PageCtx, publications: list, show_pilots: bool = True) -> Markup:

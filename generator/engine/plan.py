@@ -12,16 +12,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import generator
 from generator import __version__
 from generator.emit.project import fingerprint
 from generator.engine.base import Engine
+from generator.engine.command import WORKER
+from generator.engine.project import HOOKS
+from generator.publish import csp
+
+
+# The generator's code that runs inside the engine's process: a change to it
+# changes the pages, whatever the version number says
+ENGINE_CODE = (HOOKS, Path(csp.__file__), Path(generator.__file__), WORKER)
 
 
 def engine_fingerprint(files: dict[str, str], theme_dir: Path, engine: Engine) -> str:
     """Returns a hash of everything a language's engine output depends on."""
     theme = {str(p.relative_to(theme_dir)): p.read_bytes()
              for p in sorted(theme_dir.rglob("*")) if p.is_file()} if theme_dir.is_dir() else {}
-    return fingerprint({**files, **{f"theme/{k}": v for k, v in theme.items()}},
+    code = {f"code/{path.name}": path.read_bytes() for path in ENGINE_CODE}
+    return fingerprint({**files, **{f"theme/{k}": v for k, v in theme.items()}, **code},
                        __version__, engine.name, engine.identity())
 
 

@@ -11,12 +11,12 @@ from generator.emit.project import Project
 from generator.publish.sitemap import robots, sitemap
 
 
-def link_tree(source: Path, target: Path, skip: set[str] = frozenset()) -> None:
-    """Mirrors a folder with hard links (copies where links are not possible).
+def copy_tree(source: Path, target: Path, skip: set[str] = frozenset()) -> None:
+    """Copies a folder.
 
     Args:
-        source: The folder to mirror.
-        target: Where to mirror it.
+        source: The folder to copy.
+        target: Where to copy it.
         skip: Top-level names to leave out.
     """
     for dirpath, dirnames, filenames in os.walk(source):
@@ -30,12 +30,11 @@ def link_tree(source: Path, target: Path, skip: set[str] = frozenset()) -> None:
 
 
 def place_file(source: Path, target: Path) -> None:
-    """Hard-links a file into place, or copies it across file systems."""
+    """Copies a file into place. Never a hard link: the published file would
+    be the cached one, and whatever changed it in site/ (or filled it in
+    there) would change the cache, and so every later build."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
+    shutil.copyfile(source, target)
 
 
 ENGINE_LEFTOVERS = {"sitemap.xml", "sitemap.xml.gz"}
@@ -59,7 +58,7 @@ def assemble(stage: Path, outputs: dict[str, Path], projects: list[Project],
     for project in projects:
         languages = {p.root.rstrip("/") for p in projects if p.root}
         skip = ENGINE_LEFTOVERS | (languages if not project.root else set())
-        link_tree(outputs[project.lang], stage / project.root, skip)
+        copy_tree(outputs[project.lang], stage / project.root, skip)
     for rel, source in files.items():
         place_file(source, stage / rel)
     texts = {**texts, "sitemap.xml": sitemap(projects, base_url), "robots.txt": robots(base_url)}

@@ -7,9 +7,9 @@ their fingerprint equals the one recorded by the last successful build, and
 the site folder still holds exactly the files that build wrote, the build is
 skipped and the last build's problems are reported again.
 
-Files are hashed by content; a file whose size and modification time did not
-change since the last build keeps its recorded hash, so an unchanged build
-reads no file twice.
+Files are hashed by content, and folders and symbolic links are counted by
+name and target; a file whose size and times did not change since the last
+build keeps its recorded hash, so an unchanged build reads no file twice.
 """
 
 from __future__ import annotations
@@ -64,11 +64,14 @@ class Unchanged:
     def _hash_inputs(self) -> str:
         seen = self.known.get("files", {})
         digest = hashlib.sha256(json.dumps(self.settings, sort_keys=True).encode())
-        for path in _files(self.folders):
-            stat = path.stat()
-            key, mark = str(path), [stat.st_size, stat.st_mtime_ns]
+        for path, link in _entries(self.folders):
+            if link is not None or not path.is_file():  # a folder (even empty), or a link
+                digest.update(f"{path}\0{link}\0".encode())
+                continue
+            stat = path.stat()  # the change time too: an editor cannot set it back
+            key, mark = str(path), [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
             known = seen.get(key)
-            file_hash = known[2] if known and known[:2] == mark else _hash(path)
+            file_hash = known[3] if known and known[:3] == mark else _hash(path)
             self.hashes[key] = [*mark, file_hash]
             digest.update(f"{key}\0{file_hash}\0".encode())
         return digest.hexdigest()
@@ -98,15 +101,20 @@ def problems_of(state: dict) -> list[Problem]:
     return [Problem(**item) for item in state.get("problems", [])]
 
 
-def _files(folders: list[Path]) -> list[Path]:
-    found = []
+def _entries(folders: list[Path]) -> list[tuple[Path, str | None]]:
+    """Every file, folder and symbolic link under the folders, with where each
+    link points (None for the rest); links are not followed."""
+    found: list[tuple[Path, str | None]] = []
     for folder in folders:
-        if folder.is_file():
-            found.append(folder)
+        if not folder.is_dir() or folder.is_symlink():
+            found.append((folder, os.readlink(folder) if folder.is_symlink() else None))
             continue
         for dirpath, dirnames, filenames in os.walk(folder):
             dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
-            found += [Path(dirpath, name) for name in sorted(filenames)]
+            found.append((Path(dirpath), None))
+            for name in sorted(filenames) + [d for d in dirnames if Path(dirpath, d).is_symlink()]:
+                path = Path(dirpath, name)
+                found.append((path, os.readlink(path) if path.is_symlink() else None))
     return found
 
 

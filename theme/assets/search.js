@@ -70,11 +70,20 @@
     return area.value;
   }
 
+  // The picture's site path, written in hexadecimal by the generator (so that
+  // it gives the index no words); anything else is not a picture of ours
+  function picturePath(hex) {
+    if (!/^([0-9a-f]{2})+$/.test(hex || "")) return null;
+    var path = hex.replace(/../g, function (pair) { return String.fromCharCode(parseInt(pair, 16)); });
+    return /^media\/[\w.-]+$/.test(path) ? path : null;
+  }
+
   function result(data) {
     var item = document.createElement("li"), meta = data.meta || {};
-    var picture = document.createElement(meta.image ? "img" : "div");
-    if (meta.image) {
-      picture.src = new URL(meta.image, root).href;
+    var image = picturePath(meta.image);
+    var picture = document.createElement(image ? "img" : "div");
+    if (image) {
+      picture.src = new URL(image, root).href;
       picture.alt = "";
       picture.width = 160;
       picture.height = 107;
