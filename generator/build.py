@@ -351,7 +351,7 @@ def _afterwards(paths: Paths, projects: list[Project], base_path: str,
     """What the preview does once the pages have reloaded: index the site for
     search, and check its links."""
     def run() -> list[Problem]:
-        index_site(paths.out)
+        index_site(paths.out, gently=True)
         return unreported(link_problems(paths.out, projects, base_path, paths.root), checked)
     return run
 

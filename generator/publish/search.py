@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -32,17 +33,28 @@ class SearchIndexError(Exception):
     """Pagefind could not index the site."""
 
 
-def index_site(stage: Path) -> None:
+def index_site(stage: Path, gently: bool = False) -> None:
     """Writes the search index into the assembled site, in a stable order.
+
+    Args:
+        stage: The assembled site.
+        gently: Run Pagefind at a low priority (the preview indexes while the
+            browser reloads the page, which should come first).
 
     Raises:
         SearchIndexError: with Pagefind's own words, when it fails.
     """
     command = [sys.executable, "-m", "pagefind", "--site", str(stage), "--output-subdir", BUNDLE,
                "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SearchIndexError((result.stdout + result.stderr).strip())
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if gently and hasattr(os, "setpriority"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, process.pid, 10)
+        except OSError:  # it may have finished already
+            pass
+    output, _ = process.communicate()
+    if process.returncode != 0:
+        raise SearchIndexError(output.strip())
     bundle = stage / BUNDLE
     for name in _UNUSED:
         (bundle / name).unlink(missing_ok=True)
