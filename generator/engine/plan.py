@@ -26,13 +26,25 @@ from generator.publish import csp
 ENGINE_CODE = (HOOKS, Path(csp.__file__), Path(generator.__file__), WORKER)
 
 
-def engine_fingerprint(files: dict[str, str], theme_dir: Path, engine: Engine) -> str:
-    """Returns a hash of everything a language's engine output depends on."""
-    theme = {str(p.relative_to(theme_dir)): p.read_bytes()
+def engine_fingerprint(files: dict[str, str], theme_dir: Path, engine: Engine,
+                       fixed: dict[str, bytes] | None = None) -> str:
+    """Returns a hash of everything a language's engine output depends on.
+
+    Args:
+        files: The language's project.
+        theme_dir: The theme overrides.
+        engine: The engine.
+        fixed: The theme's files and the engine-side code, if already read.
+    """
+    fixed = fixed if fixed is not None else _fixed_inputs(theme_dir)
+    return fingerprint({**files, **fixed}, __version__, engine.name, engine.identity())
+
+
+def _fixed_inputs(theme_dir: Path) -> dict[str, bytes]:
+    """The theme's files and the generator's code that runs in the engine."""
+    theme = {f"theme/{p.relative_to(theme_dir)}": p.read_bytes()
              for p in sorted(theme_dir.rglob("*")) if p.is_file()} if theme_dir.is_dir() else {}
-    code = {f"code/{path.name}": path.read_bytes() for path in ENGINE_CODE}
-    return fingerprint({**files, **{f"theme/{k}": v for k, v in theme.items()}, **code},
-                       __version__, engine.name, engine.identity())
+    return {**theme, **{f"code/{path.name}": path.read_bytes() for path in ENGINE_CODE}}
 
 
 @dataclass
@@ -74,10 +86,11 @@ def plan_language(lang: str, files: dict[str, str], theme_dir: Path, engine: Eng
         folders: Its project folder, output folder and stamp file.
     """
     project, out, stamp = folders
-    digest = engine_fingerprint(files, theme_dir, engine)
+    fixed = _fixed_inputs(theme_dir)
+    digest = engine_fingerprint(files, theme_dir, engine, fixed)
     pages = "\n".join(sorted(files))  # which pages exist, not what they say
     frame = engine_fingerprint({k: v for k, v in files.items() if not k.startswith("docs/")}
-                               | {"pages": pages}, theme_dir, engine)
+                               | {"pages": pages}, theme_dir, engine, fixed)
     known = stamp.read_text().split() if out.is_dir() and stamp.is_file() else []
     if known[:1] == [digest]:
         return None

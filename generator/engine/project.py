@@ -56,7 +56,11 @@ def read_base_config(path: Path) -> dict[str, Any]:
     Args:
         path: The top-level mkdocs.yml.
     """
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_KeepLoader) or {}
+    loader = _KeepLoader(path.read_text(encoding="utf-8"))  # a SafeLoader that keeps tags as text
+    try:
+        data = loader.get_single_data() or {}
+    finally:
+        loader.dispose()
     if not isinstance(data, dict):
         raise ValueError(f"{path} does not hold settings")
     return data
