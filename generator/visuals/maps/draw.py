@@ -10,7 +10,6 @@ from typing import Any
 import folium
 from branca.element import Element, MacroElement
 from folium.plugins import MarkerCluster
-from folium.template import Template
 
 from generator.visuals.maps.script import js
 from generator.visuals.maps.script import ref as _ref
@@ -46,11 +45,15 @@ class _Literal(Element):
 
 
 class _Scripted(MacroElement):
-    """An element of ours that only writes script, added to the page as finished text."""
+    """An element of ours that only writes script: it is written in Python from
+    names and references (no template), and added to the page as finished text."""
+
+    def script(self) -> str:
+        """The element's Leaflet code."""
+        raise NotImplementedError
 
     def render(self, **kwargs: Any) -> None:
-        script = self._template.module.__dict__["script"]
-        self.get_root().script.add_child(_Literal(script(self, kwargs)), name=self.get_name())
+        self.get_root().script.add_child(_Literal(self.script()), name=self.get_name())
         for child in self._children.values():
             child.render(**kwargs)
 
@@ -64,27 +67,19 @@ class Popup(_Scripted):
         max_width: The widest the popup may be, in pixels.
     """
 
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "{{ this._parent.get_name() }}.bindPopup({{ this.html_ref }},{maxWidth:{{ this.width }}});"
-        "{% endmacro %}")
-
     def __init__(self, html_ref: str, max_width: int = 300):
         super().__init__()
         self._name = "popup"
         self.html_ref = _ref(html_ref)
-        self.width = max_width
+        self.width = int(max_width)
+
+    def script(self) -> str:
+        return f"{self._parent.get_name()}.bindPopup({self.html_ref},{{maxWidth:{self.width}}});"
 
 
 class Tiles(_Scripted):
     """The map's tile layer; its URL, attribution and subdomains are texts of
     the map's table (a tile URL and attribution may come from site.yml)."""
-
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "L.tileLayer({{ this.url }},{attribution:{{ this.attribution }},"
-        "subdomains:{{ this.subdomains }},maxZoom:{{ this.max_zoom }}})"
-        ".addTo({{ this._parent.get_name() }});{% endmacro %}")
 
     def __init__(self, url: str, attribution: str, subdomains: str, max_zoom: int):
         super().__init__()
@@ -92,32 +87,29 @@ class Tiles(_Scripted):
         self.url, self.attribution = _ref(url), _ref(attribution)
         self.subdomains, self.max_zoom = _ref(subdomains), int(max_zoom)
 
+    def script(self) -> str:
+        return (f"L.tileLayer({self.url},{{attribution:{self.attribution},"
+                f"subdomains:{self.subdomains},maxZoom:{self.max_zoom}}})"
+                f".addTo({self._parent.get_name()});")
+
 
 class Layers(_Scripted):
     """The control that switches layers on and off, named by texts of the table."""
-
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "L.control.layers(null,{{ '{' }}"
-        "{% for label, layer in this.layers %}[{{ label }}]:{{ layer.get_name() }},{% endfor %}"
-        "{{ '}' }},{collapsed:true,position:'topright'}).addTo({{ this._parent.get_name() }});"
-        "{% endmacro %}")
 
     def __init__(self, layers: list[tuple[str, Any]]):
         super().__init__()
         self._name = "layers"
         self.layers = [(_ref(label), layer) for label, layer in layers]
 
+    def script(self) -> str:
+        named = "".join(f"[{label}]:{layer.get_name()}," for label, layer in self.layers)
+        return (f"L.control.layers(null,{{{named}}},{{collapsed:true,position:'topright'}})"
+                f".addTo({self._parent.get_name()});")
+
 
 class Icons(_Scripted):
     """The map's marker icons, defined once and shared by every marker
     (a thousand markers should not carry a thousand icon definitions)."""
-
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "var {{ this.get_name() }}={{ '{' }}"
-        "{% for key, icon in this.icons.items() %}{{ key }}:L.divIcon({{ icon }}),{% endfor %}"
-        "{{ '}' }};{% endmacro %}")
 
     def __init__(self):
         super().__init__()
@@ -135,17 +127,13 @@ class Icons(_Scripted):
         self.icons[key] = options
         return key
 
+    def script(self) -> str:
+        icons = "".join(f"{key}:L.divIcon({icon})," for key, icon in self.icons.items())
+        return f"var {self.get_name()}={{{icons}}};"
+
 
 class Marker(_Scripted):
     """A compact marker: a shared icon, an accessible title, an optional popup."""
-
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "L.marker({{ this.point }},{{ '{' }}icon:{{ this.icons.get_name() }}.{{ this.icon }},"
-        "title:{{ this.title }},riseOnHover:true{{ '}' }})"
-        "{% if this.popup %}.bindPopup({{ this.popup }},{maxWidth:300}){% endif %}"
-        ".addTo({{ this._parent.get_name() }});"
-        "{% endmacro %}")
 
     def __init__(self, point: tuple[float, float], icons: Icons, icon: str, title_ref: str,
                  popup_ref: str | None):
@@ -155,6 +143,12 @@ class Marker(_Scripted):
         self.icons, self.icon = icons, icon
         self.title = _ref(title_ref)
         self.popup = _ref(popup_ref) if popup_ref else ""
+
+    def script(self) -> str:
+        popup = f".bindPopup({self.popup},{{maxWidth:300}})" if self.popup else ""
+        return (f"L.marker({self.point},{{icon:{self.icons.get_name()}.{self.icon},"
+                f"title:{self.title},riseOnHover:true}}){popup}"
+                f".addTo({self._parent.get_name()});")
 
 
 def _draw(structure: list) -> folium.Map:
