@@ -15,15 +15,12 @@ files on disk (caches), so the preview can call `build` again and again.
 
 from __future__ import annotations
 
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
-
-from filelock import FileLock, Timeout
 
 from generator.content import load_content
 from generator.content.messages import _, language
@@ -35,9 +32,10 @@ from generator.engine import (Engine, EngineRun, MkDocsEngine, build_all, plan_l
 from generator.images.pipeline import Stats
 from generator.images.planner import ImagePlanner
 from generator.images.probe import ImageIndex
-from generator.publish.assemble import assemble, swap
+from generator.publish.assemble import Placer, assemble, swap
 from generator.publish.csp import fill_csp
 from generator.publish.linkcheck import link_problems, unreported
+from generator.publish.lock import BuildBusy, build_lock
 from generator.publish.search import index_site
 from generator.publish.unchanged import Unchanged, problems_of
 from generator.site.model import Site
@@ -92,6 +90,8 @@ class Paths:
     def stage(self) -> Path:
         """Where the whole site is assembled before it is swapped in."""
         return self.out.with_name(f".{self.out.name}.stage")
+
+    spare = property(lambda self: self.work / "spare")  # the site before, to bring up to date
 
 
 @dataclass
@@ -176,10 +176,6 @@ class GeneratorBug(Exception):
         super().__init__(_("the {stage} stage failed").format(stage=stage))
 
 
-class BuildBusy(Exception):
-    """Another build in the same folder did not finish in time."""
-
-
 def check(paths: Paths, drafts: bool = False, base_url: str | None = None,
           images: ImageIndex | None = None) -> tuple[Site | None, Problems]:
     """Reads, validates and resolves the content; builds nothing.
@@ -229,7 +225,7 @@ def build(paths: Paths, options: Options | None = None, **settings) -> BuildRepo
         BuildBusy: when another build in the folder does not finish in time.
     """
     options = options or Options(**settings)
-    with build_lock(paths):
+    with build_lock(paths.build, paths.root):
         inputs = _inputs(paths, options)
         if inputs and (last := inputs.last(paths.out)):
             return BuildReport(problems_of(last), {"total": 0.0}, pages=last["pages"],
@@ -283,7 +279,7 @@ def _build(paths: Paths, options: Options) -> BuildReport:
             with report.stage("search"):  # what is left of it once the links are checked
                 search.result()
     with report.stage("swap"):
-        swap(paths.stage, paths.out)
+        swap(paths.stage, paths.out, paths.spare)
     if not options.links_first:
         report.check_links = _afterwards(paths, projects, base_path, list(report.problems))
     report.timings["total"] = time.perf_counter() - start
@@ -341,7 +337,8 @@ def _assemble(paths: Paths, site: Site, projects: list[Project], images: ImagePl
     cards = {page.card.name for project in projects for page in project.pages.values()
              if page.card}
     files.update({f"social/{name}": paths.cache / "cards" / name for name in cards})
-    assemble(paths.stage, outputs, projects, site.config.base_url, files, visuals.texts())
+    assemble(paths.stage, outputs, projects, site.config.base_url, files, visuals.texts(),
+             Placer(paths.work / "assembled.json", paths.out), paths.spare)
     if not engine.fills_csp:
         fill_csp(paths.stage)
 
@@ -363,38 +360,3 @@ def _check_links(paths: Paths, projects: list[Project], base_path: str, strict: 
     report.problems += broken
     if strict and broken:
         raise ContentError(broken)
-
-
-LOCK_WAIT = 15 * 60  # seconds a build waits for another one in the same folder
-
-
-@contextmanager
-def build_lock(paths: Paths, notify: Callable[[str], None] | None = None) -> Iterator[None]:
-    """Lets one build at a time use a site folder's work folders, caches and output.
-
-    A second build waits for the first (saying so), then goes on.
-
-    Raises:
-        BuildBusy: when the other build has not finished after LOCK_WAIT seconds.
-    """
-    paths.build.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(paths.build / "build.lock")
-    try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        (notify or _stderr)(_("another build is running in this folder; waiting for it to "
-                              "finish"))
-        try:
-            lock.acquire(timeout=LOCK_WAIT)
-        except Timeout:
-            raise BuildBusy(_("another build in {folder} has been running for more than "
-                              "{minutes} minutes; stop it, or wait and try again")
-                            .format(folder=paths.root, minutes=LOCK_WAIT // 60)) from None
-    try:
-        yield
-    finally:
-        lock.release()
-
-
-def _stderr(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)

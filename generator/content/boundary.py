@@ -58,11 +58,36 @@ class Boundary:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "root", Path(os.path.realpath(self.root)))
+        object.__setattr__(self, "_folders", {})  # folder -> its real path, for one build
+
+    def real(self, path: Path) -> Path:
+        """The path with every symlink followed. A folder is resolved once (a
+        boundary lives for one build): a file costs one lstat, not one per
+        folder above it."""
+        path = Path(path)
+        if path.name in ("", ".", ".."):
+            return Path(os.path.realpath(path))
+        folder = self._folder(path.parent)
+        candidate = os.path.join(folder, path.name)
+        try:
+            if not stat.S_ISLNK(os.lstat(candidate).st_mode):
+                return Path(candidate)
+        except OSError:
+            pass
+        return Path(os.path.realpath(path))
+
+    def _folder(self, folder: Path) -> str:
+        known = self._folders.get(folder)
+        if known is None:
+            known = self._folders[folder] = os.path.realpath(folder)
+        return known
 
     def inside(self, path: Path, within: Path | None = None) -> bool:
         """Tells whether a path, with every symlink followed, lies in `within` (or content/)."""
-        real = Path(os.path.realpath(path))
-        outer = Path(os.path.realpath(within)) if within is not None else self.root
+        return self._inside(self.real(path), within)
+
+    def _inside(self, real: Path, within: Path | None) -> bool:
+        outer = Path(self._folder(Path(within))) if within is not None else self.root
         return real.is_relative_to(outer) and real.is_relative_to(self.root)
 
     def check(self, path: Path, within: Path | None = None, link_ok: bool = True) -> Path:
@@ -84,12 +109,12 @@ class Boundary:
         if stat.S_ISLNK(info.st_mode) and not link_ok:
             raise Refused(_("{name} is a symbolic link; a record's own files must be real files")
                           .format(name=path.name), _("replace the link with the file itself"))
-        if not self.inside(path, within):
+        real = self.real(path)
+        if not self._inside(real, within):
             where = _("its folder") if within else "content/"
             raise Refused(_("{name} leads outside {where}").format(name=path.name, where=where),
                           _("keep every file the content uses inside the record's folder, "
                             "as a real file"))
-        real = Path(os.path.realpath(path))
         try:
             info = os.stat(real)
         except OSError:  # a link to nothing, or a loop of links

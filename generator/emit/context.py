@@ -9,7 +9,8 @@ Strings from YAML are plain text; they are escaped here, wherever they go
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ class LangSite:
     site: Site
     lang: Lang
     images: ImagePlanner
+    cards: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def code(self) -> str:
@@ -192,6 +194,18 @@ class PageCtx:
         """Returns a record's prose for this language (falling back)."""
         return node.text(self.code, self.ls.site.languages)
 
+    def story_card(self, story: Node, level: int) -> Markup:
+        """A story's card. The same card recurs on many pages, and is the same
+        on every page of one folder (links from stories/a/ and stories/b/ to
+        stories/x/ or media/ read alike), unless it links into the page itself."""
+        target = self.ls.root + story.path
+        folder = self.here.rstrip("/").rpartition("/")[0] if self.here else None
+        key = (story.path, level, folder, self.here if target.startswith(self.here) else None)
+        if key not in self.ls.cards:
+            macros = environment().get_template("_macros.html.j2").module
+            self.ls.cards[key] = macros.story_card(self, story, level)
+        return self.ls.cards[key]
+
     def media(self) -> str:
         """Returns the relative URL of the shared media folder."""
         return relative(self.here, "media/")
@@ -235,10 +249,11 @@ def _file(image: Image, source: Node | Path) -> Path:
     return source.media[image.file] if isinstance(source, Node) else source
 
 
+@lru_cache(maxsize=1)
 def environment() -> Environment:
     """Returns the Jinja environment of the page templates (autoescaping on)."""
     env = Environment(loader=PackageLoader("generator.emit", "templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined,
-                      keep_trailing_newline=True)
+                      keep_trailing_newline=True, auto_reload=False)  # package files
     env.filters["attr"] = attr
     return env

@@ -29,26 +29,29 @@ class SessionEngine(MkDocsEngine):
     def warm(self, jobs: list[tuple[str, Path, Path]]) -> None:
         """Starts the workers and lets them load each project (in the background),
         so the first edit is already a quick, partial rebuild."""
-        for job in jobs:
-            threading.Thread(target=self.build, args=(*job, False), daemon=True).start()
+        for job in jobs:  # the output is up to date: the workers only load the projects
+            threading.Thread(target=self.build, args=(*job, False, True), daemon=True).start()
 
-    def build(self, lang: str, project_dir: Path, site_dir: Path, strict: bool) -> EngineRun:
-        """Builds one language in its long-lived worker (started on first use)."""
+    def build(self, lang: str, project_dir: Path, site_dir: Path, strict: bool,
+              dirty: bool = False) -> EngineRun:
+        """Builds one language in its long-lived worker (started on first use);
+        `dirty`: only the pages whose file changed, even on the worker's first build."""
         lock = self.locks.setdefault((str(project_dir), str(site_dir)), threading.Lock())
         with lock:
-            return self._build(lang, project_dir, site_dir, strict)
+            return self._build(lang, project_dir, site_dir, strict, dirty)
 
     def build_many(self, jobs: list, strict: bool, workers: int,
                    dirty: frozenset[str] = frozenset()) -> list[EngineRun]:
-        """Builds each language in its own long-lived worker, side by side
-        (each worker knows by itself which pages changed)."""
+        """Builds each language in its own long-lived worker, side by side; in
+        the `dirty` languages only the pages whose file changed."""
         with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
-            return list(pool.map(lambda job: self.build(*job, strict), jobs))
+            return list(pool.map(lambda job: self.build(*job, strict, job[0] in dirty), jobs))
 
-    def _build(self, lang: str, project_dir: Path, site_dir: Path, strict: bool) -> EngineRun:
+    def _build(self, lang: str, project_dir: Path, site_dir: Path, strict: bool,
+               dirty: bool) -> EngineRun:
         start = time.perf_counter()
         worker = self._worker(project_dir, site_dir)
-        worker.stdin.write('{"build": true}\n')
+        worker.stdin.write(json.dumps({"build": True, "dirty": dirty}) + "\n")
         worker.stdin.flush()
         line = worker.stdout.readline()
         if not line:

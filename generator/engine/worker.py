@@ -8,7 +8,9 @@ Otherwise it is the preview's long-lived builder for one project. It keeps the
 configuration between builds, so a rebuild only renders the pages whose
 Markdown changed (MkDocs' dirty builds); a changed mkdocs.yml (menu, settings)
 triggers a clean, full build. Protocol: one JSON line per request on stdin
-({"build": true}), one JSON line per answer on stdout.
+({"build": true}, with "dirty": true when the output is known to be up to
+date: the first build then only loads the project), one JSON line per answer
+on stdout.
 
 Answers: {"ok": bool, "seconds": float, "warnings": [...], "error": str}.
 It is started by path with `python -P`, so it imports nothing of the generator
@@ -53,16 +55,15 @@ class Builder:
         self.engine = importlib.import_module(f"{module}.commands.build")
         self.config_module = importlib.import_module(f"{module}.config")
         self.project, self.site, self.strict, self.command = project, site, strict, command
-        self.config, self.config_text = None, None
+        self.config, self.config_text, self.env = None, None, None
         self.collect = _Collect()
         logger = logging.getLogger(module)
         logger.addHandler(self.collect)
         logger.setLevel(logging.INFO)
 
     def build(self, dirty: bool = False) -> dict:
-        """Builds (only the changed pages, if the configuration did not change
-        since the last build here, or if `dirty` says it did not change since
-        the output was written)."""
+        """Builds; with `dirty` (the caller knows that nothing but the pages'
+        text changed since the output was written) only the changed pages."""
         start, self.collect.messages = time.perf_counter(), []
         os.chdir(self.project)
         text = (self.project / "mkdocs.yml").read_text(encoding="utf-8")
@@ -73,7 +74,8 @@ class Builder:
                     config_file=str(self.project / "mkdocs.yml"), site_dir=str(self.site))
                 self.config.plugins.on_startup(command=self.command, dirty=True)
                 self.config_text = text
-            self.engine.build(self.config, dirty=dirty or not full)
+            self._theme(keep=dirty and not full)
+            self.engine.build(self.config, dirty=dirty)
             answer = {"ok": True, "error": ""}
         except Exception as exc:  # an engine error is reported, not fatal to the process
             answer = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
@@ -82,6 +84,19 @@ class Builder:
             answer["ok"] = False
         return {**answer, "seconds": time.perf_counter() - start,
                 "warnings": self.collect.messages, "full": full}
+
+    def _theme(self, keep: bool) -> None:
+        """Gives the engine the theme's templates as compiled by the last build
+        when `keep` (the theme did not change), else compiled afresh; MkDocs
+        would compile them and list the theme's files again on every build."""
+        theme = self.config.theme
+        if not keep or self.env is None:
+            theme.__dict__.pop("get_env", None)
+            self.env = theme.get_env()
+            names = tuple(self.env.loader.list_templates())
+            self.env.loader.list_templates = lambda: list(names)
+        env = self.env
+        theme.get_env = lambda: env
 
 
 def main(argv: list[str]) -> None:
@@ -104,8 +119,8 @@ def main(argv: list[str]) -> None:
         return
     builder = Builder(args.module, *pairs[0])
     for line in sys.stdin:
-        json.loads(line)
-        print(json.dumps(builder.build()), flush=True)
+        request = json.loads(line)
+        print(json.dumps(builder.build(dirty=bool(request.get("dirty")))), flush=True)
 
 
 if __name__ == "__main__":

@@ -20,9 +20,8 @@ from generator.content.messages import _
 from generator.content.problems import Problem, Problems
 from generator.emit.project import Project
 
-_ATTR = re.compile(r'\s(?:href|src)="([^"]*)"')
-_SRCSET = re.compile(r'\ssrcset="([^"]*)"')
-_ID = re.compile(r'\s(?:id|name)="([^"]+)"')
+# One pass over a page finds its links and its anchors (id and name).
+_ATTRS = re.compile(r'\s(href|src|srcset|id|name)="([^"]*)"')
 _SKIP = ("http:", "https:", "mailto:", "tel:", "data:", "javascript:", "//")
 
 
@@ -53,7 +52,7 @@ class _Site:
     def anchors(self, page: str) -> set[str]:
         if page not in self.ids:
             text = (self.root / page).read_text(encoding="utf-8", errors="replace")
-            self.ids[page] = set(_ID.findall(text))
+            self.ids[page] = _scan(text)[1]
         return self.ids[page]
 
 
@@ -67,11 +66,18 @@ def _inventory(site: Path) -> _Site:
     return _Site(site, files, folders, {})
 
 
-def _targets(html: str) -> set[str]:
-    found = set(_ATTR.findall(html))
-    for srcset in _SRCSET.findall(html):
-        found.update(part.strip().split(" ")[0] for part in srcset.split(",") if part.strip())
-    return found
+def _scan(html: str) -> tuple[set[str], set[str]]:
+    """A page's link targets and its anchors."""
+    targets, ids = set(), set()
+    for name, value in _ATTRS.findall(html):
+        if name in ("id", "name"):
+            if value:
+                ids.add(value)
+        elif name == "srcset":
+            targets.update(part.strip().split(" ")[0] for part in value.split(",") if part.strip())
+        else:
+            targets.add(value)
+    return targets, ids
 
 
 def check_site(site: Path, base_path: str = "/") -> list[BrokenLink]:
@@ -83,15 +89,32 @@ def check_site(site: Path, base_path: str = "/") -> list[BrokenLink]:
             root-relative links (the 404 pages use them).
     """
     known = _inventory(site)
-    broken = []
+    broken, verdicts = [], {}  # pages share most links (menus, cards): each is judged once
     for page in sorted(f for f in known.files if f.endswith(".html")):
         html = (site / page).read_text(encoding="utf-8", errors="replace")
-        known.ids[page] = set(_ID.findall(html))
-        for link in sorted(_targets(html)):
-            reason = _check(known, page, link, base_path)
-            if reason:
-                broken.append(BrokenLink(page, link, reason))
+        targets, known.ids[page] = _scan(html)
+        folder = page.rpartition("/")[0]
+        for link in sorted(targets):
+            if link[:1] in ("", "#", "?"):  # to the page itself
+                verdict = _check(known, page, link, base_path)
+            else:
+                key = _same_target(folder, link)
+                if key not in verdicts:
+                    verdicts[key] = _check(known, page, link, base_path)
+                verdict = verdicts[key]
+            if verdict:
+                broken.append(BrokenLink(page, link, verdict))
     return broken
+
+
+def _same_target(folder: str, link: str) -> tuple[str, str]:
+    """A key shared by every (page folder, link) that leads to the same place:
+    "../x/" from stories/a leads where "x/" from stories does."""
+    if link.startswith(("/",) + _SKIP):
+        return "", link
+    while link.startswith("../") and folder:
+        folder, link = folder.rpartition("/")[0], link[3:]
+    return folder, link
 
 
 def _check(known: _Site, page: str, link: str, base_path: str) -> str | None:

@@ -136,3 +136,24 @@ def test_the_boundary_refuses_devices_large_files_and_broken_links(tmp_path):
     for name, reason in (("pipe.md", "ordinary"), ("big.yml", "limit"), ("gone.jpg", "nowhere")):
         with pytest.raises(Refused, match=reason):
             boundary.check(content / name)
+
+
+def test_the_boundary_sees_through_links_and_dots_whatever_it_resolved_before(tmp_path):
+    from generator.content.boundary import Boundary, Refused
+    content, outside = tmp_path / "content", tmp_path / "outside"
+    (content / "stories/a").mkdir(parents=True)
+    outside.mkdir()
+    (outside / "secret.md").write_text("x")
+    (content / "stories/a/nl.md").write_text("ok")
+    boundary = Boundary(content)
+    assert boundary.read_text(content / "stories/a/nl.md") == "ok"
+    assert not boundary.inside(content / "..")
+    assert not boundary.inside(content / "stories/a/../../..")
+    (content / "stories/b").symlink_to(outside)  # a folder that leads outside
+    with pytest.raises(Refused):
+        boundary.read_text(content / "stories/b/secret.md")
+    (content / "stories/a/link.md").symlink_to(outside / "secret.md")
+    with pytest.raises(Refused):
+        boundary.read_text(content / "stories/a/link.md")
+    with pytest.raises(Refused):
+        boundary.read_text(content / "stories/a/nl.md", within=content / "stories/b")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,20 @@ def test_broken_links_anchors_and_images_are_found(tmp_path):
     assert broken == {("b/", "the target doe"), ("n.webp", "the target doe")}
 
 
+def test_a_link_is_judged_where_it_leads_not_where_it_was_seen_first(tmp_path):
+    """The check judges each place a link leads once; the same relative link
+    from another folder, or a link to the page itself, is judged again."""
+    pages = {"a/x/index.html": '<a href="../y/">', "a/y/index.html": '<a href="#top">',
+             "b/x/index.html": '<a href="../y/"><a href="../../a/y/#no">',
+             "b/index.html": '<a href="#top" id="top"><a href="">', "a/index.html": ""}
+    for rel, html in pages.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(html)
+    broken = {(b.page, b.link) for b in check_site(tmp_path)}
+    assert broken == {("b/x/index.html", "../y/"), ("b/x/index.html", "../../a/y/#no"),
+                      ("a/y/index.html", "#top")}
+
+
 def test_swap_replaces_the_site_in_one_step(tmp_path):
     (tmp_path / "site").mkdir()
     (tmp_path / "site/old.html").write_text("old")
@@ -68,3 +83,70 @@ def test_swap_replaces_the_site_in_one_step(tmp_path):
     swap(tmp_path / ".site.stage", tmp_path / "site")
     assert [p.name for p in (tmp_path / "site").iterdir()] == ["new.html"]
     assert not (tmp_path / "site.old").exists() and not (tmp_path / ".site.stage").exists()
+
+
+def _publish(tmp_path, out_files: dict[str, str], texts: dict[str, str] | None = None,
+             then_swap: bool = True):
+    """Assembles a one-language site from engine output files, then swaps it in."""
+    from generator.publish.assemble import Placer, assemble
+    out = tmp_path / "out"  # like an engine's output: only changed files are written
+    for path in sorted(out.rglob("*"), reverse=True) if out.exists() else []:
+        rel = str(path.relative_to(out))
+        if path.is_file() and (rel not in out_files or path.read_text() != out_files[rel]):
+            path.unlink()
+        elif path.is_dir() and (rel in out_files or not any(path.iterdir())):
+            path.rmdir()
+    for rel, text in out_files.items():
+        if not (out / rel).is_file():
+            (out / rel).parent.mkdir(parents=True, exist_ok=True)
+            (out / rel).write_text(text)
+    site, stage, spare = tmp_path / "site", tmp_path / ".site.stage", tmp_path / "work/spare"
+    placer = Placer(tmp_path / "work/assembled.json", site)
+    assemble(stage, {"nl": out}, [Project("nl", "", {})], "https://x.org/", {}, texts or {},
+             placer, spare)
+    if then_swap:
+        swap(stage, site, spare)
+    return site, placer
+
+
+def _tree(folder) -> dict[str, str]:
+    return {str(p.relative_to(folder)): p.read_text() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name not in ("sitemap.xml", "robots.txt")}
+
+
+def test_the_next_site_reuses_unchanged_files_and_equals_a_fresh_one(tmp_path):
+    files = {"index.html": "home", "a/index.html": "a", "a/b/index.html": "b", "x.css": "x"}
+    _publish(tmp_path, files, {"data/d.json": "{}"})
+    _publish(tmp_path, files, {"data/d.json": "{}"})  # the spare site is made now
+    changed = {**{k: v for k, v in files.items() if k != "a/b/index.html"},
+               "a/index.html": "a2", "c/index.html": "c"}
+    site, placer = _publish(tmp_path, changed, {"data/d.json": "{1}"})
+    assert _tree(site) == {**changed, "data/d.json": "{1}"}
+    assert not (site / "a/b").exists()  # a page that went leaves no empty folder
+    site, placer = _publish(tmp_path, changed, {"data/d.json": "{1}"})
+    assert _tree(site) == {**changed, "data/d.json": "{1}"} and placer.linked >= 1
+
+
+def test_a_file_changed_in_the_site_folder_is_replaced_and_never_spreads(tmp_path):
+    files = {"index.html": "home", "a/index.html": "a", "b/index.html": "b"}
+    site, _ = _publish(tmp_path, files)
+    site, _ = _publish(tmp_path, files)
+    (site / "a/index.html").write_text("hand")  # in place: a file linked to it changes too
+    site, _ = _publish(tmp_path, files)
+    assert _tree(site) == files
+    assert (tmp_path / "out/a/index.html").read_text() == "a"  # the engine's output is untouched
+    # a build that fails after assembling leaves the site as it was, links or not
+    published = _tree(site)
+    _publish(tmp_path, {**files, "a/index.html": "a3", "b/index.html": "b3"}, then_swap=False)
+    assert _tree(site) == published
+    site, _ = _publish(tmp_path, {**files, "a/index.html": "a4"})
+    assert _tree(site) == {**files, "a/index.html": "a4"}
+
+
+def test_files_and_folders_may_trade_places_between_builds(tmp_path):
+    _publish(tmp_path, {"index.html": "h", "p": "file", "q/index.html": "q"})
+    _publish(tmp_path, {"index.html": "h", "p": "file", "q/index.html": "q"})
+    site, _ = _publish(tmp_path, {"index.html": "h", "p/index.html": "folder", "q": "file"})
+    assert _tree(site) == {"index.html": "h", "p/index.html": "folder", "q": "file"}
+    site, _ = _publish(tmp_path, {"index.html": "h", "p": "file", "q/index.html": "q"})
+    assert _tree(site) == {"index.html": "h", "p": "file", "q/index.html": "q"}

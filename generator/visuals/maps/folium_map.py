@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Iterable
@@ -159,7 +160,7 @@ def render(m: Handle, cache: Path | None = None, prefix: str = "pl") -> Rendered
     """
     structure, texts = _extract(m.sketch)
     steps = json.dumps(structure, sort_keys=True, ensure_ascii=False)
-    key = hashlib.sha256(f"{MAPS_VERSION}|{version('folium')}|{prefix}|{steps}".encode()).hexdigest()
+    key = hashlib.sha256(f"{MAPS_VERSION}|{_folium_version()}|{prefix}|{steps}".encode()).hexdigest()
     stored = cache / f"{key[:32]}.json" if cache else None
     if stored is not None and stored.is_file():
         drawn = RenderedMap(**json.loads(stored.read_text(encoding="utf-8")))
@@ -172,3 +173,8 @@ def render(m: Handle, cache: Path | None = None, prefix: str = "pl") -> Rendered
             stored.write_text(json.dumps(asdict(drawn)), encoding="utf-8")
     table = f"var {TEXTS}={js(texts, text=True)};\n"
     return RenderedMap(drawn.name, table + drawn.script)
+
+
+@lru_cache(maxsize=1)
+def _folium_version() -> str:
+    return version("folium")  # read from the package's metadata: slow to ask per map
