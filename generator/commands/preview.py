@@ -8,6 +8,7 @@ the engine, a bug in the generator) is shown, and the next save is rebuilt.
 
 from __future__ import annotations
 
+import gc
 import http.server
 import json
 import queue
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from generator.build import BuildBusy, EngineError, Options, Paths, build
+from generator.content.yamlsrc import keep_parsed
 from generator.commands.clitext import bug_line
 from generator.commands.newform import NEW, handle_new
 from generator.content.messages import _
@@ -26,7 +28,10 @@ from generator.content.problems import ContentError
 from generator.engine import SessionEngine
 
 LIVE = "/__pilots__/"
-DEBOUNCE = 0.15
+# Seconds to let a save finish before building; a save still going on after it
+# only means one more rebuild (its events mark the preview pending again).
+DEBOUNCE = 0.05
+SETTLE = 0.3  # seconds the reloading page has before search and links are checked
 
 
 class Hub:
@@ -170,6 +175,7 @@ class Preview:
         self.paths = Paths(paths.root, paths.root / ".build" / "preview")
         self.drafts, self.log = drafts, log
         self.engine = SessionEngine()  # MkDocs stays loaded: a rebuild renders changed pages only
+        keep_parsed(50_000)  # a rebuild parses only the YAML that changed
         self.hub = Hub()
         self.pending = threading.Event()
         self.stopped = threading.Event()
@@ -207,6 +213,7 @@ class Preview:
 
     def _rebuild(self) -> bool:
         start = time.perf_counter()
+        gc.disable()  # the preview holds much; collecting mid-rebuild delays the page
         try:
             report = build(self.paths, Options(drafts=self.drafts, engine=self.engine,
                                                links_first=False))
@@ -214,6 +221,8 @@ class Preview:
             return self._failed(exc.report())
         except (EngineError, BuildBusy) as exc:
             return self._failed(str(exc))
+        finally:
+            gc.enable()
         self.log(_("rebuilt {count} pages in {seconds:.1f} s")
                  .format(count=report.pages, seconds=time.perf_counter() - start))
         said, self.said = self.said, {p.format() for p in report.problems}
@@ -224,8 +233,10 @@ class Preview:
         if not self.engine.workers:  # the engine's output was reused: start its workers now
             self.engine.warm([(lang, self.paths.project(lang), self.paths.output(lang))
                               for lang in report.languages])
-        for problem in report.check_links() if report.check_links else []:
-            self.log(problem.format())  # links are checked once the pages have reloaded
+        if report.check_links:  # once the pages have reloaded, unless the editor saved again
+            if not self.pending.wait(timeout=SETTLE):
+                for problem in report.check_links():
+                    self.log(problem.format())
         return True
 
     def watch(self) -> object:

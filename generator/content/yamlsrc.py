@@ -12,6 +12,7 @@ parsed by the record models (so `2019-10` and `2019-10-01` behave alike).
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
@@ -114,6 +115,19 @@ class Loaded:
     duplicates: Sequence[tuple[str, int]] = ()
 
 
+_KEPT: OrderedDict[tuple[str, int], Loaded] = OrderedDict()
+_KEEP = 0  # how many parsed texts to keep (the preview parses the same texts again and again)
+
+
+def keep_parsed(count: int) -> None:
+    """Keeps the last `count` texts' results, so a long-running process (the
+    preview) parses only the texts that changed. Results are never changed
+    by their readers; 0 keeps nothing (a one-off build)."""
+    global _KEEP
+    _KEEP = count
+    _KEPT.clear()
+
+
 def load_yaml(text: str, line_offset: int = 0) -> Loaded:
     """Parses YAML text into YMap/YList/scalars with line numbers.
 
@@ -124,6 +138,19 @@ def load_yaml(text: str, line_offset: int = 0) -> Loaded:
     Returns:
         The data, or a YamlError saying what is wrong and where.
     """
+    if not _KEEP:
+        return _load(text, line_offset)
+    key = (text, line_offset)
+    if key in _KEPT:
+        _KEPT.move_to_end(key)
+        return _KEPT[key]
+    loaded = _KEPT[key] = _load(text, line_offset)
+    while len(_KEPT) > _KEEP:
+        _KEPT.popitem(last=False)
+    return loaded
+
+
+def _load(text: str, line_offset: int) -> Loaded:
     try:
         refused = _refused_event(text, line_offset)
         if refused is not None:

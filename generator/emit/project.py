@@ -8,20 +8,19 @@ modification times tell the engine's dirty mode what to rebuild).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator import CONTENT_END, CONTENT_START
 from generator.images.cards import CardSpec
 
-try:  # libyaml: the pure-Python emitter costs seconds over thousands of pages
-    from yaml import CSafeDumper as _Dumper
-except ImportError:  # pragma: no cover
-    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+# What YAML refuses to read raw, or reads as a line break, even inside a quoted
+# string: DEL and C1 controls, line and paragraph separators, non-characters
+_YAML_REFUSES = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -62,8 +61,11 @@ class EmittedPage:
 
     def text(self) -> str:
         """Returns the file's text: front matter, then body."""
-        front = yaml.dump(self.front, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                          width=1 << 20)
+        # JSON is YAML too (a flow mapping), so every engine reads it as front
+        # matter; it is written many times faster. The few characters YAML
+        # refuses to see raw are written as escapes.
+        front = json.dumps(self.front, ensure_ascii=False, indent=1) + "\n"
+        front = _YAML_REFUSES.sub(lambda m: f"\\u{ord(m.group()):04x}", front)
         return (f"---\n{front}---\n\n{CONTENT_START}\n<div class=\"pl-content\">\n"
                 f"{self.body.strip()}\n</div>\n{CONTENT_END}\n")
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings, strategies as st
+
 from generator.content.language import Lang
 from generator.emit import NoVisuals, emit_language, navigation
 from generator.emit.context import LangSite, PageCtx, attr
@@ -91,3 +93,19 @@ def test_fingerprints_change_with_any_file():
 def test_an_emitted_page_knows_its_source():
     page = EmittedPage("x/index.md", "x/", {"title": "T"}, "<p>b</p>")
     assert "<p>b</p>" in page.text() and page.card is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(max_size=8), st.one_of(
+    st.text(), st.integers(), st.booleans(), st.none(),
+    st.lists(st.dictionaries(st.text(max_size=5), st.text(max_size=20), max_size=3), max_size=3)),
+    max_size=6))
+def test_front_matter_reaches_the_engine_exactly_whatever_it_holds(front):
+    """Front matter is written as JSON, which YAML reads too; whatever text it
+    holds (controls, separators, emoji, quotes), the engine reads it back unchanged."""
+    import yaml
+    from mkdocs.utils.meta import get_data
+    text = EmittedPage("a/index.md", "a/", front, "<p>x</p>").text()
+    assert yaml.safe_load(text.split("---\n")[1]) == front
+    if front:
+        assert get_data(text)[1] == front

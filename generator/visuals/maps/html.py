@@ -4,6 +4,7 @@ text alternative built from the same data (WCAG 1.1.1)."""
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from html import escape
 
 from babel.numbers import format_decimal
@@ -23,9 +24,13 @@ def coordinates(c: PageCtx, lat: float, lon: float) -> str:
     locale = c.ls.lang.locale
     ns = c.t("geo.n") if lat >= 0 else c.t("geo.s")
     ew = c.t("geo.e") if lon >= 0 else c.t("geo.w")
-    lat_text = format_decimal(abs(lat), format="0.000", locale=locale)
-    lon_text = format_decimal(abs(lon), format="0.000", locale=locale)
-    return f"{lat_text}° {ns}, {lon_text}° {ew}"
+    return f"{_degrees(abs(lat), locale)}° {ns}, {_degrees(abs(lon), locale)}° {ew}"
+
+
+@lru_cache(maxsize=8192)
+def _degrees(value: float, locale: str) -> str:
+    """A coordinate to three decimals (every map table repeats the same points)."""
+    return format_decimal(value, format="0.000", locale=locale)
 
 
 def marker_chip(css: str) -> str:
