@@ -15,6 +15,8 @@ files on disk (caches), so the preview can call `build` again and again.
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -271,6 +273,8 @@ def _build(paths: Paths, options: Options) -> BuildReport:
     with report.stage("assemble"):
         _assemble(paths, site, projects, images, visuals, outputs, engine)
     base_path = site.config.base_path
+    del site, images, visuals  # the rest needs only the pages' places: Pagefind needs the memory
+    _release(projects)
     if options.links_first:  # the preview swaps first, so the page reloads sooner
         with ThreadPoolExecutor(max_workers=1) as pool:
             search = pool.submit(index_site, paths.stage)  # Pagefind runs beside the link check
@@ -284,6 +288,19 @@ def _build(paths: Paths, options: Options) -> BuildReport:
         report.check_links = _afterwards(paths, projects, base_path, list(report.problems))
     report.timings["total"] = time.perf_counter() - start
     return report
+
+
+def _release(projects: list[Project]) -> None:
+    """Lets go of the pages' text (written to disk by now) and gives the freed
+    memory back to the system, before the search index is made beside us."""
+    for project in projects:
+        for page in project.pages.values():
+            page.body, page.front = "", {}
+    gc.collect()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)  # glibc keeps freed memory otherwise
+    except (OSError, AttributeError):  # another C library
+        pass
 
 
 def _checked(paths: Paths, options: Options, index: ImageIndex, report: BuildReport) -> Site:

@@ -13,7 +13,13 @@
     }
     banner.textContent = text;
   }
+  // The site's generation this page was served from: a page that was still
+  // loading when the site was rebuilt hears it on connecting, and reloads.
+  var served = Number(document.currentScript && document.currentScript.dataset.generation);
   var source = new EventSource("/__pilots__/events");
+  source.addEventListener("hello", function (event) {
+    if (!isNaN(served) && Number(JSON.parse(event.data)) > served) { window.location.reload(); }
+  });
   source.addEventListener("reload", function () { window.location.reload(); });
   source.addEventListener("problem", function (event) {
     show(JSON.parse(event.data));  // already in the editor's language

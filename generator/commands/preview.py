@@ -35,18 +35,26 @@ SETTLE = 0.3  # seconds the reloading page has before search and links are check
 
 
 class Hub:
-    """Fans events out to every open page (server-sent events)."""
+    """Fans events out to every open page (server-sent events).
+
+    Every reload starts a new generation of the site. A page learns the
+    generation it was served from, and on (re)connecting is told the current
+    one: a page that was still loading when a reload was sent reloads then,
+    instead of missing it.
+    """
 
     def __init__(self) -> None:
         self.clients: list[queue.Queue] = []
         self.lock = threading.Lock()
         self.problem: str | None = None
+        self.generation = 0
 
     def subscribe(self) -> queue.Queue:
         """Returns a queue of events for one page."""
         q: queue.Queue = queue.Queue()
         with self.lock:
             self.clients.append(q)
+            q.put(("hello", str(self.generation)))
         if self.problem:
             q.put(("problem", self.problem))
         return q
@@ -61,6 +69,9 @@ class Hub:
         """Sends an event to every page."""
         self.problem = data if event == "problem" else None
         with self.lock:
+            if event == "reload":
+                self.generation += 1
+                data = str(self.generation)
             for q in self.clients:
                 q.put((event, data))
 
@@ -98,6 +109,7 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         return super().do_GET()
 
     def _html(self, path: Path) -> None:
+        generation = self.hub.generation  # before the file is read: never newer than the file
         status = 200
         if not path.is_file():
             status = 404
@@ -105,7 +117,8 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             lang_404 = self.site / first / "404.html"
             path = lang_404 if first.isalpha() and lang_404.is_file() else self.site / "404.html"
         body = path.read_bytes() if path.is_file() else b"<html><body>Not found</body></html>"
-        script = f'<script src="{LIVE}live.js"></script></body>'.encode()
+        script = (f'<script src="{LIVE}live.js" data-generation="{generation}"></script>'
+                  '</body>').encode()
         self.reply(status, "text/html; charset=utf-8", body.replace(b"</body>", script, 1))
 
     def do_POST(self) -> None:

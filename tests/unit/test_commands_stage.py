@@ -27,3 +27,14 @@ def test_the_timing_table_lists_the_stages_in_order():
     lines = timing_table(report).splitlines()
     assert lines[1].split()[0] == "check" and lines[2].split()[0] == "engine"
     assert lines[-1].split()[:2] == ["total", "2.00"]
+
+
+def test_a_page_that_connects_after_a_reload_hears_the_generation_it_missed():
+    from generator.commands.preview import Hub
+    hub = Hub()
+    early = hub.subscribe()
+    assert early.get_nowait() == ("hello", "0")
+    hub.send("reload")
+    assert early.get_nowait() == ("reload", "1")
+    late = hub.subscribe()  # a page served at generation 0 that was still loading
+    assert late.get_nowait() == ("hello", "1")
