@@ -102,3 +102,37 @@ def test_an_empty_new_folder_is_a_change(tmp_path):
     (root / "content/stories/leeg").mkdir()
     result = pilots_in(root, "build")
     assert result.returncode == 1 and "stories/leeg" in result.stdout + result.stderr
+
+
+def test_the_preview_equals_a_cold_build_after_edits_to_content_and_theme(tmp_path):
+    """The preview keeps its engine, compiled theme, parsed YAML and last site
+    between rebuilds; after a content edit, a theme edit and an edit undone,
+    its site is still what a cold build of the same folder writes."""
+    from generator.build import Paths
+    from generator.commands.preview import Preview
+
+    root = make_project(tmp_path / "site", FIXTURES / "basic" / "content")
+    preview = Preview(Paths(root), drafts=False, log=lambda text: None)
+    try:
+        assert preview.rebuild()
+        _edit(root)
+        assert preview.rebuild()
+        story_html = root / "theme/story.html"
+        story_html.write_text(story_html.read_text(encoding="utf-8").replace(
+            "{{ page.meta.pl_hero }}", "{{ page.meta.pl_hero }}<!-- theme edited -->", 1),
+            encoding="utf-8")
+        assert preview.rebuild()
+        meta = root / "content/stories/fotoverhaal/meta.yml"
+        original = meta.read_text(encoding="utf-8")
+        meta.write_text(original + "\nthis is: [not yaml\n", encoding="utf-8")
+        assert not preview.rebuild()
+        meta.write_text(original, encoding="utf-8")
+        assert preview.rebuild()
+    finally:
+        preview.engine.close()
+    stories = list((preview.paths.out / "stories").glob("*/index.html"))
+    assert stories and all("<!-- theme edited -->" in p.read_text() for p in stories)
+    _build(root)
+    a, b = site_files(preview.paths.out), site_files(root / "site")
+    assert sorted(a) == sorted(b)
+    assert [rel for rel in a if a[rel] != b[rel]] == []

@@ -93,10 +93,24 @@ class Builder:
         if not keep or self.env is None:
             theme.__dict__.pop("get_env", None)
             self.env = theme.get_env()
+            self.env.bytecode_cache = _compiled_templates(self.project)
             names = tuple(self.env.loader.list_templates())
             self.env.loader.list_templates = lambda: list(names)
         env = self.env
         theme.get_env = lambda: env
+
+
+def _compiled_templates(project: Path):
+    """The theme's templates as compiled by earlier builds, beside the
+    projects in the build's own work folder (never in content or the site).
+    Each is found by its name and file and used only while its source is
+    unchanged; the folder is per Jinja version (the code it compiles to)."""
+    import jinja2
+    from jinja2 import FileSystemBytecodeCache
+
+    folder = project.parent / f".templates-jinja-{jinja2.__version__}"
+    folder.mkdir(exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
 
 
 def main(argv: list[str]) -> None:

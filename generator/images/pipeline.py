@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import math
+import multiprocessing
 import os
 import re
 import sys
@@ -219,7 +220,10 @@ def process(renditions: Iterable[Rendition], out_dir: Path, workers: int | None 
     if workers == 1 or len(todo) == 1:
         stats.files_written = sum(render(r, out_dir) for r in _bar(todo, show))
         return stats
-    with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
+    # Fresh processes, not forks: a fork of a large build shares its memory only
+    # until the first write, and forking a process with threads is unsafe.
+    with ProcessPoolExecutor(max_workers=min(workers, len(todo)),
+                             mp_context=multiprocessing.get_context("spawn")) as pool:
         results = pool.map(render, todo, [out_dir] * len(todo))
         stats.files_written = sum(_bar(results, show, total=len(todo)))
     return stats
