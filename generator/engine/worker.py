@@ -94,10 +94,22 @@ class Builder:
             theme.__dict__.pop("get_env", None)
             self.env = theme.get_env()
             self.env.bytecode_cache = _compiled_templates(self.project)
-            names = tuple(self.env.loader.list_templates())
+            names = _listing_of(self.env.loader, once=self.command == "build")
             self.env.loader.list_templates = lambda: list(names)
         env = self.env
         theme.get_env = lambda: env
+
+
+_LISTED: dict[tuple, tuple[str, ...]] = {}  # theme folders -> their files, in a one-off build
+
+
+def _listing_of(loader, once: bool) -> tuple[str, ...]:
+    """The theme's files. A one-off build (seconds long) lists the same
+    folders once for all its languages; the preview lists them anew."""
+    key = tuple(loader.searchpath)
+    if not once or key not in _LISTED:
+        _LISTED[key] = tuple(loader.list_templates())
+    return _LISTED[key]
 
 
 def _compiled_templates(project: Path):
