@@ -313,10 +313,12 @@ def main() -> None:
         "Where a cold build's time goes (--jobs 1)": (
             "| stage | wall | share |\n| --- | --- | --- |", profile(figures)),
     }
-    latency = preview_latency(args.work, 100 if args.smoke else 300, 2 if args.smoke else 5)
+    latency = preview_latency(args.work, 100 if args.smoke else 300, 2 if args.smoke else 9)
+    later = latency[1:] or latency  # the first save also waits for the engine to warm up
     sections["Preview: saving a story to the reloaded page"] = (
-        "| stories | runs | median | max |\n| --- | --- | --- | --- |",
-        [f"| {100 if args.smoke else 300} | {len(latency)} | {statistics.median(latency):.2f} s | {max(latency):.2f} s |"])
+        "| stories | saves | first save | later saves: median | max |\n| --- | --- | --- | --- | --- |",
+        [f"| {100 if args.smoke else 300} | {len(latency)} | {latency[0]:.2f} s "
+         f"| {statistics.median(later):.2f} s | {max(later):.2f} s |"])
     photo_size = (1200, 900) if args.smoke else (4000, 3000)
     sections["Images (all widths and formats, 2 processes)"] = (
         "| photos | cold | per photo | cached | bytes in | bytes out |\n| --- | --- | --- | --- | --- | --- |",

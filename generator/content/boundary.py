@@ -58,7 +58,7 @@ class Boundary:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "root", Path(os.path.realpath(self.root)))
-        object.__setattr__(self, "_folders", {})  # folder -> its real path, for one build
+        object.__setattr__(self, "_folders", {})  # folder -> its real path and identity
 
     def real(self, path: Path) -> Path:
         """The path with every symlink followed. A folder is resolved once (a
@@ -77,10 +77,17 @@ class Boundary:
         return Path(os.path.realpath(path))
 
     def _folder(self, folder: Path) -> str:
+        """A folder's real path, resolved again whenever the folder is no
+        longer the one resolved (replaced, or turned into a link)."""
+        try:
+            info = os.lstat(folder)
+            mark = (info.st_dev, info.st_ino, stat.S_ISLNK(info.st_mode))
+        except OSError:
+            mark = None
         known = self._folders.get(folder)
-        if known is None:
-            known = self._folders[folder] = os.path.realpath(folder)
-        return known
+        if known is None or known[1] != mark or mark is None or mark[2]:
+            known = self._folders[folder] = (os.path.realpath(folder), mark)
+        return known[0]
 
     def inside(self, path: Path, within: Path | None = None) -> bool:
         """Tells whether a path, with every symlink followed, lies in `within` (or content/)."""

@@ -116,16 +116,19 @@ class Loaded:
 
 
 _KEPT: OrderedDict[tuple[str, int], Loaded] = OrderedDict()
-_KEEP = 0  # how many parsed texts to keep (the preview parses the same texts again and again)
+_KEEP = {"texts": 0, "characters": 0}  # how much may be kept (0: nothing)
+_kept_characters = 0
 
 
-def keep_parsed(count: int) -> None:
-    """Keeps the last `count` texts' results, so a long-running process (the
-    preview) parses only the texts that changed. Results are never changed
-    by their readers; 0 keeps nothing (a one-off build)."""
-    global _KEEP
-    _KEEP = count
+def keep_parsed(texts: int, characters: int = 4_000_000) -> None:
+    """Keeps the results of the last parsed texts, at most `texts` of them
+    and `characters` in all, so a long-running process (the preview) parses
+    only the texts that changed. Results are never changed by their readers.
+    keep_parsed(0) keeps nothing (a one-off build)."""
+    global _kept_characters
+    _KEEP.update(texts=texts, characters=characters)
     _KEPT.clear()
+    _kept_characters = 0
 
 
 def load_yaml(text: str, line_offset: int = 0) -> Loaded:
@@ -138,15 +141,18 @@ def load_yaml(text: str, line_offset: int = 0) -> Loaded:
     Returns:
         The data, or a YamlError saying what is wrong and where.
     """
-    if not _KEEP:
+    global _kept_characters
+    if not _KEEP["texts"]:
         return _load(text, line_offset)
     key = (text, line_offset)
     if key in _KEPT:
         _KEPT.move_to_end(key)
         return _KEPT[key]
     loaded = _KEPT[key] = _load(text, line_offset)
-    while len(_KEPT) > _KEEP:
-        _KEPT.popitem(last=False)
+    _kept_characters += len(text)
+    while len(_KEPT) > _KEEP["texts"] or (_kept_characters > _KEEP["characters"] and len(_KEPT) > 1):
+        (old, _offset), _value = _KEPT.popitem(last=False)
+        _kept_characters -= len(old)
     return loaded
 
 

@@ -46,7 +46,10 @@ class Placer:
             state = json.loads(self.record.read_text(encoding="utf-8"))
         except (AttributeError, OSError, ValueError):
             return {}
-        return state.get("files", {}) if state.get("site") == str(self.current) else {}
+        if not isinstance(state, dict) or state.get("site") != str(self.current):
+            return {}
+        files = state.get("files")
+        return files if isinstance(files, dict) else {}
 
     def start(self, stage: Path, spare: Path | None) -> None:
         """Makes `stage` from a leftover stage, else the spare site, else anew."""
@@ -89,19 +92,18 @@ class Placer:
             else:
                 make(target)
         self.present.pop(rel, None)
-        stat = os.stat(target)
-        self.placed[rel] = [origin, [stat.st_ino, stat.st_size, stat.st_mtime_ns]]
+        self.placed[rel] = [origin, _mark(os.lstat(target))]
 
     def _reusable(self, rel: str, origin: list) -> int | None:
         """The inode of the current site's file, if it is what this build would place."""
         last = self.last.get(rel)
-        if not last or last[0] != origin or self.current is None:
+        if not isinstance(last, list) or len(last) != 2 or last[0] != origin or self.current is None:
             return None
         try:
-            stat = os.stat(self.current / rel)
+            stat = os.lstat(self.current / rel)
         except OSError:
             return None
-        return stat.st_ino if [stat.st_ino, stat.st_size, stat.st_mtime_ns] == last[1] else None
+        return stat.st_ino if _mark(stat) == last[1] else None
 
     def _link(self, rel: str, target: Path) -> bool:
         try:
@@ -164,6 +166,13 @@ class Placer:
             self.record.parent.mkdir(parents=True, exist_ok=True)
             self.record.write_text(json.dumps({"site": str(self.current), "files": self.placed}),
                                    encoding="utf-8")
+
+
+def _mark(stat: os.stat_result) -> list[int]:
+    """What a placed file must still show to be reused: its inode, size and
+    times. The change time cannot be set back by hand, and moves with every
+    write, chmod or chown (a link shares all of them)."""
+    return [stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
 
 
 ENGINE_LEFTOVERS = {"sitemap.xml", "sitemap.xml.gz"}

@@ -157,3 +157,34 @@ def test_the_boundary_sees_through_links_and_dots_whatever_it_resolved_before(tm
         boundary.read_text(content / "stories/a/link.md")
     with pytest.raises(Refused):
         boundary.read_text(content / "stories/a/nl.md", within=content / "stories/b")
+
+
+def test_the_preview_keeps_parsed_yaml_within_its_bounds_and_never_stale():
+    from generator.content import yamlsrc
+    yamlsrc.keep_parsed(50, characters=1000)
+    try:
+        first = yamlsrc.load_yaml("a: 1\n")
+        assert yamlsrc.load_yaml("a: 1\n") is first
+        assert yamlsrc.load_yaml("a: 2\n").data == {"a": 2}
+        for i in range(100):  # autosaves of a large file
+            yamlsrc.load_yaml(f"b: {'x' * 100}{i}\n")
+        assert len(yamlsrc._KEPT) <= 10 and yamlsrc._kept_characters <= 1000
+        assert yamlsrc.load_yaml("a: 1\n").data == {"a": 1}
+    finally:
+        yamlsrc.keep_parsed(0)
+
+
+def test_a_folder_replaced_by_a_link_mid_build_is_resolved_again(tmp_path):
+    import shutil as _shutil
+    from generator.content.boundary import Boundary, Refused
+    content, outside = tmp_path / "content", tmp_path / "outside"
+    (content / "stories/x").mkdir(parents=True)
+    (content / "stories/x/meta.yml").write_text("in")
+    outside.mkdir()
+    (outside / "meta.yml").write_text("out")
+    boundary = Boundary(content)
+    assert boundary.read_text(content / "stories/x/meta.yml") == "in"
+    _shutil.rmtree(content / "stories/x")
+    (content / "stories/x").symlink_to(outside)
+    with pytest.raises(Refused):
+        boundary.read_text(content / "stories/x/meta.yml")

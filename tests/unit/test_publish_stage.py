@@ -150,3 +150,29 @@ def test_files_and_folders_may_trade_places_between_builds(tmp_path):
     assert _tree(site) == {"index.html": "h", "p/index.html": "folder", "q": "file"}
     site, _ = _publish(tmp_path, {"index.html": "h", "p": "file", "q/index.html": "q"})
     assert _tree(site) == {"index.html": "h", "p": "file", "q/index.html": "q"}
+
+
+def test_a_hand_change_with_its_time_set_back_or_a_new_mode_is_not_reused(tmp_path):
+    import os
+    files = {"index.html": "home", "a/index.html": "aaaa"}
+    _publish(tmp_path, files)
+    site, _ = _publish(tmp_path, files)
+    page = site / "a/index.html"
+    before = page.stat()
+    page.write_text("HACK")  # the same size, and its time set back
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    (site / "index.html").chmod(0o600)
+    site, _ = _publish(tmp_path, {**files, "b/index.html": "b"})
+    assert _tree(site)["a/index.html"] == "aaaa"
+    assert (site / "index.html").stat().st_mode & 0o777 == (tmp_path / "out/index.html").stat().st_mode & 0o777
+
+
+@pytest.mark.parametrize("record", ["[]", "null", '{"site": "SITE", "files": []}',
+                                    '{"site": "SITE", "files": {"index.html": 5}}',
+                                    '{"site": "SITE", "files": {"index.html": [1, 2, 3]}}', "{"])
+def test_a_damaged_record_of_the_last_site_only_means_copying_afresh(tmp_path, record):
+    files = {"index.html": "home", "a/index.html": "a"}
+    site, _ = _publish(tmp_path, files)
+    (tmp_path / "work/assembled.json").write_text(record.replace("SITE", str(site)))
+    site, _ = _publish(tmp_path, {**files, "a/index.html": "a2"})
+    assert _tree(site) == {**files, "a/index.html": "a2"}
