@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -132,7 +133,7 @@ class BuildReport:
     engine: list[EngineRun] = field(default_factory=list)
     images: Stats | None = None
     pages: int = 0
-    check_links: Callable[[], list[Problem]] | None = None  # when links are checked after
+    check_links: Callable[..., list[Problem]] | None = None  # when links are checked after
     languages: list[str] = field(default_factory=list)
     unchanged: bool = False  # nothing changed since the last build: nothing was built
 
@@ -361,11 +362,13 @@ def _assemble(paths: Paths, site: Site, projects: list[Project], images: ImagePl
 
 
 def _afterwards(paths: Paths, projects: list[Project], base_path: str,
-                checked: list[Problem]) -> Callable[[], list[Problem]]:
+                checked: list[Problem]) -> Callable[..., list[Problem]]:
     """What the preview does once the pages have reloaded: index the site for
-    search, and check its links."""
-    def run() -> list[Problem]:
-        index_site(paths.out, gently=True)
+    search, and check its links; both give way (return at once, nothing
+    found) as soon as `stop` is set: the next rebuild does them again."""
+    def run(stop: threading.Event | None = None) -> list[Problem]:
+        if not index_site(paths.out, gently=True, stop=stop) or (stop and stop.is_set()):
+            return []
         return unreported(link_problems(paths.out, projects, base_path, paths.root), checked)
     return run
 

@@ -31,7 +31,7 @@ LIVE = "/__pilots__/"
 # Seconds to let a save finish before building; a save still going on after it
 # only means one more rebuild (its events mark the preview pending again).
 DEBOUNCE = 0.05
-SETTLE = 0.3  # seconds the reloading page has before search and links are checked
+SETTLE = 0.2  # seconds the reloading page has before search and links are checked
 
 
 class Hub:
@@ -248,7 +248,7 @@ class Preview:
                               for lang in report.languages])
         if report.check_links:  # once the pages have reloaded, unless the editor saved again
             if not self.pending.wait(timeout=SETTLE):
-                for problem in report.check_links():
+                for problem in report.check_links(stop=self.pending):
                     self.log(problem.format())
         return True
 

@@ -17,6 +17,8 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+import threading
 from pathlib import Path
 
 import cbor2
@@ -33,32 +35,54 @@ class SearchIndexError(Exception):
     """Pagefind could not index the site."""
 
 
-def index_site(stage: Path, gently: bool = False) -> None:
+def index_site(stage: Path, gently: bool = False, stop: threading.Event | None = None) -> bool:
     """Writes the search index into the assembled site, in a stable order.
 
     Args:
         stage: The assembled site.
         gently: Run Pagefind at a low priority (the preview indexes while the
             browser reloads the page, which should come first).
+        stop: When set, Pagefind is stopped and no index is written (the
+            preview: the editor saved again, and the next rebuild comes first).
+
+    Returns:
+        Whether the index was written (False only when stopped).
 
     Raises:
         SearchIndexError: with Pagefind's own words, when it fails.
     """
     command = [sys.executable, "-m", "pagefind", "--site", str(stage), "--output-subdir", BUNDLE,
                "--silent"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    if gently and hasattr(os, "setpriority"):
-        try:
-            os.setpriority(os.PRIO_PROCESS, process.pid, 10)
-        except OSError:  # it may have finished already
-            pass
-    output, _ = process.communicate()
-    if process.returncode != 0:
-        raise SearchIndexError(output.strip())
+    with tempfile.TemporaryFile("w+") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, text=True)
+        if gently and hasattr(os, "setpriority"):
+            try:
+                os.setpriority(os.PRIO_PROCESS, process.pid, 10)
+            except OSError:  # it may have finished already
+                pass
+        if not _waited(process, stop):
+            return False
+        log.seek(0)
+        if process.returncode != 0:
+            raise SearchIndexError(log.read().strip())
     bundle = stage / BUNDLE
     for name in _UNUSED:
         (bundle / name).unlink(missing_ok=True)
     _stabilise(bundle)
+    return True
+
+
+def _waited(process: subprocess.Popen, stop: threading.Event | None) -> bool:
+    """Waits for Pagefind to finish; stops it (and says so) once `stop` is set."""
+    while True:
+        try:
+            process.wait(timeout=0.05 if stop is not None else None)
+            return True
+        except subprocess.TimeoutExpired:
+            if stop.is_set():
+                process.kill()
+                process.wait()
+                return False
 
 
 def _read(path: Path) -> list:
