@@ -21,8 +21,9 @@ class Placer:
     new one. A file the current site already holds exactly as this build
     would place it is hard-linked from there: it came from the same source
     file as now (same path, size and times) and is still the file that build
-    placed (same inode, size and time), so a file changed in the site folder
-    by hand is copied afresh. Nothing is ever written through a link (a file
+    placed (same inode, size, modification and change time), so a file
+    changed in the site folder by hand, even with its time set back, or
+    given another mode, is copied afresh. Nothing is ever written through a link (a file
     is removed before it is replaced), and nothing is linked to a cache or to
     the engine's output, so no change made in the site folder can reach them.
     Reusing the folder saves making and removing a folder per page, which
