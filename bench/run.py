@@ -320,7 +320,7 @@ def main() -> None:
         [f"| {100 if args.smoke else 300} | {len(latency)} | {latency[0]:.2f} s "
          f"| {statistics.median(later):.2f} s | {max(later):.2f} s |"])
     photo_size = (1200, 900) if args.smoke else (4000, 3000)
-    sections["Images (all widths and formats, 2 processes)"] = (
+    sections["Images (all widths and formats, 2 threads)"] = (
         "| photos | cold | per photo | cached | bytes in | bytes out |\n| --- | --- | --- | --- | --- | --- |",
         images(args.work, 4 if args.smoke else 12, photo_size))
     sections["Map page weight"] = (

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import io
 import math
-import multiprocessing
 import os
 import re
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -202,7 +201,7 @@ def process(renditions: Iterable[Rendition], out_dir: Path, workers: int | None 
     Args:
         renditions: What the site needs.
         out_dir: The cache folder (created if needed).
-        workers: Processes to use (default: every core).
+        workers: Threads to use (default: one per core).
         progress: Show a progress bar (default: on a terminal, for many images).
 
     Returns:
@@ -220,10 +219,10 @@ def process(renditions: Iterable[Rendition], out_dir: Path, workers: int | None 
     if workers == 1 or len(todo) == 1:
         stats.files_written = sum(render(r, out_dir) for r in _bar(todo, show))
         return stats
-    # Fresh processes, not forks: a fork of a large build shares its memory only
-    # until the first write, and forking a process with threads is unsafe.
-    with ProcessPoolExecutor(max_workers=min(workers, len(todo)),
-                             mp_context=multiprocessing.get_context("spawn")) as pool:
+    # Threads: Pillow lets go of the interpreter while it decodes, resizes and
+    # encodes, so they run side by side; a fork would copy a large build's
+    # memory page by page, and a fresh process would import it all again.
+    with ThreadPoolExecutor(max_workers=min(workers, len(todo))) as pool:
         results = pool.map(render, todo, [out_dir] * len(todo))
         stats.files_written = sum(_bar(results, show, total=len(todo)))
     return stats
