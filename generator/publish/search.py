@@ -74,15 +74,15 @@ def index_site(stage: Path, gently: bool = False, stop: threading.Event | None =
 
 def _waited(process: subprocess.Popen, stop: threading.Event | None) -> bool:
     """Waits for Pagefind to finish; stops it (and says so) once `stop` is set."""
-    while True:
+    while stop is None or not stop.is_set():
         try:
             process.wait(timeout=0.05 if stop is not None else None)
             return True
         except subprocess.TimeoutExpired:
-            if stop.is_set():
-                process.kill()
-                process.wait()
-                return False
+            pass
+    process.kill()
+    process.wait()
+    return False
 
 
 def _read(path: Path) -> list:

@@ -176,3 +176,16 @@ def test_a_damaged_record_of_the_last_site_only_means_copying_afresh(tmp_path, r
     (tmp_path / "work/assembled.json").write_text(record.replace("SITE", str(site)))
     site, _ = _publish(tmp_path, {**files, "a/index.html": "a2"})
     assert _tree(site) == {**files, "a/index.html": "a2"}
+
+
+def test_search_indexing_gives_way_when_asked_and_writes_nothing_then(tmp_path):
+    import threading
+    from generator.publish.search import BUNDLE, index_site
+    (tmp_path / "index.html").write_text('<html lang="nl"><body data-pagefind-body>'
+                                         "<h1>Afval</h1><p>Samen opruimen.</p></body></html>")
+    stop = threading.Event()
+    stop.set()
+    assert index_site(tmp_path, gently=True, stop=stop) is False
+    assert not (tmp_path / BUNDLE / "pagefind-entry.json").exists()
+    assert index_site(tmp_path, stop=threading.Event()) is True
+    assert (tmp_path / BUNDLE / "pagefind-entry.json").is_file()
