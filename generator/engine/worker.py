@@ -5,9 +5,10 @@ exits: one interpreter and one import of the engine and its theme for all of
 them (the cold build; `pilots build --jobs N` runs N of these side by side).
 
 Otherwise it is the preview's long-lived builder for one project. It keeps the
-configuration between builds, so a rebuild only renders the pages whose
-Markdown changed (MkDocs' dirty builds); a changed mkdocs.yml (menu, settings)
-triggers a clean, full build. Protocol: one JSON line per request on stdin
+configuration (loaded again when mkdocs.yml changed) and the compiled theme
+between builds; a build the caller marks dirty (nothing but the pages' text
+changed) renders only the pages whose Markdown changed (MkDocs' dirty builds),
+any other build renders every page. Protocol: one JSON line per request on stdin
 ({"build": true}, with "dirty": true when the output is known to be up to
 date: the first build then only loads the project), one JSON line per answer
 on stdout.
