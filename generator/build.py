@@ -275,7 +275,7 @@ def _build(paths: Paths, options: Options) -> BuildReport:
         _assemble(paths, site, projects, images, visuals, outputs, engine)
     base_path = site.config.base_path
     del site, images, visuals  # the rest needs only the pages' places: Pagefind needs the memory
-    _release(projects)
+    _release(projects, give_back=options.links_first)  # the preview indexes after the reload
     if options.links_first:  # the preview swaps first, so the page reloads sooner
         with ThreadPoolExecutor(max_workers=1) as pool:
             search = pool.submit(index_site, paths.stage)  # Pagefind runs beside the link check
@@ -291,12 +291,15 @@ def _build(paths: Paths, options: Options) -> BuildReport:
     return report
 
 
-def _release(projects: list[Project]) -> None:
-    """Lets go of the pages' text (written to disk by now) and gives the freed
-    memory back to the system, before the search index is made beside us."""
+def _release(projects: list[Project], give_back: bool) -> None:
+    """Lets go of the pages' text (written to disk by now) and, with
+    `give_back`, returns the freed memory to the system before the search
+    index is made beside us (a collection takes a while: not for the preview)."""
     for project in projects:
         for page in project.pages.values():
             page.body, page.front = "", {}
+    if not give_back:
+        return
     gc.collect()
     try:
         ctypes.CDLL(None).malloc_trim(0)  # glibc keeps freed memory otherwise
