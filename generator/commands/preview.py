@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Callable
 
 from generator.build import BuildBusy, EngineError, Options, Paths, build
-from generator.content.yamlsrc import keep_parsed
 from generator.commands.clitext import bug_line
 from generator.commands.newform import NEW, handle_new
 from generator.content.messages import _
 from generator.content.problems import ContentError
+from generator.content.yamlsrc import keep_parsed
 from generator.engine import SessionEngine
 
 LIVE = "/__pilots__/"
