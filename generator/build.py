@@ -31,7 +31,7 @@ from generator.content.problems import ContentError, Problem, Problems
 from generator.content.records.site import checked_base_url
 from generator.emit import Project, Visuals, emit_language
 from generator.engine import (Engine, EngineRun, MkDocsEngine, build_all, plan_language,
-                              read_base_config, write_project)
+                              read_base_config, started_early, write_project)
 from generator.images.pipeline import Stats
 from generator.images.planner import ImagePlanner
 from generator.images.probe import ImageIndex
@@ -39,7 +39,8 @@ from generator.publish.assemble import Placer, assemble, swap
 from generator.publish.csp import fill_csp
 from generator.publish.linkcheck import link_problems, unreported
 from generator.publish.lock import BuildBusy, build_lock
-from generator.publish.search import index_site
+from generator.publish.search import BUNDLE, index_site
+from generator.publish.searchkeep import KeptIndex
 from generator.publish.unchanged import Unchanged, problems_of
 from generator.site.model import Site
 from generator.site.rendered import RenderedBodies
@@ -259,18 +260,18 @@ def _inputs(paths: Paths, options: Options) -> Unchanged | None:
 
 def _build(paths: Paths, options: Options) -> BuildReport:
     report, start = BuildReport(), time.perf_counter()
-    index = image_index(paths)
-    with report.stage("check"):
-        site = _checked(paths, options, index, report)
-    with report.stage("emit"):
-        images = ImagePlanner(paths.cache / "images", index)
-        visuals = (options.visuals or SiteVisuals)(site, paths.cache)
-        projects = [emit_language(site, lang, images, visuals) for lang in site.languages]
-        report.pages = sum(len(p.pages) for p in projects)
-        report.languages = [p.lang for p in projects]
-    engine = options.engine or MkDocsEngine()
-    with report.stage("engine"):
-        outputs = _run_engine(paths, projects, engine, options, images, visuals, report)
+    index, engine = image_index(paths), options.engine or MkDocsEngine()
+    with started_early(engine):
+        with report.stage("check"):
+            site = _checked(paths, options, index, report)
+        with report.stage("emit"):
+            images = ImagePlanner(paths.cache / "images", index, early=True)
+            visuals = (options.visuals or SiteVisuals)(site, paths.cache)
+            projects = [emit_language(site, lang, images, visuals) for lang in site.languages]
+            report.pages = sum(len(p.pages) for p in projects)
+            report.languages = [p.lang for p in projects]
+        with report.stage("engine"):
+            outputs = _run_engine(paths, projects, engine, options, images, visuals, report)
     with report.stage("assemble"):
         _assemble(paths, site, projects, images, visuals, outputs, engine)
     base_path = site.config.base_path
@@ -278,7 +279,9 @@ def _build(paths: Paths, options: Options) -> BuildReport:
     _release(projects, give_back=options.links_first)  # the preview indexes after the reload
     if options.links_first:  # the preview swaps first, so the page reloads sooner
         with ThreadPoolExecutor(max_workers=1) as pool:
-            search = pool.submit(index_site, paths.stage)  # Pagefind runs beside the link check
+            kept = KeptIndex(paths.work / "search.json", paths.out,
+                             {p.lang: p.root for p in projects}, BUNDLE)
+            search = pool.submit(index_site, paths.stage, kept=kept)  # beside the link check
             with report.stage("links"):
                 _check_links(paths, projects, base_path, options.strict, report)
             with report.stage("search"):  # what is left of it once the links are checked

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from generator.engine.base import Engine, EngineRun
 from generator.engine.plan import LanguageJob, engine_fingerprint, plan_language
@@ -23,7 +25,7 @@ ENGINES: dict[str, type] = {"mkdocs": MkDocsEngine, "properdocs": ProperDocsEngi
                             "zensical": ZensicalEngine}
 __all__ = ["ENGINES", "Engine", "EngineRun", "MkDocsEngine", "ProperDocsEngine", "SessionEngine",
            "ZensicalEngine", "LanguageJob", "build_all", "engine_fingerprint", "engine_named",
-           "plan_language",
+           "plan_language", "started_early",
            "read_base_config", "write_project"]
 
 
@@ -55,3 +57,17 @@ def build_all(jobs: list[tuple[str, Path, Path]], engine: Engine, strict: bool,
         return engine.build_many(jobs, strict, workers, dirty)
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(lambda job: engine.build(job[0], job[1], job[2], strict), jobs))
+
+
+@contextmanager
+def started_early(engine: Engine) -> Iterator[None]:
+    """Lets the engine start a process before the content is checked (it
+    imports the engine meanwhile, on a core that is idle then), and stops
+    it if no language needed building."""
+    if hasattr(engine, "prepare"):
+        engine.prepare(1)  # one: a second would compete with the check for the cores
+    try:
+        yield
+    finally:
+        if hasattr(engine, "release"):
+            engine.release()

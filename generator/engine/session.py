@@ -26,6 +26,9 @@ class SessionEngine(MkDocsEngine):
         self.workers: dict[tuple[str, str], subprocess.Popen] = {}
         self.locks: dict[tuple[str, str], threading.Lock] = {}
 
+    def prepare(self, workers: int) -> None:
+        """Nothing to start early: the workers stay from build to build."""
+
     def warm(self, jobs: list[tuple[str, Path, Path]]) -> None:
         """Starts the workers and lets them load each project (in the background),
         so the first edit is already a quick, partial rebuild."""

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from generator.images.pipeline import Rendition, Source, Stats, plan, process
+from generator.images.pipeline import Rendition, Source, Stats, plan, process, render
 from generator.images.probe import ImageIndex
 
 
@@ -16,10 +17,13 @@ class ImagePlanner:
         index: What each image file is (measured while the content was checked).
     """
 
-    def __init__(self, cache_dir: Path, index: ImageIndex):
+    def __init__(self, cache_dir: Path, index: ImageIndex, early: bool = False):
         self.cache_dir = cache_dir
         self.index = index
         self.renditions: dict[Path, Rendition] = {}
+        self.early = early
+        self._started: dict[str, Future] = {}
+        self._pool: ThreadPoolExecutor | None = None
 
     def get(self, path: Path) -> Rendition:
         """Returns the rendition of an image file, planning it on first use.
@@ -34,12 +38,33 @@ class ImagePlanner:
                 raise ValueError(f"{path}: {measured.error}")
             source = Source(path, measured.digest, measured.width, measured.height, measured.alpha)
             found = self.renditions[path] = plan(source)
+            if self.early:
+                self._start(found)
         return found
+
+    def _start(self, rendition: Rendition) -> None:
+        """Starts a new image at once, in one thread beside the pages being
+        written: Pillow works outside the interpreter's lock, so the images
+        are mostly done by the time the engine runs."""
+        key = rendition.source.digest + str(rendition.variants)
+        if key in self._started or all((self.cache_dir / v.name).exists()
+                                       for v in rendition.variants):
+            return
+        if self._pool is None:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="images")
+        self._started[key] = self._pool.submit(render, rendition, self.cache_dir)
 
     def process(self, workers: int | None = None) -> Stats:
         """Produces every missing output in the cache."""
         self.index.save()
-        return process(self.renditions.values(), self.cache_dir, workers)
+        begun = [future for future in self._started.values() if not future.cancel()]
+        written = sum(future.result() for future in begun)  # the others are done below
+        if self._pool is not None:
+            self._pool.shutdown()
+        self._pool, self._started = None, {}
+        stats = process(self.renditions.values(), self.cache_dir, workers)
+        return Stats(stats.images, stats.processed + len(begun), stats.files_written + written)
 
     def outputs(self) -> dict[str, Path]:
         """Returns every output file the site needs: name -> cached file."""

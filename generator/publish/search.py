@@ -15,6 +15,7 @@ import gzip
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -22,6 +23,8 @@ import threading
 from pathlib import Path
 
 import cbor2
+
+from generator.publish.searchkeep import KeptIndex
 
 BUNDLE = "pagefind"  # the index's folder in the site
 _HEADER = b"pagefind_dcd"
@@ -35,7 +38,8 @@ class SearchIndexError(Exception):
     """Pagefind could not index the site."""
 
 
-def index_site(stage: Path, gently: bool = False, stop: threading.Event | None = None) -> bool:
+def index_site(stage: Path, gently: bool = False, stop: threading.Event | None = None,
+               kept: KeptIndex | None = None) -> bool:
     """Writes the search index into the assembled site, in a stable order.
 
     Args:
@@ -44,6 +48,8 @@ def index_site(stage: Path, gently: bool = False, stop: threading.Event | None =
             browser reloads the page, which should come first).
         stop: When set, Pagefind is stopped and no index is written (the
             preview: the editor saved again, and the next rebuild comes first).
+        kept: The last index, of which the languages whose pages did not
+            change are kept (see generator.publish.searchkeep).
 
     Returns:
         Whether the index was written (False only when stopped).
@@ -51,8 +57,33 @@ def index_site(stage: Path, gently: bool = False, stop: threading.Event | None =
     Raises:
         SearchIndexError: with Pagefind's own words, when it fails.
     """
+    bundle = stage / BUNDLE
+    plan = kept.plan(stage) if kept is not None else None
+    if plan is None or plan.index:
+        if not _pagefind(stage, gently, stop, plan.glob if plan else None):
+            return False
+        for name in _UNUSED:
+            (bundle / name).unlink(missing_ok=True)
+        _stabilise(bundle)
+    else:
+        shutil.rmtree(bundle, ignore_errors=True)
+        bundle.mkdir()
+    if kept is None:
+        return True
+    try:
+        kept.finish(plan, bundle)
+    except OSError:  # the last index changed meanwhile: index everything
+        kept.forget()
+        shutil.rmtree(bundle, ignore_errors=True)
+        return index_site(stage, gently, stop)
+    return True
+
+
+def _pagefind(stage: Path, gently: bool, stop: threading.Event | None,
+              glob: str | None) -> bool:
+    """Runs Pagefind on the site (on the pages `glob` names, else all)."""
     command = [sys.executable, "-m", "pagefind", "--site", str(stage), "--output-subdir", BUNDLE,
-               "--silent"]
+               "--silent"] + (["--glob", glob] if glob else [])
     with tempfile.TemporaryFile("w+") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, text=True)
         if gently and hasattr(os, "setpriority"):
@@ -65,10 +96,6 @@ def index_site(stage: Path, gently: bool = False, stop: threading.Event | None =
         log.seek(0)
         if process.returncode != 0:
             raise SearchIndexError(log.read().strip())
-    bundle = stage / BUNDLE
-    for name in _UNUSED:
-        (bundle / name).unlink(missing_ok=True)
-    _stabilise(bundle)
     return True
 
 

@@ -61,3 +61,23 @@ def test_the_index_remembers_between_builds(tmp_path):
     index.save()
     again = ImageIndex(tmp_path / "index.json")
     assert again.entries and again.measure(tmp_path / "a.png") == first and not again.dirty
+
+
+def test_images_started_while_pages_are_written_end_as_a_full_run_would(tmp_path):
+    from generator.images.planner import ImagePlanner
+    photos = []
+    for n in range(5):
+        photos.append(tmp_path / f"photo-{n}.jpg")
+        Image.new("RGB", (1200 + n, 800), (40 * n, 90, 160)).save(photos[-1])
+    early = ImagePlanner(tmp_path / "early", ImageIndex(None), early=True)
+    late = ImagePlanner(tmp_path / "late", ImageIndex(None))
+    for photo in photos + photos[:2]:  # asked for twice: made once
+        early.get(photo)
+        late.get(photo)
+    assert early._started and not late._started
+    a, b = early.process(), late.process()
+    assert (a.images, a.processed, a.files_written) == (b.images, b.processed, b.files_written)
+    assert a.processed == 5 and not early._started
+    files = {p.name: p.read_bytes() for p in (tmp_path / "early").iterdir()}
+    assert files == {p.name: p.read_bytes() for p in (tmp_path / "late").iterdir()}
+    assert early.process().processed == 0  # all in the cache now
