@@ -28,6 +28,7 @@ from pathlib import Path
 
 _LANG = re.compile(rb"<html\b[^>]*?\blang=\"([^\"]*)\"", re.I)
 _GLOB_SAFE = re.compile(r"^[\w.\-]+$")  # top-level names that need no escaping in a glob
+_BUNDLE_NAME = re.compile(r"^(?:[\w\-]+/)?[\w\-][\w.\-]*$")  # fragment/en_1a2b.pf_fragment
 ENTRY = "pagefind-entry.json"
 
 
@@ -85,12 +86,11 @@ class KeptIndex:
         return Plan(self._glob(stage, index), index, keep, pages)
 
     def _intact(self, lang: str, fingerprint: str) -> bool:
+        """Whether the language's pages are those its last index was made of
+        (its files are checked as they are copied, see `finish`)."""
         last = self.last["languages"].get(lang)
-        if not isinstance(last, dict) or last.get("pages") != fingerprint:
-            return False
-        files = last.get("files")
-        return isinstance(files, dict) and all(
-            _digest(self.current / self.bundle / name) == digest for name, digest in files.items())
+        return isinstance(last, dict) and last.get("pages") == fingerprint \
+            and isinstance(last.get("files"), dict) and isinstance(last.get("info"), dict)
 
     def _globbable(self, stage: Path) -> bool:
         return all(_GLOB_SAFE.match(name) for name in os.listdir(stage))
@@ -114,21 +114,25 @@ class KeptIndex:
 
     def finish(self, plan: Plan, bundle: Path) -> None:
         """Puts the kept languages' parts into the new `bundle` (beside what
-        Pagefind just wrote there), completes its entry file, and records it."""
-        old = self.current / self.bundle
+        Pagefind just wrote there), completes its entry file, and records it.
+
+        Raises:
+            OSError: when a kept file is not as recorded (changed in site/).
+        """
+        old, kept = self.current / self.bundle, {}
+        new = _listing(bundle)  # what Pagefind wrote (nothing, if it did not run)
         entry = _entry(bundle) if plan.index else dict(self.last.get("entry", {}))
         if not plan.index:
-            _copy(old, bundle, self.last.get("shared", {}))
+            kept.update(_copy(old, bundle, self.last.get("shared", {})))
         for lang in plan.keep:
             last = self.last["languages"][lang]
-            _copy(old, bundle, last["files"])
+            kept.update(_copy(old, bundle, last["files"]))
             entry.setdefault("languages", {})[lang] = last["info"]
         (bundle / ENTRY).write_text(json.dumps(entry, ensure_ascii=False, sort_keys=True,
                                                separators=(",", ":")), encoding="utf-8")
-        self._write(plan, bundle, entry)
+        self._write(plan, {**new, **kept}, entry)
 
-    def _write(self, plan: Plan, bundle: Path, entry: dict) -> None:
-        files = _listing(bundle)
+    def _write(self, plan: Plan, files: dict[str, str], entry: dict) -> None:
         languages, owned = {}, set()
         for lang, info in entry.get("languages", {}).items():
             mine = {name: digest for name, digest in files.items() if _owned_by(name, lang, info)}
@@ -199,14 +203,26 @@ def _digest(path: Path) -> str | None:
         return None
 
 
-def _copy(source: Path, target: Path, files: dict[str, str]) -> None:
-    """Copies the files of the last index (checked again as they are read)."""
+def _copy(source: Path, target: Path, files: dict) -> dict[str, str]:
+    """Copies files of the last index, each checked against its recorded hash
+    as it is read (never through a link); returns them with their hashes."""
+    if not isinstance(files, dict):
+        raise OSError("no list of the last index's files")
+    folders = set()
     for name, digest in files.items():
+        if not isinstance(name, str) or not _BUNDLE_NAME.match(name):
+            raise OSError(f"{name!r} is not a name in an index")
+        if (source / name).is_symlink():
+            raise OSError(f"{source / name} is a link")
         data = (source / name).read_bytes()
         if hashlib.sha256(data).hexdigest() != digest:
-            raise OSError(f"{source / name} changed while it was kept")
-        (target / name).parent.mkdir(parents=True, exist_ok=True)
+            raise OSError(f"{source / name} is not as it was made")
+        folder = (target / name).parent
+        if folder not in folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            folders.add(folder)
         (target / name).write_bytes(data)
+    return dict(files)
 
 
 def _entry(bundle: Path) -> dict:

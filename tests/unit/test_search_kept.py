@@ -132,3 +132,16 @@ def test_a_name_a_glob_cannot_say_means_indexing_everything(builds):
     odd = {**PAGES, "{odd},name/index.html": _page("nl", "Raar", "Een rare map.")}
     assert builds.build(odd) == builds.cold(odd)
     assert builds.globs[-1] is None
+
+
+@pytest.mark.parametrize("name", ["../../outside.txt", "/etc/hostname", "fragment/../../x", 5])
+def test_a_record_naming_files_outside_the_index_is_not_followed(builds, name):
+    import json
+    builds.build(PAGES)
+    state = json.loads(builds.record.read_text())
+    state["languages"]["en"]["files"] = {name: "0" * 64} if name != 5 else {"5": 5}
+    builds.record.write_text(json.dumps(state))
+    (builds.tmp / "outside.txt").write_text("secret")
+    edited = {**PAGES, "index.html": _page("nl", "Welkom", "Opnieuw.")}
+    assert builds.build(edited) == builds.cold(edited)
+    assert not (builds.site / BUNDLE / "outside.txt").exists()
