@@ -16,7 +16,8 @@ def test_benchmark_smoke_run_writes_every_section(tmp_path):
                             text=True, timeout=900)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     text = out.read_text()
-    for section in ("Cold builds", "Rebuilds", "Preview", "Images", "Map page weight",
+    for section in ("Cold builds", "Cold builds with the photos already processed", "Rebuilds",
+                    "Preview", "Images", "Map page weight",
                     "Story page weight", "Zensical"):
         assert f"## {section}" in text
     assert "| 100 |" in text and "(failed)" not in text
