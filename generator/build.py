@@ -261,11 +261,11 @@ def _inputs(paths: Paths, options: Options) -> Unchanged | None:
 def _build(paths: Paths, options: Options) -> BuildReport:
     report, start = BuildReport(), time.perf_counter()
     index, engine = image_index(paths), options.engine or MkDocsEngine()
-    with started_early(engine):
+    images = ImagePlanner(paths.cache / "images", index, early=True)
+    with started_early(engine), images:
         with report.stage("check"):
             site = _checked(paths, options, index, report)
         with report.stage("emit"):
-            images = ImagePlanner(paths.cache / "images", index, early=True)
             visuals = (options.visuals or SiteVisuals)(site, paths.cache)
             projects = [emit_language(site, lang, images, visuals) for lang in site.languages]
             report.pages = sum(len(p.pages) for p in projects)
@@ -279,9 +279,9 @@ def _build(paths: Paths, options: Options) -> BuildReport:
     _release(projects, give_back=options.links_first)  # the preview indexes after the reload
     if options.links_first:  # the preview swaps first, so the page reloads sooner
         with ThreadPoolExecutor(max_workers=1) as pool:
-            kept = KeptIndex(paths.work / "search.json", paths.out,
-                             {p.lang: p.root for p in projects}, BUNDLE)
-            search = pool.submit(index_site, paths.stage, kept=kept)  # beside the link check
+            kept = _kept_index(paths, projects, paths.out)
+            plan = kept.plan(paths.stage)  # reads every page: not beside the link check
+            search = pool.submit(index_site, paths.stage, kept=kept, plan=plan)  # Pagefind, beside
             with report.stage("links"):
                 _check_links(paths, projects, base_path, options.strict, report)
             with report.stage("search"):  # what is left of it once the links are checked
@@ -373,10 +373,17 @@ def _afterwards(paths: Paths, projects: list[Project], base_path: str,
     search, and check its links; both give way (return at once, nothing
     found) as soon as `stop` is set: the next rebuild does them again."""
     def run(stop: threading.Event | None = None) -> list[Problem]:
-        if not index_site(paths.out, gently=True, stop=stop) or (stop and stop.is_set()):
+        kept = _kept_index(paths, projects, paths.spare)  # the site before, since the swap
+        if not index_site(paths.out, gently=True, stop=stop, kept=kept) or (stop and stop.is_set()):
             return []
         return unreported(link_problems(paths.out, projects, base_path, paths.root), checked)
     return run
+
+
+def _kept_index(paths: Paths, projects: list[Project], last_site: Path) -> KeptIndex:
+    """The search index of `last_site`, of which unchanged languages are kept."""
+    return KeptIndex(paths.work / "search.json", last_site,
+                     {p.lang: p.root for p in projects}, BUNDLE)
 
 
 def _check_links(paths: Paths, projects: list[Project], base_path: str, strict: bool,

@@ -55,6 +55,18 @@ class ImagePlanner:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="images")
         self._started[key] = self._pool.submit(render, rendition, self.cache_dir)
 
+    def __enter__(self) -> "ImagePlanner":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        """Drops the images started early but not begun (a build that failed
+        before processing them); the one being made is finished."""
+        for future in self._started.values():
+            future.cancel()
+        if self._pool is not None:
+            self._pool.shutdown(wait=False)
+        self._pool, self._started = None, {}
+
     def process(self, workers: int | None = None) -> Stats:
         """Produces every missing output in the cache."""
         self.index.save()

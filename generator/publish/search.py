@@ -24,7 +24,7 @@ from pathlib import Path
 
 import cbor2
 
-from generator.publish.searchkeep import KeptIndex
+from generator.publish.searchkeep import KeptIndex, Plan
 
 BUNDLE = "pagefind"  # the index's folder in the site
 _HEADER = b"pagefind_dcd"
@@ -39,7 +39,7 @@ class SearchIndexError(Exception):
 
 
 def index_site(stage: Path, gently: bool = False, stop: threading.Event | None = None,
-               kept: KeptIndex | None = None) -> bool:
+               kept: KeptIndex | None = None, plan: Plan | None = None) -> bool:
     """Writes the search index into the assembled site, in a stable order.
 
     Args:
@@ -50,6 +50,7 @@ def index_site(stage: Path, gently: bool = False, stop: threading.Event | None =
             preview: the editor saved again, and the next rebuild comes first).
         kept: The last index, of which the languages whose pages did not
             change are kept (see generator.publish.searchkeep).
+        plan: What `kept.plan(stage)` said, if asked already.
 
     Returns:
         Whether the index was written (False only when stopped).
@@ -58,7 +59,7 @@ def index_site(stage: Path, gently: bool = False, stop: threading.Event | None =
         SearchIndexError: with Pagefind's own words, when it fails.
     """
     bundle = stage / BUNDLE
-    plan = kept.plan(stage) if kept is not None else None
+    plan = plan or (kept.plan(stage) if kept is not None else None)
     if plan is None or plan.index:
         if not _pagefind(stage, gently, stop, plan.glob if plan else None):
             return False

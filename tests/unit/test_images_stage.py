@@ -81,3 +81,21 @@ def test_images_started_while_pages_are_written_end_as_a_full_run_would(tmp_path
     files = {p.name: p.read_bytes() for p in (tmp_path / "early").iterdir()}
     assert files == {p.name: p.read_bytes() for p in (tmp_path / "late").iterdir()}
     assert early.process().processed == 0  # all in the cache now
+
+
+def test_images_started_early_are_dropped_when_the_build_fails_before_them(tmp_path):
+    from generator.images.planner import ImagePlanner
+    photos = []
+    for n in range(6):
+        photos.append(tmp_path / f"photo-{n}.jpg")
+        Image.new("RGB", (2000 + n, 1500), (40 * n, 90, 160)).save(photos[-1])
+    try:
+        with ImagePlanner(tmp_path / "cache", ImageIndex(None), early=True) as planner:
+            for photo in photos:
+                planner.get(photo)
+            raise RuntimeError("the engine failed")
+    except RuntimeError:
+        pass
+    assert planner._pool is None and planner._started == {}
+    made = {p.name.split("-")[1] for p in (tmp_path / "cache").glob("photo-*")}
+    assert len(made) < 6  # the queued ones were not made
