@@ -7,6 +7,7 @@ engine only puts them in the theme: their text skips Markdown altogether.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from typing import Any, Callable
 
@@ -15,6 +16,10 @@ from generator.publish import csp
 # Material's parts that show the menu: the same for every page outside the
 # menu within one folder (see `_shared_key`), so each is rendered once per folder.
 SHARED_PARTS = ("partials/nav.html", "partials/tabs.html")
+# ... as long as the site's theme overrides none of the parts they are made of
+# (an override may show something of the page itself)
+MENU_PARTS = SHARED_PARTS + tuple(f"partials/{name}.html" for name in (
+    "nav-item", "tabs-item", "logo", "source", "source-file", "toc", "toc-item"))
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -42,6 +47,9 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     """Renders the menu once per folder rather than once per page: Material
     spends a fifth of a build on it. The renderings are kept for one build."""
     env.pl_shared = {}
+    custom = getattr(config["theme"], "custom_dir", None)
+    if custom and any(os.path.exists(os.path.join(custom, name)) for name in MENU_PARTS):
+        return env  # rendered for each page, as Material does
     for name in SHARED_PARTS:
         template = env.get_template(name)
         if not getattr(template, "pl_shared", False):

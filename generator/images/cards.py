@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import textwrap
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -109,7 +110,7 @@ def render_cards(specs: Iterable[CardSpec], out_dir: Path) -> int:
     todo = {s.name: s for s in specs if not (out_dir / s.name).exists()}
     for spec in todo.values():
         target = out_dir / spec.name
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         draw(spec).save(tmp, "JPEG", **JPEG)
         os.replace(tmp, target)
     return len(todo)

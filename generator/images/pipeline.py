@@ -14,6 +14,7 @@ import math
 import os
 import re
 import sys
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -175,7 +176,7 @@ def to_srgb(image: Image.Image) -> Image.Image:
 
 
 def _save(image: Image.Image, variant: Variant, target: Path) -> None:
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     if variant.format == "webp":
         image.save(tmp, "WEBP", **WEBP)
     elif variant.format == "png":

@@ -73,20 +73,26 @@ def index_site(stage: Path, gently: bool = False, stop: threading.Event | None =
         return True
     try:
         kept.finish(plan, bundle)
-    except OSError:  # the last index changed meanwhile: index everything
+    except (OSError, ValueError, TypeError, KeyError):  # the last index is not as recorded
+        if not plan.keep and plan.index:
+            raise  # nothing was kept: this is not about the last index
         kept.forget()
         shutil.rmtree(bundle, ignore_errors=True)
-        return index_site(stage, gently, stop)
+        return index_site(stage, gently, stop, kept, kept.plan(stage, fresh=True))
     return True
 
 
 def _pagefind(stage: Path, gently: bool, stop: threading.Event | None,
               glob: str | None) -> bool:
     """Runs Pagefind on the site (on the pages `glob` names, else all)."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(stage), "--output-subdir", BUNDLE,
-               "--silent"] + (["--glob", glob] if glob else [])
-    with tempfile.TemporaryFile("w+") as log:
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, text=True)
+    command = [sys.executable, "-m", "pagefind", "--site", str(stage.resolve()), "--output-subdir",
+               BUNDLE, "--silent"] + (["--glob", glob] if glob else [])
+    # Pagefind reads settings from its working folder and PAGEFIND_ variables:
+    # an empty folder and none, so the index depends on the pages alone
+    env = {k: v for k, v in os.environ.items() if not k.upper().startswith("PAGEFIND_")}
+    with tempfile.TemporaryFile("w+") as log, tempfile.TemporaryDirectory() as empty:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, text=True,
+                                   cwd=empty, env=env)
         if gently and hasattr(os, "setpriority"):
             try:
                 os.setpriority(os.PRIO_PROCESS, process.pid, 10)

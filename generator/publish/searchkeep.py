@@ -8,12 +8,16 @@ can be taken from the last site as it is. That part is kept only when:
 - each of the language's pages (its folder, less the other languages'
   folders) has exactly the text it had when that index was made, and says
   `<html lang>` of that language (else Pagefind could have put it elsewhere);
+- whether any page of the site marks what to index (data-pagefind-body) is
+  as it was (Pagefind indexes whole pages on a site where none does), and
+  each language that is indexed anew has such a page, if the site has any;
 - the last site still holds each file of that part with the same content
-  (checked by hash, so a file changed in site/ by hand is never kept);
+  (checked by hash as it is copied, never through a link), and the record
+  of it is well-formed (a damaged or edited record means indexing everything);
 - the same Pagefind made it.
 
 Otherwise Pagefind indexes everything, as in a first build. Either way the
-result is the same bundle, byte for byte (a test builds both and compares).
+result is the same bundle, byte for byte (tests build both and compare).
 """
 
 from __future__ import annotations
@@ -26,10 +30,14 @@ from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-_LANG = re.compile(rb"<html\b[^>]*?\blang=\"([^\"]*)\"", re.I)
-_GLOB_SAFE = re.compile(r"^[\w.\-]+$")  # top-level names that need no escaping in a glob
-_BUNDLE_NAME = re.compile(r"^(?:[\w\-]+/)?[\w\-][\w.\-]*$")  # fragment/en_1a2b.pf_fragment
+FORMAT = 2  # of the record; change it when what is kept or how changes
 ENTRY = "pagefind-entry.json"
+_LANG = re.compile(rb"<html\b[^>]*?\blang=\"([^\"]*)\"", re.I)
+_MARKED = re.compile(rb"<[^<>]*\sdata-pagefind-body(?=[\s=/>])")  # in a tag, not in text
+_GLOB_SAFE = re.compile(r"^[\w.\-]+$")  # top-level names that need no escaping in a glob
+_NAME = re.compile(r"^(?:(?:fragment|index|filter)/)?[\w\-][\w.\-]*$")
+_DIGEST = re.compile(r"^[0-9a-f]{64}$")
+_WASM = re.compile(r"^[a-z0-9_\-]{1,32}$")
 
 
 @dataclass
@@ -40,13 +48,16 @@ class Plan:
         glob: Pagefind's --glob for the languages to index (None: all).
         index: The languages to index (empty: Pagefind is not run at all).
         keep: The languages whose part of the last index is kept.
-        pages: Each language's pages' fingerprint, to record afterwards.
+        pages: Each language's pages' fingerprint ("" for pages of no
+            language's folder; empty when they cannot be told apart).
+        marked: Whether any page of the site marks what to index.
     """
 
     glob: str | None
     index: list[str]
     keep: list[str]
     pages: dict[str, str] = field(default_factory=dict)
+    marked: bool = False
 
 
 class KeptIndex:
@@ -54,7 +65,8 @@ class KeptIndex:
 
     Args:
         record: Where the last index is described (in the build's work folder).
-        current: The site being replaced (site/), which holds the last index.
+        current: The site that holds the last index (site/, or the preview's
+            site before the last swap).
         roots: Each language's folder in the site ("" for the default language).
         bundle: The index's folder name in a site.
     """
@@ -68,29 +80,34 @@ class KeptIndex:
             state = json.loads(self.record.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
-        same = isinstance(state, dict) and state.get("site") == str(self.current) \
-            and state.get("pagefind") == _pagefind_version()
-        return state if same and isinstance(state.get("languages"), dict) else {}
+        if not isinstance(state, dict) or state.get("format") != FORMAT \
+                or state.get("site") != str(self.current) \
+                or state.get("pagefind") != _pagefind_version():
+            return {}
+        parts = state.get("languages")
+        parts = {lang: part for lang, part in parts.items()
+                 if lang in self.roots and _valid_part(lang, part)} \
+            if isinstance(parts, dict) else {}
+        return {**state, "languages": parts}
 
-    def plan(self, stage: Path) -> Plan:
-        """Which languages Pagefind must index in `stage`, and which are kept."""
-        pages = _fingerprints(stage, self.roots, self.bundle)
-        everything = Plan(None, sorted(self.roots), [], pages or {})
-        if pages is None or pages.get("") != self.last.get("others") or not self._globbable(stage):
+    def plan(self, stage: Path, fresh: bool = False) -> Plan:
+        """Which languages Pagefind must index in `stage`, and which are kept
+        (with `fresh`: everything is indexed)."""
+        found = _fingerprints(stage, self.roots, self.bundle)
+        pages, marks = found if found else ({}, {})
+        marked = any(marks.values())
+        everything = Plan(None, sorted(self.roots), [], pages, marked)
+        last = self.last
+        if fresh or not found or not last or pages[""] != last.get("others") \
+                or marked != last.get("marked") or not self._globbable(stage):
             return everything
         keep = [lang for lang in sorted(self.roots)
-                if self._intact(lang, pages[lang])]
+                if lang in last["languages"] and last["languages"][lang]["pages"] == pages[lang]]
         index = [lang for lang in sorted(self.roots) if lang not in keep]
-        if index and not keep:
+        unmarked = marked and not all(marks[lang] for lang in index)
+        if (index and not keep) or unmarked or (not index and not _valid_whole(last)):
             return everything
-        return Plan(self._glob(stage, index), index, keep, pages)
-
-    def _intact(self, lang: str, fingerprint: str) -> bool:
-        """Whether the language's pages are those its last index was made of
-        (its files are checked as they are copied, see `finish`)."""
-        last = self.last["languages"].get(lang)
-        return isinstance(last, dict) and last.get("pages") == fingerprint \
-            and isinstance(last.get("files"), dict) and isinstance(last.get("info"), dict)
+        return Plan(self._glob(stage, index), index, keep, pages, marked)
 
     def _globbable(self, stage: Path) -> bool:
         return all(_GLOB_SAFE.match(name) for name in os.listdir(stage))
@@ -109,7 +126,10 @@ class KeptIndex:
             for name in sorted(os.listdir(stage)):
                 if name in others:
                     continue
-                parts.append(f"{name}/**/*.html" if (stage / name).is_dir() else name)
+                if (stage / name).is_dir():
+                    parts.append(f"{name}/**/*.html")
+                elif name.endswith(".html"):
+                    parts.append(name)
         return "{" + ",".join(parts) + "}"
 
     def finish(self, plan: Plan, bundle: Path) -> None:
@@ -120,10 +140,12 @@ class KeptIndex:
             OSError: when a kept file is not as recorded (changed in site/).
         """
         old, kept = self.current / self.bundle, {}
+        if (plan.keep or not plan.index) and old.is_symlink():
+            raise OSError(f"{old} is a link")
         new = _listing(bundle)  # what Pagefind wrote (nothing, if it did not run)
-        entry = _entry(bundle) if plan.index else dict(self.last.get("entry", {}))
+        entry = _entry(bundle) if plan.index else dict(self.last["entry"])
         if not plan.index:
-            kept.update(_copy(old, bundle, self.last.get("shared", {})))
+            kept.update(_copy(old, bundle, self.last["shared"]))
         for lang in plan.keep:
             last = self.last["languages"][lang]
             kept.update(_copy(old, bundle, last["files"]))
@@ -138,16 +160,49 @@ class KeptIndex:
             mine = {name: digest for name, digest in files.items() if _owned_by(name, lang, info)}
             owned.update(mine)
             languages[lang] = {"pages": plan.pages.get(lang), "info": info, "files": mine}
-        state = {"site": str(self.current), "pagefind": _pagefind_version(),
-                 "others": plan.pages.get(""), "languages": languages,
+        state = {"format": FORMAT, "site": str(self.current), "pagefind": _pagefind_version(),
+                 "others": plan.pages.get(""), "marked": plan.marked, "languages": languages,
                  "entry": {k: v for k, v in entry.items() if k != "languages"},
                  "shared": {n: d for n, d in files.items() if n not in owned and n != ENTRY}}
         self.record.parent.mkdir(parents=True, exist_ok=True)
         self.record.write_text(json.dumps(state), encoding="utf-8")
 
     def forget(self) -> None:
-        """Drops the record (the index is about to be made some other way)."""
+        """Drops the record (the last index cannot be used)."""
         self.record.unlink(missing_ok=True)
+        self.last = {}
+
+
+def _valid_part(lang: str, part: object) -> bool:
+    """Whether a recorded language part is what `_write` writes."""
+    if not isinstance(part, dict) or not isinstance(part.get("pages"), str):
+        return False
+    info, files = part.get("info"), part.get("files")
+    if not isinstance(info, dict) or set(info) != {"hash", "wasm", "page_count"}:
+        return False
+    count = info["page_count"]
+    if not (isinstance(info["hash"], str) and re.fullmatch(rf"{re.escape(lang)}_[0-9a-f]{{1,64}}",
+                                                             info["hash"])
+            and isinstance(info["wasm"], str) and _WASM.match(info["wasm"])
+            and type(count) is int and 0 <= count <= 10_000_000):
+        return False
+    return isinstance(files, dict) and all(
+        isinstance(name, str) and _NAME.match(name) and _owned_by(name, lang, info)
+        and isinstance(digest, str) and _DIGEST.match(digest) for name, digest in files.items())
+
+
+def _valid_whole(last: dict) -> bool:
+    """Whether the record holds what a build that runs no Pagefind needs."""
+    entry, shared = last.get("entry"), last.get("shared")
+    if not isinstance(entry, dict) or set(entry) != {"version", "include_characters"}:
+        return False
+    chars = entry["include_characters"]
+    if not (isinstance(entry["version"], str) and _GLOB_SAFE.match(entry["version"])
+            and isinstance(chars, list) and all(isinstance(c, str) and len(c) == 1 for c in chars)):
+        return False
+    return isinstance(shared, dict) and all(
+        isinstance(name, str) and "/" not in name and _NAME.match(name)
+        and isinstance(digest, str) and _DIGEST.match(digest) for name, digest in shared.items())
 
 
 def _owned_by(name: str, lang: str, info: dict) -> bool:
@@ -156,10 +211,13 @@ def _owned_by(name: str, lang: str, info: dict) -> bool:
         or base == f"wasm.{info.get('wasm')}.pagefind" and info.get("wasm") == lang
 
 
-def _fingerprints(stage: Path, roots: dict[str, str], bundle: str) -> dict[str, str] | None:
-    """Each language's pages, as one hash ("" for pages of no language's
-    folder); None when a page's <html lang> is not its folder's language."""
+def _fingerprints(stage: Path, roots: dict[str, str],
+                  bundle: str) -> tuple[dict[str, str], dict[str, bool]] | None:
+    """Each language's pages as one hash ("" for pages of no language's
+    folder), and whether any of them marks what to index; None when a
+    page's <html lang> is not its folder's language."""
     hashes = {lang: hashlib.sha256() for lang in [*roots, ""]}
+    marks = dict.fromkeys(hashes, False)
     by_root = sorted(((root, lang) for lang, root in roots.items()), key=lambda r: -len(r[0]))
     for rel in sorted(_html_files(stage, bundle)):
         lang = next((lang for root, lang in by_root if rel.startswith(root)), "")
@@ -167,8 +225,9 @@ def _fingerprints(stage: Path, roots: dict[str, str], bundle: str) -> dict[str, 
         said = _LANG.search(data[:4096])
         if said is None or said.group(1).decode("ascii", "replace").lower() != lang.lower():
             return None
+        marks[lang] = marks[lang] or _MARKED.search(data) is not None
         hashes[lang].update(rel.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())
-    return {lang: h.hexdigest() for lang, h in hashes.items()}
+    return {lang: h.hexdigest() for lang, h in hashes.items()}, marks
 
 
 def _html_files(stage: Path, bundle: str) -> list[str]:
@@ -189,34 +248,23 @@ def _listing(bundle: Path) -> dict[str, str]:
         rel = os.path.relpath(dirpath, bundle).replace(os.sep, "/")
         for name in filenames:
             path = f"{name}" if rel == "." else f"{rel}/{name}"
-            files[path] = _digest(bundle / path)
+            files[path] = hashlib.sha256((bundle / path).read_bytes()).hexdigest()
     files.pop(ENTRY, None)
     return files
 
 
-def _digest(path: Path) -> str | None:
-    try:
-        if path.is_symlink():
-            return None
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
-
-
-def _copy(source: Path, target: Path, files: dict) -> dict[str, str]:
+def _copy(source: Path, target: Path, files: dict[str, str]) -> dict[str, str]:
     """Copies files of the last index, each checked against its recorded hash
-    as it is read (never through a link); returns them with their hashes."""
-    if not isinstance(files, dict):
-        raise OSError("no list of the last index's files")
-    folders = set()
+    as it is read, and read only where no link leads elsewhere; returns them
+    with their hashes."""
+    real, folders = os.path.realpath(source), set()
     for name, digest in files.items():
-        if not isinstance(name, str) or not _BUNDLE_NAME.match(name):
-            raise OSError(f"{name!r} is not a name in an index")
-        if (source / name).is_symlink():
-            raise OSError(f"{source / name} is a link")
-        data = (source / name).read_bytes()
+        path = source / name
+        if os.path.realpath(path) != os.path.join(real, *name.split("/")):
+            raise OSError(f"{path} is reached through a link")
+        data = path.read_bytes()
         if hashlib.sha256(data).hexdigest() != digest:
-            raise OSError(f"{source / name} is not as it was made")
+            raise OSError(f"{path} is not as it was made")
         folder = (target / name).parent
         if folder not in folders:
             folder.mkdir(parents=True, exist_ok=True)

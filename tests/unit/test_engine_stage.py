@@ -67,7 +67,7 @@ def test_the_fingerprint_depends_on_engine_and_theme(tmp_path):
     assert one != engine_fingerprint(files, theme, MkDocsEngine())
 
 
-def _mkdocs_project(folder: Path, hooks: Path) -> Path:
+def _mkdocs_project(folder: Path, hooks: Path, theme: dict | None = None) -> Path:
     pages = ["index.md", "pilots/index.md", "pilots/a/index.md", "pilots/b/index.md",
              "stories/index.md", "stories/x/index.md", "stories/y/index.md", "deep/index.md",
              "deep/inner/index.md", "other/z.md", "other/w.md", "extra/index.md",
@@ -82,7 +82,8 @@ def _mkdocs_project(folder: Path, hooks: Path) -> Path:
            {"Z": "other/z.md"}]
     (folder / "mkdocs.yml").write_text(yaml.safe_dump({
         "site_name": "T", "nav": nav, "hooks": [str(hooks)],
-        "theme": {"name": "material", "features": ["navigation.tabs", "navigation.indexes"]}}))
+        "theme": {"name": "material", "features": ["navigation.tabs", "navigation.indexes"],
+                  **(theme or {})}}))
     return folder
 
 
@@ -106,6 +107,23 @@ def test_the_menu_rendered_once_per_folder_is_the_menu_of_every_page(tmp_path):
     assert [page for page in shared if shared[page] != plain_pages[page]] == []
     story = shared[Path("stories/x/index.html")].decode()
     assert 'href="../../pilots/a/"' in story and "md-nav__link--active" not in story
+
+
+def test_a_site_theme_overriding_a_part_of_the_menu_gets_the_menu_per_page(tmp_path):
+    import subprocess
+    import sys
+    import material
+    theme = tmp_path / "theme" / "partials"
+    theme.mkdir(parents=True)
+    tabs = (Path(material.__file__).parent / "templates/partials/tabs.html").read_text()
+    (theme / "tabs.html").write_text(tabs.replace("<nav ", "<nav data-page=\"{{ page.title }}\" ", 1))
+    project = _mkdocs_project(tmp_path / "site", HOOKS, {"custom_dir": str(tmp_path / "theme")})
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")],
+                   check=True, cwd=REPO,
+                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)})
+    for story in ("x", "y"):
+        html = (project / f"site/stories/{story}/index.html").read_text()
+        assert f'data-page="stories/{story}/index.md"' in html
 
 
 def test_the_theme_listing_leaves_out_only_hidden_files(tmp_path):

@@ -145,3 +145,83 @@ def test_a_record_naming_files_outside_the_index_is_not_followed(builds, name):
     edited = {**PAGES, "index.html": _page("nl", "Welkom", "Opnieuw.")}
     assert builds.build(edited) == builds.cold(edited)
     assert not (builds.site / BUNDLE / "outside.txt").exists()
+
+
+def _unmarked(lang: str, title: str, text: str) -> str:
+    return _page(lang, title, text).replace(" data-pagefind-body", "")
+
+
+def test_a_language_without_marked_pages_is_never_indexed_apart(builds):
+    """Pagefind indexes whole pages when none of the pages it is given marks
+    what to index: a language without marked pages cannot be indexed alone."""
+    english = {rel: _unmarked("en", "Untranslated", "Nog niet vertaald.")
+               for rel in PAGES if rel.startswith("en/")}
+    pages = {**PAGES, **english}
+    assert builds.build(pages) == builds.cold(pages)
+    edited = {**pages, "en/index.html": _unmarked("en", "Welcome", "Still Dutch: welkom.")}
+    assert builds.build(edited) == builds.cold(edited)
+    assert builds.globs[-1] is None
+
+
+def test_a_site_that_starts_marking_pages_is_indexed_whole_again(builds):
+    nothing = {rel: text.replace(" data-pagefind-body", "") for rel, text in PAGES.items()}
+    assert builds.build(nothing) == builds.cold(nothing)
+    dutch = {**nothing, **{rel: text for rel, text in PAGES.items() if not rel.startswith("en/")}}
+    assert builds.build(dutch) == builds.cold(dutch)
+    assert builds.globs[-1] is None
+
+
+@pytest.mark.parametrize("change", [
+    ("entry", "abc"), ("entry", 5), ("entry", [[1, 2, 3]]), ("entry", {"languages": 5}),
+    ("entry", {"version": "<script>alert(1)</script>", "include_characters": []}),
+    ("info", {"hash": "en_00", "wasm": "../../../evil", "page_count": 10 ** 40}),
+    ("info", {"hash": "nl_1234", "wasm": "en", "page_count": 3}),
+    ("shared", {"../../x": "0" * 64}), ("languages", {"en": "x"}), ("format", 1)])
+def test_an_edited_record_means_indexing_afresh_never_publishing_it(builds, change):
+    import json
+    builds.build(PAGES)
+    state = json.loads(builds.record.read_text())
+    key, value = change
+    if key == "info":
+        state["languages"]["en"]["info"] = value
+    else:
+        state[key] = value
+    builds.record.write_text(json.dumps(state))
+    assert builds.build(PAGES) == builds.cold(PAGES)  # nothing changed: no Pagefind if it can
+    edited = {**PAGES, "index.html": _page("nl", "Welkom", "Opnieuw.")}
+    assert builds.build(edited) == builds.cold(edited)
+    assert b"evil" not in (builds.site / BUNDLE / "pagefind-entry.json").read_bytes()
+
+
+@pytest.mark.parametrize("linked", ["bundle", "fragment"])
+def test_the_last_index_is_never_read_through_a_folder_link(builds, linked):
+    builds.build(PAGES)
+    elsewhere = builds.tmp / "elsewhere"
+    folder = builds.site / BUNDLE / ("fragment" if linked == "fragment" else "")
+    shutil.copytree(folder, elsewhere)
+    shutil.rmtree(folder)
+    folder.resolve().parent.joinpath(folder.name).symlink_to(elsewhere)
+    (elsewhere / "secret.txt").write_text("secret")
+    edited = {**PAGES, "index.html": _page("nl", "Welkom", "Opnieuw.")}
+    assert builds.build(edited) == builds.cold(edited)
+    assert builds.globs[-1] is None  # indexed afresh, nothing copied through the link
+
+
+def test_the_index_depends_on_the_pages_alone(builds, monkeypatch):
+    (builds.tmp / "pagefind.yml").write_text('exclude_selectors: ["h1", "p"]\n')
+    monkeypatch.chdir(builds.tmp)
+    monkeypatch.setenv("PAGEFIND_EXCLUDE_SELECTORS", "h1,p")
+    first = builds.build(PAGES)
+    monkeypatch.delenv("PAGEFIND_EXCLUDE_SELECTORS")
+    monkeypatch.chdir(Path(__file__).parent)
+    assert first == builds.cold(PAGES)
+
+
+def test_after_indexing_afresh_the_next_build_keeps_again(builds):
+    builds.build(PAGES)
+    next((builds.site / BUNDLE / "fragment").glob("en_*")).write_bytes(b"tampered")
+    edited = {**PAGES, "index.html": _page("nl", "Welkom", "Opnieuw.")}
+    assert builds.build(edited) == builds.cold(edited)
+    again = {**edited, "index.html": _page("nl", "Welkom", "Nog een keer.")}
+    assert builds.build(again) == builds.cold(again)
+    assert builds.globs[-1] is not None and "en/" not in builds.globs[-1]
