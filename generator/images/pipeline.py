@@ -195,6 +195,17 @@ class Stats:
     files_written: int = 0
 
 
+def same_work(rendition: Rendition) -> str:
+    """What two renditions share when they are the same work: the same
+    source bytes made into the same files."""
+    return rendition.source.digest + str(rendition.variants)
+
+
+def cached(rendition: Rendition, out_dir: Path) -> bool:
+    """Whether every file of a rendition is in the cache already."""
+    return all((out_dir / v.name).exists() for v in rendition.variants)
+
+
 def process(renditions: Iterable[Rendition], out_dir: Path, workers: int | None = None,
             progress: bool | None = None) -> Stats:
     """Produces every missing output, in parallel across cores.
@@ -209,9 +220,8 @@ def process(renditions: Iterable[Rendition], out_dir: Path, workers: int | None 
         How many images needed work and how many files were written.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    unique = {r.source.digest + str(r.variants): r for r in renditions}
-    todo = [r for r in unique.values()
-            if not all((out_dir / v.name).exists() for v in r.variants)]
+    unique = {same_work(r): r for r in renditions}
+    todo = [r for r in unique.values() if not cached(r, out_dir)]
     stats = Stats(images=len(unique), processed=len(todo))
     if not todo:
         return stats

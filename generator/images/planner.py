@@ -5,7 +5,8 @@ from __future__ import annotations
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from generator.images.pipeline import Rendition, Source, Stats, plan, process, render
+from generator.images.pipeline import (Rendition, Source, Stats, cached, plan, process, render,
+                                       same_work)
 from generator.images.probe import ImageIndex
 
 
@@ -46,9 +47,8 @@ class ImagePlanner:
         """Starts a new image at once, in one thread beside the pages being
         written: Pillow works outside the interpreter's lock, so the images
         are mostly done by the time the engine runs."""
-        key = rendition.source.digest + str(rendition.variants)
-        if key in self._started or all((self.cache_dir / v.name).exists()
-                                       for v in rendition.variants):
+        key = same_work(rendition)
+        if key in self._started or cached(rendition, self.cache_dir):
             return
         if self._pool is None:
             self.cache_dir.mkdir(parents=True, exist_ok=True)
