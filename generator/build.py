@@ -20,7 +20,7 @@ import gc
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -43,8 +43,8 @@ from generator.publish.search import BUNDLE, index_site
 from generator.publish.searchkeep import KeptIndex
 from generator.publish.unchanged import Unchanged, problems_of
 from generator.site.model import Site
-from generator.site.rendered import RenderedBodies
 from generator.site.resolve import resolve
+from generator.site.textwork import TextWork
 from generator.visuals import SiteVisuals
 
 STAGES = ("check", "emit", "engine", "assemble", "search", "links", "swap")
@@ -114,6 +114,7 @@ class Options:
             (`report.check_links()`), so the page reloads sooner.
         jobs: How many engine processes at once (default: one per language,
             at most one per core).
+        texts: Where Markdown is rendered (the preview keeps one); new by default.
     """
 
     drafts: bool = False
@@ -123,6 +124,7 @@ class Options:
     base_url: str | None = None
     links_first: bool = True
     jobs: int | None = None
+    texts: TextWork | None = None
 
 
 @dataclass
@@ -181,7 +183,8 @@ class GeneratorBug(Exception):
 
 
 def check(paths: Paths, drafts: bool = False, base_url: str | None = None,
-          images: ImageIndex | None = None) -> tuple[Site | None, Problems]:
+          images: ImageIndex | None = None, texts: TextWork | None = None
+          ) -> tuple[Site | None, Problems]:
     """Reads, validates and resolves the content; builds nothing.
 
     Args:
@@ -191,6 +194,7 @@ def check(paths: Paths, drafts: bool = False, base_url: str | None = None,
             under the address GitHub Pages reports).
         images: What each image is, kept between builds (read from the cache
             by default).
+        texts: Where Markdown is rendered (the preview keeps one); new by default.
 
     Returns:
         The site (None if site.yml is unusable) and every problem found.
@@ -199,14 +203,15 @@ def check(paths: Paths, drafts: bool = False, base_url: str | None = None,
         ValueError: when `base_url` is not a web address.
     """
     problems = Problems(root=paths.root)
-    content = load_content(paths.content, problems)
-    if content is not None and base_url:
-        content.site = content.site.model_copy(update={"base_url": checked_base_url(base_url)})
-    images = images if images is not None else image_index(paths)
-    bodies = RenderedBodies(paths.cache / "prose" / "rendered.json")
-    site = resolve(content, problems, drafts, images, bodies) if content is not None else None
+    with ExitStack() as stack:
+        # the Markdown workers start while the YAML is read
+        texts = texts if texts is not None else stack.enter_context(TextWork())
+        content = load_content(paths.content, problems)
+        if content is not None and base_url:
+            content.site = content.site.model_copy(update={"base_url": checked_base_url(base_url)})
+        images = images if images is not None else image_index(paths)
+        site = resolve(content, problems, drafts, images, texts) if content is not None else None
     images.save()
-    bodies.save()
     return site, problems
 
 
@@ -311,7 +316,7 @@ def _release(projects: list[Project], give_back: bool) -> None:
 
 
 def _checked(paths: Paths, options: Options, index: ImageIndex, report: BuildReport) -> Site:
-    site, problems = check(paths, options.drafts, options.base_url, index)
+    site, problems = check(paths, options.drafts, options.base_url, index, options.texts)
     report.problems = problems.items
     failing = problems.failing(options.strict)
     if failing or site is None:

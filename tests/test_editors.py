@@ -395,7 +395,7 @@ def test_a_control_character_in_yaml_is_named_with_its_line(tmp_path):
 
 
 def test_entities_in_a_markdown_image_text_are_read_as_markdown_reads_them():
-    from generator.content.mdrefs import find_images
+    from generator.site.mdrefs import find_images
 
     (image,) = find_images('![Een &quot;echte&quot; foto](a.jpg "Met &amp; zonder")\n', 1)
     assert image.alt == 'Een "echte" foto' and image.title == "Met & zonder"

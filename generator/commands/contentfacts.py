@@ -9,11 +9,13 @@ from generator.content.boundary import IMAGE_LIMIT, LIMITS, size
 from generator.content.bundle import IMAGE_SUFFIXES, UNSUPPORTED_IMAGES
 from generator.content.kinds import FILES, KINDS
 from generator.content.messages import _
+from generator.content.problems import PER_FILE
 from generator.content.records.site import MAX_LIMIT_MEGAPIXELS, ImageSettings
 from generator.content.yamlsrc import DEPTH_LIMIT, FIELD_LIMIT
 from generator.images.probe import COVER_MIN_WIDTH, WARN_MEGAPIXELS
 from generator.site.geography import AREA_POINTS, NEAR_KM
 from generator.site.prose import ATTRIBUTES, SCHEMES, TAGS
+from generator.site.textwork import BUDGET
 
 
 def facts(section: str) -> list[str]:
@@ -76,9 +78,12 @@ def _texts() -> list[str]:
 
 
 def _limits() -> list[str]:
-    rows = [(_("a YAML or Markdown file"), size(LIMITS[".yml"])),
+    rows = [(_("a YAML file"), size(LIMITS[".yml"])), (_("a Markdown file"), size(LIMITS[".md"])),
             (_("a GeoJSON file"), size(LIMITS[".geojson"])), (_("an image file"), size(IMAGE_LIMIT)),
             (_("one text in a YAML file"), _("{count:,} characters").format(count=FIELD_LIMIT)),
+            (_("turning one text into a page"), _("{seconds:g} s (a real text takes a fraction "
+                                                  "of it)").format(seconds=BUDGET)),
+            (_("problems listed per file"), f"{PER_FILE}"),
             (_("nesting in a YAML file"), _("{count} levels").format(count=DEPTH_LIMIT)),
             (_("an image's size"), _("{default:g} megapixels (site.yml may set up to {most:g}: "
                                      "`images: {{max_megapixels: ...}}`)").format(

@@ -26,6 +26,7 @@ from generator.content.messages import _
 from generator.content.problems import ContentError
 from generator.content.yamlsrc import keep_parsed
 from generator.engine import SessionEngine
+from generator.site.textwork import TextWork
 
 LIVE = "/__pilots__/"
 # Seconds to let a save finish before building; a save still going on after it
@@ -188,6 +189,7 @@ class Preview:
         self.paths = Paths(paths.root, paths.root / ".build" / "preview")
         self.drafts, self.log = drafts, log
         self.engine = SessionEngine()  # MkDocs stays loaded: a rebuild renders changed pages only
+        self.texts = TextWork()  # its workers stay, and keep what they rendered while it lasts
         keep_parsed(50_000)  # a rebuild parses only the YAML that changed
         self.hub = Hub()
         self.pending = threading.Event()
@@ -229,13 +231,14 @@ class Preview:
         gc.disable()  # the preview holds much; collecting mid-rebuild delays the page
         try:
             report = build(self.paths, Options(drafts=self.drafts, engine=self.engine,
-                                               links_first=False))
+                                               links_first=False, texts=self.texts))
         except ContentError as exc:
             return self._failed(exc.report())
         except (EngineError, BuildBusy) as exc:
             return self._failed(str(exc))
         finally:
             gc.enable()
+            self.texts.forget_unused()
         self.log(_("rebuilt {count} pages in {seconds:.1f} s")
                  .format(count=report.pages, seconds=time.perf_counter() - start))
         said, self.said = self.said, {p.format() for p in report.problems}
@@ -333,6 +336,7 @@ class Server:
             observer.stop()
             self.http.server_close()
             preview.engine.close()
+            preview.texts.close()
 
 
 def serve(preview: Preview, port: int) -> Server:

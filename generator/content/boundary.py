@@ -18,8 +18,14 @@ from pathlib import Path
 from generator.content.messages import _
 
 MB = 1 << 20
-# Generous for editors, small enough that no file can exhaust memory or time.
-LIMITS = {".yml": 1 * MB, ".yaml": 1 * MB, ".md": 1 * MB, ".geojson": 10 * MB}
+KB = 1 << 10
+# Generous for editors (256 kB of Markdown is some 40,000 words, a two-hour
+# interview written out twice; 512 kB of YAML, a thousand interventions or
+# publications; 5 MB of GeoJSON, more points than a pilot's maps may hold),
+# small enough that every file is read, parsed and checked in about a second:
+# Markdown's time is bounded per text as well (generator.site.textwork), that
+# of YAML and JSON grows with the size alone.
+LIMITS = {".yml": 512 * KB, ".yaml": 512 * KB, ".md": 256 * KB, ".geojson": 5 * MB}
 IMAGE_LIMIT = 50 * MB
 
 

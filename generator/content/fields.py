@@ -179,6 +179,8 @@ def validate(model: type[BaseModel], data: Any, path: Path, problems: Problems,
         return model.model_validate(data, context=context or {})
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
+            if problems.full(path):
+                break
             report_error(error, model, data, path, problems)
         return None
 

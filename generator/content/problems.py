@@ -46,12 +46,21 @@ class Problem:
         return text + "\n    " + _("how to fix: {hint}").format(hint=self.hint) if self.hint else text
 
 
+PER_FILE = 100  # problems listed per file: past that, an editor fixes what is listed first
+
+
 @dataclass
 class Problems:
-    """A collector of problems, shared by every loader in one build."""
+    """A collector of problems, shared by every loader in one build.
+
+    At most PER_FILE problems are kept per file, and one that says so: a file
+    with a hundred thousand mistakes is reported in the time one hundred take.
+    """
 
     root: Path | None = None
     items: list[Problem] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    _names: dict[str, str] = field(default_factory=dict, repr=False)  # path -> what is shown
 
     def add(self, path: Path | str, line: int | None, message: str,
             hint: str = "", level: Level = "error") -> None:
@@ -64,8 +73,24 @@ class Problems:
             hint: How to fix it.
             level: error, warning or notice.
         """
-        self.items.append(Problem(_printable(self._rel(path)), line, _printable(message),
-                                  _printable(hint), level))
+        where = self._where(path)
+        count = self.counts[where] = self.counts.get(where, 0) + 1
+        if count == PER_FILE + 1:
+            self.items.append(Problem(where, None, _(
+                "this file has more than {count} problems; only the first {count} are listed")
+                .format(count=PER_FILE), _("fix these, then check again"), level))
+        if count <= PER_FILE:
+            self.items.append(Problem(where, line, _printable(message), _printable(hint), level))
+
+    def full(self, path: Path | str) -> bool:
+        """Whether no more problems of this file will be listed."""
+        return self.counts.get(self._where(path), 0) > PER_FILE
+
+    def _where(self, path: Path | str) -> str:
+        key = str(path)
+        if key not in self._names:
+            self._names[key] = _printable(self._rel(path))
+        return self._names[key]
 
     def _rel(self, path: Path | str) -> str:
         # Never follows symlinks: a message names the content file, not what it points at

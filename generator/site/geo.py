@@ -124,7 +124,14 @@ def read_geometry(text: str, name: str) -> tuple[dict, tuple[int | None, str] | 
     except (json.JSONDecodeError, RecursionError) as exc:
         return {}, (getattr(exc, "lineno", None), _("{name} is not valid JSON: {problem}")
                     .format(name=name, problem=getattr(exc, "msg", None) or _("nested too deeply")))
-    geometries = _geometries(data)
+    except ValueError:  # a number of thousands of digits, which Python will not read
+        return {}, (None, _("{name} is not valid JSON: a number in it is far too long")
+                    .format(name=name))
+    try:
+        geometries = _geometries(data, _Count())
+    except _TooMany:
+        return {}, (None, _("{name} has more than {limit:,} points; the map cannot show so many")
+                    .format(name=name, limit=POINTS))
     if not geometries:
         return {}, (None, _("{name} holds no GeoJSON geometry").format(name=name))
     if not all(_valid_positions(g) for g in geometries):
@@ -135,28 +142,45 @@ def read_geometry(text: str, name: str) -> tuple[dict, tuple[int | None, str] | 
     return {"type": "GeometryCollection", "geometries": geometries}, None
 
 
-def _geometries(data: Any) -> list[dict]:
+POINTS = 100_000  # points in all of a pilot's areas: more than a map can show
+
+
+class _TooMany(Exception):
+    """More points than POINTS: the rest of the file is not worth reading."""
+
+
+class _Count:
+    """The points read so far."""
+
+    def __init__(self) -> None:
+        self.points = 0
+
+
+def _geometries(data: Any, count: _Count) -> list[dict]:
     if not isinstance(data, dict):
         return []
     kind = data.get("type")
     if kind == "FeatureCollection":
-        return [g for f in data.get("features", []) for g in _geometries(f)]
+        return [g for f in data.get("features", []) for g in _geometries(f, count)]
     if kind == "Feature":
-        return _geometries(data.get("geometry"))
+        return _geometries(data.get("geometry"), count)
     if kind == "GeometryCollection":
-        return [g for item in data.get("geometries", []) for g in _geometries(item)]
+        return [g for item in data.get("geometries", []) for g in _geometries(item, count)]
     ok = kind in ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon")
-    return [{"type": kind, "coordinates": _numbers(data.get("coordinates"))}] if ok else []
+    return [{"type": kind, "coordinates": _numbers(data.get("coordinates"), count)}] if ok else []
 
 
-def _numbers(coordinates: Any, depth: int = 0) -> Any:
+def _numbers(coordinates: Any, count: _Count, depth: int = 0) -> Any:
     """Keeps only [lon, lat] numbers: no altitude, no text, nothing else of the file."""
     if depth > 4 or not isinstance(coordinates, list):
         return None
     if coordinates and all(isinstance(v, (int, float)) and not isinstance(v, bool)
                            for v in coordinates[:2]) and len(coordinates) >= 2:
+        count.points += 1
+        if count.points > POINTS:
+            raise _TooMany
         return [float(coordinates[0]), float(coordinates[1])]
-    return [_numbers(item, depth + 1) for item in coordinates]
+    return [_numbers(item, count, depth + 1) for item in coordinates]
 
 
 def positions(coordinates: Any) -> Iterator[list]:

@@ -13,14 +13,14 @@ from generator.content.fields import Location
 from generator.content.messages import N_, _
 from generator.content.problems import Problems, did_you_mean
 from generator.content.yamlsrc import line_at
-from generator.site.geo import (TOLERANCE_KM, distance_km, geometry_centre, is_country,
+from generator.site.geo import (POINTS, TOLERANCE_KM, distance_km, geometry_centre, is_country,
                                 km_outside_country, positions, read_geometry)
 from generator.site.model import Pilot
 
 NEAR_KM = 25.0
 # Points in all of a pilot's areas together: what the maps and the open data
 # may carry (an area file used by many interventions counts each time).
-AREA_POINTS = 100_000
+AREA_POINTS = POINTS
 
 
 def check_country(pilot: Pilot, bundle: Bundle, problems: Problems) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.content.bundle import Bundle
 from generator.content.fields import Image
-from generator.content.mdrefs import ImageRef
+from generator.site.mdrefs import ImageRef
 from generator.content.messages import _
 from generator.content.problems import Problems, did_you_mean
 from generator.content.yamlsrc import line_at

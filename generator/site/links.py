@@ -60,7 +60,7 @@ def _check_text(site: Site, pages: dict[str, Node | None], node: Node, text: Pro
     after: dict[str, int] = {}
     for link in dict.fromkeys(html.unescape(h) for h in _HREF.findall(text.rendered.html)):
         found = _problem(site, pages, node, text, link)
-        if found is None:
+        if found is None or problems.full(text.path):
             continue
         line = markup.line_of(link, text.body, text.body_line, after.get(link, 0))
         after[link] = line

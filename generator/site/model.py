@@ -13,7 +13,7 @@ from typing import Any, ClassVar, Iterator
 from generator.site.prose import Rendered
 from generator.content.bundle import Kind
 from generator.content.kinds import PAGES, PARTNERS, PEOPLE, PILOTS, STORIES
-from generator.content.mdrefs import ImageRef, Section
+from generator.site.mdrefs import ImageRef, Section
 from generator.content.fields import Image, LocalText
 from generator.content.records.interventions import Intervention
 from generator.content.records.people import PersonMeta
@@ -172,6 +172,7 @@ class InterventionNode:
         point: Where to put its marker: the location, or the area's centre.
         path: interventions.yml.
         line: The line of the entry.
+        descriptions: The description as clean HTML, by the language it is written in.
     """
 
     value: Intervention
@@ -181,6 +182,7 @@ class InterventionNode:
     point: tuple[float, float]
     path: Path
     line: int
+    descriptions: dict[str, str] = field(default_factory=dict)
 
     @property
     def key(self) -> str:

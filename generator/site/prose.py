@@ -15,6 +15,7 @@ after cleaning.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import html
 import re
@@ -26,7 +27,8 @@ from typing import Sequence
 import markdown
 import nh3
 
-from generator.content.mdrefs import ImageRef
+from generator.site.mdrefs import (Heading, ImageRef, Section, find_headings, find_images,
+                                   find_sections)
 
 EXTENSIONS = ["fenced_code", "tables", "footnotes", "attr_list", "md_in_html", "admonition",
               "toc"]
@@ -225,14 +227,77 @@ def short(text: str) -> Rendered:
     return render(text.replace("<", "&lt;"))
 
 
+@dataclass(frozen=True)
+class Text:
+    """A Markdown text to analyse.
+
+    Attributes:
+        body: The Markdown.
+        first_line: The line of its file on which it starts.
+        backlink: The title of a footnote's link back to the text (per language).
+        short: A short text from YAML (see `short`): no images, headings or sections.
+    """
+
+    body: str
+    first_line: int = 1
+    backlink: str = "Back to the text"
+    short: bool = False
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the generator needs of a Markdown text, found in one go.
+
+    Attributes:
+        images: Its Markdown images.
+        sections: Its H2 sections.
+        headings: Its headings, at every level.
+        rendered: The clean HTML; None when the text could not be rendered.
+        failed: Why it could not: "slow" (over the time budget) or "broken".
+    """
+
+    images: tuple[ImageRef, ...] = ()
+    sections: tuple[Section, ...] = ()
+    headings: tuple[Heading, ...] = ()
+    rendered: Rendered | None = None
+    failed: str | None = None
+
+
+def analyse(text: Text) -> Analysis:
+    """Finds a text's images, sections and headings and renders it (every step
+    whose time can grow faster than the text: generator.site.textwork runs it
+    under a time budget)."""
+    if text.short:
+        return Analysis(rendered=short(text.body))
+    images = tuple(find_images(text.body, text.first_line))
+    return Analysis(images, tuple(find_sections(text.body, text.first_line)),
+                    tuple(find_headings(text.body, text.first_line)),
+                    render(text.body, images, text.backlink))
+
+
 def line_of(needle: str, text: str, first_line: int, after: int = 0) -> int:
     """Returns the first line (after line `after`) whose text, entities decoded,
     contains `needle`; the first line of the text when none does."""
+    lowered, starts = _decoded(text)
+    begin = max(0, after - first_line + 1)
     wanted = needle.lower()
-    for number, line in enumerate(text.splitlines(), first_line):
-        if number > after and wanted in html.unescape(line).lower():
-            return number
-    return first_line
+    if begin >= len(starts) or not wanted or "\n" in wanted:
+        return first_line
+    found = lowered.find(wanted, starts[begin])
+    return first_line if found < 0 else first_line + bisect.bisect_right(starts, found) - 1
+
+
+@lru_cache(maxsize=16)
+def _decoded(text: str) -> tuple[str, list[int]]:
+    """A text's lines, entities decoded and lowercased, joined by new lines (none
+    inside a line), with where each starts: every search is then one pass in C,
+    however many problems a text has."""
+    lines = [html.unescape(line).lower().replace("\n", " ") for line in text.splitlines()]
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    return "\n".join(lines), starts
 
 
 class _Headings(HTMLParser):

@@ -53,7 +53,7 @@ class References:
         known = self.known.get(kind.folder, set())
         found = []
         for index, ref in enumerate(ids):
-            if ref not in known:
+            if ref not in known and not self.problems.full(path):
                 self._unknown(ref, kind, known, path, line_at(raw, (field, index), line), field)
             elif ref in published:
                 found.append(published[ref])
@@ -76,7 +76,7 @@ def check_terms(ids: Iterable[str], vocabulary: str, taxonomies: Taxonomies, pat
     """Reports taxonomy ids that taxonomies.yml does not define."""
     known = getattr(taxonomies, vocabulary)
     for index, term in enumerate(ids):
-        if term not in known:
+        if term not in known and not problems.full(path):
             problems.add(
                 path, line_at(raw, (field, index), line),
                 _(VOCABULARIES[vocabulary]).format(field=field, term=term)

@@ -13,16 +13,14 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from generator.content import Content, Item
-from generator.content.bundle import Bundle, Kind
+from generator.content.bundle import Bundle, Kind, TextSource
 from generator.content.kinds import PAGES, PARTNERS, PEOPLE, PILOTS, STORIES
 from generator.content.language import Lang
-from generator.content.mdrefs import find_images, find_sections
 from generator.content.messages import N_, _
 from generator.content.problems import Problems
 from generator.content.yamlsrc import line_at
 from generator.images.probe import ImageIndex
-from generator.site import prose as markup
-from generator.site.rendered import RenderedBodies
+from generator.site.prose import Text
 from generator.site.consent import consented, included
 from generator.site.geography import AREA_POINTS, area_points, check_country, check_near, read_area
 from generator.site.images import ImageChecks
@@ -31,8 +29,9 @@ from generator.site.model import (NODE_TYPES, InterventionNode, Node, Pilot, Pro
                                   PublicationNode, Site, Story)
 from generator.site.references import References, check_terms
 from generator.site.links import check_links
-from generator.site.texts import (check_chapters, check_headings, check_markup,
-                                  check_placeholders, explain_offence)
+from generator.site.texts import (check_chapters, check_description, check_headings,
+                                  check_markup, check_placeholders, check_rendered)
+from generator.site.textwork import TextWork
 from generator.site.translations import check_translations
 
 # Addresses the site itself uses: a free page may not take them
@@ -42,7 +41,7 @@ RESERVED = {"pilots", "stories", "people", "partners", "publications", "assets",
 
 
 def resolve(content: Content, problems: Problems, drafts: bool = False,
-            images: ImageIndex | None = None, bodies: RenderedBodies | None = None) -> Site:
+            images: ImageIndex | None = None, texts: TextWork | None = None) -> Site:
     """Builds the cross-linked site from validated content.
 
     Args:
@@ -50,28 +49,33 @@ def resolve(content: Content, problems: Problems, drafts: bool = False,
         problems: Where problems go.
         drafts: Whether drafts are published in this build.
         images: What each image file is (kept between builds); a new one by default.
-        bodies: Bodies rendered by earlier builds (none kept by default).
+        texts: Where Markdown texts are analysed (the preview keeps one for
+            all its rebuilds); new workers by default.
 
     Returns:
         The site; records with errors are left out (the errors are recorded).
     """
     images = images if images is not None else ImageIndex(None)
     images.limit = content.site.images.max_megapixels
-    return _Resolver(content, problems, drafts, images, bodies or RenderedBodies(None)).run()
+    if texts is not None:
+        return _Resolver(content, problems, drafts, images, texts).run()
+    with TextWork() as started:
+        return _Resolver(content, problems, drafts, images, started).run()
 
 
 class _Resolver:
     """One resolution pass; holds what every step needs."""
 
     def __init__(self, content: Content, problems: Problems, drafts: bool, images: ImageIndex,
-                 bodies: RenderedBodies):
-        self.content, self.problems, self.drafts, self.bodies = content, problems, drafts, bodies
+                 texts: TextWork):
+        self.content, self.problems, self.drafts, self.texts = content, problems, drafts, texts
         self.images = ImageChecks(images, problems)
         self.published: dict[str, dict[str, Any]] = {}
         self.refs = References(content, self.published, problems)
 
     def run(self) -> Site:
         """Resolves every kind, then the links between them; returns the site."""
+        self.texts.submit(self._texts())  # analysed in the workers while the records are resolved
         pages = sorted(self._nodes(PAGES), key=lambda p: (p.meta.order, p.id))
         for page in pages:
             self._check_page_id(page)
@@ -138,21 +142,35 @@ class _Resolver:
         self.images.record(bundle, node.prose)
         return node
 
+    def _texts(self) -> Iterator[Text]:
+        """Every text this pass will ask for, in the order it will ask."""
+        for kind in (PAGES, PARTNERS, PEOPLE, PILOTS, STORIES):
+            for bundle in self.content.of(kind).values():
+                if included(bundle, self.drafts):
+                    yield from (self._text(lang, text) for lang, text in bundle.texts.items())
+        for pilot, items in self.content.interventions.items():
+            if included(self.content.of(PILOTS)[pilot], self.drafts):
+                yield from (Text(text, short=True) for item in items
+                            for text in (item.value.description or {}).values())
+
+    def _text(self, lang: str, text: TextSource) -> Text:
+        backlink = Lang(lang, self.content.site.locale(lang)).t("footnote.back")
+        return Text(text.body, text.body_line, backlink)
+
     def _prose(self, bundle: Bundle) -> dict[str, Prose]:
         prose = {}
         for lang, text in bundle.texts.items():
             if not bundle.meta.draft:
                 check_placeholders(text, self.problems)
-            images = tuple(find_images(text.body, text.body_line))
-            backlink = Lang(lang, self.content.site.locale(lang)).t("footnote.back")
+            analysis = self.texts.analysis(self._text(lang, text))
             front = text.front
             prose[lang] = Prose(
                 lang, getattr(front, "title", None) or "", getattr(front, "summary", None),
                 getattr(front, "quote", None), text.body, text.body_line, text.path,
-                images, tuple(find_sections(text.body, text.body_line)),
-                self.bodies.render(text.body, images, backlink))
-            check_markup(prose[lang], self.problems)
-            check_headings(prose[lang], self.problems)
+                analysis.images, analysis.sections, analysis.rendered)
+            if check_rendered(analysis, text, self.problems):
+                check_markup(prose[lang], self.problems)
+                check_headings(analysis.headings, text.path, self.problems)
         return prose
 
     def _check_page_id(self, page: Node) -> None:
@@ -259,7 +277,7 @@ class _Resolver:
         seen.add(value.id)
         check_terms([value.type], "intervention_types", self.content.taxonomies, item.path,
                     item.raw, "type", self.problems, item.line)
-        self._check_description(item)
+        descriptions = self._descriptions(item)
         stories = self.refs.named(value.stories, STORIES, item.path, item.raw, "stories", item.line)
         if value.area:
             area = read_area(item, pilot, self._bundle(pilot), self.content.boundary, self.problems)
@@ -271,14 +289,19 @@ class _Resolver:
             check_near(value.location, pilot, item.path,
                        line_at(item.raw, ("location",), item.line), N_("this intervention"),
                        self.problems)
-        return InterventionNode(value, pilot, stories, geometry, point, item.path, item.line)
+        return InterventionNode(value, pilot, stories, geometry, point, item.path, item.line,
+                                descriptions)
 
-    def _check_description(self, item: Item) -> None:
+    def _descriptions(self, item: Item) -> dict[str, str]:
+        """An intervention's descriptions as clean HTML, by language."""
+        found = {}
         for lang, text in (item.value.description or {}).items():
-            for offence in markup.short(text).offences:
-                message, hint = explain_offence(offence)
-                self.problems.add(item.path, line_at(item.raw, ("description", lang), item.line),
-                                  message, hint)
+            analysis = self.texts.analysis(Text(text, short=True))
+            line = line_at(item.raw, ("description", lang), item.line)
+            check_description(analysis, item.path, line, self.problems)
+            if analysis.rendered is not None:  # clean, even where something was refused
+                found[lang] = analysis.rendered.html
+        return found
 
     def _publications(self) -> list[PublicationNode]:
         items = sorted(self.content.publications,

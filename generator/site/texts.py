@@ -4,27 +4,116 @@ are to be published."""
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from pathlib import Path
+from typing import Any, Sequence
 
 from generator.content.bundle import Bundle, TextSource
-from generator.content.mdrefs import find_headings
-from generator.content.messages import _
+from generator.content.messages import _, ngettext
 from generator.content.problems import Problems
 from generator.content.yamlsrc import line_at
 from generator.site import prose as markup
+from generator.site.mdrefs import Heading
 from generator.site.model import Prose
+from generator.site.textwork import BUDGET
+
+MOST = 20  # problems of one kind said per text; the rest are counted (an editor fixes a few first)
+
+
+def check_rendered(analysis: markup.Analysis, text: TextSource, problems: Problems) -> bool:
+    """Refuses a body that could not be rendered (in time); True when it was."""
+    if analysis.failed is None:
+        return True
+    line, hint = suspect(text.body, text.body_line)
+    problems.add(text.path, line, _failure(analysis.failed), hint)
+    return False
+
+
+def suspect(body: str, first_line: int) -> tuple[int, str]:
+    """Where a text that is slow to render probably goes wrong, and what to do:
+    found in one pass, whatever the text (the usual culprits are brackets that
+    open no link and < that start no tag; Markdown looks ahead from each)."""
+    depth, deepest = _nesting(body)
+    if depth >= 50:
+        return first_line + deepest, _("the text is nested {depth} levels deep (lists or quotes "
+                                       "inside each other, here): write it with fewer levels"
+                                       ).format(depth=depth)
+    brackets, tags = _unclosed(body, "[", "]"), _unclosed(body, "<", ">")
+    count, first, which = max((brackets[0], brackets[1], "["), (tags[0], tags[1], "<"))
+    if count < 20:
+        return first_line, _("split the text, or look for long runs of the same punctuation")
+    line = first_line + body.count("\n", 0, first)
+    if which == "[":
+        return line, _("the text has {count} [ without a ] (the first on this line): write \\[ "
+                       "for a bracket that is not a link, or remove them").format(count=count)
+    return line, _("the text has {count} < that start no HTML tag (the first on this line): "
+                   "write &lt; for a < that is not HTML, or remove them").format(count=count)
+
+
+def _nesting(text: str) -> tuple[int, int]:
+    """The deepest nesting of lists and quotes (four spaces or a > a level),
+    and the index of its line."""
+    depth, deepest = 0, 0
+    for index, line in enumerate(text.split("\n")):
+        stripped = line.lstrip(" \t>")
+        lead = line[:len(line) - len(stripped)]
+        level = lead.count(">") + lead.expandtabs(4).count(" ") // 4
+        if level > depth:
+            depth, deepest = level, index
+    return depth, deepest
+
+
+def _unclosed(text: str, opening: str, closing: str) -> tuple[int, int]:
+    """How many `opening` have no `closing` after them before the next
+    `opening`, and the offset of the first (each look-ahead stops at the next
+    `opening`: one pass in all)."""
+    a, b = re.escape(opening), re.escape(closing)
+    found = [m.start() for m in re.finditer(f"{a}(?=[^{a}{b}]*(?:{a}|\\Z))", text)]
+    return len(found), (found[0] if found else 0)
+
+
+def check_description(analysis: markup.Analysis, path: Path, line: int,
+                      problems: Problems) -> None:
+    """Refuses what the cleaner would remove from a short text from YAML, or
+    a text that could not be rendered."""
+    if analysis.failed is not None:
+        problems.add(path, line, _failure(analysis.failed),
+                     _("shorten the description; a description is a few sentences"))
+        return
+    for offence in analysis.rendered.offences[:MOST]:
+        message, hint = explain_offence(offence)
+        problems.add(path, line, message, hint)
+
+
+def _failure(reason: str) -> str:
+    if reason == "slow":
+        return _("this text could not be shown: turning it into a page takes longer than "
+                 "{seconds:g} s, which no real text needs").format(seconds=BUDGET)
+    return _("this text could not be shown: it is built in a way the Markdown converter "
+             "cannot handle (too large or too deeply nested)")
 
 
 def check_markup(text: Prose, problems: Problems) -> None:
     """Refuses what the cleaner would remove from a body: scripts, embeds,
     styles, event attributes, links that are not web addresses."""
     after: dict[str, int] = {}
-    for offence in text.rendered.offences:
+    offences = text.rendered.offences
+    for offence in offences[:MOST]:
         line = markup.line_of(offence.needle, text.body, text.body_line,
                               after.get(offence.needle, 0))
         after[offence.needle] = line
         message, hint = explain_offence(offence)
         problems.add(text.path, line, message, hint)
+    say_the_rest(problems, text.path, len(offences))
+
+
+def say_the_rest(problems: Problems, path: Path, count: int, level: str = "error") -> None:
+    """Counts, in one problem, what was not said of a text (over MOST)."""
+    if count > MOST:
+        problems.add(path, None, ngettext("... and {count} more problem like these in this text",
+                                          "... and {count} more problems like these in this text",
+                                          count - MOST).format(count=count - MOST),
+                     _("fix the ones above first; the rest are probably the same"), level=level)
 
 
 def check_placeholders(text: TextSource, problems: Problems) -> None:
@@ -37,22 +126,24 @@ def check_placeholders(text: TextSource, problems: Problems) -> None:
             return
 
 
-def check_headings(text: Prose, problems: Problems) -> None:
+def check_headings(headings: Sequence[Heading], path: Path, problems: Problems) -> None:
     """Warns about a second title (`#`: the page's title is its only one) and a
     heading level skipped (## then ####), which screen readers trip over."""
-    above = 1  # the page's title
-    for heading in find_headings(text.body, text.body_line):
+    found, above = [], 1  # the page's title
+    for heading in headings:
         if heading.level == 1:
-            problems.add(text.path, heading.line, _("a # heading in the text: the title is the "
-                                                    "page's only main heading"),
-                         _("write ## for a heading in the text"), level="warning")
+            found.append((heading.line, _("a # heading in the text: the title is the page's "
+                                          "only main heading"),
+                          _("write ## for a heading in the text")))
         elif heading.level > above + 1:
-            problems.add(text.path, heading.line, _("this heading skips a level: {used} follows "
-                                                    "{above}").format(used="#" * heading.level,
-                                                                      above="#" * above),
-                         _("use {wanted} here (headings go one level down at a time)")
-                         .format(wanted="#" * (above + 1)), level="warning")
+            found.append((heading.line, _("this heading skips a level: {used} follows {above}")
+                          .format(used="#" * heading.level, above="#" * above),
+                          _("use {wanted} here (headings go one level down at a time)")
+                          .format(wanted="#" * (above + 1))))
         above = max(heading.level, 1)
+    for line, message, hint in found[:MOST]:
+        problems.add(path, line, message, hint, level="warning")
+    say_the_rest(problems, path, len(found), level="warning")
 
 
 _BLOCKED = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "link", "style",

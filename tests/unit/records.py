@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.content.kinds import PILOTS, STORIES
-from generator.content.mdrefs import find_images, find_sections
+from generator.site.mdrefs import find_images, find_sections
 from generator.content.records.pilots import PilotMeta
 from generator.content.records.site import SiteConfig
 from generator.content.records.stories import StoryMeta

@@ -35,7 +35,7 @@ def test_what_the_cleaner_removes_is_named():
 
 
 def test_images_become_tokens_only_outside_code():
-    from generator.content.mdrefs import find_images
+    from generator.site.mdrefs import find_images
 
     body = "![a](x.jpg)\n\n`![b](y.jpg)`\n"
     images = tuple(find_images(body, 1))

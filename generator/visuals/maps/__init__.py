@@ -14,7 +14,6 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from generator.site import prose as markup
 from generator.emit.context import PageCtx
 from generator.site.model import InterventionNode, Pilot, Site, Story
 from generator.visuals.maps import folium_map as fm
@@ -110,10 +109,10 @@ class MapMaker:
         parts = [f'<p class="pl-popup__kind">{h.marker_chip(type_css(value.type))} '
                  f"{escape(label.text)}</p>", self._title_html(c, c.pick(value.title)),
                  f"<p>{escape(self._when(c, node))}</p>"]
-        if value.description:
-            text = c.pick(value.description)
+        text = c.pick(node.descriptions)
+        if text:
             lang = f' lang="{text.lang}"' if text.lang != c.code else ""
-            parts.append(f'<div class="pl-popup__text"{lang}>{markup.short(text.text).html}</div>')
+            parts.append(f'<div class="pl-popup__text"{lang}>{text.text}</div>')
         if node.stories:
             parts.append(f"<p>{escape(c.t('map.col.stories'))}: {c.links(node.stories)}</p>")
         if "location" in value.approximate_fields:
