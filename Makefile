@@ -32,8 +32,10 @@ $(VENV)/.test: $(VENV)/.site pyproject.toml
 	  echo "Zensical could not be installed: its smoke test will be skipped"
 	touch $@
 
-node_modules/.stamp: package.json
-	npm install --no-audit --no-fund --silent
+# Exactly what package-lock.json names (checked against its hashes), and no
+# package's install scripts: none of them needs one.
+node_modules/.stamp: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $@
 
 site: guard $(VENV)/.site
