@@ -11,7 +11,13 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: site test serve check bench browser clean messages
+.PHONY: site test serve check bench browser clean messages guard
+
+# Refuses a checkout that commits compiled Python or build state (see
+# .ci/check-tracked): Python would run a committed .pyc instead of its source.
+# Every target that runs the generator or the tests checks this first.
+guard:
+	sh .ci/check-tracked
 
 $(VENV)/.site: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,29 +32,31 @@ $(VENV)/.test: $(VENV)/.site pyproject.toml
 	  echo "Zensical could not be installed: its smoke test will be skipped"
 	touch $@
 
-node_modules/.stamp: package.json
-	npm install --no-audit --no-fund --silent
+# Exactly what package-lock.json names (checked against its hashes), and no
+# package's install scripts: none of them needs one.
+node_modules/.stamp: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $@
 
-site: $(VENV)/.site
+site: guard $(VENV)/.site
 	$(BIN)/pilots build
 
-check: $(VENV)/.site
+check: guard $(VENV)/.site
 	$(BIN)/pilots check
 
-serve: $(VENV)/.site
+serve: guard $(VENV)/.site
 	$(BIN)/pilots serve --port $(PORT)
 
 browser: node_modules/.stamp
 	sh .ci/install-browser
 
-test: $(VENV)/.test browser
+test: guard $(VENV)/.test browser
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
-bench: $(VENV)/.test
+bench: guard $(VENV)/.test
 	$(BIN)/python bench/run.py
 
-messages: $(VENV)/.site
+messages: guard $(VENV)/.site
 	$(BIN)/python tools/messages.py
 
 clean:

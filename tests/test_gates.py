@@ -8,8 +8,10 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from PIL import Image
 
 from browser import DESKTOP, PHONE, TABLET, new_page, open_page, serve
@@ -29,6 +31,9 @@ FIXTURE_PAGES = ["", "pilots/", "pilots/alfa/", "stories/", "stories/eerste-verh
 REPO_PAGES = ["", "pilots/", "pilots/nieuwegein/", "pilots/houten/", "pilots/finland/", "stories/",
               "stories/afval-in-beeld/", "stories/van-europa-naar-de-buurt/", "stories/verhalen-ophalen/",
               "about/", "accessibility/", "privacy/", "search/"]
+# The repository's site is served under its address's path, as GitHub Pages serves it: the
+# address is base_url in site.yml, the one every build uses (see .github/workflows/publish.yml)
+REPO_PATH = urlsplit(yaml.safe_load((REPO / "content" / "site.yml").read_text())["base_url"]).path
 
 
 @pytest.fixture(scope="session")
@@ -42,7 +47,7 @@ def repo_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def repo_server(repo_site):
     """The repository's site on a local port."""
-    with serve(repo_site, "/cosie/") as base:
+    with serve(repo_site, REPO_PATH) as base:
         yield base
 
 
@@ -120,7 +125,7 @@ def test_no_third_party_requests_and_no_csp_violations(browser, which, request):
 @pytest.mark.parametrize("which", ["basic_site", "repo_site"])
 def test_no_broken_links_anchors_or_image_references(which, request):
     site = request.getfixturevalue(which)
-    base_path = "/pilots/" if which == "basic_site" else "/cosie/"
+    base_path = "/pilots/" if which == "basic_site" else REPO_PATH
     assert check_site(site, base_path) == []
 
 
