@@ -4,9 +4,9 @@ the same checks, and the preview shows the new draft once it is rebuilt.
 
 Only the preview serves it, and only on 127.0.0.1. A page of another website
 cannot use it: a POST must carry the preview's own token (written in the form,
-which another site cannot read), be addressed to 127.0.0.1 or localhost by
-name (so a DNS name rebound to this machine is refused), and come from no
-other Origin.
+which another site cannot read), and, like every request to the preview, be
+addressed to 127.0.0.1 or localhost by name (so a DNS name rebound to this
+machine is refused) and come from no other Origin (see doors).
 """
 
 from __future__ import annotations
@@ -16,12 +16,14 @@ from html import escape
 from typing import Any
 from urllib.parse import parse_qs
 
+from generator.commands.doors import is_local, without_paths
 from generator.commands.scaffold import (Options, ScaffoldError, create, pilots_of,
                                          site_languages)
 from generator.content.messages import _, language
 
 NEW = "/_new"
 MAX_FORM = 10_000  # bytes a form may post: three short fields
+MAX_TITLE = 200  # characters of a title the form takes
 
 
 def handle_new(handler: Any, preview: Any) -> None:
@@ -31,7 +33,7 @@ def handle_new(handler: Any, preview: Any) -> None:
         handler: The preview's request handler.
         preview: The preview (its content folder, token and port).
     """
-    if not _local(handler, preview.port):
+    if not is_local(handler.headers, preview.port):  # the preview refused it already
         return _send(handler, 403, _page(_("This form only works at http://127.0.0.1/.")))
     if handler.command != "POST":
         return _send(handler, 200, _form(preview, {}, ""))
@@ -39,14 +41,15 @@ def handle_new(handler: Any, preview: Any) -> None:
     if fields is None or not hmac.compare_digest(fields.get("token", ""), preview.token):
         return _send(handler, 403, _page(_("The form has expired: open {address} again.")
                                          .format(address=NEW)))
-    title = " ".join(fields.get("title", "").split())[:200]  # one line, as a title is
+    title = fields.get("title", "")[:MAX_TITLE]  # made one line of text by create
     record_id, pilot = fields.get("id", "").strip(), fields.get("pilot", "").strip()
     content = preview.paths.content
     try:
-        files = create(content, "story", record_id, Options(pilot=pilot, title=title or None),
+        files = create(content, "story", record_id, Options(pilot=pilot, title=title),
                        site_languages(content))
-    except (ScaffoldError, OSError) as exc:
-        return _send(handler, 400, _form(preview, fields, str(exc)))
+    except (ScaffoldError, OSError) as exc:  # said in the browser: no folders of this computer
+        return _send(handler, 400, _form(preview, fields, without_paths(str(exc),
+                                                                        preview.paths.root)))
     preview.pending.set()
     names = ", ".join(path.name for path in files)
     return _send(handler, 200, _page(
@@ -55,13 +58,6 @@ def handle_new(handler: Any, preview: Any) -> None:
           "not even here, until the narrator's consent is written in meta.yml "
           "(consent: {{given: true, date: ...}}).").format(id=record_id, files=names),
         f"/stories/{record_id}/", _("See it in the preview (once consent is written down)")))
-
-
-def _local(handler: Any, port: int) -> bool:
-    hosts = {f"127.0.0.1:{port}", f"localhost:{port}"}
-    origin = handler.headers.get("Origin")
-    return handler.headers.get("Host", "") in hosts and \
-        (origin is None or origin in {f"http://{host}" for host in hosts})
 
 
 def _fields(handler: Any) -> dict[str, str] | None:
@@ -92,7 +88,7 @@ def _form(preview: Any, values: dict[str, str], error: str) -> str:
 <p><label for="pilot">{escape(_("Pilot"))}</label>
 <select id="pilot" name="pilot" required>{options}</select></p>
 <p><label for="title">{escape(_("Title ({language})").format(language=first))}</label>
-<input id="title" name="title" maxlength="200" value="{escape(values.get("title", ""))}"></p>
+<input id="title" name="title" maxlength="{MAX_TITLE}" value="{escape(values.get("title", ""))}"></p>
 <p><button>{escape(_("Create the story"))}</button></p>
 </form>""")
 

@@ -4,6 +4,8 @@ the content (the problems show in the terminal and on the page).
 
 The preview never dies: whatever goes wrong in a rebuild (a content problem,
 the engine, a bug in the generator) is shown, and the next save is rebuilt.
+What the pages are shown names no folder of this computer: a traceback stays
+in the terminal.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from pathlib import Path
 from typing import Callable
 
 from generator.build import BuildBusy, EngineError, Options, Paths, build
-from generator.commands.clitext import bug_line
+from generator.commands.clitext import bug_line, report_address
+from generator.commands.doors import is_local, without_paths
 from generator.commands.newform import NEW, handle_new
 from generator.content.messages import _
 from generator.content.problems import ContentError
@@ -42,9 +45,14 @@ class Hub:
     generation it was served from, and on (re)connecting is told the current
     one: a page that was still loading when a reload was sent reloads then,
     instead of missing it.
+
+    Args:
+        root: The project folder: no problem sent names it or any other folder
+            of this computer (see doors.without_paths).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = root
         self.clients: list[queue.Queue] = []
         self.lock = threading.Lock()
         self.problem: str | None = None
@@ -68,6 +76,8 @@ class Hub:
 
     def send(self, event: str, data: str = "") -> None:
         """Sends an event to every page."""
+        if event == "problem":
+            data = without_paths(data, self.root)
         self.problem = data if event == "problem" else None
         with self.lock:
             if event == "reload":
@@ -90,6 +100,21 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args) -> None:
         pass
+
+    def parse_request(self) -> bool:
+        """Reads a request, and refuses it, whatever its method and path, unless it
+        is addressed to the preview by its own name from no other site (see
+        doors): the one door every request passes, the form's included."""
+        if not super().parse_request():
+            return False
+        if self.path.startswith("/") and is_local(self.headers, self.server.server_address[1]):
+            return True
+        self.close_connection = True
+        self.send_response(403)  # nothing of the site, not even why
+        self.send_header("Content-Length", "0")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        return False
 
     def do_GET(self) -> None:
         """Serves events, the live script, pages (with the script) and files."""
@@ -191,7 +216,7 @@ class Preview:
         self.engine = SessionEngine()  # MkDocs stays loaded: a rebuild renders changed pages only
         self.texts = TextWork()  # its workers stay, and keep what they rendered while it lasts
         keep_parsed(50_000)  # a rebuild parses only the YAML that changed
-        self.hub = Hub()
+        self.hub = Hub(paths.root)
         self.pending = threading.Event()
         self.stopped = threading.Event()
         self.token = secrets.token_urlsafe(32)  # what the form to create a story must send back
@@ -207,8 +232,14 @@ class Preview:
         try:
             return self._rebuild()
         except Exception as exc:  # noqa: BLE001 - the preview must outlive any rebuild
-            self._failed(bug_line(getattr(exc, "stage", "preview")) + "\n\n"
-                         + "".join(traceback.format_exception(exc)))
+            stage = getattr(exc, "stage", "preview")
+            # the traceback names folders of this computer: it stays in the terminal
+            self._failed(bug_line(stage) + "\n\n" + "".join(traceback.format_exception(exc)),
+                         _("This is a bug in the generator (in the {stage} stage: {error}), not "
+                           "a problem in your content. What to report is in the terminal where "
+                           "pilots serve runs; please report it at {address}").format(
+                             stage=stage, error=type(exc.__cause__ or exc).__name__,
+                             address=report_address()))
             self._restart_engine()
             return False
 
@@ -220,10 +251,12 @@ class Preview:
             pass
         self.engine = SessionEngine()
 
-    def _failed(self, text: str) -> bool:
+    def _failed(self, text: str, shown: str | None = None) -> bool:
+        """Says in the terminal (`text`) and on the pages (`shown`, or the same)
+        that the rebuild failed."""
         self.log(text)
         self.hub.send("problem", _("The site could not be rebuilt; you are seeing the last good "
-                                   "version.") + "\n\n" + text)
+                                   "version.") + "\n\n" + (shown or text))
         return False
 
     def _rebuild(self) -> bool:
@@ -304,7 +337,8 @@ class Preview:
 
 
 class Server:
-    """The preview's web server on 127.0.0.1 (never reachable from elsewhere).
+    """The preview's web server on 127.0.0.1 (never reachable from elsewhere), which
+    answers only requests that name it and come from no other site (see doors).
 
     Args:
         preview: What it serves and rebuilds.

@@ -7,7 +7,8 @@ site until the editor is done."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.content.fields import is_valid_id
@@ -19,6 +20,14 @@ from generator.site.geo import country_rings
 
 KINDS = ("story", "pilot", "page", "person")  # what `pilots new` makes
 COLUMN = 31  # where the comments start, as in the content model's examples
+# What a line typed into a record (a title, a place) may not hold: line breaks and tabs
+# (become spaces: the form's field or a pasted text may hold them) ...
+_BREAKS = re.compile(r"[\t\n\r\v\f\x1c-\x1f\x85\u2028\u2029]+")
+# ... and characters no one types on purpose, which YAML refuses (controls, lone
+# surrogates from undecodable bytes, U+FFFE/U+FFFF) or which turn text around
+# unseen (bidi controls)
+_UNTYPED = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                      "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 
 
 class ScaffoldError(Exception):
@@ -79,6 +88,8 @@ def create(content: Path, kind: str, record_id: str, options: Options,
     """
     folder = content / by_singular(kind).folder / record_id
     check_id(record_id, folder, kind)
+    options = replace(options, title=one_line(options.title or "") or None,
+                      place=one_line(options.place) or "TODO")
     files = {"meta.yml": META[kind](options, content, languages)}
     for index, lang in enumerate(languages):
         files[f"{lang}.md"] = TEXT[kind](lang, options.title if index == 0 else None)
@@ -88,6 +99,17 @@ def create(content: Path, kind: str, record_id: str, options: Options,
         (folder / name).write_text(text, encoding="utf-8")
         created.append(folder / name)
     return created
+
+
+def one_line(text: str) -> str:
+    """Returns what an editor typed as one line of plain text, as YAML takes it and
+    shows it: line breaks and tabs become spaces, and control characters (and
+    what else no one types on purpose) are left out.
+
+    Args:
+        text: A title or place, from the command line or the preview's form.
+    """
+    return re.sub(" {2,}", " ", _UNTYPED.sub("", _BREAKS.sub(" ", text))).strip()
 
 
 def check_id(record_id: str, folder: Path, kind: str) -> None:
@@ -125,7 +147,10 @@ def _per_language(languages: list[str], text: str = "...") -> str:
 def pilots_of(content: Path) -> list[str]:
     """The ids of the pilots a story may belong to."""
     folder = content / "pilots"
-    return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    # only valid ids: the one chosen is written into meta.yml as it is
+    return sorted(p.name for p in folder.iterdir() if p.is_dir() and is_valid_id(p.name))
 
 
 def _pilot_location(content: Path, pilot: str) -> tuple[float, float]:
@@ -201,12 +226,15 @@ def _pilot_meta(options: Options, content: Path, languages: list[str]) -> str:
     lat, lon = options.lat, options.lon
     if lat is None or lon is None:
         lat, lon = _country_centre(options.country)
+    elif not re.fullmatch("[A-Za-z]{2}", options.country):  # it is written into meta.yml as it is
+        raise _not_a_country(options.country)
     year = options.today.year
     return "\n".join([
         "# " + _("A pilot. Fill in every field, then remove `draft: true` to publish it."),
         _line(f"country: {options.country.upper()}",
               _("ISO 3166-1 two-letter code: NL, IT, SE, GB ...")),
-        _line(f"place: {options.place}", _("the municipality or region, as written locally")),
+        _line(f"place: {_quoted(options.place)}",
+              _("the municipality or region, as written locally")),
         _line(f"location: {{lat: {lat:.3f}, lon: {lon:.3f}}}",
               _("the place's centre (WGS84 decimal degrees)")),
         _line(f"period: {{start: {year}-01}}", _("when the pilot ran: {start: 2019-01, end: "
@@ -230,11 +258,15 @@ def _pilot_meta(options: Options, content: Path, languages: list[str]) -> str:
 def _country_centre(code: str) -> tuple[float, float]:
     rings = country_rings(code.upper())
     if not rings:
-        raise ScaffoldError(_('"{code}" is not a country code; use two letters such as NL')
-                            .format(code=code))
+        raise _not_a_country(code)
     ring = max(rings, key=len)
     lats, lons = [p[1] for p in ring], [p[0] for p in ring]
     return sum(lats) / len(lats), sum(lons) / len(lons)
+
+
+def _not_a_country(code: str) -> ScaffoldError:
+    return ScaffoldError(_('"{code}" is not a country code; use two letters such as NL')
+                         .format(code=code))
 
 
 def _page_meta(options: Options, content: Path, languages: list[str]) -> str:
@@ -268,10 +300,14 @@ _PLACEHOLDER = {"nl": ("TODO: titel", "TODO: een of twee zinnen samenvatting.",
                        "Write the text here, in Markdown.")}
 
 
+def _quoted(text: str) -> str:
+    """A line of text (see one_line) as a YAML string."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def _front_text(lang: str, title: str | None = None, quote: bool = False) -> str:
     placeholder, summary, body = _PLACEHOLDER.get(lang, _PLACEHOLDER["en"])
-    shown = (title or placeholder).replace("\\", "\\\\").replace('"', '\\"')
-    lines = ["---", f'title: "{shown}"', f'summary: "{summary}"']
+    lines = ["---", f"title: {_quoted(title or placeholder)}", f'summary: "{summary}"']
     if quote:
         lines.append('# quote: "' + _("An optional sentence from the story, shown large.") + '"')
     return "\n".join(lines + ["---", "", body, ""])
