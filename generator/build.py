@@ -5,19 +5,23 @@
     engine    put the theme around them (generator.engine); images and social
               cards are drawn beside it (generator.images)
     assemble  put the languages, media, data and sitemap together (generator.publish)
-    search    index the assembled site for search, per language (Pagefind),
-    links     while every link of the assembled site is checked
+    links     check every link of the assembled site, while
+    search    Pagefind indexes it, per language
     swap      replace site/ by the new site
 
-A failed stage leaves site/ as it was. Nothing is kept between builds but
-files on disk (caches), so the preview can call `build` again and again.
+A one-off build is cold: it reuses nothing of an earlier build but what the
+store in .cache/ holds (processed images, map drawings, social cards), each
+entry found by everything it was made from and checked when it is read
+(generator.content.store). A failed stage leaves site/ as it was. The
+preview, which keeps its engine and texts between saves, is the one
+incremental path (generator.commands.rebuild); it uses these stages too.
 """
 
 from __future__ import annotations
 
 import ctypes
 import gc
-import threading
+import shutil
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
@@ -26,28 +30,28 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from generator.content import load_content
-from generator.content.messages import _, language
+from generator.content.messages import _
 from generator.content.problems import ContentError, Problem, Problems
 from generator.content.records.site import checked_base_url
 from generator.emit import Project, Visuals, emit_language
-from generator.engine import (Engine, EngineRun, MkDocsEngine, build_all, plan_language,
-                              read_base_config, started_early, write_project)
+from generator.engine import (Engine, EngineRun, MkDocsEngine, build_all, read_base_config,
+                              write_project)
 from generator.images.pipeline import Stats
 from generator.images.planner import ImagePlanner
 from generator.images.probe import ImageIndex
-from generator.publish.assemble import Placer, assemble, swap
+from generator.publish.assemble import assemble, site_files, swap
 from generator.publish.csp import fill_csp
 from generator.publish.linkcheck import link_problems, unreported
 from generator.publish.lock import BuildBusy, build_lock
-from generator.publish.search import BUNDLE, index_site
-from generator.publish.searchkeep import KeptIndex
-from generator.publish.unchanged import Unchanged, problems_of
+from generator.publish.search import index_site
 from generator.site.model import Site
 from generator.site.resolve import resolve
 from generator.site.textwork import TextWork
 from generator.visuals import SiteVisuals
 
-STAGES = ("check", "emit", "engine", "assemble", "search", "links", "swap")
+STAGES = ("check", "emit", "engine", "assemble", "links", "search", "swap")
+__all__ = ["BuildBusy", "BuildReport", "EngineError", "GeneratorBug", "Options", "Paths",
+           "STAGES", "build", "check"]
 
 
 @dataclass
@@ -86,16 +90,10 @@ class Paths:
         """Where the engine writes a language's HTML."""
         return self.work / "out" / lang
 
-    def stamp(self, lang: str) -> Path:
-        """What a language's engine output was built from."""
-        return self.work / "out" / f"{lang}.fingerprint"
-
     @property
     def stage(self) -> Path:
         """Where the whole site is assembled before it is swapped in."""
         return self.out.with_name(f".{self.out.name}.stage")
-
-    spare = property(lambda self: self.work / "spare")  # the site before, to bring up to date
 
 
 @dataclass
@@ -108,13 +106,9 @@ class Options:
         engine: The site engine (MkDocs by default).
         visuals: Maps, timelines, cards (the full set by default).
         base_url: The site's address, replacing site.yml's.
-        links_first: Check links before the site is swapped into place (a
-            broken link then fails a strict build). The preview swaps first
-            and then indexes the site for search and checks its links
-            (`report.check_links()`), so the page reloads sooner.
         jobs: How many engine processes at once (default: one per language,
             at most one per core).
-        texts: Where Markdown is rendered (the preview keeps one); new by default.
+        fresh: Empty the store in .cache/ first: nothing at all is reused.
     """
 
     drafts: bool = False
@@ -122,9 +116,8 @@ class Options:
     engine: Engine | None = None
     visuals: Callable[[Site, Path], Visuals] | None = None
     base_url: str | None = None
-    links_first: bool = True
     jobs: int | None = None
-    texts: TextWork | None = None
+    fresh: bool = False
 
 
 @dataclass
@@ -136,9 +129,7 @@ class BuildReport:
     engine: list[EngineRun] = field(default_factory=list)
     images: Stats | None = None
     pages: int = 0
-    check_links: Callable[..., list[Problem]] | None = None  # when links are checked after
     languages: list[str] = field(default_factory=list)
-    unchanged: bool = False  # nothing changed since the last build: nothing was built
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
@@ -190,10 +181,8 @@ def check(paths: Paths, drafts: bool = False, base_url: str | None = None,
     Args:
         paths: Where to read.
         drafts: Treat drafts as published.
-        base_url: The site's address, replacing site.yml's (for publishing
-            under the address GitHub Pages reports).
-        images: What each image is, kept between builds (read from the cache
-            by default).
+        base_url: The site's address, replacing site.yml's.
+        images: What each image is (measured anew, or taken from the store, by default).
         texts: Where Markdown is rendered (the preview keeps one); new by default.
 
     Returns:
@@ -235,88 +224,50 @@ def build(paths: Paths, options: Options | None = None, **settings) -> BuildRepo
     """
     options = options or Options(**settings)
     with build_lock(paths.build, paths.root):
-        inputs = _inputs(paths, options)
-        if inputs and (last := inputs.last(paths.out)):
-            return BuildReport(problems_of(last), {"total": 0.0}, pages=last["pages"],
-                               engine=[EngineRun(lang, True, cached=True)
-                                       for lang in last["languages"]],
-                               languages=last["languages"], unchanged=True)
-        if inputs:
-            inputs.forget()
-        report = _build(paths, options)
-        if inputs:
-            inputs.record(paths.out, report.problems,
-                          {"pages": report.pages, "languages": report.languages})
-        return report
-
-
-def _inputs(paths: Paths, options: Options) -> Unchanged | None:
-    """Everything the site depends on, to skip a build that would change nothing
-    (not for the preview, which checks links afterwards, nor for custom visuals)."""
-    if not options.links_first or options.visuals is not None:
-        return None
-    engine = options.engine or MkDocsEngine()
-    settings = {"drafts": options.drafts, "strict": options.strict,
-                "base_url": options.base_url, "language": language(),
-                "engine": [engine.name, engine.identity()]}
-    folders = [paths.content, paths.theme, paths.config, Path(__file__).parent]
-    return Unchanged(paths.work / "unchanged.json", folders, settings)
-
-
-def _build(paths: Paths, options: Options) -> BuildReport:
-    report, start = BuildReport(), time.perf_counter()
-    index, engine = image_index(paths), options.engine or MkDocsEngine()
-    images = ImagePlanner(paths.cache / "images", index, early=True)
-    with started_early(engine), images:
-        with report.stage("check"):
-            site = _checked(paths, options, index, report)
-        with report.stage("emit"):
-            visuals = (options.visuals or SiteVisuals)(site, paths.cache)
-            projects = [emit_language(site, lang, images, visuals) for lang in site.languages]
-            report.pages = sum(len(p.pages) for p in projects)
-            report.languages = [p.lang for p in projects]
-        with report.stage("engine"):
-            outputs = _run_engine(paths, projects, engine, options, images, visuals, report)
-    with report.stage("assemble"):
-        _assemble(paths, site, projects, images, visuals, outputs, engine)
-    base_path = site.config.base_path
-    del site, images, visuals  # the rest needs only the pages' places: Pagefind needs the memory
-    _release(projects, give_back=options.links_first)  # the preview indexes after the reload
-    if options.links_first:  # the preview swaps first, so the page reloads sooner
+        if options.fresh:
+            shutil.rmtree(paths.cache, ignore_errors=True)
+        report, start = BuildReport(), time.perf_counter()
+        site, projects = _made(paths, options, report)
+        base_path = site.config.base_path
+        del site  # the rest needs only the pages' places: Pagefind needs the memory
+        _release(projects)
         with ThreadPoolExecutor(max_workers=1) as pool:
-            kept = _kept_index(paths, projects, paths.out)
-            plan = kept.plan(paths.stage)  # reads every page: not beside the link check
-            search = pool.submit(index_site, paths.stage, kept=kept, plan=plan)  # Pagefind, beside
+            search = pool.submit(index_site, paths.stage)  # Pagefind, beside the link check
             with report.stage("links"):
                 _check_links(paths, projects, base_path, options.strict, report)
             with report.stage("search"):  # what is left of it once the links are checked
                 search.result()
-    with report.stage("swap"):
-        swap(paths.stage, paths.out, paths.spare)
-    if not options.links_first:
-        report.check_links = _afterwards(paths, projects, base_path, list(report.problems))
-    report.timings["total"] = time.perf_counter() - start
-    return report
+        with report.stage("swap"):
+            swap(paths.stage, paths.out)
+        report.timings["total"] = time.perf_counter() - start
+        return report
 
 
-def _release(projects: list[Project], give_back: bool) -> None:
-    """Lets go of the pages' text (written to disk by now) and, with
-    `give_back`, returns the freed memory to the system before the search
-    index is made beside us (a collection takes a while: not for the preview)."""
-    for project in projects:
-        for page in project.pages.values():
-            page.body, page.front = "", {}
-    if not give_back:
-        return
-    gc.collect()
-    try:
-        ctypes.CDLL(None).malloc_trim(0)  # glibc keeps freed memory otherwise
-    except (OSError, AttributeError):  # another C library
-        pass
+def _made(paths: Paths, options: Options, report: BuildReport) -> tuple[Site, list[Project]]:
+    """Checks, emits, runs the engine and assembles the site in the stage."""
+    index, engine = image_index(paths), options.engine or MkDocsEngine()
+    with ImagePlanner(paths.cache / "images", index, early=True) as images:
+        with report.stage("check"):
+            site = checked(paths, options, index, report)
+        with report.stage("emit"):
+            visuals = (options.visuals or SiteVisuals)(site, paths.cache)
+            projects = emitted(site, images, visuals, report)
+        with report.stage("engine"):
+            outputs = run_engine(paths, projects, engine, options, report,
+                                 lambda: draw_media(images, visuals, projects))
+    with report.stage("assemble"):
+        assemble_site(paths, site, projects, images, visuals, outputs, engine)
+    return site, projects
 
 
-def _checked(paths: Paths, options: Options, index: ImageIndex, report: BuildReport) -> Site:
-    site, problems = check(paths, options.drafts, options.base_url, index, options.texts)
+def checked(paths: Paths, options: Options, index: ImageIndex, report: BuildReport,
+            texts: TextWork | None = None) -> Site:
+    """The checked site; every problem goes into the report.
+
+    Raises:
+        ContentError: with the problems that fail this build.
+    """
+    site, problems = check(paths, options.drafts, options.base_url, index, texts)
     report.problems = problems.items
     failing = problems.failing(options.strict)
     if failing or site is None:
@@ -324,71 +275,78 @@ def _checked(paths: Paths, options: Options, index: ImageIndex, report: BuildRep
     return site
 
 
-def _run_engine(paths: Paths, projects: list[Project], engine: Engine, options: Options,
-                images: ImagePlanner, visuals: Visuals, report: BuildReport) -> dict[str, Path]:
-    """Builds each language whose project changed; images and cards are drawn beside."""
+def emitted(site: Site, images: ImagePlanner, visuals: Visuals,
+            report: BuildReport) -> list[Project]:
+    """Every language's pages, default language first."""
+    projects = [emit_language(site, lang, images, visuals) for lang in site.languages]
+    report.pages = sum(len(p.pages) for p in projects)
+    report.languages = [p.lang for p in projects]
+    return projects
+
+
+def run_engine(paths: Paths, projects: list[Project], engine: Engine, options: Options,
+               report: BuildReport, beside: Callable[[], Stats],
+               dirty: frozenset[str] = frozenset()) -> dict[str, Path]:
+    """Writes each language's project and builds it (the `dirty` languages:
+    only their changed pages); `beside` runs meanwhile (images and cards)."""
     base, jobs, outputs = read_base_config(paths.config), [], {}
     for project in projects:
-        folder, stamp = paths.project(project.lang), paths.stamp(project.lang)
+        folder = paths.project(project.lang)
         out = outputs[project.lang] = engine.output_dir(folder, paths.output(project.lang))
-        files = write_project(project, folder, base, paths.root, out)
-        job = plan_language(project.lang, files, paths.theme, engine, (folder, out, stamp))
-        if job is None:
-            report.engine.append(EngineRun(project.lang, True, cached=True))
-        else:
-            jobs.append(job)
-    cards = [page.card for project in projects for page in project.pages.values() if page.card]
+        write_project(project, folder, base, paths.root, out)
+        jobs.append((project.lang, folder, out))
     with ThreadPoolExecutor(max_workers=1) as pool:
-        media = pool.submit(_media, images, visuals, cards)  # beside the engine
-        runs = build_all([(j.lang, j.project, j.out) for j in jobs], engine, options.strict,
-                         options.jobs, frozenset(j.lang for j in jobs if j.dirty))
+        media = pool.submit(beside)
+        runs = build_all(jobs, engine, options.strict, options.jobs, dirty)
         report.images = media.result()
-    report.engine += runs
+    report.engine = runs
     failed = [r for r in runs if not r.ok or (options.strict and r.warnings)]
     if failed:
         raise EngineError(failed, options.strict)
-    for job in jobs:
-        job.done()
     return outputs
 
 
-def _media(images: ImagePlanner, visuals: Visuals, cards: list) -> Stats:
+def draw_media(images: ImagePlanner, visuals: Visuals, projects: list[Project]) -> Stats:
     """Processes images, then what is drawn from them (social cards)."""
     stats = images.process()
-    visuals.draw(cards)
+    visuals.draw(cards_of(projects))
     return stats
 
 
-def _assemble(paths: Paths, site: Site, projects: list[Project], images: ImagePlanner,
-              visuals: Visuals, outputs: dict[str, Path], engine: Engine) -> None:
-    files = {f"media/{name}": path for name, path in images.outputs().items()}
-    files.update(visuals.files())
-    cards = {page.card.name for project in projects for page in project.pages.values()
-             if page.card}
-    files.update({f"social/{name}": paths.cache / "cards" / name for name in cards})
-    assemble(paths.stage, outputs, projects, site.config.base_url, files, visuals.texts(),
-             Placer(paths.work / "assembled.json", paths.out), paths.spare)
+def cards_of(projects: list[Project]) -> list:
+    """What every page's social card shows."""
+    return [page.card for project in projects for page in project.pages.values() if page.card]
+
+
+def assemble_site(paths: Paths, site: Site, projects: list[Project], images: ImagePlanner,
+                  visuals: Visuals, outputs: dict[str, Path], engine: Engine) -> None:
+    """Puts the whole site together in the stage."""
+    assemble(paths.stage, planned_site(paths, site, projects, images, visuals, outputs))
     if not engine.fills_csp:
         fill_csp(paths.stage)
 
 
-def _afterwards(paths: Paths, projects: list[Project], base_path: str,
-                checked: list[Problem]) -> Callable[..., list[Problem]]:
-    """What the preview does once the pages have reloaded: index the site for
-    search, and check its links; both give way (return at once, nothing
-    found) as soon as `stop` is set: the next rebuild does them again."""
-    def run(stop: threading.Event | None = None) -> list[Problem]:
-        kept = _kept_index(paths, projects, paths.spare)  # the site before, since the swap
-        if not index_site(paths.out, gently=True, stop=stop, kept=kept) or (stop and stop.is_set()):
-            return []
-        return unreported(link_problems(paths.out, projects, base_path, paths.root), checked)
-    return run
+def planned_site(paths: Paths, site: Site, projects: list[Project], images: ImagePlanner,
+                 visuals: Visuals, outputs: dict[str, Path]) -> dict[str, Path | str]:
+    """Every file of the site: path -> the file to copy, or the text to write."""
+    files = {f"media/{name}": path for name, path in images.outputs().items()}
+    files.update(visuals.files())
+    files.update({f"social/{card.name}": paths.cache / "cards" / card.name
+                  for card in cards_of(projects)})
+    return site_files(outputs, projects, site.config.base_url, files, visuals.texts())
 
 
-def _kept_index(paths: Paths, projects: list[Project], last_site: Path) -> KeptIndex:
-    """The search index of `last_site`, of which unchanged languages are kept."""
-    return KeptIndex(paths.work / "search.json", last_site,
-                     {p.lang: p.root for p in projects}, BUNDLE)
+def _release(projects: list[Project]) -> None:
+    """Lets go of the pages' text (written to disk by now) and returns the
+    freed memory to the system before the search index is made beside us."""
+    for project in projects:
+        for page in project.pages.values():
+            page.body, page.front = "", {}
+    gc.collect()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)  # glibc keeps freed memory otherwise
+    except (OSError, AttributeError):  # another C library
+        pass
 
 
 def _check_links(paths: Paths, projects: list[Project], base_path: str, strict: bool,

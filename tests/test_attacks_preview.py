@@ -46,7 +46,7 @@ def _serving(root: Path, built: bool, log=lambda message: None):
 def _stop(preview: Preview, server: Server) -> None:
     server.http.shutdown()
     server.http.server_close()
-    preview.engine.close()
+    preview.builds.close()
 
 
 @pytest.fixture(scope="module")
@@ -217,7 +217,7 @@ def test_the_events_stream_names_no_folder_when_a_rebuild_fails(unbuilt, monkeyp
         except OSError as exc:
             raise GeneratorBug("emit") from exc
 
-    monkeypatch.setattr(preview_module, "build", broken)
+    monkeypatch.setattr(preview.builds, "build", broken)
     assert preview.rebuild() is False
     shown = _problem_shown(port)
     assert [folder for folder in _folders(root) if folder in shown] == []

@@ -274,17 +274,16 @@ def test_the_scaffold_speaks_the_editors_language(tmp_path):
 # -- the preview never dies ----------------------------------------------------------------
 
 def test_a_failed_rebuild_is_shown_and_the_next_one_works(tmp_path, monkeypatch):
-    from generator.commands import preview as preview_module
 
     minimal(tmp_path)
     preview = Preview(Paths(tmp_path), log=lambda message: None)
-    monkeypatch.setattr(preview_module, "build", _raise)
+    monkeypatch.setattr(preview.builds, "build", _raise)
     assert preview.rebuild() is False
     assert "This is a bug in the generator (in the engine stage: OSError)" in preview.hub.problem
     assert "Traceback" not in preview.hub.problem  # the terminal has it (issue 21)
-    monkeypatch.setattr(preview_module, "build", lambda *a, **k: _report())
+    monkeypatch.setattr(preview.builds, "build", lambda *a, **k: _report())
     assert preview.rebuild() is True and preview.hub.problem is None
-    preview.engine.close()
+    preview.builds.close()
 
 
 def _raise(*args, **kwargs):
@@ -315,7 +314,7 @@ def form(tmp_path):
     yield tmp_path, preview, port
     server.http.shutdown()
     server.http.server_close()
-    preview.engine.close()
+    preview.builds.close()
 
 
 def _request(port: int, method: str, fields: dict | None = None, host: str | None = None,

@@ -127,7 +127,6 @@ def test_responsive_html_with_sizes_and_lazy_loading(photo_project):
 def test_a_second_build_processes_no_image_and_a_changed_one_alone(photo_project):
     root, first = photo_project
     assert first.images.processed == 3
-    assert build(Paths(root)).unchanged  # nothing changed: not built at all
     again = build(Paths(root), drafts=True)  # built again, with the images' cache
     assert again.images.processed == 0 and again.images.files_written == 0
     _photo(root / "content/stories/een/gps.jpg", (2400, 1600), gps=True, orientation=3)

@@ -69,9 +69,11 @@ def main() -> None:
 @option("--jobs", type=click.IntRange(min=1), default=None, metavar="N",
         help=N_("How many engine processes may run at once (default: one per language, "
                 "at most one per processor core)."))
+@option("--fresh", is_flag=True, help=N_("Reuse nothing: empty .cache/ (processed images, "
+                                        "maps, social cards) first."))
 def build_command(root: Path | None, out: Path | None, drafts: bool, strict: bool,
                   base_url: str | None, engine_name: str, timings: bool,
-                  jobs: int | None) -> None:
+                  jobs: int | None, fresh: bool) -> None:
     """Build every language into site/."""
     paths = Paths(root or find_root(), out)
     if base_url:
@@ -80,7 +82,7 @@ def build_command(root: Path | None, out: Path | None, drafts: bool, strict: boo
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--base-url")
     options = Options(drafts=drafts, strict=strict, base_url=base_url,
-                      engine=engine_named(engine_name), jobs=jobs)
+                      engine=engine_named(engine_name), jobs=jobs, fresh=fresh)
     report = _run_build(paths, options)
     echo_problems([p for p in report.problems if p.level != "error"])
     if timings:
@@ -120,13 +122,7 @@ def _rel(path: Path) -> str:
 
 def summary(report: BuildReport, paths: Paths) -> str:
     """Returns the one-line result of a build."""
-    if report.unchanged:
-        return _("Nothing changed since the last build: {folder} is up to date "
-                 "({count} pages in {languages}).").format(
-                     folder=_rel(paths.out), count=report.pages,
-                     languages=", ".join(report.languages))
-    languages = ", ".join(r.lang + (" " + _("(unchanged)") if r.cached else "")
-                          for r in report.engine)
+    languages = ", ".join(report.languages)
     text = ngettext("Built {count} page in {languages} into {folder} in {seconds:.1f} s",
                     "Built {count} pages in {languages} into {folder} in {seconds:.1f} s",
                     report.pages).format(count=report.pages, languages=languages,

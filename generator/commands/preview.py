@@ -21,15 +21,13 @@ import traceback
 from pathlib import Path
 from typing import Callable
 
-from generator.build import BuildBusy, EngineError, Options, Paths, build
+from generator.build import BuildBusy, EngineError, Paths
 from generator.commands.clitext import bug_line, report_address
 from generator.commands.doors import is_local, without_paths
 from generator.commands.newform import NEW, handle_new
+from generator.commands.rebuild import Rebuilder
 from generator.content.messages import _
 from generator.content.problems import ContentError
-from generator.content.yamlsrc import keep_parsed
-from generator.engine import SessionEngine
-from generator.site.textwork import TextWork
 
 LIVE = "/__pilots__/"
 # Seconds to let a save finish before building; a save still going on after it
@@ -213,9 +211,7 @@ class Preview:
     def __init__(self, paths: Paths, drafts: bool = True, log: Callable[[str], None] = print):
         self.paths = Paths(paths.root, paths.root / ".build" / "preview")
         self.drafts, self.log = drafts, log
-        self.engine = SessionEngine()  # MkDocs stays loaded: a rebuild renders changed pages only
-        self.texts = TextWork()  # its workers stay, and keep what they rendered while it lasts
-        keep_parsed(50_000)  # a rebuild parses only the YAML that changed
+        self.builds = Rebuilder(self.paths, drafts)
         self.hub = Hub(paths.root)
         self.pending = threading.Event()
         self.stopped = threading.Event()
@@ -240,16 +236,8 @@ class Preview:
                            "pilots serve runs; please report it at {address}").format(
                              stage=stage, error=type(exc.__cause__ or exc).__name__,
                              address=report_address()))
-            self._restart_engine()
+            self.builds.restart_engine()
             return False
-
-    def _restart_engine(self) -> None:
-        """Starts the engine afresh: after a bug, its workers may be half-way."""
-        try:
-            self.engine.close()
-        except Exception:  # noqa: BLE001 - a worker that is gone already is fine
-            pass
-        self.engine = SessionEngine()
 
     def _failed(self, text: str, shown: str | None = None) -> bool:
         """Says in the terminal (`text`) and on the pages (`shown`, or the same)
@@ -263,15 +251,13 @@ class Preview:
         start = time.perf_counter()
         gc.disable()  # the preview holds much; collecting mid-rebuild delays the page
         try:
-            report = build(self.paths, Options(drafts=self.drafts, engine=self.engine,
-                                               links_first=False, texts=self.texts))
+            report = self.builds.build()
         except ContentError as exc:
             return self._failed(exc.report())
         except (EngineError, BuildBusy) as exc:
             return self._failed(str(exc))
         finally:
             gc.enable()
-            self.texts.forget_unused()
         self.log(_("rebuilt {count} pages in {seconds:.1f} s")
                  .format(count=report.pages, seconds=time.perf_counter() - start))
         said, self.said = self.said, {p.format() for p in report.problems}
@@ -279,13 +265,9 @@ class Preview:
             if problem.format() not in said:
                 self.log(problem.format())
         self.hub.send("reload")
-        if not self.engine.workers:  # the engine's output was reused: start its workers now
-            self.engine.warm([(lang, self.paths.project(lang), self.paths.output(lang))
-                              for lang in report.languages])
-        if report.check_links:  # once the pages have reloaded, unless the editor saved again
-            if not self.pending.wait(timeout=SETTLE):
-                for problem in report.check_links(stop=self.pending):
-                    self.log(problem.format())
+        if not self.pending.wait(timeout=SETTLE):  # the page reloads first, unless saved again
+            for problem in self.builds.afterwards(stop=self.pending):
+                self.log(problem.format())
         return True
 
     def watch(self) -> object:
@@ -369,8 +351,7 @@ class Server:
             preview.stopped.set()
             observer.stop()
             self.http.server_close()
-            preview.engine.close()
-            preview.texts.close()
+            preview.builds.close()
 
 
 def serve(preview: Preview, port: int) -> Server:

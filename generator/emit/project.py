@@ -7,7 +7,6 @@ modification times tell the engine's dirty mode what to rebuild).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -134,16 +133,3 @@ def _remove_others(folder: Path, wanted: set[str], keep: tuple[str, ...]) -> Non
                 os.unlink(os.path.join(dirpath, name))
         if dirpath != str(folder) and not os.listdir(dirpath):
             os.rmdir(dirpath)
-
-
-def fingerprint(files: dict[str, str | bytes], *extra: str) -> str:
-    """Returns a hash of a set of files and extra strings (for build caching)."""
-    h = hashlib.sha256()
-    for part in extra:
-        h.update(part.encode() + b"\0")
-    for rel in sorted(files):
-        content = files[rel]
-        h.update(rel.encode() + b"\0")
-        h.update(content.encode() if isinstance(content, str) else content)
-        h.update(b"\0")
-    return h.hexdigest()

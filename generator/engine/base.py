@@ -18,7 +18,6 @@ class EngineRun:
         warnings: The engine's warnings.
         output: The engine's whole output (for errors).
         seconds: Wall time.
-        cached: True when the output was reused (nothing changed).
     """
 
     lang: str
@@ -26,7 +25,6 @@ class EngineRun:
     warnings: list[str] = field(default_factory=list)
     output: str = ""
     seconds: float = 0.0
-    cached: bool = False
 
 
 WARNING_LINE = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")

@@ -39,7 +39,6 @@ class MkDocsEngine:
     def __init__(self, command: list[str] | None = None):
         if command is not None:
             self.module = None  # someone else's command: run it as it is
-        self.ready: list[subprocess.Popen] = []  # started early, waiting for their projects
         self.command = command or [sys.executable, "-m", "mkdocs", "build", "-f", "{config}",
                                    "-d", "{site}"]
 
@@ -70,7 +69,6 @@ class MkDocsEngine:
         return EngineRun(lang, proc.returncode == 0, warnings, output,
                          time.perf_counter() - start)
 
-
     def build_many(self, jobs: list[Job], strict: bool, workers: int,
                    dirty: frozenset[str] = frozenset()) -> list[EngineRun]:
         """Builds several languages in `workers` processes, each building its
@@ -82,41 +80,18 @@ class MkDocsEngine:
         groups = [jobs[i::workers] for i in range(max(1, min(workers, len(jobs))))]
         return _parallel(groups, lambda group: self._worker(group, strict, dirty))
 
-    def prepare(self, workers: int) -> None:
-        """Starts `workers` engine processes now: they import the engine while
-        the generator checks and writes the pages (on a core that is idle
-        then), and build once they are given their projects. `release()`
-        stops the ones no build needed."""
-        if self.module is not None:
-            self.ready += [self._start() for _ in range(workers - len(self.ready))]
-
-    def release(self) -> None:
-        """Lets the prepared processes that got no work exit."""
-        while self.ready:
-            process = self.ready.pop()
-            process.kill()  # it has only imported modules so far
-            process.communicate()
-
-    def _start(self) -> subprocess.Popen:
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
-        return subprocess.Popen([sys.executable, "-P", str(WORKER), "--once", "--wait",
-                                 "--module", self.module], env=env, text=True,
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE)
-
     def _worker(self, group: list[Job], strict: bool, dirty: frozenset[str]) -> list[EngineRun]:
         args = ["--strict"] if strict else []
         args += [f"--dirty={project}" for lang, project, _ in group if lang in dirty]
         args += [str(folder) for _, project, out in group for folder in (project, out)]
-        try:
-            process = self.ready.pop()
-        except IndexError:  # none left (another thread took the last)
-            process = self._start()
-        stdout, stderr = process.communicate(json.dumps(args) + "\n")
-        answers = [json.loads(line) for line in stdout.splitlines() if line.startswith("{")]
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+        process = subprocess.run([sys.executable, "-P", str(WORKER), "--once", "--module",
+                                  self.module, *args], env=env, text=True, capture_output=True)
+        answers = [json.loads(line) for line in process.stdout.splitlines()
+                   if line.startswith("{")]
         runs = [EngineRun(lang, a["ok"], a["warnings"], a["error"], a["seconds"])
                 for (lang, _, _), a in zip(group, answers)]
-        return runs + [EngineRun(lang, False, output=stderr[-4000:])
+        return runs + [EngineRun(lang, False, output=process.stderr[-4000:])
                        for lang, _, _ in group[len(answers):]]
 
 

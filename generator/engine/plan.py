@@ -1,99 +1,61 @@
-"""Which languages the engine must build again, and how much of each.
+"""Which languages the preview may build "dirty": only the pages whose file changed.
 
-A language whose emitted project and theme did not change is not built at
-all. One whose menu, settings, theme and list of pages did not change, only
-the text of some pages, is built "dirty": the engine renders only the pages
-whose file changed (the project's files are rewritten only when they change,
-so their times say which). Anything else is built in full.
+A language whose menu, settings, theme and list of pages did not change since
+the preview's last build, only the text of some pages, is built dirty: the
+engine renders the pages whose file was rewritten (a project's files are
+rewritten only when they change, so their times say which). Anything else,
+and a preview's first build, is built in full. What the last build was made
+from is kept in memory only, so nothing on disk can make a build dirty.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
 from pathlib import Path
 
 import generator
-from generator import __version__
-from generator.emit.project import fingerprint
-from generator.engine.base import Engine
+from generator.emit.project import Project
 from generator.engine.command import WORKER
 from generator.engine.project import HOOKS
 from generator.publish import csp
 
-
-# The generator's code that runs inside the engine's process: a change to it
-# changes the pages, whatever the version number says
+# The generator's code that runs inside the engine's process
 ENGINE_CODE = (HOOKS, Path(csp.__file__), Path(generator.__file__), WORKER)
 
 
-def engine_fingerprint(files: dict[str, str], theme_dir: Path, engine: Engine,
-                       fixed: dict[str, bytes] | None = None) -> str:
-    """Returns a hash of everything a language's engine output depends on.
-
-    Args:
-        files: The language's project.
-        theme_dir: The theme overrides.
-        engine: The engine.
-        fixed: The theme's files and the engine-side code, if already read.
-    """
-    fixed = fixed if fixed is not None else _fixed_inputs(theme_dir)
-    return fingerprint({**files, **fixed}, __version__, engine.name, engine.identity())
-
-
-def _fixed_inputs(theme_dir: Path) -> dict[str, bytes]:
-    """The theme's files and the generator's code that runs in the engine."""
-    theme = {f"theme/{p.relative_to(theme_dir)}": p.read_bytes()
-             for p in sorted(theme_dir.rglob("*")) if p.is_file()} if theme_dir.is_dir() else {}
-    return {**theme, **{f"code/{path.name}": path.read_bytes() for path in ENGINE_CODE}}
+def frame(project: Project, theme_dir: Path) -> str:
+    """A hash of everything a language's pages depend on but their own text:
+    settings, menu, which pages there are, the theme and the engine-side code."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps([project.settings, repr(project.nav), sorted(project.pages),
+                              sorted(project.files.items())], sort_keys=True, default=str)
+                  .encode())
+    for path in sorted(theme_dir.rglob("*")) if theme_dir.is_dir() else []:
+        if path.is_file():
+            digest.update(str(path.relative_to(theme_dir)).encode() + b"\0" + path.read_bytes())
+    for path in ENGINE_CODE:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
-@dataclass
-class LanguageJob:
-    """One language to build.
+class DirtyPlan:
+    """Remembers each language's frame as of the last build that succeeded."""
 
-    Attributes:
-        lang: The language.
-        project: Its project folder.
-        out: Where the engine writes its HTML.
-        stamp: Where what it was built from is recorded, once it succeeded.
-        digest: The fingerprint of everything its output depends on.
-        frame: The fingerprint of all that but the pages' text.
-        dirty: Only changed pages need rendering.
-    """
+    def __init__(self) -> None:
+        self.built: dict[str, str] = {}
+        self.now: dict[str, str] = {}
 
-    lang: str
-    project: Path
-    out: Path
-    stamp: Path
-    digest: str
-    frame: str
-    dirty: bool = False
+    def dirty(self, projects: list[Project], theme_dir: Path) -> frozenset[str]:
+        """The languages that may be built dirty this time."""
+        self.now = {p.lang: frame(p, theme_dir) for p in projects}
+        return frozenset(lang for lang, digest in self.now.items()
+                         if self.built.get(lang) == digest)
 
-    def done(self) -> None:
-        """Records what the language's output was built from."""
-        self.stamp.write_text(f"{self.digest}\n{self.frame}\n")
+    def succeeded(self) -> None:
+        """The build went through: its frames are the ones to compare with next."""
+        self.built = dict(self.now)
 
-
-def plan_language(lang: str, files: dict[str, str], theme_dir: Path, engine: Engine,
-                  folders: tuple[Path, Path, Path]) -> LanguageJob | None:
-    """Returns how to build a language, or None when its output is up to date.
-
-    Args:
-        lang: The language.
-        files: Its emitted project (path -> text).
-        theme_dir: The theme overrides.
-        engine: The engine.
-        folders: Its project folder, output folder and stamp file.
-    """
-    project, out, stamp = folders
-    fixed = _fixed_inputs(theme_dir)
-    digest = engine_fingerprint(files, theme_dir, engine, fixed)
-    pages = "\n".join(sorted(files))  # which pages exist, not what they say
-    frame = engine_fingerprint({k: v for k, v in files.items() if not k.startswith("docs/")}
-                               | {"pages": pages}, theme_dir, engine, fixed)
-    known = stamp.read_text().split() if out.is_dir() and stamp.is_file() else []
-    if known[:1] == [digest]:
-        return None
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.unlink(missing_ok=True)  # until this build succeeds, nothing is known
-    return LanguageJob(lang, project, out, stamp, digest, frame, dirty=known[1:2] == [frame])
+    def forget(self) -> None:
+        """The next build is a full one (after a failure, the output is unknown)."""
+        self.built = {}

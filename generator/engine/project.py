@@ -126,16 +126,12 @@ def theme_language(code: str) -> str:
 
 
 def write_project(project: Project, folder: Path, base: dict[str, Any],
-                  base_dir: Path, site_dir: Path) -> dict[str, str]:
-    """Writes a language's MkDocs project (only changed files are touched).
-
-    Returns:
-        The files of the project, for fingerprinting.
-    """
+                  base_dir: Path, site_dir: Path) -> None:
+    """Writes a language's MkDocs project (only changed files are touched: their
+    times tell the preview's dirty builds what to render)."""
     files: dict[str, str] = {f"docs/{src}": page.text() for src, page in project.pages.items()}
     files.update({f"docs/{path}": text for path, text in project.files.items()})
     config = project_config(base, base_dir, project, site_dir)
     files["mkdocs.yml"] = yaml.dump(config, Dumper=_KeepDumper, allow_unicode=True,
                                     sort_keys=False, width=1 << 20)
     write_tree(files, folder, keep=(OUTPUT_IN_PROJECT,))
-    return files

@@ -26,15 +26,6 @@ class SessionEngine(MkDocsEngine):
         self.workers: dict[tuple[str, str], subprocess.Popen] = {}
         self.locks: dict[tuple[str, str], threading.Lock] = {}
 
-    def prepare(self, workers: int) -> None:
-        """Nothing to start early: the workers stay from build to build."""
-
-    def warm(self, jobs: list[tuple[str, Path, Path]]) -> None:
-        """Starts the workers and lets them load each project (in the background),
-        so the first edit is already a quick, partial rebuild."""
-        for job in jobs:  # the output is up to date: the workers only load the projects
-            threading.Thread(target=self.build, args=(*job, False, True), daemon=True).start()
-
     def build(self, lang: str, project_dir: Path, site_dir: Path, strict: bool,
               dirty: bool = False) -> EngineRun:
         """Builds one language in its long-lived worker (started on first use);

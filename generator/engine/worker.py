@@ -3,9 +3,6 @@
 `--once`: builds one or more languages' projects one after another, then
 exits: one interpreter and one import of the engine and its theme for all of
 them (the cold build; `pilots build --jobs N` runs N of these side by side).
-With `--wait` it is started before the projects exist: it imports the engine,
-then reads its arguments as one JSON list on stdin (none: it exits), so the
-imports overlap with the generator's own work.
 
 Otherwise it is the preview's long-lived builder for one project. It keeps the
 configuration (loaded again when mkdocs.yml changed) and the compiled theme
@@ -91,69 +88,13 @@ class Builder:
 
     def _theme(self, keep: bool) -> None:
         """Gives the engine the theme's templates as compiled by the last build
-        when `keep` (the theme did not change), else compiled afresh; MkDocs
-        would compile them and list the theme's files again on every build."""
+        when `keep` (the theme did not change): MkDocs would compile them again."""
         theme = self.config.theme
         if not keep or self.env is None:
             theme.__dict__.pop("get_env", None)
             self.env = theme.get_env()
-            self.env.bytecode_cache = _compiled_templates(self.project)
-            names = _listing_of(self.env.loader, once=self.command == "build")
-            self.env.loader.list_templates = lambda: list(names)
         env = self.env
         theme.get_env = lambda: env
-
-
-_LISTED: dict[str, tuple[str, ...]] = {}  # a theme folder -> its files, in a one-off build
-
-
-def _listing_of(loader, once: bool) -> tuple[str, ...]:
-    """The theme's files, as Jinja lists them, but for hidden ones (a name
-    with a part starting with a dot, like Material's 14,000 icons): MkDocs
-    never copies those to the site, and Jinja finds templates without the
-    list. A one-off build lists each folder once for all its languages; the
-    preview lists them anew."""
-    found: set[str] = set()
-    for folder in loader.searchpath:
-        if not once or folder not in _LISTED:
-            _LISTED[folder] = _visible_files(folder)
-        found.update(_LISTED[folder])
-    return tuple(sorted(found))
-
-
-def _visible_files(folder: str) -> tuple[str, ...]:
-    names = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        rel = os.path.relpath(dirpath, folder).replace(os.sep, "/")
-        prefix = "" if rel == "." else rel + "/"
-        names += [prefix + name for name in filenames if not name.startswith(".")]
-    return tuple(names)
-
-
-def _compiled_templates(project: Path):
-    """The theme's templates as compiled by earlier builds, beside the
-    projects in the build's own work folder (never in content or the site).
-    Each is found by its name and file and used only while its source is
-    unchanged; the folder is per Jinja version (the code it compiles to)."""
-    import jinja2
-    from jinja2 import FileSystemBytecodeCache
-
-    folder = project.parent / f".templates-jinja-{jinja2.__version__}"
-    folder.mkdir(exist_ok=True)
-    return FileSystemBytecodeCache(str(folder))
-
-
-def _warm(module: str) -> None:
-    """Imports what every build needs before it reads a project."""
-    for name in (f"{module}.commands.build", f"{module}.config", f"{module}.config.defaults",
-                 f"{module}.structure.pages", f"{module}.structure.nav", "jinja2", "markdown",
-                 "material", "yaml"):
-        try:
-            importlib.import_module(name)
-        except ImportError:  # the build will say what is missing
-            pass
-    getattr(importlib.import_module(f"{module}.utils"), "get_themes", lambda: None)()
 
 
 def main(argv: list[str]) -> None:
@@ -165,15 +106,8 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--module", default="mkdocs", choices=["mkdocs", "properdocs"])
     parser.add_argument("--dirty", action="append", type=Path, default=[],
                         help="a project of which only the changed pages are rendered")
-    parser.add_argument("--wait", action="store_true", help="read the rest from stdin, later")
     parser.add_argument("folders", nargs="*", type=Path, help="project, site, project, site...")
     args = parser.parse_args(argv)
-    if args.wait:
-        _warm(args.module)
-        line = sys.stdin.readline()
-        if not line.strip():
-            return
-        args = parser.parse_args(argv + json.loads(line))
     pairs = list(zip(args.folders[::2], args.folders[1::2]))
     if args.once:
         for project, site in pairs:

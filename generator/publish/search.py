@@ -24,8 +24,6 @@ from pathlib import Path
 
 import cbor2
 
-from generator.publish.searchkeep import KeptIndex, Plan
-
 BUNDLE = "pagefind"  # the index's folder in the site
 _HEADER = b"pagefind_dcd"
 # Pagefind's ready-made interfaces: the site has its own, so these are not published
@@ -38,8 +36,7 @@ class SearchIndexError(Exception):
     """Pagefind could not index the site."""
 
 
-def index_site(stage: Path, gently: bool = False, stop: threading.Event | None = None,
-               kept: KeptIndex | None = None, plan: Plan | None = None) -> bool:
+def index_site(stage: Path, gently: bool = False, stop: threading.Event | None = None) -> bool:
     """Writes the search index into the assembled site, in a stable order.
 
     Args:
@@ -48,9 +45,6 @@ def index_site(stage: Path, gently: bool = False, stop: threading.Event | None =
             browser reloads the page, which should come first).
         stop: When set, Pagefind is stopped and no index is written (the
             preview: the editor saved again, and the next rebuild comes first).
-        kept: The last index, of which the languages whose pages did not
-            change are kept (see generator.publish.searchkeep).
-        plan: What `kept.plan(stage)` said, if asked already.
 
     Returns:
         Whether the index was written (False only when stopped).
@@ -59,34 +53,19 @@ def index_site(stage: Path, gently: bool = False, stop: threading.Event | None =
         SearchIndexError: with Pagefind's own words, when it fails.
     """
     bundle = stage / BUNDLE
-    plan = plan or (kept.plan(stage) if kept is not None else None)
-    if plan is None or plan.index:
-        if not _pagefind(stage, gently, stop, plan.glob if plan else None):
-            return False
-        for name in _UNUSED:
-            (bundle / name).unlink(missing_ok=True)
-        _stabilise(bundle)
-    else:
-        shutil.rmtree(bundle, ignore_errors=True)
-        bundle.mkdir()
-    if kept is None:
-        return True
-    try:
-        kept.finish(plan, bundle)
-    except (OSError, ValueError, TypeError, KeyError):  # the last index is not as recorded
-        if not plan.keep and plan.index:
-            raise  # nothing was kept: this is not about the last index
-        kept.forget()
-        shutil.rmtree(bundle, ignore_errors=True)
-        return index_site(stage, gently, stop, kept, kept.plan(stage, fresh=True))
+    shutil.rmtree(bundle, ignore_errors=True)  # the preview's folder holds the last index
+    if not _pagefind(stage, gently, stop):
+        return False
+    for name in _UNUSED:
+        (bundle / name).unlink(missing_ok=True)
+    _stabilise(bundle)
     return True
 
 
-def _pagefind(stage: Path, gently: bool, stop: threading.Event | None,
-              glob: str | None) -> bool:
-    """Runs Pagefind on the site (on the pages `glob` names, else all)."""
+def _pagefind(stage: Path, gently: bool, stop: threading.Event | None) -> bool:
+    """Runs Pagefind on the site."""
     command = [sys.executable, "-m", "pagefind", "--site", str(stage.resolve()), "--output-subdir",
-               BUNDLE, "--silent"] + (["--glob", glob] if glob else [])
+               BUNDLE, "--silent"]
     # Pagefind reads settings from its working folder and PAGEFIND_ variables:
     # an empty folder and none, so the index depends on the pages alone
     env = {k: v for k, v in os.environ.items() if not k.upper().startswith("PAGEFIND_")}

@@ -11,7 +11,7 @@ from generator.emit import NoVisuals, emit_language, navigation
 from generator.emit.context import LangSite, PageCtx, attr
 from generator.emit.csp import PLACEHOLDER, policy
 from generator.emit.links import language_root, relative
-from generator.emit.project import CONTENT_END, CONTENT_START, EmittedPage, fingerprint, write_tree
+from generator.emit.project import CONTENT_END, CONTENT_START, EmittedPage, write_tree
 from generator.images.planner import ImagePlanner
 from generator.images.probe import ImageIndex
 from records import pilot, site, story
@@ -83,11 +83,6 @@ def test_write_tree_rewrites_only_what_changed(tmp_path):
     (tmp_path / "stale.md").write_text("old")
     assert write_tree({"a.md": "x", "b/c.md": "z"}, tmp_path) == 1
     assert sorted(p.name for p in tmp_path.rglob("*.md")) == ["a.md", "c.md"]
-
-
-def test_fingerprints_change_with_any_file():
-    assert fingerprint({"a": "x"}) != fingerprint({"a": "y"}) != fingerprint({"b": "y"})
-    assert fingerprint({"a": "x"}, "v1") != fingerprint({"a": "x"}, "v2")
 
 
 def test_an_emitted_page_knows_its_source():

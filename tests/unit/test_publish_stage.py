@@ -85,28 +85,14 @@ def test_swap_replaces_the_site_in_one_step(tmp_path):
     assert not (tmp_path / "site.old").exists() and not (tmp_path / ".site.stage").exists()
 
 
-def _publish(tmp_path, out_files: dict[str, str], texts: dict[str, str] | None = None,
-             then_swap: bool = True):
-    """Assembles a one-language site from engine output files, then swaps it in."""
-    from generator.publish.assemble import Placer, assemble
-    out = tmp_path / "out"  # like an engine's output: only changed files are written
-    for path in sorted(out.rglob("*"), reverse=True) if out.exists() else []:
-        rel = str(path.relative_to(out))
-        if path.is_file() and (rel not in out_files or path.read_text() != out_files[rel]):
-            path.unlink()
-        elif path.is_dir() and (rel in out_files or not any(path.iterdir())):
-            path.rmdir()
-    for rel, text in out_files.items():
-        if not (out / rel).is_file():
-            (out / rel).parent.mkdir(parents=True, exist_ok=True)
-            (out / rel).write_text(text)
-    site, stage, spare = tmp_path / "site", tmp_path / ".site.stage", tmp_path / "work/spare"
-    placer = Placer(tmp_path / "work/assembled.json", site)
-    assemble(stage, {"nl": out}, [Project("nl", "", {})], "https://x.org/", {}, texts or {},
-             placer, spare)
-    if then_swap:
-        swap(stage, site, spare)
-    return site, placer
+def _planned(files: dict[str, str], out: Path) -> dict[str, Path | str]:
+    """A one-language site as `site_files` plans it, from engine output files."""
+    from generator.publish.assemble import site_files
+    shutil.rmtree(out, ignore_errors=True)
+    for rel, text in files.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text(text)
+    return site_files({"nl": out}, [Project("nl", "", {})], "https://x.org/", {}, {})
 
 
 def _tree(folder) -> dict[str, str]:
@@ -114,68 +100,32 @@ def _tree(folder) -> dict[str, str]:
             if p.is_file() and p.name not in ("sitemap.xml", "robots.txt")}
 
 
-def test_the_next_site_reuses_unchanged_files_and_equals_a_fresh_one(tmp_path):
-    files = {"index.html": "home", "a/index.html": "a", "a/b/index.html": "b", "x.css": "x"}
-    _publish(tmp_path, files, {"data/d.json": "{}"})
-    _publish(tmp_path, files, {"data/d.json": "{}"})  # the spare site is made now
-    changed = {**{k: v for k, v in files.items() if k != "a/b/index.html"},
-               "a/index.html": "a2", "c/index.html": "c"}
-    site, placer = _publish(tmp_path, changed, {"data/d.json": "{1}"})
-    assert _tree(site) == {**changed, "data/d.json": "{1}"}
-    assert not (site / "a/b").exists()  # a page that went leaves no empty folder
-    site, placer = _publish(tmp_path, changed, {"data/d.json": "{1}"})
-    assert _tree(site) == {**changed, "data/d.json": "{1}"} and placer.linked >= 1
+@pytest.mark.parametrize("steps", [
+    [{"index.html": "home", "a/index.html": "a", "a/b/index.html": "b", "x.css": "x"},
+     {"index.html": "home", "a/index.html": "a2", "c/index.html": "c", "x.css": "x"}],
+    [{"index.html": "h", "p": "file", "q/index.html": "q"},
+     {"index.html": "h", "p/index.html": "folder", "q": "file"},
+     {"index.html": "h", "p": "file", "q/index.html": "q"}],
+])
+def test_the_previews_mirror_equals_a_fresh_site_after_every_change(tmp_path, steps):
+    from generator.publish.assemble import Mirror, assemble
+    mirror = Mirror(tmp_path / "served")
+    for number, files in enumerate(steps):
+        planned = _planned(files, tmp_path / "out")
+        mirror.update(planned)
+        assemble(tmp_path / f"fresh{number}", planned)
+        assert _tree(tmp_path / "served") == _tree(tmp_path / f"fresh{number}") == files
+        assert not [p for p in (tmp_path / "served").rglob("*") if p.is_dir() and not any(p.iterdir())]
 
 
-def test_a_file_changed_in_the_site_folder_is_replaced_and_never_spreads(tmp_path):
-    files = {"index.html": "home", "a/index.html": "a", "b/index.html": "b"}
-    site, _ = _publish(tmp_path, files)
-    site, _ = _publish(tmp_path, files)
-    (site / "a/index.html").write_text("hand")  # in place: a file linked to it changes too
-    site, _ = _publish(tmp_path, files)
-    assert _tree(site) == files
-    assert (tmp_path / "out/a/index.html").read_text() == "a"  # the engine's output is untouched
-    # a build that fails after assembling leaves the site as it was, links or not
-    published = _tree(site)
-    _publish(tmp_path, {**files, "a/index.html": "a3", "b/index.html": "b3"}, then_swap=False)
-    assert _tree(site) == published
-    site, _ = _publish(tmp_path, {**files, "a/index.html": "a4"})
-    assert _tree(site) == {**files, "a/index.html": "a4"}
-
-
-def test_files_and_folders_may_trade_places_between_builds(tmp_path):
-    _publish(tmp_path, {"index.html": "h", "p": "file", "q/index.html": "q"})
-    _publish(tmp_path, {"index.html": "h", "p": "file", "q/index.html": "q"})
-    site, _ = _publish(tmp_path, {"index.html": "h", "p/index.html": "folder", "q": "file"})
-    assert _tree(site) == {"index.html": "h", "p/index.html": "folder", "q": "file"}
-    site, _ = _publish(tmp_path, {"index.html": "h", "p": "file", "q/index.html": "q"})
-    assert _tree(site) == {"index.html": "h", "p": "file", "q/index.html": "q"}
-
-
-def test_a_hand_change_with_its_time_set_back_or_a_new_mode_is_not_reused(tmp_path):
-    import os
-    files = {"index.html": "home", "a/index.html": "aaaa"}
-    _publish(tmp_path, files)
-    site, _ = _publish(tmp_path, files)
-    page = site / "a/index.html"
-    before = page.stat()
-    page.write_text("HACK")  # the same size, and its time set back
-    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
-    (site / "index.html").chmod(0o600)
-    site, _ = _publish(tmp_path, {**files, "b/index.html": "b"})
-    assert _tree(site)["a/index.html"] == "aaaa"
-    assert (site / "index.html").stat().st_mode & 0o777 == (tmp_path / "out/index.html").stat().st_mode & 0o777
-
-
-@pytest.mark.parametrize("record", ["[]", "null", '{"site": "SITE", "files": []}',
-                                    '{"site": "SITE", "files": {"index.html": 5}}',
-                                    '{"site": "SITE", "files": {"index.html": [1, 2, 3]}}', "{"])
-def test_a_damaged_record_of_the_last_site_only_means_copying_afresh(tmp_path, record):
-    files = {"index.html": "home", "a/index.html": "a"}
-    site, _ = _publish(tmp_path, files)
-    (tmp_path / "work/assembled.json").write_text(record.replace("SITE", str(site)))
-    site, _ = _publish(tmp_path, {**files, "a/index.html": "a2"})
-    assert _tree(site) == {**files, "a/index.html": "a2"}
+def test_the_mirror_writes_only_what_changed(tmp_path):
+    from generator.publish.assemble import Mirror
+    mirror = Mirror(tmp_path / "served")
+    planned = _planned({"a": "1", "b": "2"}, tmp_path / "out")
+    assert sorted(mirror.update(planned)) == ["a", "b", "robots.txt", "sitemap.xml"]
+    (tmp_path / "out" / "a").write_text("one")
+    assert mirror.update(planned) == ["a"] and (tmp_path / "served" / "a").read_text() == "one"
+    assert mirror.update({**planned, "c.json": "{}"}) == ["c.json"]
 
 
 def test_search_indexing_gives_way_when_asked_and_writes_nothing_then(tmp_path):

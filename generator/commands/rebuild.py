@@ -1,0 +1,108 @@
+"""The preview's builds: the one incremental path.
+
+A one-off build is cold (generator.build). The preview keeps what it can
+between saves, in memory only, so nothing it keeps outlives it: MkDocs
+running with its compiled theme (generator.engine.session), the Markdown
+workers with the texts they rendered, the parsed YAML of unchanged files, and
+what it placed in the folder it serves. A save is built with the same stages
+as a one-off build; the engine renders only the pages whose text changed,
+when nothing else did (generator.engine.plan), and only changed files are
+copied into the served folder. Search and the link check come after the
+page has reloaded, and give way to the next save.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from generator.build import (BuildReport, Options, Paths, checked, draw_media, emitted,
+                             image_index, planned_site, run_engine)
+from generator.content.problems import Problem
+from generator.content.yamlsrc import keep_parsed
+from generator.engine import DirtyPlan, SessionEngine
+from generator.images.planner import ImagePlanner
+from generator.publish.assemble import Mirror
+from generator.publish.linkcheck import link_problems, unreported
+from generator.publish.lock import build_lock
+from generator.publish.search import index_site
+from generator.site.textwork import TextWork
+from generator.visuals import SiteVisuals
+
+
+class Rebuilder:
+    """Builds one site again and again into the folder the preview serves.
+
+    Args:
+        paths: The site's folders (`paths.out` is the folder served).
+        drafts: Show drafts.
+    """
+
+    def __init__(self, paths: Paths, drafts: bool = True):
+        self.paths, self.options = paths, Options(drafts=drafts)
+        self.engine = SessionEngine()  # MkDocs stays loaded between saves
+        self.texts = TextWork()  # its workers stay, and keep what they rendered
+        self.plan = DirtyPlan()
+        self.mirror = Mirror(paths.out)
+        self.last: tuple[list, str, list[Problem]] | None = None
+        keep_parsed(50_000)  # a rebuild parses only the YAML that changed
+
+    def build(self) -> BuildReport:
+        """Builds once into the served folder (left as it was when a stage fails).
+
+        Raises:
+            ContentError, EngineError, GeneratorBug, BuildBusy: as `generator.build.build`.
+        """
+        paths, report, start = self.paths, BuildReport(), time.perf_counter()
+        with build_lock(paths.build, paths.root):
+            try:
+                self._build(report)
+            except BaseException:
+                self.plan.forget()  # what the engine wrote is not known: build in full next
+                raise
+            finally:
+                self.texts.forget_unused()
+        report.timings["total"] = time.perf_counter() - start
+        return report
+
+    def _build(self, report: BuildReport) -> None:
+        paths, index = self.paths, image_index(self.paths)
+        with ImagePlanner(paths.cache / "images", index, early=True) as images:
+            with report.stage("check"):
+                site = checked(paths, self.options, index, report, self.texts)
+            with report.stage("emit"):
+                visuals = SiteVisuals(site, paths.cache)
+                projects = emitted(site, images, visuals, report)
+            with report.stage("engine"):
+                dirty = self.plan.dirty(projects, paths.theme)
+                outputs = run_engine(paths, projects, self.engine, self.options, report,
+                                     lambda: draw_media(images, visuals, projects), dirty)
+        with report.stage("assemble"):
+            self.mirror.update(planned_site(paths, site, projects, images, visuals, outputs))
+        self.plan.succeeded()
+        self.last = (projects, site.config.base_path, list(report.problems))
+
+    def afterwards(self, stop: threading.Event | None = None) -> list[Problem]:
+        """Indexes the served site for search and checks its links; both give
+        way (return at once, nothing found) as soon as `stop` is set."""
+        if self.last is None:
+            return []
+        projects, base_path, known = self.last
+        if not index_site(self.paths.out, gently=True, stop=stop) or (stop and stop.is_set()):
+            return []
+        return unreported(link_problems(self.paths.out, projects, base_path, self.paths.root),
+                          known)
+
+    def close(self) -> None:
+        """Stops the engine's processes and the Markdown workers."""
+        self.engine.close()
+        self.texts.close()
+
+    def restart_engine(self) -> None:
+        """Starts the engine afresh (after a bug its processes may be half-way)."""
+        try:
+            self.engine.close()
+        except Exception:  # noqa: BLE001 - a process that is gone already is fine
+            pass
+        self.engine = SessionEngine()
+        self.plan.forget()
