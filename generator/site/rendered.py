@@ -20,7 +20,7 @@ from typing import Sequence
 from generator.content.mdrefs import ImageRef
 from generator.site.prose import Offence, Rendered, render
 
-PROSE_VERSION = "1"  # change it when rendering or cleaning changes
+PROSE_VERSION = "2"  # change it when rendering or cleaning changes (2: reserved ids)
 
 
 class RenderedBodies:
