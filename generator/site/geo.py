@@ -120,7 +120,9 @@ def read_geometry(text: str, name: str) -> tuple[dict, tuple[int | None, str] | 
         (geometry, None), or ({}, (line, message)) when the file is unusable.
     """
     try:
-        data = json.loads(text)
+        # a number of thousands of digits is read as a float (infinite, so out of
+        # range below): Python's int refuses to read one of over 4,300 digits
+        data = json.loads(text, parse_int=float)
     except (json.JSONDecodeError, RecursionError) as exc:
         return {}, (getattr(exc, "lineno", None), _("{name} is not valid JSON: {problem}")
                     .format(name=name, problem=getattr(exc, "msg", None) or _("nested too deeply")))
