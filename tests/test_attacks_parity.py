@@ -228,6 +228,20 @@ def test_an_area_with_a_coordinate_of_thousands_of_digits_is_refused(hostile: Pa
     assert not [p for p in problems if "bug in the generator" in p]
 
 
+@pytest.mark.parametrize("geometry", [
+    '{"type": "Polygon", "coordinates": [[5.17, 52.03], [5.18, 52.03], [5.18, 52.04]]}',
+    '{"type": "Point", "coordinates": [[5.17, 52.03]]}',
+    '{"type": "LineString", "coordinates": [5.17, 52.03]}',
+    '{"type": "MultiPolygon", "coordinates": [[[5.17, 52.03], [5.18, 52.03]]]}',
+])
+def test_an_area_nested_as_no_geojson_is_refused(hostile: Path, geometry: str):
+    # folium passes it on; Leaflet then fails in the reader's browser, and the map with it
+    (hostile / "content/pilots/houten/area.geojson").write_text(geometry)
+    write(hostile / "content", "pilots/houten/interventions.yml",
+          "- {id: a, type: meeting, title: Iets, date: 2019-03-01, area: area.geojson}\n")
+    one_problem(problems_of(hostile), "pilots/houten/area.geojson", "not nested as GeoJSON")
+
+
 # -- texts a card cannot draw ---------------------------------------------------------
 
 @settings(max_examples=150, deadline=None)
