@@ -179,7 +179,7 @@ def test_a_page_is_shared_with_its_cover_or_a_card_of_its_own(basic_site):
     example = soup(page(basic_site, "en/stories/english-only/")).find("meta", property="og:title")
     assert example["content"].endswith("(Illustrative example)")
     person = soup(page(basic_site, "people/onderzoeker-twee/")).find("meta", property="og:image")
-    assert re.search(r"/social/[0-9a-f]{20}\.jpg$", person["content"])  # no picture: a card
+    assert re.search(r"/social/[0-9a-f]{64}\.jpg$", person["content"])  # no picture: a card
     with Image.open(basic_site / person["content"].removeprefix(base)) as card:
         assert card.size == (1200, 630)
 

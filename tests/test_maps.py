@@ -112,7 +112,7 @@ def test_open_data(basic_site):
 def test_map_story_reads_as_an_article_with_places(basic_site):
     html = soup(page(basic_site, "stories/kaartverhaal/"))
     chapters = html.select("section.pl-chapter")
-    assert [c["id"] for c in chapters] == ["chapter-1", "chapter-2"]
+    assert [c["id"] for c in chapters] == ["pl-chapter-1", "pl-chapter-2"]
     assert chapters[1]["data-zoom"] == "17" and chapters[1].h2.get_text() == "De flat"
     assert "Plaats:" in chapters[0].get_text() and "Het plein (52,029° N, 5,081° O)" in chapters[0].get_text()
 
@@ -182,11 +182,11 @@ def test_map_story_follows_the_chapters(browser, basic_server):
     page_, visit = open_page(browser, basic_server, "en/stories/kaartverhaal/", PHONE)
     page_.wait_for_selector(".pl-map .leaflet-marker-icon")
     name = page_.locator(".pl-mapstory [data-pl-map]").get_attribute("id")
-    page_.locator("#chapter-2 h2").scroll_into_view_if_needed()
+    page_.locator("#pl-chapter-2 h2").scroll_into_view_if_needed()
     page_.evaluate("window.scrollBy(0, 1)")
     wait_until(page_, f"window.{name} && Math.abs(window.{name}.getCenter().lat - 52.032) < 0.001"
                       f" && window.{name}.getZoom() === 17")
-    page_.locator("#chapter-1 h2").evaluate("h => { h.tabIndex = -1; h.focus(); }")
+    page_.locator("#pl-chapter-1 h2").evaluate("h => { h.tabIndex = -1; h.focus(); }")
     wait_until(page_, f"Math.abs(window.{name}.getCenter().lat - 52.029) < 0.001")
     assert visit.console == [] and visit.failed == []
     page_.context.close()

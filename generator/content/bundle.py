@@ -15,7 +15,7 @@ from generator.content.messages import _
 from generator.content.problems import Problems, did_you_mean
 from generator.content.yamlsrc import YMap, load_yaml, split_front_matter
 from generator.content.boundary import Boundary, Refused
-from generator.content.fields import is_valid_id, validate
+from generator.content.fields import file_key, is_valid_id, validate
 from generator.content.records.front import Front
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff"}
@@ -99,8 +99,9 @@ class Bundle:
         meta: The validated meta.yml, or None if it is invalid or absent.
         raw: The parsed meta.yml, for line numbers.
         texts: The Markdown text per language.
-        media: Image and data files in the bundle, by name: the real files, each
-            checked by the content boundary.
+        media: Image and data files in the bundle, by name (`fields.file_key`:
+            accented letters in one form): the real files, each checked by the
+            content boundary.
         refused: Media files the boundary refused (already reported).
         unsupported: Images in a format the site cannot use, by name: (format,
             what to export it as).
@@ -268,25 +269,38 @@ def _scan_files(bundle: Bundle, languages: list[str], reader: Reader) -> None:
     kind = bundle.kind
     known = {"meta.yml", *(f"{lang}.md" for lang in languages), *kind.extra_files}
     for path in reader.boundary.entries(bundle.dir):
-        name = path.name
+        name = file_key(path.name)
         if name.startswith(".") or name in known:
             continue
         suffix = path.suffix.lower()
-        if suffix in IMAGE_SUFFIXES or suffix in kind.data_suffixes:
-            _add_media(bundle, path, reader)
+        if name in bundle.media or name in bundle.refused or name in bundle.unsupported:
+            _twin(path, reader.problems)
+        elif suffix in IMAGE_SUFFIXES or suffix in kind.data_suffixes:
+            _add_media(bundle, path, name, reader)
         elif suffix in UNSUPPORTED_IMAGES:
             bundle.unsupported[name] = UNSUPPORTED_IMAGES[suffix]
         else:
             _unknown_file(path, known, languages, reader.problems)
 
 
-def _add_media(bundle: Bundle, path: Path, reader: Reader) -> None:
+def _add_media(bundle: Bundle, path: Path, name: str, reader: Reader) -> None:
     """Keeps a media file only when it may be read; the real file is what is used."""
     try:
-        bundle.media[path.name] = reader.boundary.check(path, bundle.dir)
+        bundle.media[name] = reader.boundary.check(path, bundle.dir)
     except Refused as exc:
         reader.problems.add(path, None, exc.message, exc.hint)
-        bundle.refused.add(path.name)
+        bundle.refused.add(name)
+
+
+def _twin(path: Path, problems: Problems) -> None:
+    """Two files whose names differ only in how an accented letter is stored
+    (as one character, or as a letter and an accent, as macOS does): a name
+    in the text could mean either, so neither is guessed at."""
+    problems.add(path, None, _("there are two files called {name} in this folder: their "
+                               "names differ only in how an accented letter is stored")
+                 .format(name=file_key(path.name)),
+                 _("keep one of them (they look the same, so list the folder in a terminal to "
+                   "tell them apart), or rename one"))
 
 
 def _unknown_file(path: Path, known: set[str], languages: list[str], problems: Problems) -> None:

@@ -76,11 +76,17 @@ def parse_date(value: Any) -> PartialDate:
     match = _ISO.fullmatch(text)
     if not match:
         raise ValueError(_('"{value}" is not a date; write it as 2019-10-01, or 2019-10 for a '
-                           "month").format(value=value))
+                           "month").format(value=_shown(value)))
     year, month, day = (int(g) if g else None for g in match.groups())
     try:
         dt.date(year, month or 1, day or 1)
     except ValueError:
         raise ValueError(_('"{value}" is not a real date (check the month and the day)')
-                         .format(value=value)) from None
+                         .format(value=_shown(value))) from None
     return PartialDate(year, month, day)
+
+
+def _shown(value: Any) -> str:
+    """A value as a message quotes it: a few dozen characters at most."""
+    text = str(value)
+    return text if len(text) <= 40 else text[:40] + "…"

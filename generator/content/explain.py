@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from generator.content.messages import N_, _
-from generator.content.problems import did_you_mean, one_of
+from generator.content.problems import HintedError, did_you_mean, one_of
 
 
 def explain(error: dict, field: str, siblings: list[str]) -> tuple[str, str]:
@@ -44,8 +44,9 @@ def _explain_value(kind: str, field: str, name: str, error: dict) -> tuple[str, 
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return _out_of_range(kind, field, name, error)
     if kind == "value_error":
-        return (f"`{field}`: {ctx.get('error', error['msg'])}",
-                _("correct the value as described"))
+        found = ctx.get("error", error["msg"])
+        return (f"`{field}`: {found}", found.hint if isinstance(found, HintedError)
+                else _("correct the value as described"))
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return (_("`{field}` must be a group of named fields").format(field=field),
                 _(EXAMPLES.get(name, N_("see the content model"))))
@@ -58,7 +59,11 @@ def _explain_value(kind: str, field: str, name: str, error: dict) -> tuple[str, 
     if kind in ("bool_type", "bool_parsing"):
         return (_("`{field}` must be true or false").format(field=field),
                 _("write {name}: true or {name}: false").format(name=name))
-    if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"):
+    if kind == "int_parsing_size":  # a number written in quotes, thousands of digits long
+        return (_("`{field}` is far too long a number").format(field=field),
+                _("write {name}: followed by a number").format(name=name))
+    if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float",
+                "finite_number"):
         return (_("`{field}` must be a number").format(field=field),
                 _("write {name}: followed by a number").format(name=name))
     if kind == "string_too_long":

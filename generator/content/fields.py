@@ -8,6 +8,7 @@ Problems that name the file and line and say how to fix the input.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import Annotated, Any, Iterator, Literal
 
@@ -89,7 +90,15 @@ def _file_name(value: str) -> str:
         raise ValueError(_('"{value}" is not the name of a file in this folder; write the name '
                            "of a file beside meta.yml, without folders, e.g. cover.jpg")
                          .format(value=value[:80]))
-    return value
+    return file_key(value)
+
+
+def file_key(name: str) -> str:
+    """How a file is known by name: é is one letter, whether it was typed as
+    one (NFC, as most editors write) or as e and an accent (NFD, as macOS
+    writes file names); files are found by listing their folder, never by
+    making a path of the name, so the name stays a key."""
+    return unicodedata.normalize("NFC", name)
 
 
 Url = Annotated[str, AfterValidator(_url)]

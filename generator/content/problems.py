@@ -124,7 +124,22 @@ def _printable(text: str) -> str:
     """Shows control characters from content as codes: a file name or a value
     must not steer the terminal or the CI log it is printed to (a new line
     starting with `::error` would be read by GitHub Actions as a command)."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if m.group() < "\u0100"
+                        else f"\\u{ord(m.group()):04x}", text)
+
+
+class HintedError(ValueError):
+    """A validation error that says how to fix the value: raised by a model's
+    validator, its message and hint reach the editor as they are.
+
+    Args:
+        message: What is wrong.
+        hint: How to fix it.
+    """
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.hint = hint
 
 
 class ContentError(Exception):

@@ -85,6 +85,24 @@ def _construct_list(loader: _Loader, node: yaml.SequenceNode) -> YList:
     result.extend(loader.construct_object(n, deep=True) for n in node.value)
 
 
+NUMBER_LIMIT = 40  # characters in one number: content needs a dozen at most
+
+
+class _NumberTooLong(yaml.MarkedYAMLError):
+    """A number far longer than content needs (Python will not even turn one
+    of over 4,300 digits into text)."""
+
+
+def _number(construct):
+    def checked(loader: _Loader, node: yaml.ScalarNode) -> Any:
+        if len(node.value) > NUMBER_LIMIT:
+            raise _NumberTooLong(problem=str(len(node.value)), problem_mark=node.start_mark)
+        return construct(loader, node)
+    return checked
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _number(_BaseLoader.construct_yaml_int))
+_Loader.add_constructor("tag:yaml.org,2002:float", _number(_BaseLoader.construct_yaml_float))
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_list)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
@@ -167,6 +185,12 @@ def _load(text: str, line_offset: int) -> Loaded:
             data = loader.get_single_data()
         finally:
             loader.dispose()
+    except _NumberTooLong as exc:
+        return Loaded(error=YamlError(exc.problem_mark.line + 1 + line_offset,
+                                      _("this number is far too long ({count} characters)")
+                                      .format(count=exc.problem),
+                                      _("write the number with at most {limit} characters")
+                                      .format(limit=NUMBER_LIMIT)))
     except yaml.MarkedYAMLError as exc:
         return Loaded(error=_explain(exc, line_offset))
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow

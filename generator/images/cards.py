@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import textwrap
 import threading
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -40,9 +42,11 @@ class CardSpec:
 
     @property
     def name(self) -> str:
-        """The card's file name: a hash of everything drawn on it."""
+        """The card's file name: the full hash of everything drawn on it (a card
+        found in the cache under it is reused, and a shorter hash could be made
+        to match another title's card)."""
         parts = [CARD_VERSION, self.title, self.site, self.kicker, self.label]
-        return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:20] + ".jpg"
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest() + ".jpg"
 
 
 @lru_cache(maxsize=16)
@@ -63,6 +67,17 @@ def background() -> Image.Image:
     return base
 
 
+def plain(text: str) -> str:
+    """A text as one line of a card: control characters and line and paragraph
+    separators (which a title may hold, and on which the text layout engine
+    fails) become spaces."""
+    spaced = "".join(" " if unicodedata.category(ch) in _BREAKS else ch for ch in text)
+    return re.sub(r"\s+", " ", spaced).strip()
+
+
+_BREAKS = frozenset({"Cc", "Zl", "Zp", "Cs"})
+
+
 def _title_lines(title: str) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     for size, width in ((68, 30), (56, 38), (46, 48)):
         lines = textwrap.wrap(title, width=width)
@@ -77,6 +92,7 @@ def draw(spec: CardSpec) -> Image.Image:
     """Draws a card."""
     image = background().copy()
     pen = ImageDraw.Draw(image)
+    spec = CardSpec(plain(spec.title), plain(spec.site), plain(spec.kicker), plain(spec.label))
     font, lines = _title_lines(spec.title)
     line_height = font.size + 10
     y = SIZE[1] - 110 - line_height * len(lines)

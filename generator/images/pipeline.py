@@ -15,6 +15,7 @@ import os
 import re
 import sys
 import threading
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ from generator.images.probe import FORMATS
 
 WIDTHS = (480, 960, 1600)
 MAX_SIDE = 16383  # the largest side WebP can hold
+MIN_SIDE = 16  # a variant less than this on a side shows nothing a reader can see
 WEBP = {"quality": 80, "method": 0}  # method 2 takes twice as long for a few % smaller files
 FALLBACK_WIDTH = 960  # the one JPEG/PNG for browsers without WebP (and for sharing)
 JPEG = {"quality": 82, "optimize": True, "progressive": True}
@@ -53,12 +55,24 @@ class Source:
 
 @dataclass(frozen=True)
 class Variant:
-    """One output file: a width in one format."""
+    """One output file: a width in one format.
+
+    Attributes:
+        width: Its width.
+        height: Its height.
+        format: webp, jpeg or png.
+        name: The name it is published under: short (the image's name and 40
+            bits of its hash); the content check makes sure no two images of a
+            site share one (`published_names`).
+        file: The name it is kept under in the cache: the full hash, so a file
+            found there is this image's and no other's.
+    """
 
     width: int
     height: int
     format: str  # webp | jpeg | png
     name: str
+    file: str
 
     @property
     def mime(self) -> str:
@@ -89,32 +103,72 @@ class Rendition:
 
 
 def slug(stem: str) -> str:
-    """Returns a file-name-safe version of a file's stem."""
+    """Returns a file-name-safe version of a file's stem (the same whichever
+    form its accented letters are stored in: macOS stores é as e and an accent)."""
+    stem = unicodedata.normalize("NFC", stem)
     return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:40] or "image"
+
+
+class Unshowable(ValueError):
+    """An image of which no variant can be shown: smaller than MIN_SIDE on a
+    side, or so long and thin that every variant would be (WebP's largest side
+    leaves a very tall image only a few pixels wide).
+
+    Attributes:
+        reason: "small" (both sides), "tall" (too narrow) or "flat" (too low).
+        width: The image's width (as shown).
+        height: Its height.
+        minimum: The fewest pixels a variant must have on a side (MIN_SIDE).
+        limit: The most pixels a variant may have on a side (MAX_SIDE).
+    """
+
+    def __init__(self, reason: str, width: int, height: int):
+        super().__init__(f"{width} x {height}: {reason}")
+        self.reason, self.width, self.height = reason, width, height
+        self.minimum, self.limit = MIN_SIDE, MAX_SIDE
 
 
 def plan(source: Source, widths: Iterable[int] = WIDTHS) -> Rendition:
     """Decides the outputs of a source: never upscaled, named after parameters.
+    The content check plans every image too, so what this refuses is refused
+    there, with the file named.
 
     Args:
         source: The inspected source.
         widths: The wanted widths; those wider than the source are dropped
-            (the source's own width is used when it is narrower than all).
+            (the source's own width is used when it is narrower than all),
+            and so are those at which the image would be under MIN_SIDE high.
+
+    Raises:
+        Unshowable: when no variant would be at least MIN_SIDE on each side.
     """
     widths = sorted(widths)
     # WebP holds at most 16383 px a side: a very tall image gets narrower variants
     widest = min(source.width, widths[-1], MAX_SIDE * source.width // source.height)
-    usable = sorted({w for w in widths if w < widest} | {max(1, widest)})
+    usable = [w for w in sorted({w for w in widths if w < widest} | {widest})
+              if w >= MIN_SIDE and _height(source, w) >= MIN_SIDE]
+    if not usable:
+        raise Unshowable(_shape(source.width, source.height), source.width, source.height)
     fallback_width = max([w for w in usable if w <= FALLBACK_WIDTH] or usable[:1])
     fallback = "png" if source.alpha else "jpeg"
     stem = f"{slug(source.path.stem)}-{source.digest[:10]}"
     variants = []
     for width in usable:
-        height = max(1, round(source.height * width / source.width))
         for fmt in ("webp", fallback) if width == fallback_width else ("webp",):
             ext = "jpg" if fmt == "jpeg" else fmt
-            variants.append(Variant(width, height, fmt, f"{stem}-{width}.{ext}"))
+            variants.append(Variant(width, _height(source, width), fmt, f"{stem}-{width}.{ext}",
+                                    f"{source.digest}-{width}.{ext}"))
     return Rendition(source, tuple(variants))
+
+
+def _height(source: Source, width: int) -> int:
+    return round(source.height * width / source.width)
+
+
+def _shape(width: int, height: int) -> str:
+    if width < MIN_SIDE and height < MIN_SIDE:
+        return "small"
+    return "tall" if height > width else "flat"
 
 
 def render(rendition: Rendition, out_dir: Path) -> int:
@@ -127,7 +181,7 @@ def render(rendition: Rendition, out_dir: Path) -> int:
     Returns:
         The number of files written (0 when everything was cached).
     """
-    todo = [v for v in rendition.variants if not (out_dir / v.name).exists()]
+    todo = [v for v in rendition.variants if not (out_dir / v.file).exists()]
     if not todo:
         return 0
     image = decode(rendition.source, max(v.width for v in todo))
@@ -137,7 +191,7 @@ def render(rendition: Rendition, out_dir: Path) -> int:
         if variant.width != image.width:
             image = image.resize((variant.width, variant.height), Image.Resampling.LANCZOS,
                                  reducing_gap=3.0)
-        _save(image, variant, out_dir / variant.name)
+        _save(image, variant, out_dir / variant.file)
     return len(todo)
 
 
@@ -198,12 +252,24 @@ class Stats:
 def same_work(rendition: Rendition) -> str:
     """What two renditions share when they are the same work: the same
     source bytes made into the same files."""
-    return rendition.source.digest + str(rendition.variants)
+    return rendition.source.digest + str([v.file for v in rendition.variants])
+
+
+def clash(rendition: Rendition, published: dict[str, str]) -> str | None:
+    """Notes the names a rendition is published under, in `published` (name ->
+    hash of the image); returns a name another image has taken, if any. A
+    published name holds 40 bits of the hash: two images can be made to share
+    one, and one would then be shown in the other's place."""
+    for variant in rendition.variants:
+        taken = published.setdefault(variant.name, rendition.source.digest)
+        if taken != rendition.source.digest:
+            return variant.name
+    return None
 
 
 def cached(rendition: Rendition, out_dir: Path) -> bool:
     """Whether every file of a rendition is in the cache already."""
-    return all((out_dir / v.name).exists() for v in rendition.variants)
+    return all((out_dir / v.file).exists() for v in rendition.variants)
 
 
 def process(renditions: Iterable[Rendition], out_dir: Path, workers: int | None = None,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from generator.images.pipeline import (Rendition, Source, Stats, cached, plan, process, render,
-                                       same_work)
+from generator.images.pipeline import (Rendition, Source, Stats, cached, clash, plan, process,
+                                       render, same_work)
 from generator.images.probe import ImageIndex
 
 
@@ -24,13 +24,15 @@ class ImagePlanner:
         self.renditions: dict[Path, Rendition] = {}
         self.early = early
         self._started: dict[str, Future] = {}
+        self._published: dict[str, str] = {}  # name -> hash of the image published under it
         self._pool: ThreadPoolExecutor | None = None
 
     def get(self, path: Path) -> Rendition:
         """Returns the rendition of an image file, planning it on first use.
 
         Raises:
-            ValueError: for an image the content check refused (a bug if reached).
+            ValueError: for an image the content check refused, or one that
+                would be published under another's name (a bug if reached).
         """
         found = self.renditions.get(path)
         if found is None:
@@ -39,6 +41,8 @@ class ImagePlanner:
                 raise ValueError(f"{path}: {measured.error}")
             source = Source(path, measured.digest, measured.width, measured.height, measured.alpha)
             found = self.renditions[path] = plan(source)
+            if clash(found, self._published):
+                raise ValueError(f"{path}: published under another image's name")
             if self.early:
                 self._start(found)
         return found
@@ -80,5 +84,5 @@ class ImagePlanner:
 
     def outputs(self) -> dict[str, Path]:
         """Returns every output file the site needs: name -> cached file."""
-        return {v.name: self.cache_dir / v.name
+        return {v.name: self.cache_dir / v.file
                 for r in self.renditions.values() for v in r.variants}

@@ -120,7 +120,9 @@ def read_geometry(text: str, name: str) -> tuple[dict, tuple[int | None, str] | 
         (geometry, None), or ({}, (line, message)) when the file is unusable.
     """
     try:
-        data = json.loads(text)
+        # a number of thousands of digits is read as a float (infinite, so out of
+        # range below): Python's int refuses to read one of over 4,300 digits
+        data = json.loads(text, parse_int=float)
     except (json.JSONDecodeError, RecursionError) as exc:
         return {}, (getattr(exc, "lineno", None), _("{name} is not valid JSON: {problem}")
                     .format(name=name, problem=getattr(exc, "msg", None) or _("nested too deeply")))
@@ -137,6 +139,12 @@ def read_geometry(text: str, name: str) -> tuple[dict, tuple[int | None, str] | 
     if not all(_valid_positions(g) for g in geometries):
         return {}, (None, _("{name} has coordinates that are not [lon, lat] numbers in range")
                     .format(name=name))
+    wrong = next((g["type"] for g in geometries
+                  if not _nested(g["coordinates"], _DEPTH[g["type"]])), None)
+    if wrong:  # Leaflet fails on it in the reader's browser, and the whole map with it
+        return {}, (None, _("{name}: the coordinates of its {kind} are not nested as GeoJSON "
+                            "nests them (a Point is [lon, lat], a LineString a list of those, "
+                            "a Polygon a list of such lists)").format(name=name, kind=wrong))
     if len(geometries) == 1:
         return geometries[0], None
     return {"type": "GeometryCollection", "geometries": geometries}, None
@@ -181,6 +189,21 @@ def _numbers(coordinates: Any, count: _Count, depth: int = 0) -> Any:
             raise _TooMany
         return [float(coordinates[0]), float(coordinates[1])]
     return [_numbers(item, count, depth + 1) for item in coordinates]
+
+
+# How deep each kind of geometry holds its [lon, lat] positions
+_DEPTH = {"Point": 0, "MultiPoint": 1, "LineString": 1, "MultiLineString": 2, "Polygon": 2,
+          "MultiPolygon": 3}
+
+
+def _nested(coordinates: Any, depth: int) -> bool:
+    """Whether coordinates hold [lon, lat] positions at exactly `depth`, in
+    lists that are not empty."""
+    if depth == 0:
+        return isinstance(coordinates, list) and len(coordinates) == 2 and \
+            all(isinstance(v, float) for v in coordinates)
+    return isinstance(coordinates, list) and bool(coordinates) and \
+        all(_nested(item, depth - 1) for item in coordinates)
 
 
 def positions(coordinates: Any) -> Iterator[list]:

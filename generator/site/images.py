@@ -4,6 +4,7 @@ limit (measured once per file version, see generator.images.probe)."""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from generator.content.bundle import Bundle
@@ -12,6 +13,7 @@ from generator.site.mdrefs import ImageRef
 from generator.content.messages import _
 from generator.content.problems import Problems, did_you_mean
 from generator.content.yamlsrc import line_at
+from generator.images.pipeline import Source, Unshowable, clash, plan
 from generator.images.probe import COVER_MIN_WIDTH, WARN_MEGAPIXELS, ImageIndex, Measured
 from generator.site.model import Prose
 
@@ -29,6 +31,7 @@ class ImageChecks:
 
     def __init__(self, index: ImageIndex, problems: Problems):
         self.index, self.problems = index, problems
+        self.published: dict[str, str] = {}  # name -> hash of the image published under it
 
     def record(self, bundle: Bundle, prose: dict[str, Prose]) -> None:
         """Checks every image of a record: meta.yml's and its texts'."""
@@ -58,6 +61,21 @@ class ImageChecks:
                               _("use a larger image"), level="warning")
 
     def _in_text(self, ref: ImageRef, bundle: Bundle, path: Path) -> None:
+        odd = invisible(ref.src)
+        if odd:
+            self.problems.add(path, ref.line, _("the file name of the image {name} holds an "
+                                                "invisible character ({code})")
+                              .format(name=ref.src, code=odd),
+                              _("retype the file name between the brackets ( ), or rename the "
+                                "file with letters, digits and hyphens"))
+            return
+        odd = invisible(ref.alt) or invisible(ref.title or "")
+        if odd:
+            self.problems.add(path, ref.line, _("the alt text or caption of the image {name} "
+                                                "holds an invisible character ({code})")
+                              .format(name=ref.src, code=odd),
+                              _("retype the text of the image: the character usually comes "
+                                "with text pasted from another program"), level="warning")
         if not ref.alt:
             self.problems.add(path, ref.line, _("the image {name} has no alt text")
                               .format(name=ref.src),
@@ -89,6 +107,8 @@ class ImageChecks:
         if found.error:
             self.problems.add(path, line, *explain(name, found))
             return None
+        if not self._planned(name, bundle.media[name], found, path, line):
+            return None
         if found.megapixels > WARN_MEGAPIXELS:
             self.problems.add(path, line, _("{name} is {size:.0f} megapixels; over {limit} MP "
                                             "slows every build")
@@ -96,6 +116,22 @@ class ImageChecks:
                               _("scale it down to at most 4000 px on the long side"),
                               level="warning")
         return found
+
+    def _planned(self, name: str, file: Path, found: Measured, path: Path,
+                 line: int | None) -> bool:
+        """Plans an image as the build will (the same function decides): what
+        it cannot make, or would publish under another image's name, is refused."""
+        try:
+            rendition = plan(Source(file, found.digest, found.width, found.height, found.alpha))
+        except Unshowable as exc:
+            self.problems.add(path, line, *unshowable(name, exc))
+            return False
+        if clash(rendition, self.published):
+            self.problems.add(path, line, _("{name} would be published under the same name as "
+                                            "another image of the site").format(name=name),
+                              _("rename the file"))
+            return False
+        return True
 
 
 def explain(name: str, found: Measured) -> tuple[str, str]:
@@ -116,6 +152,33 @@ def explain(name: str, found: Measured) -> tuple[str, str]:
         return message, _("scale it down to at most 4000 pixels on the long side")
     return (_("{name} is not an image that can be read").format(name=name),
             _("save it as JPEG, PNG or WebP"))
+
+
+def invisible(text: str) -> str:
+    """Names the first control character or line or paragraph separator in a
+    text ("U+2028 LINE SEPARATOR"), or returns "" when there is none."""
+    for ch in text:
+        if unicodedata.category(ch) in ("Cc", "Zl", "Zp") and ch != "\t":
+            name = _("a line break") if ch in "\r\n" else unicodedata.name(ch, "")
+            return f"U+{ord(ch):04X}" + (f" {name}" if name else "")
+    return ""
+
+
+def unshowable(name: str, exc: Unshowable) -> tuple[str, str]:
+    """Returns (message, hint) for an image too small, or too long and thin, to show."""
+    sizes = {"name": name, "width": exc.width, "height": exc.height, "minimum": exc.minimum,
+             "limit": exc.limit}
+    if exc.reason == "small":
+        return (_("{name} is only {width} × {height} pixels: too small to be seen on a page")
+                .format(**sizes),
+                _("use an image of at least {minimum} pixels on each side").format(**sizes))
+    if exc.reason == "tall":
+        message = _("{name} is {width} × {height} pixels: too narrow for its height to be shown "
+                    "(at most {limit} pixels high, it would be less than {minimum} pixels wide)")
+    else:
+        message = _("{name} is {width} × {height} pixels: too low for its width to be shown "
+                    "(at the widths the site shows it would be less than {minimum} pixels high)")
+    return message.format(**sizes), _("crop it, or cut it into several images")
 
 
 def _unsupported(name: str, kind: str, target: str) -> str:

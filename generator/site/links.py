@@ -25,6 +25,9 @@ INDEXES = ("", "stories/", "pilots/", "people/", "partners/", "publications/", "
 FILES = ("sitemap.xml", "robots.txt", "404.html")  # beside the pages, in every build
 # Made by later stages (images, maps, theme): links there are left to the built site's check
 LATER = ("media/", "data/", "assets/", "social/", "vendor/", "search/")
+# ... except where the files are named by a hash of what they hold, or by the
+# packages that made them: no editor can know the name, and it changes
+HASHED = ("media/", "social/", "vendor/")
 _HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"')
 _ID = re.compile(r'\sid="([^"]+)"')
 
@@ -77,7 +80,11 @@ def _problem(site: Site, pages: dict[str, Node | None], node: Node, text: Prose,
         return (_("broken link {link}: it leads outside the site").format(link=link),
                 _("write a web address (https://...) for another website, or a path to a page "
                   "of this site, e.g. ../other-story/"))
-    if target.path.startswith(LATER) or target.path in FILES:
+    if target.path.startswith(HASHED):
+        return (_("broken link {link}: it leads to a file the site makes for its own use, whose "
+                  "name can change with any build").format(link=link),
+                _("link to the page that shows it instead"))
+    if target.path.startswith(LATER) and target.path not in INDEXES or target.path in FILES:
         return None
     shown = pages.get(target.path)
     if target.path not in pages and target.path not in INDEXES:
@@ -94,8 +101,12 @@ def _problem(site: Site, pages: dict[str, Node | None], node: Node, text: Prose,
 
 def _anchor_problem(site: Site, node: Node | None, target: _Target,
                     link: str) -> tuple[str, str] | None:
-    if not target.anchor or node is None:
-        return None  # index pages are made by the templates: the built site's check sees them
+    if not target.anchor or markup.RESERVED_ID.match(target.anchor):
+        return None  # the generator's own (#pl-map): the built site's check sees them
+    if node is None:  # an index page: every id on it is the generator's
+        return (_('broken link {link}: there is no anchor "#{anchor}" on that page')
+                .format(link=link, anchor=target.anchor),
+                _("link to the page itself, without the part from #"))
     shown = node.text(target.lang, site.languages)
     ids = _ID.findall(shown.rendered.html) if shown and shown.rendered else []
     if target.anchor in ids:

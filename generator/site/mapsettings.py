@@ -74,6 +74,10 @@ def resolve_tiles(setting: str | CustomTiles) -> Tiles:
     except (ValueError, KeyError) as exc:  # a provider that wants more than a name
         raise UnknownTiles(_('"{name}" cannot be used by name alone').format(name=setting)) \
             from exc
+    if not url.startswith("https://"):  # the site is served over https: browsers block these
+        raise UnknownTiles(_('"{name}" serves its tiles over http only, which browsers do not '
+                             "load on a site served over https; choose another provider")
+                           .format(name=setting))
     subdomains = provider.get("subdomains", "abc")
     return Tiles(url, provider.html_attribution, int(provider.get("max_zoom", 19)),
                  "".join(subdomains) if isinstance(subdomains, (list, tuple)) else subdomains)

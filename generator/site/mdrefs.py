@@ -7,7 +7,17 @@ import html
 import re
 from dataclasses import dataclass
 
-_IMAGE = re.compile(r'!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+"(?P<title>[^"]*)")?\s*\)')
+from generator.content.fields import file_key
+
+# An image as Python-Markdown reads one: its texts may run over the lines of a
+# paragraph, and the file name may hold any character but a space, a tab, ) or
+# > (a line break, or a line separator U+2028, is not a space to it)
+_IMAGE = re.compile(r'!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>(?:[^)\s>]|[^\S \t])+?)>?'
+                    r'(?:\s+"(?P<title>[^"]*)")?\s*\)')
+# Lines as Python-Markdown counts them (and editors' editors): at \n, \r\n and
+# \r only, never at the other characters str.splitlines() breaks at
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+_BREAK = re.compile(r"\r\n|\r|\n")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _H2 = re.compile(r"^##(?!#)\s+(?P<title>.+?)\s*#*\s*$")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
@@ -54,16 +64,40 @@ class Section:
     line: int
 
 
+def lines(text: str) -> list[str]:
+    """Splits a text into lines, each with its ending, as Python-Markdown does."""
+    return _LINE.findall(text)
+
+
 def _lines_outside_code(body: str):
     """Yields (offset, line_index, line) for lines not inside fenced code."""
     offset, fence = 0, None
-    for index, line in enumerate(body.splitlines(keepends=True)):
+    for index, line in enumerate(lines(body)):
         match = _FENCE.match(line)
         if match and (fence is None or match.group(1) == fence):
             fence = match.group(1) if fence is None else None
         elif fence is None and not line.startswith(("    ", "\t")):
             yield offset, index, line
         offset += len(line)
+
+
+def _paragraphs(body: str):
+    """Yields (offset, line_index, text) for each run of lines outside code
+    that holds no blank line: where an image can be (it may span its lines)."""
+    run = None
+    for offset, index, line in _lines_outside_code(body):
+        if not line.strip(" \t\r\n"):
+            if run:
+                yield run
+            run = None
+        elif run and run[0] + len(run[2]) == offset:
+            run = (run[0], run[1], run[2] + line)
+        else:
+            if run:
+                yield run
+            run = (offset, index, line)
+    if run:
+        yield run
 
 
 def find_images(body: str, first_line: int) -> list[ImageRef]:
@@ -74,19 +108,29 @@ def find_images(body: str, first_line: int) -> list[ImageRef]:
         first_line: The file line on which the body starts.
     """
     refs = []
-    for offset, index, line in _lines_outside_code(body):
-        code = [m.span() for m in _CODE_SPAN.finditer(line)]
-        for match in _IMAGE.finditer(line):
+    for offset, index, text in _paragraphs(body):
+        code = [m.span() for m in _CODE_SPAN.finditer(text)]
+        for match in _IMAGE.finditer(text):
             if any(start <= match.start() < end for start, end in code):
                 continue  # an image written as an example, in `code`
-            alone = line.strip() == match.group(0)
             # Markdown decodes entities in an image's texts (&quot; is a quotation mark);
             # they are escaped once more where the picture is written
-            title = html.unescape(match["title"]) if match["title"] is not None else None
-            refs.append(ImageRef(html.unescape(match["alt"].strip()), match["src"], title,
-                                 first_line + index, offset + match.start(),
-                                 offset + match.end(), alone))
+            title = (_BREAK.sub(" ", html.unescape(match["title"]))
+                     if match["title"] is not None else None)
+            alt = _BREAK.sub(" ", html.unescape(match["alt"].strip()))
+            line = first_line + index + len(_BREAK.findall(text, 0, match.start()))
+            src = file_key(match["src"].strip(" \t\r\n"))
+            refs.append(ImageRef(alt, src, title, line,
+                                 offset + match.start(), offset + match.end(),
+                                 _alone(text, match)))
     return refs
+
+
+def _alone(text: str, match: re.Match) -> bool:
+    """Whether an image is the only thing on its line (or lines): a figure."""
+    before = max(text.rfind("\n", 0, match.start()), text.rfind("\r", 0, match.start())) + 1
+    after = _BREAK.search(text, match.end())
+    return text[before:after.start() if after else len(text)].strip() == match.group(0)
 
 
 def find_sections(body: str, first_line: int) -> list[Section]:
@@ -115,7 +159,7 @@ def find_headings(body: str, first_line: int) -> list[Heading]:
     """Finds every heading outside code blocks, in order: `#` headings,
     underlined ones (=== and ---) and HTML <h1> to <h6>."""
     found, block_start = [], 0
-    lines = body.splitlines()
+    all_lines = [line.rstrip("\r\n") for line in lines(body)]
     for _, index, line in _lines_outside_code(body):
         text = line.rstrip("\r\n")
         if not text.strip():
@@ -126,7 +170,7 @@ def find_headings(body: str, first_line: int) -> list[Heading]:
             found.append(Heading(len(atx[1]), atx[2].strip(), first_line + index))
             block_start = index + 1
         elif setext and index == block_start + 1:
-            found.append(Heading(1 if text[0] == "=" else 2, lines[index - 1].strip(),
+            found.append(Heading(1 if text[0] == "=" else 2, all_lines[index - 1].strip(),
                                  first_line + index - 1))
         else:
             found += [Heading(int(m[1]), "", first_line + index)

@@ -26,6 +26,7 @@ from typing import Sequence
 
 import markdown
 import nh3
+from markdown.extensions.toc import slugify
 
 from generator.site.mdrefs import (Heading, ImageRef, Section, find_headings, find_images,
                                    find_sections)
@@ -58,12 +59,16 @@ CLASSES = {  # what admonitions and footnotes write
 SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 URL_ATTRIBUTES = frozenset({"href", "src", "cite", "action", "formaction", "poster", "srcset",
                             "data", "xlink:href", "background", "ping"})
-# The theme's own ids start with "__" (__config, __search): a body may not take them
-_ID = re.compile(r"^(?!__)\w[\w:.-]{0,99}$")
+# Every id the generator and the theme put on a page starts with "pl-" or "pl_"
+# (pl-title, pl_map_pl0, which Leaflet draws into) or, Material's, with "__"
+# (__config, __search): a text may not take one, and a heading's id never does.
+RESERVED_ID = re.compile(r"^(?:__|pl[-_])")
+_ID = re.compile(r"^(?!__|pl[-_])\w[\w:.-]{0,99}$")
 _CODE_CLASS = re.compile(r"^language-[\w+#-]{1,40}$")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _INVISIBLE = re.compile(r"[\t\n\r]")  # browsers remove these anywhere in a URL
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))  # ... and these at either end
+_BREAK = re.compile(r"\r\n|\r|\n")  # where Markdown (and mdrefs) starts a new line
 
 
 @dataclass(frozen=True)
@@ -187,7 +192,14 @@ def _converter(backlink: str) -> markdown.Markdown:
     return markdown.Markdown(extensions=EXTENSIONS, extension_configs={
         "tables": {"use_align_attribute": True},
         "footnotes": {"BACKLINK_TITLE": backlink, "SUPERSCRIPT_TEXT": "{}"},
-        "toc": {"permalink": False}})
+        "toc": {"permalink": False, "slugify": heading_id}})
+
+
+def heading_id(text: str, separator: str) -> str:
+    """A heading's id as Python-Markdown makes it, kept out of the ids the
+    generator reserves (a heading "PL-teams" gets "h-pl-teams")."""
+    found = slugify(text, separator)
+    return f"h{separator}{found}" if RESERVED_ID.match(found) else found
 
 
 def to_html(text: str, backlink: str = "Back to the text") -> str:
@@ -289,10 +301,10 @@ def line_of(needle: str, text: str, first_line: int, after: int = 0) -> int:
 
 @lru_cache(maxsize=16)
 def _decoded(text: str) -> tuple[str, list[int]]:
-    """A text's lines, entities decoded and lowercased, joined by new lines (none
-    inside a line), with where each starts: every search is then one pass in C,
-    however many problems a text has."""
-    lines = [html.unescape(line).lower().replace("\n", " ") for line in text.splitlines()]
+    """A text's lines (as Markdown counts them), entities decoded and
+    lowercased, joined by new lines (none inside a line), with where each
+    starts: every search is then one pass in C, however many problems a text has."""
+    lines = [html.unescape(line).lower().replace("\n", " ") for line in _BREAK.split(text)]
     starts, offset = [], 0
     for line in lines:
         starts.append(offset)

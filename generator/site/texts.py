@@ -4,6 +4,7 @@ are to be published."""
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import Any, Sequence
@@ -95,7 +96,8 @@ def _failure(reason: str) -> str:
 
 def check_markup(text: Prose, problems: Problems) -> None:
     """Refuses what the cleaner would remove from a body: scripts, embeds,
-    styles, event attributes, links that are not web addresses."""
+    styles, event attributes, links that are not web addresses; and an id
+    given twice."""
     after: dict[str, int] = {}
     offences = text.rendered.offences
     for offence in offences[:MOST]:
@@ -105,6 +107,7 @@ def check_markup(text: Prose, problems: Problems) -> None:
         message, hint = explain_offence(offence)
         problems.add(text.path, line, message, hint)
     say_the_rest(problems, text.path, len(offences))
+    check_ids(text, problems)
 
 
 def say_the_rest(problems: Problems, path: Path, count: int, level: str = "error") -> None:
@@ -114,6 +117,26 @@ def say_the_rest(problems: Problems, path: Path, count: int, level: str = "error
                                           "... and {count} more problems like these in this text",
                                           count - MOST).format(count=count - MOST),
                      _("fix the ones above first; the rest are probably the same"), level=level)
+
+
+_ID_ATTRIBUTE = re.compile(r'\sid="([^"]+)"')
+
+
+def check_ids(text: Prose, problems: Problems) -> None:
+    """Refuses an id given twice in one text (by hand, or a heading's and an
+    element's): a link can reach only the first, and the page is not valid HTML."""
+    seen: set[str] = set()
+    after: dict[str, int] = {}
+    for value in _ID_ATTRIBUTE.findall(text.rendered.html if text.rendered else ""):
+        name = html.unescape(value)
+        if name in seen and not problems.full(text.path):
+            line = markup.line_of(name, text.body, text.body_line, after.get(name, 0))
+            after[name] = line
+            problems.add(text.path, line, _("the id {name!r} is used twice in this text")
+                         .format(name=name[:60]),
+                         _("give each element its own id (a heading's id is its text in "
+                           "lowercase, with hyphens for spaces)"))
+        seen.add(name)
 
 
 def check_placeholders(text: TextSource, problems: Problems) -> None:
@@ -176,6 +199,12 @@ def explain_offence(offence: markup.Offence) -> tuple[str, str]:
     if offence.kind == "depth":
         return (_("the text is nested too deeply to be shown (lists or blocks inside each "
                   "other hundreds of times)"), _("write it with fewer levels"))
+    if offence.kind == "id" and markup.RESERVED_ID.match(name):
+        return (_("the id {name!r} on <{tag}> starts with {prefix!r}, which the site keeps for "
+                  "its own elements (maps, menus, sections)")
+                .format(name=name[:60], tag=tag, prefix=markup.RESERVED_ID.match(name)[0]),
+                _("choose an id that does not start with pl-, pl_ or __, and change the links "
+                  "to it"))
     if offence.kind == "link":
         return (_("the link {link!r} is not a web address").format(link=name[:60]),
                 _("links start with https://, http://, mailto: or tel:, or are a path to "

@@ -6,18 +6,16 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.content.fields import (Country, Date, Id, Image, Localized, Location, Model, Period, Record, Status,
+from generator.content.fields import (Country, Id, Image, Localized, Location, Period, Record, Status,
                    approximate_fields)
 from generator.content.bundle import Kind
 from generator.content.messages import N_
 from generator.content.records.front import Front
 
 
-class Phase(Model):
+class Phase(Period):  # a Period: its end is not before its start
     """One phase of a pilot, drawn on its timeline."""
 
-    start: Date = Field(description=N_("the start: 2019-01-15, or 2019-01 for a month"))
-    end: Date | None = Field(default=None, description=N_("the end; leave it out while it runs"))
     label: Localized = Field(description=N_("the phase's name"))
     description: Localized | None = Field(default=None, description=N_("what happened in it"))
 

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Annotated, Literal
 
 from babel import Locale, UnknownLocaleError
-from pydantic import Field, field_validator
+from babel.localedata import locale_identifiers
+from pydantic import Field, ValidationInfo, field_validator
 
 from generator.content.fields import Localized, Model, Period, Text, Url
 from generator.content.messages import N_, _
+from generator.content.problems import HintedError
 
 MAX_LIMIT_MEGAPIXELS = 100  # the highest image limit site.yml may set (400 MB decoded)
 _LANG = re.compile(r"^[a-z]{2,3}$")
+LOCALE_PATTERN = r"^[a-z]{2,3}(?:_[A-Z]{2})?$"
 # Deliberately narrower than what RFC 5322 allows: these values are printed in
 # every page's head and footer, so they may hold nothing that HTML gives meaning.
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
@@ -28,6 +32,30 @@ def known_language(code: str) -> bool:
     except (UnknownLocaleError, ValueError):
         return False
     return True
+
+
+@lru_cache(maxsize=None)
+def locales_of(lang: str) -> tuple[str, ...]:
+    """The babel locales a language may use for its dates and names: the
+    language alone (nl) or with a country babel has data for (nl_BE)."""
+    return tuple(sorted(name for name in locale_identifiers() if re.fullmatch(LOCALE_PATTERN, name)
+                        and name.split("_")[0] == lang))
+
+
+def _check_locale(lang: str, locale: str, languages: list[str] | None) -> None:
+    """Refuses a locale babel has no data for, one of another language (English
+    pages with German dates) and one for a language the site does not have."""
+    if languages is not None and lang not in languages:
+        raise HintedError(_('"{code}" is not one of the site\'s languages ({languages}).')
+                          .format(code=lang, languages=", ".join(languages)),
+                          _("remove it from `locales`, or add the language to `languages`"))
+    accepted = locales_of(lang)
+    if locale not in accepted:
+        shown = ", ".join(accepted[:12]) + (", …" if len(accepted) > 12 else "")
+        raise HintedError(_('"{locale}" is not a locale for the language {code}')
+                          .format(locale=locale, code=lang),
+                          _("use the language alone ({code}), or one of the locales babel "
+                            "knows for it: {locales}").format(code=lang, locales=shown or lang))
 
 
 def checked_base_url(value: str) -> str:
@@ -121,7 +149,7 @@ class SiteConfig(Model):
         "fallback: a page without its text in a language shows another language's, with a "
         "notice; required: a published record needs a text in every language (a draft may "
         "have one)"))
-    locales: dict[str, Annotated[str, Field(pattern=r"^[a-z]{2,3}(?:_[A-Z]{2})?$")]] = Field(
+    locales: dict[str, Annotated[str, Field(pattern=LOCALE_PATTERN)]] = Field(
         default_factory=dict, description=N_(
             "babel locale per language for dates and names, e.g. {en: en_GB}"))
     data_licence: str = Field(default="CC BY 4.0", max_length=100, description=N_(
@@ -137,6 +165,14 @@ class SiteConfig(Model):
                                    "or en").format(code=lang))
         if len(set(value)) != len(value):
             raise ValueError(_("a language is listed twice"))
+        return value
+
+    @field_validator("locales")
+    @classmethod
+    def _locales(cls, value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        # the build formats dates with babel, which fails on a locale it has no data for
+        for lang, locale in value.items():
+            _check_locale(lang, locale, info.data.get("languages"))
         return value
 
     @field_validator("base_url")

@@ -82,7 +82,9 @@ class MapMaker:
                 f".{css}::before{{-webkit-mask-image:url({url});mask-image:url({url})}}")
 
     def _publish(self, c: PageCtx, rendered: fm.RenderedMap) -> str:
-        digest = hashlib.sha256(rendered.script.encode()).hexdigest()[:12]
+        # the full hash: the maps of one folder are kept by name, and a shorter
+        # hash could be made to give two maps one name (one page drawing the other's)
+        digest = hashlib.sha256(rendered.script.encode()).hexdigest()
         name = f"pl-map-{digest}.js"
         self.scripts[c.here + name] = rendered.script
         return name
@@ -156,11 +158,11 @@ class SiteMaps(MapMaker):
         rendered = fm.render(m, self.cache)
         rows = [[str(c.link(p)), escape(p.meta.place or ""), escape(c.ls.lang.country(p.meta.country)),
                  escape(c.known_period(p.meta))] for p in pilots]
-        alt = h.table(c, "map-list", c.t("map.list_pilots"),
+        alt = h.table(c, "pl-map-list", c.t("map.list_pilots"),
                       [c.t("map.col.pilot"), c.t("facts.place"), c.t("map.col.country"),
                        c.t("map.col.period")], rows)
         return h.block(c, rendered, self._publish(c, rendered), "overview", c.t("map.overview"),
-                       "map-list") + Markup("\n") + alt
+                       "pl-map-list") + Markup("\n") + alt
 
     def pilot(self, c: PageCtx, pilot: Pilot) -> Markup:
         """A pilot's map: interventions by type (points and areas) and stories."""
@@ -182,7 +184,7 @@ class SiteMaps(MapMaker):
         fm.fit(m, points or [home])
         rendered = fm.render(m, self.cache)
         label = c.t("map.pilot", place=c.place(pilot.meta))
-        html = h.block(c, rendered, self._publish(c, rendered), "pilot", label, "map-list",
+        html = h.block(c, rendered, self._publish(c, rendered), "pilot", label, "pl-map-list",
                        self._legend(c, pilot.interventions, bool(stories)))
         return (html + Markup("\n") + self._table(c, pilot.interventions, stories)
                 + self._download(c, f"data/pilots/{pilot.id}.geojson"))
@@ -198,7 +200,7 @@ class SiteMaps(MapMaker):
         fm.fit(m, points, max_zoom=12)
         rendered = fm.render(m, self.cache)
         html = h.block(c, rendered, self._publish(c, rendered), "pilot", c.t("pilots.map"),
-                       "map-list", self._legend(c, nodes, False))
+                       "pl-map-list", self._legend(c, nodes, False))
         return (html + Markup("\n") + self._table(c, nodes, [])
                 + self._download(c, "data/interventions.geojson"))
 
@@ -255,7 +257,7 @@ class SiteMaps(MapMaker):
                          escape(f"{c.place(story.pilot.meta)}: {h.coordinates(c, loc.lat, loc.lon)}"),
                          ""])
         headers = [c.t(f"map.col.{k}") for k in ("type", "what", "when", "where", "stories")]
-        return h.table(c, "map-list", c.t("map.list"), headers, rows)
+        return h.table(c, "pl-map-list", c.t("map.list"), headers, rows)
 
     @staticmethod
     def _start(node: InterventionNode):
@@ -278,10 +280,10 @@ class SiteMaps(MapMaker):
         fm.marker(m, point, "pl-marker--story", c.title(story).text)
         rendered = fm.render(m, self.cache)
         where = f"{h.coordinates(c, *point)}, {c.place(story.pilot.meta)}"
-        text = Markup(f'<p class="pl-map-alt" id="map-list" tabindex="-1">'
+        text = Markup(f'<p class="pl-map-alt" id="pl-map-list" tabindex="-1">'
                       f'{escape(c.t("map.where_story", where=where))}</p>')
         return h.block(c, rendered, self._publish(c, rendered), "story", c.t("map.story"),
-                       "map-list") + Markup("\n") + text
+                       "pl-map-list") + Markup("\n") + text
 
     def mapstory(self, c: PageCtx, story: Story) -> Markup:
         """A map story's map: one numbered marker per chapter, moved by scrolling."""
@@ -300,4 +302,4 @@ class SiteMaps(MapMaker):
                       html=f'<span aria-hidden="true">{index + 1}</span>')
         rendered = fm.render(m, self.cache)
         return h.block(c, rendered, self._publish(c, rendered), "mapstory", c.t("map.mapstory"),
-                       "chapter-1")
+                       "pl-chapter-1")

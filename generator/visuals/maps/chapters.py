@@ -45,5 +45,5 @@ def _section(c: PageCtx, number: int, chapter, heading: str, text: str) -> str:
         lang = c.lang_attr(name.lang) if name else ""
         place = (f'<p class="pl-chapter__place"><span class="pl-chapter__label">'
                  f'{escape(c.t("map.place", place=""))}</span><span{lang}>{label}</span></p>\n')
-    return (f'\n<section class="pl-chapter" id="chapter-{number}"{attrs}>\n'
+    return (f'\n<section class="pl-chapter" id="pl-chapter-{number}"{attrs}>\n'
             f"{heading}\n{place}{text.strip()}\n</section>\n")

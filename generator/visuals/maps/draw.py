@@ -162,6 +162,9 @@ def _draw(structure: list) -> folium.Map:
 def _step_map(made: list, tiles: dict, center: list, zoom: int, scroll: bool) -> folium.Map:
     m = folium.Map(location=center, zoom_start=zoom, tiles=None, control_scale=True,
                    scrollWheelZoom=scroll, max_zoom=int(tiles["max_zoom"]))
+    # the container's id is the map's name: in the generator's reserved "pl_" space,
+    # which no id in a text may take (Leaflet would draw into the first such element)
+    m._name = "pl_map"
     m.add_child(Tiles(tiles["url"], tiles["attribution"], tiles["subdomains"], tiles["max_zoom"]))
     m.pl_icons = Icons()
     m.add_child(m.pl_icons)

@@ -28,7 +28,7 @@ from typing import Any, Iterable
 from generator.site.mapsettings import Tiles as TileSource
 from generator.visuals.maps.script import TEXTS, js
 
-MAPS_VERSION = "2"  # change to invalidate every cached map drawing
+MAPS_VERSION = "3"  # change to invalidate every cached map drawing
 
 
 @dataclass
@@ -161,7 +161,7 @@ def render(m: Handle, cache: Path | None = None, prefix: str = "pl") -> Rendered
     structure, texts = _extract(m.sketch)
     steps = json.dumps(structure, sort_keys=True, ensure_ascii=False)
     key = hashlib.sha256(f"{MAPS_VERSION}|{_folium_version()}|{prefix}|{steps}".encode()).hexdigest()
-    stored = cache / f"{key[:32]}.json" if cache else None
+    stored = cache / f"{key}.json" if cache else None
     if stored is not None and stored.is_file():
         drawn = RenderedMap(**json.loads(stored.read_text(encoding="utf-8")))
     else:
