@@ -126,9 +126,6 @@ def read_geometry(text: str, name: str) -> tuple[dict, tuple[int | None, str] | 
     except (json.JSONDecodeError, RecursionError) as exc:
         return {}, (getattr(exc, "lineno", None), _("{name} is not valid JSON: {problem}")
                     .format(name=name, problem=getattr(exc, "msg", None) or _("nested too deeply")))
-    except ValueError:  # a number of thousands of digits, which Python will not read
-        return {}, (None, _("{name} is not valid JSON: a number in it is far too long")
-                    .format(name=name))
     try:
         geometries = _geometries(data, _Count())
     except _TooMany:
