@@ -200,13 +200,12 @@ def check(paths: Paths, drafts: bool = False, base_url: str | None = None,
             content.site = content.site.model_copy(update={"base_url": checked_base_url(base_url)})
         images = images if images is not None else image_index(paths)
         site = resolve(content, problems, drafts, images, texts) if content is not None else None
-    images.save()
     return site, problems
 
 
 def image_index(paths: Paths) -> ImageIndex:
     """What each image file is, as measured by earlier builds."""
-    return ImageIndex(paths.cache / "images" / "measured.json")
+    return ImageIndex(paths.cache / "measured")
 
 
 def build(paths: Paths, options: Options | None = None, **settings) -> BuildReport:
@@ -331,8 +330,6 @@ def planned_site(paths: Paths, site: Site, projects: list[Project], images: Imag
     """Every file of the site: path -> the file to copy, or the text to write."""
     files = {f"media/{name}": path for name, path in images.outputs().items()}
     files.update(visuals.files())
-    files.update({f"social/{card.name}": paths.cache / "cards" / card.name
-                  for card in cards_of(projects)})
     return site_files(outputs, projects, site.config.base_url, files, visuals.texts())
 
 

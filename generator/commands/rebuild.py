@@ -43,6 +43,7 @@ class Rebuilder:
         self.engine = SessionEngine()  # MkDocs stays loaded between saves
         self.texts = TextWork()  # its workers stay, and keep what they rendered
         self.plan = DirtyPlan()
+        self.index = image_index(paths)  # what each image is, by its file's times
         self.mirror = Mirror(paths.out)
         self.last: tuple[list, str, list[Problem]] | None = None
         keep_parsed(50_000)  # a rebuild parses only the YAML that changed
@@ -66,7 +67,7 @@ class Rebuilder:
         return report
 
     def _build(self, report: BuildReport) -> None:
-        paths, index = self.paths, image_index(self.paths)
+        paths, index = self.paths, self.index
         with ImagePlanner(paths.cache / "images", index, early=True) as images:
             with report.stage("check"):
                 site = checked(paths, self.options, index, report, self.texts)

@@ -69,13 +69,13 @@ class Visuals(Protocol):
         """Extra pages for a language (the licences page)."""
 
     def files(self) -> dict[str, Path]:
-        """Files to publish as they are: site path -> file."""
+        """Files to publish as they are: site path -> file (drawn cards among them)."""
 
     def texts(self) -> dict[str, str]:
         """Generated files to publish: site path -> text."""
 
-    def draw(self, cards: list[CardSpec]) -> int:
-        """Draws the social cards not drawn before (once the images exist)."""
+    def draw(self, cards: list[CardSpec]) -> None:
+        """Draws the social cards (once the images exist), or takes them from the store."""
 
 
 class NoVisuals:
@@ -114,5 +114,5 @@ class NoVisuals:
     def texts(self) -> dict[str, str]:
         return {}
 
-    def draw(self, cards: list[CardSpec]) -> int:
-        return 0
+    def draw(self, cards: list[CardSpec]) -> None:
+        pass

@@ -6,10 +6,9 @@ once and cached for good. (A page with a cover is shared with its cover.)"""
 from __future__ import annotations
 
 import hashlib
-import os
+import io
 import re
 import textwrap
-import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +16,8 @@ from pathlib import Path
 from typing import Iterable
 
 from PIL import Image, ImageDraw, ImageFont
+
+from generator.content.store import Store, code_digest, key_of
 
 CARD_VERSION = "2"
 SIZE = (1200, 630)
@@ -115,18 +116,20 @@ def _badge(pen: ImageDraw.ImageDraw, label: str) -> None:
     pen.text((88, 56), label, font=font, fill=(107, 61, 0))
 
 
-def render_cards(specs: Iterable[CardSpec], out_dir: Path) -> int:
-    """Draws every card not in the cache yet (there are few: pages with a picture
-    are shared with it).
+def render_cards(specs: Iterable[CardSpec], store: Store) -> dict[str, Path]:
+    """Draws every card not in the store yet (there are few: pages with a
+    picture are shared with it).
 
     Returns:
-        The number of cards drawn.
+        Every card's file in the store, by the card's name.
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
-    todo = {s.name: s for s in specs if not (out_dir / s.name).exists()}
-    for spec in todo.values():
-        target = out_dir / spec.name
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-        draw(spec).save(tmp, "JPEG", **JPEG)
-        os.replace(tmp, target)
-    return len(todo)
+    found = {}
+    for spec in {s.name: s for s in specs}.values():
+        key = key_of(spec.name, code_digest(("images",), ("pillow", "font-source-sans-pro")))
+        path = store.get(key)
+        if path is None:
+            data = io.BytesIO()
+            draw(spec).save(data, "JPEG", **JPEG)
+            path = store.put(key, data.getvalue(), ".jpg")
+        found[spec.name] = path
+    return found

@@ -3,8 +3,9 @@
 Every image is auto-oriented, converted to sRGB, stripped of all metadata
 (GPS positions of residents' homes must never be published) and written at
 several widths as WebP plus a JPEG (PNG for transparent images) fallback.
-Outputs are named after the source's content hash and their parameters, so a
-cache of them is valid forever: an unchanged image is never processed again.
+Outputs are kept in the store (generator.content.store) by a key of the
+source's content hash, their parameters, this package's code and Pillow's
+files: an image is processed again only when one of those changed.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import math
 import os
 import re
 import sys
-import threading
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -23,6 +23,7 @@ from typing import Iterable
 
 from PIL import Image, ImageCms, ImageOps
 
+from generator.content.store import Store, code_digest, key_of
 from generator.images.probe import FORMATS
 
 WIDTHS = (480, 960, 1600)
@@ -64,15 +65,15 @@ class Variant:
         name: The name it is published under: short (the image's name and 40
             bits of its hash); the content check makes sure no two images of a
             site share one (`published_names`).
-        file: The name it is kept under in the cache: the full hash, so a file
-            found there is this image's and no other's.
+        key: What it is kept under in the store: the full hash of all that
+            makes it, so an entry found there is this variant's and no other's.
     """
 
     width: int
     height: int
     format: str  # webp | jpeg | png
     name: str
-    file: str
+    key: str
 
     @property
     def mime(self) -> str:
@@ -156,8 +157,9 @@ def plan(source: Source, widths: Iterable[int] = WIDTHS) -> Rendition:
     for width in usable:
         for fmt in ("webp", fallback) if width == fallback_width else ("webp",):
             ext = "jpg" if fmt == "jpeg" else fmt
-            variants.append(Variant(width, _height(source, width), fmt, f"{stem}-{width}.{ext}",
-                                    f"{source.digest}-{width}.{ext}"))
+            height = _height(source, width)
+            variants.append(Variant(width, height, fmt, f"{stem}-{width}.{ext}",
+                                    key_of(source.digest, width, height, fmt, code())))
     return Rendition(source, tuple(variants))
 
 
@@ -171,17 +173,19 @@ def _shape(width: int, height: int) -> str:
     return "tall" if height > width else "flat"
 
 
-def render(rendition: Rendition, out_dir: Path) -> int:
-    """Writes every variant of a rendition that is not in `out_dir` yet.
+def code() -> str:
+    """The code an output depends on: this package's and Pillow's (and the
+    libraries inside it: its installed files are hashed, not its version)."""
+    return code_digest(("images",), ("pillow",))
 
-    Args:
-        rendition: What to produce.
-        out_dir: The cache folder.
+
+def render(rendition: Rendition, store: Store) -> int:
+    """Makes every variant of a rendition that is not in the store yet.
 
     Returns:
-        The number of files written (0 when everything was cached).
+        The number of files written (0 when everything was stored).
     """
-    todo = [v for v in rendition.variants if not (out_dir / v.file).exists()]
+    todo = [v for v in rendition.variants if store.get(v.key) is None]
     if not todo:
         return 0
     image = decode(rendition.source, max(v.width for v in todo))
@@ -191,7 +195,7 @@ def render(rendition: Rendition, out_dir: Path) -> int:
         if variant.width != image.width:
             image = image.resize((variant.width, variant.height), Image.Resampling.LANCZOS,
                                  reducing_gap=3.0)
-        _save(image, variant, out_dir / variant.file)
+        store.put(variant.key, _encoded(image, variant), "." + variant.name.rsplit(".", 1)[1])
     return len(todo)
 
 
@@ -229,15 +233,15 @@ def to_srgb(image: Image.Image) -> Image.Image:
     return image.convert(mode) if image.mode != mode else image.copy()
 
 
-def _save(image: Image.Image, variant: Variant, target: Path) -> None:
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+def _encoded(image: Image.Image, variant: Variant) -> bytes:
+    data = io.BytesIO()
     if variant.format == "webp":
-        image.save(tmp, "WEBP", **WEBP)
+        image.save(data, "WEBP", **WEBP)
     elif variant.format == "png":
-        image.save(tmp, "PNG", **PNG)
+        image.save(data, "PNG", **PNG)
     else:
-        image.convert("RGB").save(tmp, "JPEG", **JPEG)
-    os.replace(tmp, target)
+        image.convert("RGB").save(data, "JPEG", **JPEG)
+    return data.getvalue()
 
 
 @dataclass
@@ -252,7 +256,7 @@ class Stats:
 def same_work(rendition: Rendition) -> str:
     """What two renditions share when they are the same work: the same
     source bytes made into the same files."""
-    return rendition.source.digest + str([v.file for v in rendition.variants])
+    return str([v.key for v in rendition.variants])
 
 
 def clash(rendition: Rendition, published: dict[str, str]) -> str | None:
@@ -267,40 +271,39 @@ def clash(rendition: Rendition, published: dict[str, str]) -> str | None:
     return None
 
 
-def cached(rendition: Rendition, out_dir: Path) -> bool:
-    """Whether every file of a rendition is in the cache already."""
-    return all((out_dir / v.file).exists() for v in rendition.variants)
+def cached(rendition: Rendition, store: Store) -> bool:
+    """Whether every file of a rendition is in the store already (and intact)."""
+    return all(store.get(v.key) is not None for v in rendition.variants)
 
 
-def process(renditions: Iterable[Rendition], out_dir: Path, workers: int | None = None,
+def process(renditions: Iterable[Rendition], store: Store, workers: int | None = None,
             progress: bool | None = None) -> Stats:
     """Produces every missing output, in parallel across cores.
 
     Args:
         renditions: What the site needs.
-        out_dir: The cache folder (created if needed).
+        store: Where processed images are kept.
         workers: Threads to use (default: one per core).
         progress: Show a progress bar (default: on a terminal, for many images).
 
     Returns:
         How many images needed work and how many files were written.
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
     unique = {same_work(r): r for r in renditions}
-    todo = [r for r in unique.values() if not cached(r, out_dir)]
+    todo = [r for r in unique.values() if not cached(r, store)]
     stats = Stats(images=len(unique), processed=len(todo))
     if not todo:
         return stats
     workers = workers or os.cpu_count() or 1
     show = sys.stderr.isatty() and len(todo) > 8 if progress is None else progress
     if workers == 1 or len(todo) == 1:
-        stats.files_written = sum(render(r, out_dir) for r in _bar(todo, show))
+        stats.files_written = sum(render(r, store) for r in _bar(todo, show))
         return stats
     # Threads: Pillow lets go of the interpreter while it decodes, resizes and
     # encodes, so they run side by side; a fork would copy a large build's
     # memory page by page, and a fresh process would import it all again.
     with ThreadPoolExecutor(max_workers=min(workers, len(todo))) as pool:
-        results = pool.map(render, todo, [out_dir] * len(todo))
+        results = pool.map(render, todo, [store] * len(todo))
         stats.files_written = sum(_bar(results, show, total=len(todo)))
     return stats
 

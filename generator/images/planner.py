@@ -5,6 +5,7 @@ from __future__ import annotations
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
+from generator.content.store import Store
 from generator.images.pipeline import (Rendition, Source, Stats, cached, clash, plan, process,
                                        render, same_work)
 from generator.images.probe import ImageIndex
@@ -14,12 +15,12 @@ class ImagePlanner:
     """Collects the renditions one build needs.
 
     Args:
-        cache_dir: Where processed images are kept.
+        cache_dir: Where processed images are kept (the store's folder for them).
         index: What each image file is (measured while the content was checked).
     """
 
     def __init__(self, cache_dir: Path, index: ImageIndex, early: bool = False):
-        self.cache_dir = cache_dir
+        self.store = Store(cache_dir)
         self.index = index
         self.renditions: dict[Path, Rendition] = {}
         self.early = early
@@ -52,12 +53,11 @@ class ImagePlanner:
         written: Pillow works outside the interpreter's lock, so the images
         are mostly done by the time the engine runs."""
         key = same_work(rendition)
-        if key in self._started or cached(rendition, self.cache_dir):
+        if key in self._started or cached(rendition, self.store):
             return
         if self._pool is None:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="images")
-        self._started[key] = self._pool.submit(render, rendition, self.cache_dir)
+        self._started[key] = self._pool.submit(render, rendition, self.store)
 
     def __enter__(self) -> "ImagePlanner":
         return self
@@ -73,16 +73,24 @@ class ImagePlanner:
 
     def process(self, workers: int | None = None) -> Stats:
         """Produces every missing output in the cache."""
-        self.index.save()
         begun = [future for future in self._started.values() if not future.cancel()]
         written = sum(future.result() for future in begun)  # the others are done below
         if self._pool is not None:
             self._pool.shutdown()
         self._pool, self._started = None, {}
-        stats = process(self.renditions.values(), self.cache_dir, workers)
+        stats = process(self.renditions.values(), self.store, workers)
         return Stats(stats.images, stats.processed + len(begun), stats.files_written + written)
 
     def outputs(self) -> dict[str, Path]:
-        """Returns every output file the site needs: name -> cached file."""
-        return {v.name: self.cache_dir / v.file
-                for r in self.renditions.values() for v in r.variants}
+        """Returns every output file the site needs: name -> its file in the store.
+
+        Raises:
+            FileNotFoundError: for one that is not there (a bug once processed).
+        """
+        found = {}
+        for variant in (v for r in self.renditions.values() for v in r.variants):
+            path = self.store.get(variant.key)
+            if path is None:
+                raise FileNotFoundError(f"{variant.name} was not made")
+            found[variant.name] = path
+        return found

@@ -5,8 +5,10 @@ rotation), transparency and content hash are recorded, and it is decoded fully
 (JPEGs at 1/8 scale, which still reads every byte) so a damaged or truncated
 file is a content problem at `check`, never a crash in the middle of a build.
 Images over the pixel limit are refused from their header, before decoding.
-The results are kept on disk by (path, modification time, size), so an
-unchanged rebuild opens no image at all.
+The results are kept in the store by the file's content and the code that
+measured it (a build reads each image's bytes, but decodes only a new one),
+and in memory by the file's path, size and times (the preview, asked again on
+every save, opens no unchanged image at all).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from generator.content.records.site import MAX_LIMIT_MEGAPIXELS
+from generator.content.store import Store, code_digest, key_of
 
 PIPELINE_VERSION = "3"  # part of every digest: change it to invalidate every cached output
 # The formats content may use. Pillow knows more, and some (EPS) would run an
@@ -29,7 +32,6 @@ FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "TIFF")
 # Pillow's own bomb check stays on, above any limit site.yml may set.
 Image.MAX_IMAGE_PIXELS = MAX_LIMIT_MEGAPIXELS * 1_000_000
 WARN_MEGAPIXELS = 25
-INDEX_VERSION = "3"  # part of every key of the index: change it when Measured changes
 COVER_MIN_WIDTH = 1200
 _SWAPS = {5, 6, 7, 8}  # EXIF orientations that turn the image on its side
 
@@ -76,19 +78,20 @@ def digest_of(path: Path) -> str:
     return h.hexdigest()
 
 
-def measure(path: Path, limit_megapixels: float = 50) -> Measured:
+def measure(path: Path, limit_megapixels: float = 50, digest: str | None = None) -> Measured:
     """Opens an image, checks it against the pixel limit and decodes it fully.
 
     Args:
         path: The file (already checked by the content boundary).
         limit_megapixels: The largest image accepted.
+        digest: Its `digest_of`, if known.
     """
     try:
         with Image.open(path, formats=FORMATS) as image:
             width, height = image.size
             if width * height > limit_megapixels * 1_000_000:
                 return _too_large(width, height, limit_megapixels)
-            found = _shape(image, digest_of(path))
+            found = _shape(image, digest or digest_of(path))
             if image.format == "JPEG":  # decoding at 1/8 scale still reads every byte
                 image.draft("RGB", (math.ceil(width / 8), math.ceil(height / 8)))
             image.load()
@@ -130,43 +133,39 @@ def _too_large(width: int, height: int, limit: float) -> Measured:
 
 
 class ImageIndex:
-    """Remembers what each image file is, by (path, modification time, size),
-    on disk: an unchanged rebuild reads no image at all.
+    """Remembers what each image file is: in memory by its path, size and
+    times; in the store (if given) by its content and this package's code.
 
     Args:
-        path: The index file (in the build cache), or None to keep it in memory.
+        folder: The store's folder for measurements, or None for memory only.
         limit_megapixels: The largest image accepted (site.yml may change it).
     """
 
-    def __init__(self, path: Path | None, limit_megapixels: float = 50):
-        self.path, self.limit = path, limit_megapixels
-        self.entries: dict[str, dict] = {}
-        if path is not None:
-            try:
-                self.entries = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self.entries = {}
-        self.dirty = False
+    def __init__(self, folder: Path | None, limit_megapixels: float = 50):
+        self.store = Store(folder) if folder is not None else None
+        self.limit = limit_megapixels
+        self.known: dict[tuple, Measured] = {}
 
     def measure(self, file: Path) -> Measured:
-        """Returns what an image is, measuring it only when it changed."""
+        """Returns what an image is, decoding it only when it is new."""
         info = file.stat()
-        key = (f"{INDEX_VERSION}|{os.path.realpath(file)}|{info.st_mtime_ns}|{info.st_size}|"
-               f"{self.limit:g}")
-        try:
-            return Measured(**self.entries[key])
-        except (KeyError, TypeError):  # not measured yet, or written by another version
-            found = measure(file, self.limit)
-            self.entries[key] = asdict(found)
-            self.dirty = True
-            return found
+        mark = (os.path.realpath(file), info.st_mtime_ns, info.st_ctime_ns, info.st_size,
+                self.limit)
+        if mark not in self.known:
+            self.known[mark] = self._measured(file)
+        return self.known[mark]
 
-    def save(self) -> None:
-        """Writes the index if anything new was learnt (atomically: builds may share it)."""
-        if not self.dirty or self.path is None:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(self.entries, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, self.path)
-        self.dirty = False
+    def _measured(self, file: Path) -> Measured:
+        digest = digest_of(file)
+        key = key_of(digest, f"{self.limit:g}", code_digest(("images",), ("pillow",)))
+        stored = self.store.read(key) if self.store is not None else None
+        try:
+            return Measured(**json.loads(stored)) if stored is not None else self._new(file, digest, key)
+        except (TypeError, ValueError):  # written by other code: measured again
+            return self._new(file, digest, key)
+
+    def _new(self, file: Path, digest: str, key: str) -> Measured:
+        found = measure(file, self.limit, digest)
+        if self.store is not None:
+            self.store.put(key, json.dumps(asdict(found), sort_keys=True).encode(), ".json")
+        return found

@@ -15,6 +15,7 @@ from generator.emit.context import LangSite, PageCtx
 from generator.emit.project import EmittedPage
 from generator.emit.visuals import SocialImage
 from generator.images import html as image_html
+from generator.content.store import Store
 from generator.images.cards import CardSpec, render_cards
 from generator.site.model import Node, Pilot, Prose, Site, Story
 from generator.visuals.cards import social_image
@@ -36,6 +37,7 @@ class SiteVisuals:
         self.site = site
         self.cache = cache
         self.maps = SiteMaps(site, cache / "maps")
+        self.cards: dict[str, Path] = {}
 
     # -- page parts ----------------------------------------------------------
 
@@ -94,15 +96,15 @@ class SiteVisuals:
         """What the page shows when it is shared: its cover, or a drawn card."""
         return social_image(c, self.site, node, title)
 
-    def draw(self, cards: list[CardSpec]) -> int:
+    def draw(self, cards: list[CardSpec]) -> None:
         """Draws the social cards not drawn before (after the images exist)."""
-        return render_cards(cards, self.cache / "cards")
+        self.cards = render_cards(cards, Store(self.cache / "cards"))
 
     # -- files -------------------------------------------------------------------
 
     def files(self) -> dict[str, Path]:
-        """Vendored files and icons."""
-        return self.maps.files()
+        """Vendored files and icons, and the social cards drawn."""
+        return {**self.maps.files(), **{f"social/{name}": path for name, path in self.cards.items()}}
 
     def texts(self) -> dict[str, str]:
         """Map scripts, marker styles and open data."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from generator.images.html import figure, picture
@@ -54,13 +55,14 @@ def test_measuring_refuses_what_cannot_be_read(tmp_path):
     assert measure(tmp_path / "big.png", 1).error == "too-large"
 
 
-def test_the_index_remembers_between_builds(tmp_path):
+def test_the_index_remembers_between_builds_by_content(tmp_path, monkeypatch):
+    from generator.images import probe
+
     Image.new("RGB", (30, 20)).save(tmp_path / "a.png")
-    index = ImageIndex(tmp_path / "index.json")
-    first = index.measure(tmp_path / "a.png")
-    index.save()
-    again = ImageIndex(tmp_path / "index.json")
-    assert again.entries and again.measure(tmp_path / "a.png") == first and not again.dirty
+    first = ImageIndex(tmp_path / "measured").measure(tmp_path / "a.png")
+    monkeypatch.setattr(probe, "measure", lambda *args: pytest.fail("measured again"))
+    (tmp_path / "b.png").write_bytes((tmp_path / "a.png").read_bytes())  # the same bytes
+    assert ImageIndex(tmp_path / "measured").measure(tmp_path / "b.png") == first
 
 
 def test_images_started_while_pages_are_written_end_as_a_full_run_would(tmp_path):

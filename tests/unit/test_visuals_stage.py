@@ -8,6 +8,7 @@ from pathlib import Path
 from generator.content.language import Lang
 from generator.emit.context import LangSite, PageCtx
 from generator.site.mapsettings import resolve_tiles
+from generator.content.store import Store
 from generator.visuals.maps import folium_map as fm
 from generator.visuals.maps.html import coordinates, legend, table
 from generator.visuals.timeline import Span, current_phase
@@ -23,7 +24,7 @@ def _map(title: str):
 
 
 def test_a_map_script_is_a_table_of_texts_and_code_that_refers_to_it(tmp_path):
-    rendered = fm.render(_map("qq{{ 6*7 }}qq"), tmp_path)
+    rendered = fm.render(_map("qq{{ 6*7 }}qq"), Store(tmp_path))
     table, code = rendered.script.split("\n", 1)
     texts = json.loads(table[len("var pl_texts="):-1])
     assert "qq{{ 6*7 }}qq" in texts and "qq" not in code and "42" not in code
@@ -31,9 +32,16 @@ def test_a_map_script_is_a_table_of_texts_and_code_that_refers_to_it(tmp_path):
 
 
 def test_maps_that_differ_only_in_texts_share_one_drawing(tmp_path):
-    fm.render(_map("een"), tmp_path)
-    fm.render(_map("twee"), tmp_path)
+    fm.render(_map("een"), Store(tmp_path))
+    fm.render(_map("twee"), Store(tmp_path))
     assert len(list(tmp_path.glob("*.json"))) == 1
+
+
+def test_a_damaged_drawing_in_the_store_is_drawn_again(tmp_path):
+    first = fm.render(_map("een"), Store(tmp_path))
+    stored = next(tmp_path.glob("*.json"))
+    stored.write_bytes(stored.read_bytes()[:40])  # truncated, as by a full disk
+    assert fm.render(_map("een"), Store(tmp_path)) == first
 
 
 def test_only_references_reach_folium():

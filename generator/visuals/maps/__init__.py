@@ -14,6 +14,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from generator.content.store import Store
+
 from generator.emit.context import PageCtx
 from generator.site.model import InterventionNode, Pilot, Site, Story
 from generator.visuals.maps import folium_map as fm
@@ -40,7 +42,7 @@ class MapMaker:
 
     def __init__(self, site: Site, cache: Path | None = None):
         self.site = site
-        self.cache = cache
+        self.cache = Store(cache)  # earlier drawings, each checked when read
         self.tiles: Tiles = resolve_tiles(site.config.map.tiles)
         self.scripts: dict[str, str] = {}
 

@@ -17,18 +17,14 @@ colours, class names and those references, all made by the generator.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import asdict, dataclass
-from functools import lru_cache
-from importlib.metadata import version
-from pathlib import Path
 from typing import Any, Iterable
 
+from generator.content.store import Store, code_digest, key_of
 from generator.site.mapsettings import Tiles as TileSource
 from generator.visuals.maps.script import TEXTS, js
 
-MAPS_VERSION = "3"  # change to invalidate every cached map drawing
 
 
 @dataclass
@@ -150,31 +146,27 @@ class RenderedMap:
     script: str
 
 
-def render(m: Handle, cache: Path | None = None, prefix: str = "pl") -> RenderedMap:
-    """Draws a map's Leaflet code with deterministic names (or takes it from the cache).
+def render(m: Handle, cache: Store | None = None, prefix: str = "pl") -> RenderedMap:
+    """Draws a map's Leaflet code with deterministic names (or takes it from the store).
 
     Args:
         m: The map.
-        cache: A folder of earlier drawings, by a hash of their steps.
+        cache: Earlier drawings, by a hash of their steps and of the code that drew them.
         prefix: Prefix of every element name.
     """
     structure, texts = _extract(m.sketch)
     steps = json.dumps(structure, sort_keys=True, ensure_ascii=False)
-    key = hashlib.sha256(f"{MAPS_VERSION}|{_folium_version()}|{prefix}|{steps}".encode()).hexdigest()
-    stored = cache / f"{key}.json" if cache else None
-    if stored is not None and stored.is_file():
-        drawn = RenderedMap(**json.loads(stored.read_text(encoding="utf-8")))
+    key = key_of(prefix, steps, code_digest(("visuals/maps",), ("folium", "branca")))
+    stored = cache.read(key) if cache is not None else None
+    if stored is not None:
+        drawn = RenderedMap(**json.loads(stored))
     else:
         from generator.visuals.maps.draw import draw  # folium is loaded only to draw
 
         drawn = RenderedMap(*draw(structure, prefix))
-        if stored is not None:
-            stored.parent.mkdir(parents=True, exist_ok=True)
-            stored.write_text(json.dumps(asdict(drawn)), encoding="utf-8")
+        if cache is not None:
+            cache.put(key, json.dumps(asdict(drawn)).encode(), ".json")
     table = f"var {TEXTS}={js(texts, text=True)};\n"
     return RenderedMap(drawn.name, table + drawn.script)
 
 
-@lru_cache(maxsize=1)
-def _folium_version() -> str:
-    return version("folium")  # read from the package's metadata: slow to ask per map
