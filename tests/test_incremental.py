@@ -5,6 +5,7 @@ byte the one a cold build of the same content writes."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -122,3 +123,85 @@ def test_the_preview_equals_a_cold_build_after_edits_to_content_and_theme(tmp_pa
     a, b = site_files(preview.paths.out), site_files(root / "site")
     assert sorted(a) == sorted(b)
     assert [rel for rel in a if a[rel] != b[rel]] == []
+
+
+# -- the store: nothing in it can change what a build publishes ------------------------------
+
+def _cold_equals(root, tmp_path, env: dict | None = None) -> None:
+    """Asserts that root's site equals what a cold build of the same folder writes."""
+    built = site_files(root / "site")
+    shutil.rmtree(root / ".cache")
+    _build_with(root, env)
+    cold = site_files(root / "site")
+    assert sorted(built) == sorted(cold)
+    assert [rel for rel in built if built[rel] != cold[rel]] == []
+
+
+def _build_with(root, env: dict | None = None) -> None:
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "generator.commands.cli", "build"], cwd=root,
+                            capture_output=True, text=True, env={**os.environ, **(env or {})})
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("damage", ["truncated", "emptied", "swapped", "garbage"])
+def test_every_entry_of_the_store_damaged_then_a_build_equals_a_cold_one(tmp_path, damage):
+    root = make_project(tmp_path / "site", FIXTURES / "basic" / "content")
+    _build(root)
+    entries = sorted(p for p in (root / ".cache").rglob("*") if p.is_file())
+    assert {p.parent.name for p in entries} >= {"images", "measured", "maps", "cards"}
+    contents = [p.read_bytes() for p in entries]
+    for number, entry in enumerate(entries):
+        if damage == "truncated":
+            entry.write_bytes(contents[number][: len(contents[number]) // 2])
+        elif damage == "emptied":
+            entry.write_bytes(b"")
+        elif damage == "swapped":  # another entry's bytes, of the same kind where possible
+            entry.write_bytes(contents[(number + 1) % len(contents)])
+        else:
+            entry.write_bytes(b'{"name": "x", "script": "alert(1)"}')
+    _build(root)
+    _cold_equals(root, tmp_path)
+
+
+def _copy_of_the_generator(tmp_path):
+    """The generator and folium (with its metadata) in a folder of their own,
+    first on the path: code that a test may change."""
+    import importlib.metadata
+
+    import folium
+
+    from helpers import REPO
+
+    code = tmp_path / "code"
+    shutil.copytree(REPO / "generator", code / "generator",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(Path(folium.__file__).parent, code / "folium",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    info = importlib.metadata.distribution("folium")._path  # its .dist-info folder
+    shutil.copytree(info, code / info.name)
+    return code
+
+
+@pytest.mark.parametrize("changed", ["generator/images/pipeline.py", "folium/folium.py"])
+def test_a_changed_generator_or_package_file_then_a_build_equals_a_cold_one(tmp_path, changed):
+    code = _copy_of_the_generator(tmp_path)
+    env = {"PYTHONPATH": str(code)}
+    root = make_project(tmp_path / "site", FIXTURES / "basic" / "content")
+    _build_with(root, env)
+    before = site_files(root / "site")
+    path = code / changed
+    text = path.read_text(encoding="utf-8")
+    if changed.endswith("pipeline.py"):  # images of another quality
+        text = text.replace('WEBP = {"quality": 80', 'WEBP = {"quality": 60')
+    else:  # a map drawn with a comment in its code
+        text = text.replace("= L.map(\n", "= L.map(/*changed*/\n", 1)
+    assert text != path.read_text(encoding="utf-8"), "the test no longer changes anything"
+    path.write_text(text, encoding="utf-8")
+    _build_with(root, env)
+    after = site_files(root / "site")
+    assert after != before
+    _cold_equals(root, tmp_path, env)

@@ -28,6 +28,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
+from generator.content.store import write_atomic
+
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "pilots"
 LANGUAGES = ("nl", "en")  # the languages messages are written in; English first
@@ -102,7 +104,7 @@ def translations(lang: str) -> NullTranslations:
             return Translations(handle, DOMAIN)
     compiled = compile_catalogue(po)
     try:
-        _save(mo, compiled)
+        write_atomic(mo, compiled)  # two commands may start at once on a fresh clone
     except OSError:  # an installed package may be read-only: memory is enough
         pass
     return Translations(io.BytesIO(compiled), DOMAIN)
@@ -117,11 +119,6 @@ def compile_catalogue(po: Path) -> bytes:
     return buffer.getvalue()
 
 
-def _save(path: Path, data: bytes) -> None:
-    # atomically: two commands may start at once on a fresh clone
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
 
 
 def _(message: str) -> str:

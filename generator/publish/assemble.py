@@ -7,6 +7,7 @@ import os
 import shutil
 from pathlib import Path
 
+from generator.content.store import write_atomic
 from generator.emit.project import Project
 from generator.publish.sitemap import robots, sitemap
 
@@ -96,14 +97,8 @@ def _mark(source: Path | str) -> tuple:
 
 
 def _replace(target: Path, source: Path | str) -> None:
-    """Writes a file beside its place, then moves it there (never half-written)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.new")
-    if isinstance(source, str):
-        temporary.write_text(source, encoding="utf-8")
-    else:
-        shutil.copyfile(source, temporary)
-    os.replace(temporary, target)
+    """Writes a file in its place in one piece (a reader never sees half of it)."""
+    write_atomic(target, source.encode("utf-8") if isinstance(source, str) else source.read_bytes())
 
 
 def swap(stage: Path, target: Path) -> None:
