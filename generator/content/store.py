@@ -90,11 +90,7 @@ class Store:
         if name is None:
             return None
         path = self.folder / name
-        try:
-            intact = hashlib.sha256(path.read_bytes()).hexdigest()[:32] == name[65:97]
-        except OSError:
-            intact = False
-        if not intact:
+        if not _intact(path, name[65:97]):
             path.unlink(missing_ok=True)
             del self._index()[key]
             return None
@@ -124,6 +120,23 @@ class Store:
                 if _ENTRY.match(entry):
                     self._names[entry[:64]] = entry
         return self._names
+
+
+_CHECKED: dict[tuple, bool] = {}  # files checked in this process, by identity and times
+
+
+def _intact(path: Path, written: str) -> bool:
+    """Whether a file's bytes hash to `written`; a file checked before and
+    unchanged since (the same inode, size and times: a change of any byte
+    moves the change time) is not read again (the preview asks on every save)."""
+    try:
+        info = os.stat(path)
+        mark = (str(path), info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        if mark not in _CHECKED:
+            _CHECKED[mark] = hashlib.sha256(path.read_bytes()).hexdigest()[:32] == written
+        return _CHECKED[mark]
+    except OSError:
+        return False
 
 
 _ENTRY = re.compile(r"^[0-9a-f]{64}-[0-9a-f]{32}(\.[a-z0-9]{1,8})?$")

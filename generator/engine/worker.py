@@ -1,10 +1,5 @@
-"""MkDocs (or ProperDocs) run in a process of our own, in two modes.
-
-`--once`: builds one or more languages' projects one after another, then
-exits: one interpreter and one import of the engine and its theme for all of
-them (the cold build; `pilots build --jobs N` runs N of these side by side).
-
-Otherwise it is the preview's long-lived builder for one project. It keeps the
+"""MkDocs run in a process of our own: the preview's long-lived builder for
+one project (a one-off build runs `mkdocs build`). It keeps the
 configuration (loaded again when mkdocs.yml changed) and the compiled theme
 between builds; a build the caller marks dirty (nothing but the pages' text
 changed) renders only the pages whose Markdown changed (MkDocs' dirty builds),
@@ -21,13 +16,15 @@ It is started by path with `python -P`, so it imports nothing of the generator
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import logging
 import os
 import sys
 import time
 from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 
 class _Collect(logging.Handler):
@@ -45,20 +42,15 @@ class Builder:
     """One project's configuration, kept between builds.
 
     Args:
-        module: "mkdocs" or "properdocs" (the same API under another name).
         project: The project folder (its mkdocs.yml).
         site: Where the HTML goes.
-        strict: Fail on warnings.
     """
 
-    def __init__(self, module: str, project: Path, site: Path, strict: bool = False,
-                 command: str = "serve"):
-        self.engine = importlib.import_module(f"{module}.commands.build")
-        self.config_module = importlib.import_module(f"{module}.config")
-        self.project, self.site, self.strict, self.command = project, site, strict, command
+    def __init__(self, project: Path, site: Path):
+        self.project, self.site = project, site
         self.config, self.config_text, self.env = None, None, None
         self.collect = _Collect()
-        logger = logging.getLogger(module)
+        logger = logging.getLogger("mkdocs")
         logger.addHandler(self.collect)
         logger.setLevel(logging.INFO)
 
@@ -71,18 +63,16 @@ class Builder:
         full = self.config is None or text != self.config_text
         try:
             if full:
-                self.config = self.config_module.load_config(
-                    config_file=str(self.project / "mkdocs.yml"), site_dir=str(self.site))
-                self.config.plugins.on_startup(command=self.command, dirty=True)
+                self.config = load_config(config_file=str(self.project / "mkdocs.yml"),
+                                          site_dir=str(self.site))
+                self.config.plugins.on_startup(command="serve", dirty=True)
                 self.config_text = text
             self._theme(keep=dirty and not full)
-            self.engine.build(self.config, dirty=dirty)
+            build(self.config, dirty=dirty)
             answer = {"ok": True, "error": ""}
         except Exception as exc:  # an engine error is reported, not fatal to the process
             answer = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
             self.config = None
-        if self.strict and self.collect.messages:
-            answer["ok"] = False
         return {**answer, "seconds": time.perf_counter() - start,
                 "warnings": self.collect.messages, "full": full}
 
@@ -98,24 +88,13 @@ class Builder:
 
 
 def main(argv: list[str]) -> None:
-    """Runs the mode the arguments name (see the module's docstring)."""
+    """Builds the project it is given on every request (see the module's docstring)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     parser = argparse.ArgumentParser()
-    parser.add_argument("--once", action="store_true")
-    parser.add_argument("--strict", action="store_true")
-    parser.add_argument("--module", default="mkdocs", choices=["mkdocs", "properdocs"])
-    parser.add_argument("--dirty", action="append", type=Path, default=[],
-                        help="a project of which only the changed pages are rendered")
-    parser.add_argument("folders", nargs="*", type=Path, help="project, site, project, site...")
+    parser.add_argument("project", type=Path)
+    parser.add_argument("site", type=Path)
     args = parser.parse_args(argv)
-    pairs = list(zip(args.folders[::2], args.folders[1::2]))
-    if args.once:
-        for project, site in pairs:
-            builder = Builder(args.module, project, site, args.strict, command="build")
-            print(json.dumps(builder.build(dirty=project in args.dirty)), flush=True)
-            logging.getLogger(args.module).removeHandler(builder.collect)
-        return
-    builder = Builder(args.module, *pairs[0])
+    builder = Builder(args.project, args.site)
     for line in sys.stdin:
         request = json.loads(line)
         print(json.dumps(builder.build(dirty=bool(request.get("dirty")))), flush=True)
