@@ -34,7 +34,7 @@ from generator.content.messages import _
 from generator.content.problems import ContentError, Problem, Problems
 from generator.content.records.site import checked_base_url
 from generator.emit import Project, Visuals, emit_language
-from generator.engine import (Engine, EngineRun, MkDocsEngine, build_all, read_base_config,
+from generator.engine import (Engine, EngineRun, ProperDocsEngine, build_all, read_base_config,
                               write_project)
 from generator.images.pipeline import Stats
 from generator.images.planner import ImagePlanner
@@ -103,7 +103,7 @@ class Options:
     Attributes:
         drafts: Publish drafts too.
         strict: Fail on warnings (ours and the engine's).
-        engine: The site engine (MkDocs by default).
+        engine: The site engine (ProperDocs, MkDocs' maintained fork, by default).
         visuals: Maps, timelines, cards (the full set by default).
         base_url: The site's address, replacing site.yml's.
         jobs: How many engine processes at once (default: one per language,
@@ -244,7 +244,7 @@ def build(paths: Paths, options: Options | None = None, **settings) -> BuildRepo
 
 def _made(paths: Paths, options: Options, report: BuildReport) -> tuple[Site, list[Project]]:
     """Checks, emits, runs the engine and assembles the site in the stage."""
-    index, engine = image_index(paths), options.engine or MkDocsEngine()
+    index, engine = image_index(paths), options.engine or ProperDocsEngine()
     with ImagePlanner(paths.cache / "images", index, early=True) as images:
         with report.stage("check"):
             site = checked(paths, options, index, report)

@@ -1,6 +1,6 @@
-"""The engines behind the seam build the same site: ProperDocs (MkDocs'
-maintained fork) in every run; Zensical (Material's successor) as a smoke
-test when it could be installed."""
+"""The engines behind the seam build the same site: MkDocs, which ProperDocs
+(its maintained fork, the default) forked from, in every run; Zensical
+(Material's successor) as a smoke test when it could be installed."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import Options, Paths, build
-from generator.engine import ProperDocsEngine, ZensicalEngine
+from generator.engine import MkDocsEngine, ZensicalEngine
 from generator.publish.linkcheck import check_site
 from helpers import FIXTURES, make_project, site_files
 
@@ -23,8 +23,8 @@ def _built(tmp_path: Path, engine) -> Path:
     return root / "site"
 
 
-def test_properdocs_builds_the_same_pages_with_the_same_links_and_policy(basic_site, tmp_path):
-    site = _built(tmp_path, ProperDocsEngine())
+def test_mkdocs_builds_the_same_pages_with_the_same_links_and_policy(basic_site, tmp_path):
+    site = _built(tmp_path, MkDocsEngine())
     ours, theirs = site_files(site), site_files(basic_site)
     assert sorted(ours) == sorted(theirs)
     assert check_site(site, "/pilots/") == []

@@ -63,7 +63,7 @@ def main() -> None:
 @option("--strict", is_flag=True, help=N_("Fail on warnings as well as errors."))
 @option("--base-url", default=None, metavar="URL",
         help=N_("The site's address, instead of base_url in site.yml (for publishing)."))
-@option("--engine", "engine_name", type=click.Choice(sorted(ENGINES)), default="mkdocs",
+@option("--engine", "engine_name", type=click.Choice(sorted(ENGINES)), default="properdocs",
         show_default=True, help=N_("The site engine that puts the theme around the pages."))
 @option("--timings", is_flag=True, help=N_("Say how long each stage of the build took."))
 @option("--jobs", type=click.IntRange(min=1), default=None, metavar="N",

@@ -1,4 +1,4 @@
-"""MkDocs kept running for the preview: a rebuild renders changed pages only."""
+"""The engine kept running for the preview: a rebuild renders changed pages only."""
 
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator.engine.base import EngineRun
-from generator.engine.command import WORKER, MkDocsEngine
+from generator.engine.command import WORKER, ProperDocsEngine
 
 
-class SessionEngine(MkDocsEngine):
-    """MkDocs kept running, one process per language, for fast repeated builds
+class SessionEngine(ProperDocsEngine):
+    """ProperDocs kept running, one process per language, for fast repeated builds
     (the preview). Only changed pages are rendered again; call `close()` at the end."""
 
-    name = "mkdocs-session"
+    name = "properdocs-session"
 
     def __init__(self) -> None:
         super().__init__()

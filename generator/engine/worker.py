@@ -1,5 +1,6 @@
-"""MkDocs run in a process of our own: the preview's long-lived builder for
-one project (a one-off build runs `mkdocs build`). It keeps the
+"""ProperDocs (MkDocs' maintained fork, the default engine) run in a process of
+our own: the preview's long-lived builder for one project (a one-off build
+runs the engine's command line). It keeps the
 configuration (loaded again when mkdocs.yml changed) and the compiled theme
 between builds; a build the caller marks dirty (nothing but the pages' text
 changed) renders only the pages whose Markdown changed (MkDocs' dirty builds),
@@ -23,8 +24,8 @@ import sys
 import time
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+from properdocs.commands.build import build
+from properdocs.config import load_config
 
 
 class _Collect(logging.Handler):
@@ -50,7 +51,7 @@ class Builder:
         self.project, self.site = project, site
         self.config, self.config_text, self.env = None, None, None
         self.collect = _Collect()
-        logger = logging.getLogger("mkdocs")
+        logger = logging.getLogger("properdocs")
         logger.addHandler(self.collect)
         logger.setLevel(logging.INFO)
 
