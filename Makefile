@@ -3,6 +3,7 @@
 #   make test   - run every test and quality gate
 #   make serve  - preview the site at http://127.0.0.1:8000/ (rebuilds on changes)
 #   make check  - check the content without building
+#   make view   - show the built site/ at http://127.0.0.1:8001/ as readers will get it
 #   make bench  - run the benchmarks (figures go to bench/RESULTS.md)
 #   make messages - bring the message catalogues up to date with the code
 
@@ -11,7 +12,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: site test serve check bench browser clean messages guard
+.PHONY: site test serve view check bench browser clean messages guard
 
 # Refuses a checkout that commits compiled Python or build state (see
 # .ci/check-tracked): Python would run a committed .pyc instead of its source.
@@ -46,6 +47,9 @@ check: guard $(VENV)/.site
 
 serve: guard $(VENV)/.site
 	$(BIN)/pilots serve --port $(PORT)
+
+view: guard $(VENV)/.site
+	$(BIN)/pilots view
 
 browser: node_modules/.stamp
 	sh .ci/install-browser

@@ -221,6 +221,32 @@ def serve_command(root: Path | None, port: int, no_drafts: bool) -> None:
     server.run()
 
 
+@main.command("view", help=N_("Show the built site/ at http://127.0.0.1:PORT/ as readers will "
+                              "get it (run pilots build first)."))
+@root_option
+@option("--port", default=8001, show_default=True, help=N_("The port to serve on."))
+def view_command(root: Path | None, port: int) -> None:
+    """Show the built site/ as readers will get it."""
+    from generator.commands.view import built_path, server
+
+    paths = Paths(root or find_root())
+    if not (paths.out / "index.html").is_file():
+        raise click.ClickException(_("there is no built site in {folder} yet: run pilots build "
+                                     "first").format(folder=_rel(paths.out)))
+    try:
+        base_path = built_path(paths.out)
+        httpd = server(paths.out, base_path, port)
+    except OSError as exc:
+        raise click.ClickException(_("port {port} is busy ({reason}); try --port {next}")
+                                   .format(port=port, reason=exc.strerror, next=port + 1))
+    click.echo(_("The built site: http://127.0.0.1:{port}{path} (stop with Ctrl-C)")
+               .format(port=port, path=base_path))
+    try:
+        httpd.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
 @main.command("schema", help=N_("Write JSON Schemas (schemas/), the content model (docs/) and "
                                 "VS Code settings for editing meta.yml."))
 @root_option

@@ -54,6 +54,7 @@ class Hub:
         self.clients: list[queue.Queue] = []
         self.lock = threading.Lock()
         self.problem: str | None = None
+        self.warnings = ""  # what the last good build warned of (the check in CI fails on it)
         self.generation = 0
 
     def subscribe(self) -> queue.Queue:
@@ -64,6 +65,8 @@ class Hub:
             q.put(("hello", str(self.generation)))
         if self.problem:
             q.put(("problem", self.problem))
+        if self.warnings:
+            q.put(("warnings", self.warnings))
         return q
 
     def unsubscribe(self, q: queue.Queue) -> None:
@@ -74,9 +77,12 @@ class Hub:
 
     def send(self, event: str, data: str = "") -> None:
         """Sends an event to every page."""
-        if event == "problem":
+        if event in ("problem", "warnings"):
             data = without_paths(data, self.root)
-        self.problem = data if event == "problem" else None
+        if event == "warnings":
+            self.warnings = data
+        else:
+            self.problem = data if event == "problem" else None
         with self.lock:
             if event == "reload":
                 self.generation += 1
@@ -265,10 +271,20 @@ class Preview:
             if problem.format() not in said:
                 self.log(problem.format())
         self.hub.send("reload")
+        self._warn(report.problems)
         if not self.pending.wait(timeout=SETTLE):  # the page reloads first, unless saved again
-            for problem in self.builds.afterwards(stop=self.pending):
+            found = self.builds.afterwards(stop=self.pending)
+            for problem in found:
                 self.log(problem.format())
+            if found:
+                self._warn(report.problems + found)
         return True
+
+    def _warn(self, problems: list) -> None:
+        """Shows on the pages what the build warned of (also what CI would refuse)."""
+        warnings = [p.format() for p in problems if p.level == "warning"]
+        self.hub.send("warnings", _("Warnings (the check before publishing fails on these):")
+                      + "\n\n" + "\n".join(warnings) if warnings else "")
 
     def watch(self) -> object:
         """Starts watching content/, theme/ and mkdocs.yml; returns the observer.

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from generator.content.messages import _
 from generator.content.problems import Problems, did_you_mean
-from generator.content.yamlsrc import YMap, load_yaml, split_front_matter
+from generator.content.yamlsrc import Loaded, YMap, load_yaml, split_front_matter
 from generator.content.boundary import Boundary, Refused
 from generator.content.fields import file_key, is_valid_id, validate
 from generator.content.records.front import Front
@@ -174,7 +174,7 @@ class Reader:
         if loaded.error is not None:
             self.problems.add(path, loaded.error.line, loaded.error.message, loaded.error.hint)
             return None
-        _report_duplicates(path, loaded.duplicates, self.problems)
+        _report_notes(path, loaded, self.problems)
         return "" if loaded.data is None else loaded.data
 
 
@@ -234,10 +234,16 @@ def _read_meta(bundle: Bundle, reader: Reader) -> None:
     bundle.meta = validate(kind.meta, data, path, reader.problems, reader.context)
 
 
-def _report_duplicates(path: Path, duplicates: Any, problems: Problems) -> None:
-    for key, line in duplicates:
+def _report_notes(path: Path, loaded: Loaded, problems: Problems) -> None:
+    """Duplicate keys, and texts taken out of their curly quotes."""
+    for key, line in loaded.duplicates:
         problems.add(path, line, _("`{key}` is written twice; only the last one would count")
                      .format(key=key), _("keep one of them"))
+    for line in loaded.unquoted:
+        problems.add(path, line, _("the curly quotes (“ ”) around this text are taken as quotes "
+                                   "and left out"),
+                     _('type straight quotes ("...") to quote a text; to show the curly ones, '
+                       'put them inside straight ones: "“...”"'), level="notice")
 
 
 def _read_text(path: Path, lang: str, model: type[BaseModel], reader: Reader,
@@ -258,7 +264,7 @@ def _read_text(path: Path, lang: str, model: type[BaseModel], reader: Reader,
         reader.problems.add(path, error.line, _("front matter: {problem}")
                             .format(problem=error.message), error.hint)
         return None
-    _report_duplicates(path, source.front.duplicates, reader.problems)
+    _report_notes(path, source.front, reader.problems)
     front = validate(model, source.front.data or YMap(), path, reader.problems, reader.context)
     if front is None:
         return None

@@ -115,6 +115,14 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
 
+def _decimal_comma(value: dict) -> bool:
+    """Whether a location was written the Dutch way: `lat: 52,0341` is a text,
+    and `{lat: 52,0341, lon: 5,08}` makes YAML read keys such as `0341`."""
+    written = [str(v) for k, v in value.items() if k in ("lat", "lon")]
+    return any(re.fullmatch(r"-?\d+,\d+", text) for text in written) or \
+        any(str(key).isdigit() for key in value)
+
+
 class Location(Model):
     """A point in WGS84 decimal degrees, always as named keys."""
 
@@ -128,6 +136,9 @@ class Location(Model):
         if isinstance(value, (list, tuple)):
             raise ValueError(_("write a location with named keys, like {lat: 52.03, lon: 5.08}, "
                                "never as a bare pair (that is where lat and lon get swapped)"))
+        if isinstance(value, dict) and _decimal_comma(value):
+            raise ValueError(_("a coordinate is written with a decimal comma (52,0341); write a "
+                               "decimal point: {lat: 52.0341, lon: 5.0812}"))
         return value
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Sequence
 
 import yaml
@@ -57,7 +56,23 @@ class _Loader(_BaseLoader):
     def __init__(self, stream: str):
         super().__init__(stream)
         self.duplicates: list[tuple[str, int]] = []
+        self.unquoted: list[int] = []
         self.line_offset = 0
+
+
+# Quotation marks a word processor writes (“ ” ‘ ’ „ « »): YAML takes them as
+# part of the text. An editor who wraps a whole value in them meant quotes.
+CURLY_OPEN, CURLY_CLOSE = "“‘„‚«", "”’“‘»"
+
+
+def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> str:
+    """A text; a plain one wrapped whole in curly quotes loses them (noted)."""
+    value = loader.construct_scalar(node)
+    if not node.style and len(value) >= 2 and value[0] in CURLY_OPEN \
+            and value[-1] in CURLY_CLOSE:
+        loader.unquoted.append(node.start_mark.line + 1 + loader.line_offset)
+        return value[1:-1]
+    return value
 
 
 def _construct_map(loader: _Loader, node: yaml.MappingNode) -> YMap:
@@ -103,6 +118,7 @@ def _number(construct):
 
 _Loader.add_constructor("tag:yaml.org,2002:int", _number(_BaseLoader.construct_yaml_int))
 _Loader.add_constructor("tag:yaml.org,2002:float", _number(_BaseLoader.construct_yaml_float))
+_Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_list)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
@@ -131,6 +147,7 @@ class Loaded:
     data: Any = None
     error: YamlError | None = None
     duplicates: Sequence[tuple[str, int]] = ()
+    unquoted: Sequence[int] = ()  # lines of texts that were wrapped in curly quotes
 
 
 _KEPT: OrderedDict[tuple[str, int], Loaded] = OrderedDict()
@@ -192,7 +209,7 @@ def _load(text: str, line_offset: int) -> Loaded:
                                       _("write the number with at most {limit} characters")
                                       .format(limit=NUMBER_LIMIT)))
     except yaml.MarkedYAMLError as exc:
-        return Loaded(error=_explain(exc, line_offset))
+        return Loaded(error=_explain(exc, line_offset, text))
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
         line = text[:exc.position].count("\n") + 1 + line_offset
         return Loaded(error=YamlError(line, _("this line holds a control character "
@@ -210,7 +227,7 @@ def _load(text: str, line_offset: int) -> Loaded:
                                       .format(limit=FIELD_LIMIT),
                                       _("shorten it; long texts belong in the record's nl.md "
                                         "and en.md")))
-    return Loaded(data=data, duplicates=loader.duplicates)
+    return Loaded(data=data, duplicates=loader.duplicates, unquoted=loader.unquoted)
 
 
 FIELD_LIMIT = 10_000  # characters in one YAML text; long prose belongs in nl.md / en.md
@@ -260,12 +277,16 @@ GENERIC_HINT = N_("check the indentation (spaces, not tabs), and put text that c
                   "a colon, # or quotes inside double quotes")
 
 
-def _explain(exc: yaml.MarkedYAMLError, line_offset: int) -> YamlError:
+def _explain(exc: yaml.MarkedYAMLError, line_offset: int, text: str) -> YamlError:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 + line_offset if mark else None
     problem = exc.problem or exc.context or ""
     hint = _(GENERIC_HINT)
-    if "\\t" in problem or "tab" in problem:
+    written = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
+    if any(mark in written for mark in CURLY_OPEN + CURLY_CLOSE):
+        hint = _("the text is in curly quotes (“ ”), which YAML does not take as quotes: type "
+                 'straight ones instead, e.g. title: "Litter: a shared problem"')
+    elif "\\t" in problem or "tab" in problem:
         hint = _("replace the tab characters at the start of the line with spaces")
     elif "mapping values are not allowed" in problem:
         hint = _('put the value in double quotes, e.g. title: "Litter: a shared problem"')

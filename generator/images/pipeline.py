@@ -24,9 +24,9 @@ from typing import Iterable
 from PIL import Image, ImageCms, ImageOps
 
 from generator.content.store import Store, code_digest, key_of
-from generator.images.probe import FORMATS
+from generator.images.probe import FORMATS, WIDEST
 
-WIDTHS = (480, 960, 1600)
+WIDTHS = (480, 960, WIDEST)
 MAX_SIDE = 16383  # the largest side WebP can hold
 MIN_SIDE = 16  # a variant less than this on a side shows nothing a reader can see
 WEBP = {"quality": 80, "method": 0}  # method 2 takes twice as long for a few % smaller files

@@ -29,8 +29,21 @@ PIPELINE_VERSION = "3"  # part of every digest: change it to invalidate every ca
 # The formats content may use. Pillow knows more, and some (EPS) would run an
 # outside program (Ghostscript) on the file: those are never opened.
 FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "TIFF")
-# Pillow's own bomb check stays on, above any limit site.yml may set.
-Image.MAX_IMAGE_PIXELS = MAX_LIMIT_MEGAPIXELS * 1_000_000
+WIDEST = 1600  # the widest picture the site shows (the pipeline's largest width)
+# Pillow's own bomb check stays on for what a header may claim; the limit
+# site.yml sets is on what is decoded (`decoded_megapixels`), so that a phone's
+# 108 MP JPEG, decoded at a quarter of its size, is an ordinary photo.
+Image.MAX_IMAGE_PIXELS = 16 * MAX_LIMIT_MEGAPIXELS * 1_000_000
+_JPEG_SCALES = (8, 4, 2, 1)  # a JPEG is decoded at 1/8, 1/4, 1/2 or full size
+
+
+def decoded_megapixels(fmt: str, width: int, height: int) -> float:
+    """How much of an image is decoded to show it: a JPEG at the smallest
+    scale that still gives the widest picture shown; anything else in full."""
+    scale = 1
+    if fmt == "JPEG":
+        scale = next(s for s in _JPEG_SCALES if s == 1 or width / s >= min(width, WIDEST))
+    return (width // scale) * (height // scale) / 1e6
 WARN_MEGAPIXELS = 25
 COVER_MIN_WIDTH = 1200
 _SWAPS = {5, 6, 7, 8}  # EXIF orientations that turn the image on its side
@@ -89,7 +102,7 @@ def measure(path: Path, limit_megapixels: float = 50, digest: str | None = None)
     try:
         with Image.open(path, formats=FORMATS) as image:
             width, height = image.size
-            if width * height > limit_megapixels * 1_000_000:
+            if decoded_megapixels(image.format or "", width, height) > limit_megapixels:
                 return _too_large(width, height, limit_megapixels)
             found = _shape(image, digest or digest_of(path))
             if image.format == "JPEG":  # decoding at 1/8 scale still reads every byte
