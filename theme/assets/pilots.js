@@ -138,6 +138,14 @@
     });
   }
 
+  /* The drawer and the search start closed, also when the browser brings a page
+     back from its cache or restores the checkboxes' state (Material marked them
+     autocomplete="off" for that, which HTML allows on text fields only). */
+  window.addEventListener("pageshow", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("input.md-toggle[data-md-toggle]"),
+      function (toggle) { if (toggle.checked) { toggle.click(); } });
+  });
+
   function init() {
     var lightbox = document.querySelector("[data-pl-lightbox]");
     if (lightbox) { setupLightbox(lightbox); }
