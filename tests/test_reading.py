@@ -1,5 +1,7 @@
-"""What a reader meets in the theme: a favicon at the site's root, a title and a
-description on every page."""
+"""What a reader meets in the theme, measured in headless Chromium on a phone
+(390 px) and a desktop (1280 px) in both languages: pictures wider than the
+text and centred on it, a favicon at the site's root, a title and a description
+on every page."""
 
 from __future__ import annotations
 
@@ -8,9 +10,54 @@ import re
 import urllib.request
 from io import BytesIO
 
+import pytest
 from PIL import Image, ImageChops
 
+from browser import DESKTOP, PHONE, open_page
 from helpers import REPO
+
+LANGS = ["", "en/"]
+BOX = """(selector) => [...document.querySelectorAll(selector)].map(e => {
+    const r = e.getBoundingClientRect(); return {left: r.left, right: r.right, width: r.width}; })"""
+COLUMN = "(() => { const r = document.querySelector('.pl-body').getBoundingClientRect();" \
+         " return {left: r.left, right: r.right, width: r.width}; })()"
+WIDE = ".pl-longread .pl-figure--figure, .pl-longread .pl-figure--wide"
+
+
+def _centre(box: dict) -> float:
+    return (box["left"] + box["right"]) / 2
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("url", ["stories/fotoverhaal/", "stories/eerste-verhaal/"])
+def test_wide_pictures_are_wider_than_the_text_and_centred_on_it(browser, basic_server, url, lang):
+    page, _ = open_page(browser, basic_server, lang + url, DESKTOP)
+    column, wide = page.evaluate(COLUMN), page.evaluate(BOX, WIDE)
+    assert wide, url
+    for box in wide:  # the photo story's as wide as the page, a figure less so
+        assert box["width"] >= column["width"] + 150, (box, column)
+        assert abs(_centre(box) - _centre(column)) <= 1, (box, column)
+    if "foto" in url:
+        gallery = page.evaluate(BOX, ".pl-story .pl-gallery")[0]
+        thumbs = page.evaluate(BOX, ".pl-gallery__list > li")
+        row = {"left": min(t["left"] for t in thumbs), "right": max(t["right"] for t in thumbs)}
+        assert gallery["width"] > column["width"] and abs(_centre(gallery) - _centre(column)) <= 1
+        assert abs(_centre(row) - _centre(column)) <= 1, (row, column)
+    page.context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("url", ["stories/fotoverhaal/", "stories/eerste-verhaal/"])
+def test_wide_pictures_fill_a_phone_without_overflowing(browser, basic_server, url, lang):
+    page, _ = open_page(browser, basic_server, lang + url, PHONE)
+    column = page.evaluate(COLUMN)
+    for box in page.evaluate(BOX, WIDE + ", .pl-gallery"):
+        assert box["left"] >= 0 and box["right"] <= PHONE["width"], box
+        assert box["width"] >= column["width"] - 1, (box, column)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.context.close()
 
 
 def _favicon_tool():
