@@ -53,6 +53,7 @@ view: guard $(VENV)/.site
 
 browser: node_modules/.stamp
 	sh .ci/install-browser
+	sh .ci/install-java
 
 test: guard $(VENV)/.test browser
 	$(BIN)/python -m pytest -n 2 --dist loadgroup

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import Paths, build
-from helpers import FIXTURES, make_project
+from helpers import FIXTURES, REPO, make_project
 
 # The suite reads English messages whatever the machine's language (messages
 # choose theirs when they are written, so this is early enough), and so does
@@ -50,6 +50,14 @@ def basic_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def basic_site(basic_project: Path) -> Path:
     """The built site/ of the basic fixture."""
     return basic_project / "site"
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own site, built strictly (what gets published)."""
+    root = make_project(tmp_path_factory.mktemp("repo") / "cosie", REPO / "content")
+    build(Paths(root), strict=True)
+    return root / "site"
 
 
 @pytest.fixture()

@@ -15,9 +15,8 @@ import yaml
 from PIL import Image
 
 from browser import DESKTOP, PHONE, TABLET, new_page, open_page, serve
-from generator.build import Paths, build
 from generator.publish.linkcheck import check_site
-from helpers import FIXTURES, REPO, make_project, site_files, unpublished_leaks
+from helpers import FIXTURES, REPO, site_files, unpublished_leaks
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 SHOTS = REPO / "tests" / "artifacts" / "screenshots"
@@ -34,14 +33,6 @@ REPO_PAGES = ["", "pilots/", "pilots/nieuwegein/", "pilots/houten/", "pilots/fin
 # The repository's site is served under its address's path, as GitHub Pages serves it: the
 # address is base_url in site.yml, the one every build uses (see .github/workflows/publish.yml)
 REPO_PATH = urlsplit(yaml.safe_load((REPO / "content" / "site.yml").read_text())["base_url"]).path
-
-
-@pytest.fixture(scope="session")
-def repo_site(tmp_path_factory) -> Path:
-    """The repository's own site, built strictly (what gets published)."""
-    root = make_project(tmp_path_factory.mktemp("repo") / "cosie", REPO / "content")
-    build(Paths(root), strict=True)
-    return root / "site"
 
 
 @pytest.fixture(scope="session")

@@ -18,10 +18,11 @@ import generator
 from generator.emit.project import Project
 from generator.engine.command import WORKER
 from generator.engine.project import HOOKS
-from generator.publish import csp
+from generator.publish import csp, valid_html
 
 # The generator's code that runs inside the engine's process
-ENGINE_CODE = (HOOKS, Path(csp.__file__), Path(generator.__file__), WORKER)
+ENGINE_CODE = (HOOKS, Path(csp.__file__), Path(valid_html.__file__), Path(generator.__file__),
+               WORKER)
 
 
 def frame(project: Project, theme_dir: Path) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator import CONTENT_END, CONTENT_START
 from generator import CSP_PLACEHOLDER as PLACEHOLDER
+from generator.publish.valid_html import valid
 
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
 _INLINE = re.compile(r"<script(?![^>]*\ssrc=)", re.IGNORECASE)
@@ -40,8 +41,8 @@ def inline_hashes(html: str) -> list[str]:
 
 
 def apply(html: str) -> str:
-    """Fills a page's CSP with the hashes of the theme's inline scripts, and
-    takes the content markers out.
+    """Fills a page's CSP with the hashes of the theme's inline scripts, takes
+    the content markers out, and the theme's invalid attributes (valid_html).
 
     Raises:
         UnsafeContent: when the content holds an inline script.
@@ -51,7 +52,7 @@ def apply(html: str) -> str:
             raise UnsafeContent("an inline script in a page's content; the generator never "
                                 "writes one, so the content must have smuggled it in")
     theme_only = _CONTENT.sub("", html)
-    html = html.replace(CONTENT_START, "").replace(CONTENT_END, "")
+    html = valid(html.replace(CONTENT_START, "").replace(CONTENT_END, ""))
     match = _META.search(html)
     if match is None or PLACEHOLDER not in match.group(2):
         return html

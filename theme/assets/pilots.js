@@ -51,7 +51,7 @@
     var chapters = Array.prototype.slice.call(story.querySelectorAll(".pl-chapter[data-lat]"));
     if (!map || !chapters.length) { return; }
     var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    var current = null;
+    var current = null, focused = -Infinity;
     function show(chapter) {
       if (chapter === current) { return; }
       if (current) { current.classList.remove("pl-chapter--active"); }
@@ -63,13 +63,21 @@
       container.setAttribute("data-chapter", chapter.id);
     }
     if ("IntersectionObserver" in window) {
+      /* the chapter at the reading line, unless the keyboard just chose one (the
+         scroll that brings a focused chapter into view may cross another) */
       var observer = new IntersectionObserver(function (entries) {
+        if (performance.now() - focused < 600) { return; }
         entries.forEach(function (entry) { if (entry.isIntersecting) { show(entry.target); } });
       }, {rootMargin: "-45% 0px -50% 0px"});
       chapters.forEach(function (chapter) { observer.observe(chapter); });
     }
+    /* each chapter is a stop for the keyboard (named by its heading), so that
+       Tab moves the map from place to place as scrolling does */
     chapters.forEach(function (chapter) {
-      chapter.addEventListener("focusin", function () { show(chapter); });
+      var heading = chapter.querySelector("h2, h3");
+      chapter.tabIndex = 0;
+      if (heading && heading.id) { chapter.setAttribute("aria-labelledby", heading.id); }
+      chapter.addEventListener("focusin", function () { focused = performance.now(); show(chapter); });
     });
   }
 
@@ -100,6 +108,7 @@
     dialog.setAttribute("aria-label", labels.label || "");
     var figure = document.createElement("figure");
     var img = document.createElement("img");
+    img.alt = "";  /* until a photo is shown, with the photo's own text */
     var caption = document.createElement("figcaption");
     figure.appendChild(img); figure.appendChild(caption);
     var nav = document.createElement("div");
@@ -138,7 +147,58 @@
     });
   }
 
+  /* The menu on a phone: Material's button is a <label> for a hidden checkbox,
+     which the keyboard cannot reach. It becomes a button (Enter and Space open
+     it); the drawer's first link takes the focus; Escape, or leaving the
+     drawer, closes it and the focus goes back to the button. */
+  function setupDrawer(toggle) {
+    var button = document.querySelector('.md-header label[for="__drawer"]');
+    var drawer = document.querySelector(".md-sidebar--primary");
+    var nav = drawer && drawer.querySelector(".md-nav--primary");
+    if (!button || !nav) { return; }
+    button.setAttribute("role", "button");
+    button.tabIndex = 0;
+    button.setAttribute("aria-label", nav.getAttribute("aria-label") || "");
+    nav.id = nav.id || "pl-drawer";
+    button.setAttribute("aria-controls", nav.id);
+    function sync() { button.setAttribute("aria-expanded", String(toggle.checked)); }
+    function close(focusButton) {
+      if (toggle.checked) { toggle.click(); }
+      if (focusButton) { button.focus(); }
+    }
+    button.addEventListener("keydown", function (event) {
+      if (event.key !== " " && event.key !== "Enter") { return; }
+      event.preventDefault();
+      event.stopPropagation();  /* Material clicks a label on Enter itself */
+      toggle.click();
+      var first = toggle.checked && nav.querySelector("a[href]");
+      if (first) { first.focus(); }
+    });
+    drawer.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.checked) { close(true); }
+    });
+    /* the drawer comes after the page's cover in the document: going back out of
+       it (Shift+Tab) leads to the button, as the drawer is shown */
+    drawer.addEventListener("focusout", function (event) {
+      var to = event.relatedTarget;
+      if (!toggle.checked || !to || drawer.contains(to)) { return; }
+      close(Boolean(to.compareDocumentPosition(drawer) & Node.DOCUMENT_POSITION_FOLLOWING));
+    });
+    toggle.addEventListener("change", sync);
+    sync();
+  }
+
+  /* The drawer and the search start closed, also when the browser brings a page
+     back from its cache or restores the checkboxes' state (Material marked them
+     autocomplete="off" for that, which HTML allows on text fields only). */
+  window.addEventListener("pageshow", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("input.md-toggle[data-md-toggle]"),
+      function (toggle) { if (toggle.checked) { toggle.click(); } });
+  });
+
   function init() {
+    var drawer = document.getElementById("__drawer");
+    if (drawer) { setupDrawer(drawer); }
     var lightbox = document.querySelector("[data-pl-lightbox]");
     if (lightbox) { setupLightbox(lightbox); }
     Array.prototype.forEach.call(document.querySelectorAll("[data-pl-map]"), labelMap);
