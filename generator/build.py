@@ -40,7 +40,7 @@ from generator.images.pipeline import Stats
 from generator.images.planner import ImagePlanner
 from generator.images.probe import ImageIndex
 from generator.publish.assemble import assemble, site_files, swap
-from generator.publish.csp import fill_csp
+from generator.publish.valid_html import finish_pages
 from generator.publish.linkcheck import link_problems, unreported
 from generator.publish.lock import BuildBusy, build_lock
 from generator.publish.search import index_site
@@ -322,7 +322,7 @@ def assemble_site(paths: Paths, site: Site, projects: list[Project], images: Ima
     """Puts the whole site together in the stage."""
     assemble(paths.stage, planned_site(paths, site, projects, images, visuals, outputs))
     if not engine.fills_csp:
-        fill_csp(paths.stage)
+        finish_pages(paths.stage)
 
 
 def planned_site(paths: Paths, site: Site, projects: list[Project], images: ImagePlanner,

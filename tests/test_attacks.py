@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator.publish import csp
+from generator.site import csp
 from generator.site import prose as markup
 from generator.build import Paths, build
 from generator.content.problems import ContentError

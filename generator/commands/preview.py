@@ -28,6 +28,7 @@ from generator.commands.newform import NEW, handle_new
 from generator.commands.rebuild import Rebuilder
 from generator.content.messages import _
 from generator.content.problems import ContentError
+from generator.site import csp
 
 LIVE = "/__pilots__/"
 # Seconds to let a save finish before building; a save still going on after it
@@ -172,7 +173,7 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Cache-Control", "no-store")
             # no other page may frame the preview (and its form) to make an editor click in it
             self.send_header("X-Frame-Options", "DENY")
-            self.send_header("Content-Security-Policy", "frame-ancestors 'none'")
+            self.send_header("Content-Security-Policy", csp.PREVIEW)
             self.end_headers()
             self.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):

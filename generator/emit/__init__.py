@@ -15,7 +15,7 @@ from generator.emit.links import language_root
 from generator.emit.indexes import index_pages
 from generator.emit.pages import record_page
 from generator.emit.project import NavItem, Project
-from generator.emit import csp
+from generator.site import csp
 from generator.emit.emblem import emblem
 
 __all__ = ["emit_language", "NoVisuals", "Project", "Visuals"]
@@ -84,7 +84,7 @@ def settings(ls: LangSite) -> dict:
         "og_locale": _og_locale(config.locale(ls.code)),
         "notfound_others": [] if ls.root else _notfound_others(site),
         "licences_path": "",
-        "csp": csp_policy(site),
+        "csp": csp.policy(config),
         "site_url": config.base_url + ls.root,
         "language": ls.code,
         "default_language": config.default_language,
@@ -119,14 +119,3 @@ def _notfound_others(site: Site) -> list[dict]:
                        "text": attr(lang.t("notfound.text")),
                        "home": attr(lang.t("notfound.home"))})
     return others
-
-
-def csp_policy(site: Site) -> str:
-    """Returns the site's Content-Security-Policy (tiles are the only outside source)."""
-    from generator.site.mapsettings import UnknownTiles, resolve_tiles
-
-    try:
-        origins = resolve_tiles(site.config.map.tiles).origins()
-    except UnknownTiles:
-        origins = []
-    return csp.policy(origins)

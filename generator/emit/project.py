@@ -32,7 +32,7 @@ class NavItem:
 
 
 # Around every page's content: what lies between these markers was written
-# from content, so no inline script there is ever allowed (generator.publish.csp).
+# from content, so no inline script there is ever allowed (generator.site.csp).
 # Content cannot forge them: bodies lose their comments when they are cleaned,
 # and every other text is escaped.
 

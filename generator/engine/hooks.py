@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.publish import csp
+from generator.publish.valid_html import finish
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -24,10 +24,11 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    """Fills the page's Content-Security-Policy with the theme's inline-script hashes."""
-    return csp.apply(output)
+    """Fills the page's Content-Security-Policy with the theme's inline-script hashes
+    (and takes out the theme's invalid attributes)."""
+    return finish(output)
 
 
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
     """The same for pages rendered from templates alone (404.html)."""
-    return csp.apply(output_content)
+    return finish(output_content)

@@ -18,7 +18,8 @@ import generator
 from generator.emit.project import Project
 from generator.engine.command import WORKER
 from generator.engine.project import HOOKS
-from generator.publish import csp, valid_html
+from generator.publish import valid_html
+from generator.site import csp
 
 # The generator's code that runs inside the engine's process
 ENGINE_CODE = (HOOKS, Path(csp.__file__), Path(valid_html.__file__), Path(generator.__file__),

@@ -9,12 +9,12 @@ from hypothesis import given, settings, strategies as st
 from generator.content.language import Lang
 from generator.emit import NoVisuals, emit_language, navigation
 from generator.emit.context import LangSite, PageCtx, attr
-from generator.emit.csp import PLACEHOLDER, policy
+from generator.site.csp import PLACEHOLDER, policy
 from generator.emit.links import language_root, relative
 from generator.emit.project import CONTENT_END, CONTENT_START, EmittedPage, write_tree
 from generator.images.planner import ImagePlanner
 from generator.images.probe import ImageIndex
-from records import pilot, site, story
+from records import pilot, site, site_config, story
 
 
 def _site():
@@ -69,7 +69,7 @@ def test_the_menu_lists_kinds_and_pilots_never_every_story():
 
 
 def test_the_policy_allows_only_the_site_and_its_tiles():
-    text = policy(["https://tile.openstreetmap.org"])
+    text = policy(site_config())  # OpenStreetMap's tiles, by default
     assert "script-src 'self' 'wasm-unsafe-eval' " + PLACEHOLDER in text and "object-src 'none'" in text
     assert "img-src 'self' data: https://tile.openstreetmap.org" in text
 

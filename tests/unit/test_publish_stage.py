@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.emit.project import EmittedPage, Project
-from generator.publish import csp
+from generator.site import csp
 from generator.publish.assemble import swap
 from generator.publish.linkcheck import check_site
 from generator.publish.sitemap import robots, sitemap
