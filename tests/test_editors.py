@@ -346,6 +346,14 @@ def test_the_form_creates_a_story_that_passes_check(form):
     assert status == 400 and "is not a valid id" in page
 
 
+def test_the_form_speaks_the_editors_language_in_every_label(form):
+    root, preview, port = form
+    with speaking("nl"):
+        status, page = _request(port, "GET")
+    assert status == 200 and "<title>Nieuw verhaal</title>" in page
+    assert ">Titel (nl)</label>" in page and "<button>Maak het verhaal</button>" in page
+
+
 @pytest.mark.parametrize("change", [
     {"token": "guessed"}, {"host": "evil.example:8000"}, {"origin": "https://evil.example"}])
 def test_the_form_refuses_what_another_website_could_send(form, change):

@@ -12,9 +12,11 @@ machine is refused) and come from no other Origin (see doors).
 from __future__ import annotations
 
 import hmac
-from html import escape
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
+
+from jinja2 import Environment, FileSystemLoader
 
 from generator.commands.doors import is_local, without_paths
 from generator.commands.scaffold import (Options, ScaffoldError, create, pilots_of,
@@ -75,38 +77,23 @@ def _fields(handler: Any) -> dict[str, str] | None:
 def _form(preview: Any, values: dict[str, str], error: str) -> str:
     content = preview.paths.content
     first = site_languages(content)[0]
-    chosen = values.get("pilot", "")
-    options = "".join(f'<option{" selected" if p == chosen else ""}>{escape(p)}</option>'
-                      for p in pilots_of(content))
-    alert = f'<p role="alert" class="error">{escape(error)}</p>' if error else ""
-    return _html(_("New story"), f"""{alert}
-<form method="post" action="{NEW}">
-<input type="hidden" name="token" value="{escape(preview.token)}">
-<p><label for="id">{escape(_("Id: the story's address, lowercase letters, digits and hyphens "
-                             "(e.g. afval-bij-de-flat)"))}</label>
-<input id="id" name="id" required pattern="[a-z0-9]+(-[a-z0-9]+)*" value="{escape(values.get("id", ""))}"></p>
-<p><label for="pilot">{escape(_("Pilot"))}</label>
-<select id="pilot" name="pilot" required>{options}</select></p>
-<p><label for="title">{escape(_("Title ({language})").format(language=first))}</label>
-<input id="title" name="title" maxlength="{MAX_TITLE}" value="{escape(values.get("title", ""))}"></p>
-<p><button>{escape(_("Create the story"))}</button></p>
-</form>""")
+    texts = {"id": _("Id: the story's address, lowercase letters, digits and hyphens "
+                     "(e.g. afval-bij-de-flat)"),
+             "pilot": _("Pilot"), "title_in": _("Title ({language})").format(language=first),
+             "create": _("Create the story")}
+    return _html(texts, form=True, error=error, action=NEW, token=preview.token,
+                 values={"id": "", "title": "", "pilot": "", **values},
+                 pilots=pilots_of(content), max_title=MAX_TITLE)
 
 
 def _page(text: str, link: str = "", label: str = "") -> str:
-    more = f'<p><a href="{escape(link)}">{escape(label)}</a></p>' if link else ""
-    return _html(_("New story"), f"<p>{escape(text)}</p>{more}")
+    return _html({}, form=False, text=text, link=link, label=label)
 
 
-def _html(title: str, body: str) -> str:
-    return f"""<!doctype html>
-<html lang="{language()}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(title)}</title>
-<style>body{{font:1rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}}
-label{{display:block;font-weight:600}}input,select{{font:inherit;width:100%;padding:.4rem}}
-button{{font:inherit;padding:.5rem 1rem}}.error{{color:#8b0000;font-weight:600}}</style>
-</head><body><main><h1>{escape(title)}</h1>{body}</main></body></html>"""
+def _html(texts: dict[str, str], **values: Any) -> str:
+    page = Environment(loader=FileSystemLoader(Path(__file__).parent), autoescape=True,
+                       trim_blocks=True, lstrip_blocks=True).get_template("newform.html.j2")
+    return page.render(lang=language(), texts={"title": _("New story"), **texts}, **values)
 
 
 def _send(handler: Any, status: int, page: str) -> None:

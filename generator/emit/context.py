@@ -18,11 +18,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.content.language import Lang
-from generator.images import html as image_html
 from generator.images.planner import ImagePlanner
 from generator.site.model import Node, Partner, Person, Shown, Site
 from generator.content.fields import Image
 from generator.emit.links import language_root, relative
+
+MACROS, IMAGES = "_macros.html.j2", "_images.html.j2"  # shared parts; pictures
 
 def attr(text: str) -> str:
     """Escapes plain text for HTML, including attribute values."""
@@ -107,7 +108,7 @@ class PageCtx:
 
     def time(self, value: Any) -> Markup:
         """Returns a date as a <time> element, written the page's language's way."""
-        return Markup(f'<time datetime="{value.iso()}">{attr(self.date(value))}</time>')
+        return self.part(MACROS, "time", value)
 
     def known(self, meta: Any) -> list[tuple[str, str]]:
         """A pilot's period and status as (label, text), as far as they are known: a
@@ -177,9 +178,7 @@ class PageCtx:
 
     def link(self, node: Node) -> Markup:
         """Returns a link to a record's page, its title escaped and lang-marked."""
-        shown = self.title(node)
-        return Markup(f'<a href="{self.href(node)}"{self.lang_attr(shown.lang)}>'
-                      f"{attr(shown.text)}</a>")
+        return self.part(MACROS, "link", node)
 
     def links(self, nodes: list[Node]) -> Markup:
         """Returns links to several records, separated by commas."""
@@ -202,9 +201,12 @@ class PageCtx:
         folder = self.here.rstrip("/").rpartition("/")[0] if self.here else None
         key = (story.path, level, folder, self.here if target.startswith(self.here) else None)
         if key not in self.ls.cards:
-            macros = environment().get_template("_macros.html.j2").module
-            self.ls.cards[key] = macros.story_card(self, story, level)
+            self.ls.cards[key] = self.part(MACROS, "story_card", story, level)
         return self.ls.cards[key]
+
+    def part(self, template: str, macro: str, *args: Any) -> Markup:
+        """Writes a part of a page with a template's macro (given this page first)."""
+        return getattr(environment().get_template(template).module, macro)(self, *args)
 
     def media(self) -> str:
         """Returns the relative URL of the shared media folder."""
@@ -225,23 +227,20 @@ class PageCtx:
         rendition = self.ls.images.get(_file(image, source))
         alt = self.pick(image.alt)
         text = "" if decorative or alt is None else alt.text
-        return Markup(image_html.picture(rendition, self.media(), text, usage, eager))
+        return self.part(IMAGES, "picture", rendition, text, usage, eager)
 
     def figure(self, image: Image, source: Node | Path, usage: str = "wide",
                eager: bool = False) -> Markup:
         """Returns a <figure> for a cover, with its credit."""
         rendition = self.ls.images.get(_file(image, source))
         alt, credit = self.pick(image.alt), self.pick(image.credit)
-        return Markup(image_html.figure(rendition, self.media(), alt.text if alt else "",
-                                        None, credit.text if credit else None, usage, eager))
+        return self.part(IMAGES, "figure", rendition, alt.text if alt else "", None,
+                         credit.text if credit else None, usage, eager)
 
     def heading(self, level: int, text: Shown | str, anchor: str | None = None) -> Markup:
         """Returns a heading, escaped, with an id and lang when needed."""
         shown = text if isinstance(text, Shown) else Shown(text, self.code)
-        attrs = f' id="{anchor}"' if anchor else ""
-        if shown.lang != self.code:
-            attrs += f' lang="{shown.lang}"'
-        return Markup(f"<h{level}{attrs}>{attr(shown.text)}</h{level}>")
+        return self.part(MACROS, "heading", level, shown, anchor)
 
 
 def _file(image: Image, source: Node | Path) -> Path:
@@ -252,8 +251,6 @@ def _file(image: Image, source: Node | Path) -> Path:
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """Returns the Jinja environment of the page templates (autoescaping on)."""
-    env = Environment(loader=PackageLoader("generator.emit", "templates"), autoescape=True,
-                      trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined,
-                      keep_trailing_newline=True, auto_reload=False)  # package files
-    env.filters["attr"] = attr
-    return env
+    return Environment(loader=PackageLoader("generator.emit", "templates"), autoescape=True,
+                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined,
+                       keep_trailing_newline=True, auto_reload=False)  # package files

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from html import escape
+
+from generator.emit.context import environment
 
 HEIGHT = 120.0
 BLUE, YELLOW = "#003399", "#FFCC00"
@@ -35,8 +36,6 @@ def emblem(label: str) -> str:
         angle = math.radians(hour * 30 - 90)
         x = centre[0] + HEIGHT / 3 * math.cos(angle)
         y = centre[1] + HEIGHT / 3 * math.sin(angle)
-        stars.append(f'<polygon points="{_star(x, y, HEIGHT / 18)}"/>')
-    return (f'<svg class="pl-emblem" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} '
-            f'{HEIGHT:g}" role="img" aria-label="{escape(label)}" focusable="false">'
-            f'<rect width="{width:g}" height="{HEIGHT:g}" fill="{BLUE}"/>'
-            f'<g fill="{YELLOW}">{"".join(stars)}</g></svg>')
+        stars.append(_star(x, y, HEIGHT / 18))
+    macros = environment().get_template("_macros.html.j2").module
+    return str(macros.emblem(label, f"{width:g}", f"{HEIGHT:g}", BLUE, YELLOW, stars))

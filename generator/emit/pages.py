@@ -9,9 +9,8 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.content.language import Lang
-from generator.images import html as image_html
 from generator.site.model import Node, Pilot, Prose, Shown, Story
-from generator.emit.context import LangSite, PageCtx, attr, environment
+from generator.emit.context import IMAGES, LangSite, PageCtx, attr, environment
 from generator.emit.links import relative
 from generator.emit.project import EmittedPage
 from generator.emit.visuals import Visuals
@@ -96,14 +95,13 @@ def body_html(c: PageCtx, prose: Prose, node: Node, zoom: bool = False) -> Marku
             text = text.replace(token, "")
             continue
         rendition = c.ls.images.get(node.media[ref.src])
-        picture = image_html.picture(rendition, c.media(), ref.alt)
         alone = f"<p>{token}</p>"
         if ref.alone and alone in text:
-            figure = image_html.figure(rendition, c.media(), ref.alt, ref.title, zoom=zoom,
-                                       usage="wide" if zoom else "figure")
+            figure = c.part(IMAGES, "figure", rendition, ref.alt, ref.title, None,
+                            "wide" if zoom else "figure", False, zoom)
             text = text.replace(alone, figure)
         else:
-            text = text.replace(token, picture)
+            text = text.replace(token, c.part(IMAGES, "picture", rendition, ref.alt))
     return Markup(text)
 
 

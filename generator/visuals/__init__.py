@@ -6,16 +6,14 @@ every build."""
 from __future__ import annotations
 
 import json
-from html import escape
 from pathlib import Path
 
 from markupsafe import Markup
 
-from generator.emit.context import LangSite, PageCtx
+from generator.content.store import Store
+from generator.emit.context import IMAGES, LangSite, PageCtx
 from generator.emit.project import EmittedPage
 from generator.emit.visuals import SocialImage
-from generator.images import html as image_html
-from generator.content.store import Store
 from generator.images.cards import CardSpec, render_cards
 from generator.site.model import Node, Pilot, Prose, Site, Story
 from generator.visuals.cards import social_image
@@ -57,8 +55,7 @@ class SiteVisuals:
                  for ref in prose.images if ref.src in story.media]
         labels = json.dumps({k: c.t(f"lightbox.{k}") for k in ("label", "close", "prev", "next")},
                             ensure_ascii=False)
-        html = image_html.gallery(items, c.media(), c.t("gallery.label"))
-        return Markup(f'\n<div data-pl-lightbox="{escape(labels)}">{html}</div>')
+        return c.part(IMAGES, "gallery", items, labels)
 
     def story_map(self, c: PageCtx, story: Story) -> Markup:
         """The map that follows a map story's chapters."""
@@ -67,7 +64,7 @@ class SiteVisuals:
     def body(self, c: PageCtx, node: Node, prose: Prose, body: Markup) -> Markup:
         """Map stories: wraps sections into chapters."""
         if isinstance(node, Story) and node.meta.format == "map-story":
-            return chapter_body(c, node, str(body))
+            return chapter_body(c, node, body)
         return body
 
     def home(self, c: PageCtx) -> Markup:

@@ -8,10 +8,11 @@ from hypothesis import given, settings, strategies as st
 
 from generator.content.language import Lang
 from generator.emit import NoVisuals, emit_language, navigation
-from generator.emit.context import LangSite, PageCtx, attr
+from generator.emit.context import IMAGES, LangSite, PageCtx, attr
 from generator.site.csp import PLACEHOLDER, policy
 from generator.emit.links import language_root, relative
 from generator.emit.project import CONTENT_END, CONTENT_START, EmittedPage, write_tree
+from generator.images.pipeline import Source, plan
 from generator.images.planner import ImagePlanner
 from generator.images.probe import ImageIndex
 from records import pilot, site, site_config, story
@@ -104,3 +105,22 @@ def test_front_matter_reaches_the_engine_exactly_whatever_it_holds(front):
     assert yaml.safe_load(text.split("---\n")[1]) == front
     if front:
         assert get_data(text)[1] == front
+
+
+def _rendition(width: int = 2000, height: int = 1000):
+    return plan(Source(Path("photo.jpg"), "0" * 64, width, height, False))
+
+
+def test_a_picture_has_sizes_dimensions_and_escaped_alt():
+    c = PageCtx(LangSite(_site(), Lang("nl", "nl"), None), "stories/een/")
+    html = str(c.part(IMAGES, "picture", _rendition(), 'a "quote"', "card"))
+    assert 'alt="a &quot;quote&quot;"' in html and 'width="960" height="480"' in html
+    assert 'loading="lazy"' in html and html.count("1600w") == 1 and "srcset" not in html.split("<img")[1]
+    assert 'src="../../media/' in html
+
+
+def test_a_figure_has_its_caption_and_credit():
+    c = PageCtx(LangSite(_site(), Lang("nl", "nl"), None), "")
+    html = str(c.part(IMAGES, "figure", _rendition(), "alt", "<cap>", "© <me>"))
+    assert "<span>&lt;cap&gt;</span> <small" in html
+    assert '<small class="pl-credit">© &lt;me&gt;</small></figcaption>' in html

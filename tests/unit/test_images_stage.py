@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator.images.html import figure, picture
 from generator.images.pipeline import Source, plan
 from generator.images.probe import ImageIndex, measure
 
@@ -25,18 +24,6 @@ def test_variants_are_never_upscaled_and_never_twice():
 def test_transparent_images_fall_back_to_png_and_tall_ones_fit_webp():
     assert plan(_source(800, 600, alpha=True)).fallback_format == "png"
     assert all(v.height <= 16383 for v in plan(_source(1000, 40000)).variants)
-
-
-def test_a_picture_has_sizes_dimensions_and_escaped_alt():
-    rendition = plan(_source(2000, 1000))
-    html = picture(rendition, "../media/", 'a "quote"', "card")
-    assert 'alt="a &quot;quote&quot;"' in html and 'width="960" height="480"' in html
-    assert 'loading="lazy"' in html and html.count("1600w") == 1 and "srcset" not in html.split("<img")[1]
-
-
-def test_a_figure_has_its_caption_and_credit():
-    html = figure(plan(_source(2000, 1000)), "m/", "alt", "<cap>", "© <me>")
-    assert "&lt;cap&gt;" in html and '<small class="pl-credit">© &lt;me&gt;</small>' in html
 
 
 def test_measuring_applies_exif_rotation(tmp_path):

@@ -10,7 +10,9 @@ from generator.emit.context import LangSite, PageCtx
 from generator.site.mapsettings import resolve_tiles
 from generator.content.store import Store
 from generator.visuals.maps import folium_map as fm
-from generator.visuals.maps.html import coordinates, legend, table
+from generator.site.model import Shown
+from generator.visuals.maps import MAPS
+from generator.visuals.maps.html import coordinates
 from generator.visuals.timeline import Span, current_phase
 from records import pilot, site, story
 
@@ -72,9 +74,10 @@ def test_coordinates_are_written_per_language():
 
 def test_legend_and_table_escape_their_texts():
     c = _ctx()
-    assert "&lt;b&gt;" in legend(c, [("pl-marker--story", "<b>", None)])
-    html = str(table(c, "list", "<cap>", ["<h>"], [["<td-is-html>"]]))
-    assert "&lt;cap&gt;" in html and "&lt;h&gt;" in html and "<td-is-html>" in html
+    assert "<span>&lt;b&gt;</span>" in c.part(MAPS, "legend", [("pl-marker--x", Shown("<b>", "nl"))],
+                                              True)
+    html = str(c.part(MAPS, "pilots_table", [pilot(place="<Houten>")]))
+    assert "<td>&lt;Houten&gt;</td>" in html and html.count("<tr>") == 2
 
 
 def test_timelines_place_days_on_a_span():

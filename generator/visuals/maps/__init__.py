@@ -8,8 +8,6 @@ and styles, and the open GeoJSON data.
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
-from html import escape
 from pathlib import Path
 
 from markupsafe import Markup
@@ -24,6 +22,7 @@ from generator.site.mapsettings import Tiles, icon_file, resolve_tiles
 from generator.visuals.maps.assets import VENDOR, icon_site_path, leaflet_files
 from generator.visuals.maps.data import data_files
 
+MAPS = "_maps.html.j2"  # the maps' HTML
 STORY_ICON, PILOT_ICON = "book-open", "location-dot"
 STORY_COLOR, PILOT_COLOR = "#5b2a86", "#17506b"
 
@@ -93,13 +92,6 @@ class MapMaker:
 
     # -- popups --------------------------------------------------------------
 
-    def _title_html(self, c: PageCtx, text, href: str | None = None) -> str:
-        lang = f' lang="{text.lang}"' if text.lang != c.code else ""
-        inner = escape(text.text)
-        if href:
-            inner = f'<a href="{href}">{inner}</a>'
-        return f'<p class="pl-popup__title"{lang}><strong>{inner}</strong></p>'
-
     def _when(self, c: PageCtx, node: InterventionNode) -> str:
         value = node.value
         text = c.date(value.date) if value.date else c.period(value.period)
@@ -110,38 +102,14 @@ class MapMaker:
     def _intervention_popup(self, c: PageCtx, node: InterventionNode) -> str:
         value = node.value
         label = self.site.label("intervention_types", value.type, c.code)
-        parts = [f'<p class="pl-popup__kind">{h.marker_chip(type_css(value.type))} '
-                 f"{escape(label.text)}</p>", self._title_html(c, c.pick(value.title)),
-                 f"<p>{escape(self._when(c, node))}</p>"]
-        text = c.pick(node.descriptions)
-        if text:
-            lang = f' lang="{text.lang}"' if text.lang != c.code else ""
-            parts.append(f'<div class="pl-popup__text"{lang}>{text.text}</div>')
-        if node.stories:
-            parts.append(f"<p>{escape(c.t('map.col.stories'))}: {c.links(node.stories)}</p>")
-        if "location" in value.approximate_fields:
-            parts.append(f"<p><em>{escape(c.t('map.approximate'))}</em></p>")
-        return '<div class="pl-popup">' + "".join(parts) + "</div>"
-
-    def _story_popup(self, c: PageCtx, story: Story) -> str:
-        prose = c.prose(story)
-        parts = [f'<p class="pl-popup__kind">{h.marker_chip("pl-marker--story")} '
-                 f"{escape(c.t('map.story_marker'))}</p>",
-                 self._title_html(c, c.title(story), c.href(story)),
-                 f"<p>{escape(c.date(story.meta.date))}</p>"]
-        if prose.summary:
-            parts.append(f"<p>{escape(prose.summary)}</p>")
-        return '<div class="pl-popup">' + "".join(parts) + "</div>"
+        return str(c.part(MAPS, "intervention_popup", type_css(value.type), label,
+                          c.pick(value.title), self._when(c, node), c.pick(node.descriptions),
+                          node.stories, "location" in value.approximate_fields))
 
     def _pilot_popup(self, c: PageCtx, pilot: Pilot) -> str:
-        meta = pilot.meta
-        rough = meta.approximate_fields
         note = f" ({c.t('facts.approximate')})"
-        place = c.where(meta) + (note if "location" in rough else "")
-        period = c.known_period(meta)
-        when = f"<p>{escape(period)}</p>" if period else ""
-        return ('<div class="pl-popup">' + self._title_html(c, c.title(pilot), c.href(pilot))
-                + f"<p>{escape(place)}</p>{when}</div>")
+        place = c.where(pilot.meta) + (note if "location" in pilot.meta.approximate_fields else "")
+        return str(c.part(MAPS, "pilot_popup", pilot, place, c.known_period(pilot.meta)))
 
 
 class SiteMaps(MapMaker):
@@ -158,13 +126,8 @@ class SiteMaps(MapMaker):
             fm.marker(m, point, "pl-marker--pilot", c.title(pilot).text, self._pilot_popup(c, pilot))
         fm.fit(m, points, max_zoom=7)
         rendered = fm.render(m, self.cache)
-        rows = [[str(c.link(p)), escape(p.meta.place or ""), escape(c.ls.lang.country(p.meta.country)),
-                 escape(c.known_period(p.meta))] for p in pilots]
-        alt = h.table(c, "pl-map-list", c.t("map.list_pilots"),
-                      [c.t("map.col.pilot"), c.t("facts.place"), c.t("map.col.country"),
-                       c.t("map.col.period")], rows)
-        return h.block(c, rendered, self._publish(c, rendered), "overview", c.t("map.overview"),
-                       "pl-map-list") + Markup("\n") + alt
+        return (h.block(c, rendered, self._publish(c, rendered), "overview", c.t("map.overview"),
+                        "pl-map-list") + "\n" + c.part(MAPS, "pilots_table", pilots))
 
     def pilot(self, c: PageCtx, pilot: Pilot) -> Markup:
         """A pilot's map: interventions by type (points and areas) and stories."""
@@ -175,20 +138,20 @@ class SiteMaps(MapMaker):
         m = fm.new_map(self.tiles, home, 15)
         points = self._draw_interventions(c, m, pilot.interventions)
         if stories:
-            group = fm.cluster(fm.layer(m, self._layer_label(c, "pl-marker--story",
-                                                              c.t("map.stories_layer"))))
+            label = c.part(MAPS, "layer_label", "pl-marker--story", c.t("map.stories_layer"))
+            group = fm.cluster(fm.layer(m, str(label)))
             for story in stories:
                 point = (story.meta.location.lat, story.meta.location.lon)
                 points.append(point)
                 fm.marker(group, point, "pl-marker--story", c.title(story).text,
-                          self._story_popup(c, story))
+                          str(c.part(MAPS, "story_popup", story, c.prose(story))))
         fm.layer_control(m)
         fm.fit(m, points or [home])
         rendered = fm.render(m, self.cache)
         label = c.t("map.pilot", place=c.place(pilot.meta))
         html = h.block(c, rendered, self._publish(c, rendered), "pilot", label, "pl-map-list",
                        self._legend(c, pilot.interventions, bool(stories)))
-        return (html + Markup("\n") + self._table(c, pilot.interventions, stories)
+        return (html + "\n" + self._table(c, pilot.interventions, stories)
                 + self._download(c, f"data/pilots/{pilot.id}.geojson"))
 
     def interventions(self, c: PageCtx) -> Markup:
@@ -203,7 +166,7 @@ class SiteMaps(MapMaker):
         rendered = fm.render(m, self.cache)
         html = h.block(c, rendered, self._publish(c, rendered), "pilot", c.t("pilots.map"),
                        "pl-map-list", self._legend(c, nodes, False))
-        return (html + Markup("\n") + self._table(c, nodes, [])
+        return (html + "\n" + self._table(c, nodes, [])
                 + self._download(c, "data/interventions.geojson"))
 
     def _draw_interventions(self, c: PageCtx, m, nodes: list[InterventionNode]) -> list:
@@ -211,7 +174,7 @@ class SiteMaps(MapMaker):
         types = self.site.taxonomies.intervention_types
         for kind in [k for k in types if any(n.value.type == k for n in nodes)]:
             label = self.site.label("intervention_types", kind, c.code).text
-            group = fm.layer(m, self._layer_label(c, type_css(kind), label))
+            group = fm.layer(m, str(c.part(MAPS, "layer_label", type_css(kind), label)))
             layers[kind] = (group, fm.cluster(group))
         for node in nodes:
             group, cluster = layers[node.value.type]
@@ -223,19 +186,10 @@ class SiteMaps(MapMaker):
             points.append(node.point)
         return points
 
-    @staticmethod
-    def _layer_label(c: PageCtx, css: str, text: str) -> str:
-        return f"{h.marker_chip(css)} {escape(text)}"
-
-    def _legend(self, c: PageCtx, nodes: list[InterventionNode], stories: bool) -> str:
-        used = list(dict.fromkeys(n.value.type for n in nodes))
-        entries = []
-        for kind in used:
-            label = self.site.label("intervention_types", kind, c.code)
-            entries.append((type_css(kind), label.text, label.lang))
-        if stories:
-            entries.append(("pl-marker--story", c.t("map.stories_layer"), None))
-        return h.legend(c, entries)
+    def _legend(self, c: PageCtx, nodes: list[InterventionNode], stories: bool) -> Markup:
+        used = dict.fromkeys(n.value.type for n in nodes)
+        kinds = [(type_css(k), self.site.label("intervention_types", k, c.code)) for k in used]
+        return c.part(MAPS, "legend", kinds, stories)
 
     def _where(self, c: PageCtx, node: InterventionNode) -> str:
         text = h.coordinates(c, *node.point)
@@ -243,23 +197,15 @@ class SiteMaps(MapMaker):
             text = f"{c.t('map.area')}, {text}"
         if "location" in node.value.approximate_fields:
             text += f" ({c.t('map.approximate')})"
-        return escape(f"{c.place(node.pilot.meta)}: {text}")
+        return f"{c.place(node.pilot.meta)}: {text}"
 
     def _table(self, c: PageCtx, nodes: list[InterventionNode], stories: list[Story]) -> Markup:
-        rows = []
-        for node in sorted(nodes, key=lambda n: (self._start(n), n.key)):
-            label = self.site.label("intervention_types", node.value.type, c.code)
-            rows.append([f"{h.marker_chip(type_css(node.value.type))} {c.txt(label)}",
-                         str(c.local(node.value.title)), escape(self._when(c, node)),
-                         self._where(c, node), str(c.links(node.stories))])
-        for story in stories:
-            loc = story.meta.location
-            rows.append([f"{h.marker_chip('pl-marker--story')} {escape(c.t('map.story_marker'))}",
-                         str(c.link(story)), escape(c.date(story.meta.date)),
-                         escape(f"{c.place(story.pilot.meta)}: {h.coordinates(c, loc.lat, loc.lon)}"),
-                         ""])
-        headers = [c.t(f"map.col.{k}") for k in ("type", "what", "when", "where", "stories")]
-        return h.table(c, "pl-map-list", c.t("map.list"), headers, rows)
+        rows = [(type_css(n.value.type), self.site.label("intervention_types", n.value.type, c.code),
+                 n.value.title, self._when(c, n), self._where(c, n), n.stories)
+                for n in sorted(nodes, key=lambda n: (self._start(n), n.key))]
+        places = [(s, f"{c.place(s.pilot.meta)}: {h.coordinates(c, s.meta.location.lat, s.meta.location.lon)}")
+                  for s in stories]
+        return c.part(MAPS, "interventions_table", rows, places)
 
     @staticmethod
     def _start(node: InterventionNode):
@@ -267,10 +213,7 @@ class SiteMaps(MapMaker):
         return (value.date or value.period.start).first_day()
 
     def _download(self, c: PageCtx, data: str) -> Markup:
-        href = c.href_site(data)
-        text = c.t("map.download", licence=self.site.config.data_licence)
-        return Markup(f'\n<p class="pl-download"><a href="{href}" download '
-                      f'type="application/geo+json">{escape(text)}</a></p>')
+        return c.part(MAPS, "download", c.href_site(data), self.site.config.data_licence)
 
     def story(self, c: PageCtx, story: Story) -> Markup:
         """A story's small map, with where it took place in words."""
@@ -282,10 +225,8 @@ class SiteMaps(MapMaker):
         fm.marker(m, point, "pl-marker--story", c.title(story).text)
         rendered = fm.render(m, self.cache)
         where = f"{h.coordinates(c, *point)}, {c.place(story.pilot.meta)}"
-        text = Markup(f'<p class="pl-map-alt" id="pl-map-list" tabindex="-1">'
-                      f'{escape(c.t("map.where_story", where=where))}</p>')
-        return h.block(c, rendered, self._publish(c, rendered), "story", c.t("map.story"),
-                       "pl-map-list") + Markup("\n") + text
+        return (h.block(c, rendered, self._publish(c, rendered), "story", c.t("map.story"),
+                        "pl-map-list") + "\n" + c.part(MAPS, "where_story", where))
 
     def mapstory(self, c: PageCtx, story: Story) -> Markup:
         """A map story's map: one numbered marker per chapter, moved by scrolling."""

@@ -7,8 +7,6 @@ chapter naming its place in words.
 
 from __future__ import annotations
 
-from html import escape
-
 from markupsafe import Markup
 
 from generator.emit.context import PageCtx
@@ -17,7 +15,7 @@ from generator.site.model import Story
 from generator.visuals.maps.html import coordinates
 
 
-def chapter_body(c: PageCtx, story: Story, body: str) -> Markup:
+def chapter_body(c: PageCtx, story: Story, body: Markup) -> Markup:
     """Wraps each H2 section of a map story's body in a chapter.
 
     Args:
@@ -25,25 +23,12 @@ def chapter_body(c: PageCtx, story: Story, body: str) -> Markup:
         story: The map story.
         body: The body's clean HTML (images put in).
     """
-    intro, sections = split_sections(body)
+    intro, sections = split_sections(str(body))
     chapters = story.meta.chapters
-    out = [intro]
+    out = Markup(intro)  # pieces of the clean body: HTML already
     for index, (heading, text) in enumerate(sections):
         chapter = chapters[index] if index < len(chapters) else None
-        out.append(_section(c, index + 1, chapter, heading, text))
-    return Markup("".join(out))
-
-
-def _section(c: PageCtx, number: int, chapter, heading: str, text: str) -> str:
-    attrs, place = "", ""
-    if chapter is not None:
-        loc = chapter.location
-        attrs = f' data-lat="{loc.lat}" data-lon="{loc.lon}" data-zoom="{chapter.zoom}"'
-        where = coordinates(c, loc.lat, loc.lon)
-        name = c.pick(chapter.place) if chapter.place else None
-        label = f"{escape(name.text)} ({where})" if name else where
-        lang = c.lang_attr(name.lang) if name else ""
-        place = (f'<p class="pl-chapter__place"><span class="pl-chapter__label">'
-                 f'{escape(c.t("map.place", place=""))}</span><span{lang}>{label}</span></p>\n')
-    return (f'\n<section class="pl-chapter" id="pl-chapter-{number}"{attrs}>\n'
-            f"{heading}\n{place}{text.strip()}\n</section>\n")
+        where = coordinates(c, chapter.location.lat, chapter.location.lon) if chapter else ""
+        out += c.part("_maps.html.j2", "chapter", index + 1, chapter, where, Markup(heading),
+                      Markup(text.strip()))
+    return out
