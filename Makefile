@@ -24,7 +24,7 @@ $(VENV)/.site: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
-	$(BIN)/pybabel -q compile --domain pilots --directory generator/content/locale
+	$(BIN)/pybabel -q compile --domain "pilots site" --directory generator/content/locale
 	touch $@
 
 $(VENV)/.test: $(VENV)/.site pyproject.toml

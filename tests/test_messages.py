@@ -4,45 +4,63 @@ the content model written in both languages from the models."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 
 from generator.commands import contentdoc
 from generator.commands.schema import SCHEMAS, schema
 from generator.content import messages
-from generator.content.messages import LANGUAGES, catalogue, language_from, speaking
+from generator.content.messages import (DOMAIN, LANGUAGES, SITE, catalogue, language_from,
+                                       speaking, translations)
 from helpers import REPO, minimal, pilots_in, write
 
-PLACEHOLDER = re.compile(r"\{([a-z_]+)(?:![rsa])?(?::[<>^]?[0-9]*[,.]?[0-9]*[a-z%]?)?\}")
+# {name} for the `pilots` messages (str.format), %(name)s for the site's words
+PLACEHOLDER = re.compile(r"\{([a-z_]+)(?:![rsa])?(?::[<>^]?[0-9]*[,.]?[0-9]*[a-z%]?)?\}"
+                         r"|%\(([a-z_]+)\)[sd]")
+DOMAINS = (DOMAIN, SITE)
 
 
-def _extracted() -> set:
-    found = set()
-    for _file, _line, message, _comments, _context in extract_from_dir(
-            REPO / "generator", keywords=DEFAULT_KEYWORDS):
-        found.add(message)
-    return found
+def _tool():
+    """tools/messages.py (`make messages`): what it extracts is what must be translated."""
+    spec = importlib.util.spec_from_file_location("make_messages", REPO / "tools" / "messages.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
+@pytest.mark.parametrize("domain", DOMAINS)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_message_of_the_code_is_in_the_catalogue(lang):
-    with catalogue(lang).open("rb") as handle:
-        translated = {m.id: m for m in read_po(handle, locale=lang) if m.id}
-    missing = sorted(str(m) for m in _extracted() if m not in translated)
-    assert not missing, f"run `make messages` and translate in {catalogue(lang)}: {missing[:5]}"
+def test_every_message_of_the_code_is_in_the_catalogue(lang, domain):
+    with catalogue(lang, domain).open("rb") as handle:
+        translated = {(m.context, m.id): m for m in read_po(handle, locale=lang) if m.id}
+    missing = sorted(str(m.id) for m in _tool().extracted(domain)
+                     if m.id and (m.context, m.id) not in translated)
+    assert not missing, f"run `make messages` and translate in {catalogue(lang, domain)}: {missing[:5]}"
     for message in translated.values():
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         assert all(strings) and not message.fuzzy, f"{lang}: not translated: {ids[0]!r}"
-        for written, said in zip(ids, strings):  # the same {names}, or .format() fails
+        for written, said in zip(ids * 2, strings):  # the same names, or formatting fails
             assert sorted(PLACEHOLDER.findall(written)) == sorted(PLACEHOLDER.findall(said)), \
                 f"{lang}: {said!r} does not keep the placeholders of {written!r}"
+
+
+def test_no_message_is_hidden_from_extraction_in_an_f_string(capsys):
+    for domain in DOMAINS:
+        _tool().extracted(domain)
+    assert "Skipping f-string" not in capsys.readouterr().err
+
+
+def test_the_site_speaks_the_pages_language_and_english_without_a_catalogue():
+    assert translations("nl", SITE).gettext("Latest stories") == "Nieuwste verhalen"
+    assert translations("nl", SITE).ngettext("country", "countries", 1) == "land"
+    assert translations("xx", SITE).gettext("Latest stories") == "Latest stories"
 
 
 @pytest.mark.parametrize("environ,expected", [

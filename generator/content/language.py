@@ -1,42 +1,20 @@
-"""Interface texts per language, and dates and names written the way each
-language writes them (with babel)."""
+"""Dates and names written the way each language writes them (with babel).
+The site's words are translated with gettext (generator.content.messages)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton
 
 from generator.content.dates import PartialDate
 
-HERE = Path(__file__).parent / "texts"
-
-
-@lru_cache(maxsize=None)
-def strings(lang: str) -> dict[str, str]:
-    """Returns the interface texts of a language (English when there are none).
-
-    Args:
-        lang: A language code such as nl or en.
-    """
-    path = HERE / f"{lang}.yml"
-    if not path.exists():
-        path = HERE / "en.yml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def has_strings(lang: str) -> bool:
-    """Tells whether the generator has interface texts for a language."""
-    return (HERE / f"{lang}.yml").exists()
-
 
 @dataclass(frozen=True)
 class Lang:
-    """Everything language-specific about writing one language's pages.
+    """How one language writes dates, periods, countries and languages.
 
     Attributes:
         code: The language code (nl, en).
@@ -45,11 +23,6 @@ class Lang:
 
     code: str
     locale: str
-
-    def t(self, key: str, **values: object) -> str:
-        """Returns an interface text, with {placeholders} filled in."""
-        text = strings(self.code).get(key) or strings("en").get(key, key)
-        return text.format(**values) if values else text
 
     @property
     def _babel(self) -> Locale:

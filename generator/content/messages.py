@@ -1,9 +1,17 @@
-"""Messages in the editor's language, from gettext catalogues.
+"""Messages in the editor's language, and the site's words in each page's
+language, from gettext catalogues.
 
 Editors are Dutch communication staff, so every message, hint, help text and
 table is written through `_()` and translated with Babel's catalogues in
 `locale/<lang>/LC_MESSAGES/pilots.po` (English is the source language, and
 has a catalogue too, so its wording can change without touching code).
+
+What readers see of the generator's own words (the menu, labels, what maps
+and timelines say) is a second domain, `site`, in `locale/<lang>/LC_MESSAGES/
+site.po`, written in the page's language rather than the editor's:
+`translations(lang, SITE)`, used by the page templates as `_()` (Jinja's i18n
+extension) and by the code as `.gettext()`. English is its source language too;
+a language without a catalogue is written in English.
 
 The language is chosen as every gettext program chooses it, from LANGUAGE,
 LC_ALL, LC_MESSAGES or LANG (nl_NL.UTF-8 is Dutch; anything unknown is
@@ -31,7 +39,8 @@ from babel.support import Translations
 from generator.content.store import write_atomic
 
 LOCALE_DIR = Path(__file__).parent / "locale"
-DOMAIN = "pilots"
+DOMAIN = "pilots"  # the `pilots` command's messages, for editors
+SITE = "site"  # the site's interface texts, for readers
 LANGUAGES = ("nl", "en")  # the languages messages are written in; English first
 DEFAULT = "en"
 _ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
@@ -85,35 +94,35 @@ def speaking(lang: str) -> Iterator[None]:
         set_language(before)
 
 
-def catalogue(lang: str) -> Path:
+def catalogue(lang: str, domain: str = DOMAIN) -> Path:
     """The `.po` file of a language."""
-    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
 @lru_cache(maxsize=None)
-def translations(lang: str) -> NullTranslations:
+def translations(lang: str, domain: str = DOMAIN) -> NullTranslations:
     """Returns the compiled catalogue of a language, compiling it when its
     `.mo` is missing or older than its `.po` (saved when the folder may be
     written; kept in memory otherwise)."""
-    po = catalogue(lang)
+    po = catalogue(lang, domain)
     mo = po.with_suffix(".mo")
     if not po.is_file():
         return NullTranslations()
     if mo.is_file() and mo.stat().st_mtime >= po.stat().st_mtime:
         with mo.open("rb") as handle:
-            return Translations(handle, DOMAIN)
-    compiled = compile_catalogue(po)
+            return Translations(handle, domain)
+    compiled = compile_catalogue(po, domain)
     try:
         write_atomic(mo, compiled)  # two commands may start at once on a fresh clone
     except OSError:  # an installed package may be read-only: memory is enough
         pass
-    return Translations(io.BytesIO(compiled), DOMAIN)
+    return Translations(io.BytesIO(compiled), domain)
 
 
-def compile_catalogue(po: Path) -> bytes:
+def compile_catalogue(po: Path, domain: str = DOMAIN) -> bytes:
     """Compiles a `.po` file to the bytes of its `.mo` file."""
     with po.open("rb") as handle:
-        parsed = read_po(handle, domain=DOMAIN)
+        parsed = read_po(handle, domain=domain)
     buffer = io.BytesIO()
     write_mo(buffer, parsed)
     return buffer.getvalue()

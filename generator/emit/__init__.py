@@ -6,7 +6,10 @@ an MkDocs project.
 
 from __future__ import annotations
 
+from gettext import NullTranslations
+
 from generator.content.language import Lang
+from generator.content.messages import SITE, translations
 from generator.images.planner import ImagePlanner
 from generator.site.model import Site
 from generator.emit.context import LangSite, attr
@@ -50,17 +53,17 @@ def emit_language(site: Site, code: str, images: ImagePlanner,
 
 def navigation(ls: LangSite) -> list[NavItem]:
     """Returns the menu: kinds' indexes, pilots and free pages; never every story."""
-    t = ls.lang.t
-    pilots = [NavItem(attr(t("nav.pilots")), "pilots/index.md")]
+    gettext = ls.texts.gettext
+    pilots = [NavItem(attr(gettext("Pilots")), "pilots/index.md")]
     for pilot in ls.site.pilots.values():
         prose = pilot.text(ls.code, ls.site.languages)
         pilots.append(NavItem(attr(prose.title if prose else pilot.id), f"{pilot.path}index.md"))
-    items = [NavItem(attr(t("nav.home")), "index.md"),
-             NavItem(attr(t("nav.pilots")), children=tuple(pilots)),
-             NavItem(attr(t("nav.stories")), "stories/index.md"),
-             NavItem(attr(t("nav.people")), "people/index.md"),
-             NavItem(attr(t("nav.partners")), "partners/index.md"),
-             NavItem(attr(t("nav.publications")), "publications/index.md")]
+    items = [NavItem(attr(gettext("Home")), "index.md"),
+             NavItem(attr(gettext("Pilots")), children=tuple(pilots)),
+             NavItem(attr(gettext("Stories")), "stories/index.md"),
+             NavItem(attr(gettext("People")), "people/index.md"),
+             NavItem(attr(gettext("Partners")), "partners/index.md"),
+             NavItem(attr(gettext("Publications")), "publications/index.md")]
     for page in ls.site.pages.values():
         if page.meta.menu == "main":
             prose = page.text(ls.code, ls.site.languages)
@@ -70,14 +73,11 @@ def navigation(ls: LangSite) -> list[NavItem]:
 
 def settings(ls: LangSite) -> dict:
     """Returns the site-level settings of a language's project (all escaped)."""
-    site, t = ls.site, ls.lang.t
+    site = ls.site
     config = site.config
     footer = [{"title": attr((p.text(ls.code, site.languages) or p).title if p.prose else p.id),
                "path": p.path} for p in site.pages.values() if p.meta.menu == "footer"]
     funding = ls.pick(config.funding)
-    ui_keys = ("notfound.title", "notfound.text", "notfound.home", "footer.funding",
-               "footer.licences", "footer.made", "switch.label", "nav.main", "search.title",
-               "palette.auto", "palette.light", "palette.dark")
     return {
         "site_name": attr(ls.pick(config.title).text),
         "root": ls.root,
@@ -92,13 +92,28 @@ def settings(ls: LangSite) -> dict:
                        "name": attr(Lang(code, config.locale(code)).own_name())}
                       for code in site.languages],
         "base_path": config.base_path,
-        "ui": {key: attr(t(key)) for key in ui_keys},
+        "ui": theme_words(ls.texts),
         "funding": attr(funding.text) if funding else "",
-        "emblem": emblem(t("footer.emblem")) if funding else "",
+        "emblem": emblem(ls.texts) if funding else "",
         "funding_lang": funding.lang if funding else ls.code,
         "footer_links": footer,
         "contact": attr(config.contact.email or ""),
     }
+
+
+def theme_words(texts: NullTranslations) -> dict[str, str]:
+    """The words the theme writes (it asks for them by these names), escaped."""
+    gettext = texts.gettext
+    words = {"notfound.title": gettext("Page not found"),
+             "notfound.text": gettext("This page does not exist (any more). The menu or the "
+                                      "search may help you find what you are looking for."),
+             "notfound.home": gettext("Go to the home page"), "search.title": gettext("Search"),
+             "footer.licences": gettext("Licences"),
+             "footer.made": gettext("Made with the open pilot storytelling generator."),
+             "palette.auto": gettext("Light or dark as your device is set (click for light)"),
+             "palette.light": gettext("Light view (click for dark)"),
+             "palette.dark": gettext("Dark view (click to follow your device)")}
+    return {name: attr(text) for name, text in words.items()}
 
 
 def _og_locale(locale: str) -> str:
@@ -110,12 +125,9 @@ def _og_locale(locale: str) -> str:
 
 def _notfound_others(site: Site) -> list[dict]:
     """The 404 texts of the other languages, for the one 404 page hosts serve."""
-    config = site.config
     others = []
     for code in site.languages[1:]:
-        lang = Lang(code, config.locale(code))
-        others.append({"lang": code, "root": language_root(code, config.default_language),
-                       "title": attr(lang.t("notfound.title")),
-                       "text": attr(lang.t("notfound.text")),
-                       "home": attr(lang.t("notfound.home"))})
+        words = theme_words(translations(code, SITE))
+        others.append({"lang": code, "root": language_root(code, site.config.default_language),
+                       **{key: words[f"notfound.{key}"] for key in ("title", "text", "home")}})
     return others

@@ -3,7 +3,9 @@ helpers to write links, dates, per-language texts and images safely.
 
 Strings from YAML are plain text; they are escaped here, wherever they go
 (HTML text and attributes). Markdown bodies arrive rendered and cleaned
-(generator.site.prose); nothing on a page is Markdown any more.
+(generator.site.prose); nothing on a page is Markdown any more. The site's
+own words are gettext's (domain `site`): `_()` in the templates, `c.gettext()`
+in the code.
 """
 
 from __future__ import annotations
@@ -14,16 +16,20 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from gettext import NullTranslations
+
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.content.language import Lang
+from generator.content.messages import SITE, translations
 from generator.images.planner import ImagePlanner
 from generator.site.model import Node, Partner, Person, Shown, Site
 from generator.content.fields import Image
 from generator.emit.links import language_root, relative
 
 MACROS, IMAGES = "_macros.html.j2", "_images.html.j2"  # shared parts; pictures
+
 
 def attr(text: str) -> str:
     """Escapes plain text for HTML, including attribute values."""
@@ -36,7 +42,7 @@ class LangSite:
 
     Attributes:
         site: The resolved site.
-        lang: The language's texts, dates and names.
+        lang: How the language writes dates and names.
         images: The build's image planner.
     """
 
@@ -49,6 +55,11 @@ class LangSite:
     def code(self) -> str:
         """The language code."""
         return self.lang.code
+
+    @property
+    def texts(self) -> NullTranslations:
+        """The site's words in this language (gettext domain `site`)."""
+        return translations(self.code, SITE)
 
     @property
     def root(self) -> str:
@@ -90,9 +101,11 @@ class PageCtx:
         """Returns the relative link to a path from the site root (media, data)."""
         return relative(self.here, site_path)
 
-    def t(self, key: str, **values: Any) -> str:
-        """Returns an interface text in the page's language."""
-        return self.ls.lang.t(key, **values)
+    def gettext(self, message: str, **values: Any) -> str:
+        """Returns one of the site's words in the page's language (plain text),
+        with %(name)s placeholders filled in."""
+        text = self.ls.texts.gettext(message)
+        return text % values if values else text
 
     def date(self, value: Any) -> str:
         """Writes a date the page's language's way."""
@@ -102,10 +115,6 @@ class PageCtx:
         """Writes a period ({start, end}) the page's language's way."""
         return self.ls.lang.period(value.start, value.end)
 
-    def tm(self, key: str, **values: Any) -> Markup:
-        """Returns an interface text with HTML values in it (the text itself escaped)."""
-        return Markup(attr(self.ls.lang.t(key))).format(**values)
-
     def time(self, value: Any) -> Markup:
         """Returns a date as a <time> element, written the page's language's way."""
         return self.part(MACROS, "time", value)
@@ -113,19 +122,25 @@ class PageCtx:
     def known(self, meta: Any) -> list[tuple[str, str]]:
         """A pilot's period and status as (label, text), as far as they are known: a
         period that is only a guess with no end, and an unknown status, are left out."""
-        rough, facts = meta.approximate_fields, []
-        note = f" ({self.t('facts.approximate')})"
-        if not ("period" in rough and meta.period.end is None):
-            text = self.period(meta.period) + (note if "period" in rough else "")
-            facts.append((self.t("facts.period"), text))
+        facts, period = [], self.known_period(meta)
+        if period:
+            facts.append((self.gettext("Period"), period))
         if meta.status != "unknown":
-            text = self.t(f"status.{meta.status}") + (note if "status" in rough else "")
-            facts.append((self.t("facts.status"), text))
+            status = {"planned": self.gettext("Planned"), "running": self.gettext("Running"),
+                      "finished": self.gettext("Finished")}[meta.status]
+            facts.append((self.gettext("Status"), status + self.rough(meta, "status")))
         return facts
 
     def known_period(self, meta: Any) -> str:
         """A pilot's period as far as it is known ("" when it is only a guess)."""
-        return next((text for label, text in self.known(meta) if label == self.t("facts.period")), "")
+        if "period" in meta.approximate_fields and meta.period.end is None:
+            return ""
+        return self.period(meta.period) + self.rough(meta, "period")
+
+    def rough(self, meta: Any, name: str) -> str:
+        """" (approximate)" after a fact that is not known exactly, else nothing."""
+        note = self.gettext("approximate")  # outside the f-string, where extraction sees it
+        return f" ({note})" if name in meta.approximate_fields else ""
 
     def where(self, meta: Any) -> str:
         """Names a pilot's place and country ("Houten, Nederland"), or only the country
@@ -155,6 +170,8 @@ class PageCtx:
         """Returns escaped text, wrapped in a lang span when in another language."""
         if value is None:
             return Markup("")
+        if isinstance(value, Markup):  # written by a template: escaped already
+            return value
         if isinstance(value, str):
             return Markup(attr(value))
         inner = attr(value.text)
@@ -206,7 +223,12 @@ class PageCtx:
 
     def part(self, template: str, macro: str, *args: Any) -> Markup:
         """Writes a part of a page with a template's macro (given this page first)."""
-        return getattr(environment().get_template(template).module, macro)(self, *args)
+        module = environment(self.ls.texts).get_template(template).module
+        return getattr(module, macro)(self, *args)
+
+    def render(self, template: str, **values: Any) -> str:
+        """Renders a template for this page."""
+        return environment(self.ls.texts).get_template(template).render(c=self, **values)
 
     def media(self) -> str:
         """Returns the relative URL of the shared media folder."""
@@ -248,9 +270,22 @@ def _file(image: Image, source: Node | Path) -> Path:
     return source.media[image.file] if isinstance(source, Node) else source
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
-    """Returns the Jinja environment of the page templates (autoescaping on)."""
-    return Environment(loader=PackageLoader("generator.emit", "templates"), autoescape=True,
-                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined,
-                       keep_trailing_newline=True, auto_reload=False)  # package files
+@lru_cache(maxsize=None)
+def environment(texts: NullTranslations) -> Environment:
+    """Returns the Jinja environment of the page templates in one language:
+    autoescaping on, and the language's words as `_()`, `gettext()` and
+    `ngettext()` (Jinja's i18n extension; placeholders are `%(name)s`).
+
+    A translation is escaped like any other text: the words are data (a site
+    may bring a catalogue of its own), never markup.
+    """
+    env = Environment(loader=PackageLoader("generator.emit", "templates"), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined,
+                      keep_trailing_newline=True, auto_reload=False,  # package files
+                      extensions=["jinja2.ext.i18n"])
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        lambda message: escape(texts.gettext(message)),
+        lambda singular, plural, n: escape(texts.ngettext(singular, plural, n)), newstyle=True,
+        npgettext=lambda context, singular, plural, n: escape(
+            texts.npgettext(context, singular, plural, n)))
+    return env

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from gettext import NullTranslations
 
 from generator.emit.context import environment
 
@@ -28,8 +29,9 @@ def _star(cx: float, cy: float, outer: float) -> str:
 
 
 @lru_cache(maxsize=8)
-def emblem(label: str) -> str:
-    """Returns the emblem as an inline SVG image with an accessible name."""
+def emblem(texts: NullTranslations) -> str:
+    """Returns the emblem as an inline SVG image with an accessible name (in
+    the language of `texts`)."""
     width, centre = HEIGHT * 1.5, (HEIGHT * 0.75, HEIGHT / 2)
     stars = []
     for hour in range(12):
@@ -37,5 +39,5 @@ def emblem(label: str) -> str:
         x = centre[0] + HEIGHT / 3 * math.cos(angle)
         y = centre[1] + HEIGHT / 3 * math.sin(angle)
         stars.append(_star(x, y, HEIGHT / 18))
-    macros = environment().get_template("_macros.html.j2").module
-    return str(macros.emblem(label, f"{width:g}", f"{HEIGHT:g}", BLUE, YELLOW, stars))
+    macros = environment(texts).get_template("_macros.html.j2").module
+    return str(macros.emblem(f"{width:g}", f"{HEIGHT:g}", BLUE, YELLOW, stars))

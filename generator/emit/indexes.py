@@ -21,21 +21,27 @@ def index_pages(ls: LangSite, visuals: Visuals) -> list[EmittedPage]:
     themes = sorted({t for s in site.stories.values() for t in s.meta.themes},
                     key=lambda t: site.label("themes", t, c.code).text.lower())
     pilots = [p for p in site.pilots.values() if p.stories]
-    pages.append(_index(c, "stories", visuals, stories=list(site.stories.values()),
-                        pilots=pilots, themes=themes))
+    pages.append(_index(c, "stories", c.gettext("Stories"), c.gettext(
+        "Stories from residents, job seekers and professionals about designing services "
+        "together."), visuals, stories=list(site.stories.values()), pilots=pilots, themes=themes))
     c = PageCtx(ls, "pilots/")
-    pages.append(_index(c, "pilots", visuals, pilots=list(site.pilots.values()),
-                        extra=visuals.pilots(c)))
+    pages.append(_index(c, "pilots", c.gettext("Pilots"), c.gettext(
+        "Each pilot is a municipality or region renewing a public service together with its "
+        "residents."), visuals, pilots=list(site.pilots.values()), extra=visuals.pilots(c)))
     c = PageCtx(ls, "people/")
-    pages.append(_index(c, "people", visuals, people=list(site.people.values())))
+    pages.append(_index(c, "people", c.gettext("People"), c.gettext(
+        "The researchers and project leads behind the pilots."), visuals,
+        people=list(site.people.values())))
     c = PageCtx(ls, "partners/")
     partners = sorted(site.partners.values(), key=lambda p: c.title(p).text.lower())
-    pages.append(_index(c, "partners", visuals, partners=partners))
+    pages.append(_index(c, "partners", c.gettext("Partners"), c.gettext(
+        "The organisations taking part in the project."), visuals, partners=partners))
     c = PageCtx(ls, "publications/")
-    pages.append(_index(c, "publications", visuals, publications=site.publications,
-                        listing=publications_list(c, site.publications)))
+    pages.append(_index(c, "publications", c.gettext("Publications"), c.gettext(
+        "Reports, articles and presentations from the project."), visuals,
+        publications=site.publications, listing=publications_list(c, site.publications)))
     c = PageCtx(ls, "search/")
-    pages.append(page(c, "search.html.j2", Shown(c.t("search.title"), c.code), None, "search",
+    pages.append(page(c, "search.html.j2", Shown(c.gettext("Search"), c.code), None, "search",
                       visuals))
     return pages
 
@@ -64,7 +70,8 @@ def key_figures(site: Site) -> list[tuple[str, int]]:
             ("stories", len(site.stories)), ("interventions", len(list(site.interventions())))]
 
 
-def _index(c: PageCtx, kind: str, visuals: Visuals, **values: Any) -> EmittedPage:
-    """Emits the index page of one kind (its title and intro from the interface texts)."""
-    title = Shown(c.t(f"nav.{kind}"), c.code)
-    return page(c, f"{kind}.html.j2", title, c.t(f"{kind}.intro"), kind, visuals, **values)
+def _index(c: PageCtx, kind: str, title: str, intro: str, visuals: Visuals,
+           **values: Any) -> EmittedPage:
+    """Emits the index page of one kind, with its title and intro."""
+    return page(c, f"{kind}.html.j2", Shown(title, c.code), intro, kind, visuals, intro=intro,
+                **values)

@@ -10,12 +10,11 @@ from markupsafe import Markup
 
 from generator.content.language import Lang
 from generator.site.model import Node, Pilot, Prose, Shown, Story
-from generator.emit.context import IMAGES, LangSite, PageCtx, attr, environment
+from generator.emit.context import IMAGES, LangSite, PageCtx, attr
 from generator.emit.links import relative
 from generator.emit.project import EmittedPage
 from generator.emit.visuals import Visuals
 
-_ENV = environment()
 MORE = 3  # stories in a story's "more from this pilot" strip
 WORDS_A_MINUTE = 200
 _TAG = re.compile(r"<[^>]+>")
@@ -29,14 +28,9 @@ THEME_TEMPLATES = {"home": "home.html", "story": "story.html", "pilot": "pilot.h
                    "publications": "listing.html"}
 
 
-def render(template: str, **values: Any) -> str:
-    """Renders a template."""
-    return _ENV.get_template(template).render(**values)
-
-
-def render_page(template: str, **values: Any) -> tuple[str, str]:
+def render_page(c: PageCtx, template: str, **values: Any) -> tuple[str, str]:
     """Renders a page template: its hero (perhaps empty) and the page itself."""
-    hero, _, main = render(template, **values).partition(MAIN)
+    hero, _, main = c.render(template, **values).partition(MAIN)
     return hero.strip(), main
 
 
@@ -130,7 +124,7 @@ def page(c: PageCtx, template: str, title: Shown, summary: str | None, kind: str
         node: The record the page shows, if any.
         **values: What the template shows.
     """
-    hero, text = render_page(template, c=c, title=title, **values)
+    hero, text = render_page(c, template, title=title, **values)
     src = f"{c.url}index.md" if c.url else "index.md"
     social = visuals.social(c, node, title.text)
     extra: dict[str, Any] = {"template": THEME_TEMPLATES.get(kind, "page.html"),
@@ -142,7 +136,8 @@ def page(c: PageCtx, template: str, title: Shown, summary: str | None, kind: str
                      social_image_alt=attr(social.alt), social_image_width=social.width,
                      social_image_height=social.height)
     if isinstance(node, Story) and node.meta.example:  # a shared example says so
-        extra["social_title"] = attr(f"{title.text} ({c.t('story.example')})")
+        example = c.gettext("Illustrative example")
+        extra["social_title"] = attr(f"{title.text} ({example})")
     return EmittedPage(src, c.url, front(c, title, summary, kind, **extra), text,
                        card=social.card if social else None)
 
@@ -194,5 +189,5 @@ def search_image(c: PageCtx, node: Node) -> str | None:
 
 def publications_list(c: PageCtx, publications: list, show_pilots: bool = True) -> Markup:
     """Renders a list of publications."""
-    return Markup(render("_publications.html.j2", c=c, publications=publications,
-                         show_pilots=show_pilots))
+    return Markup(c.render("_publications.html.j2", publications=publications,
+                           show_pilots=show_pilots))

@@ -15,8 +15,7 @@ from typing import Any, Callable, Iterator
 from generator.content import Content, Item
 from generator.content.bundle import Bundle, Kind, TextSource
 from generator.content.kinds import PAGES, PARTNERS, PEOPLE, PILOTS, STORIES
-from generator.content.language import Lang
-from generator.content.messages import N_, _
+from generator.content.messages import N_, SITE, _, translations
 from generator.content.problems import Problems
 from generator.content.yamlsrc import line_at
 from generator.images.probe import ImageIndex
@@ -154,7 +153,7 @@ class _Resolver:
                             for text in (item.value.description or {}).values())
 
     def _text(self, lang: str, text: TextSource) -> Text:
-        backlink = Lang(lang, self.content.site.locale(lang)).t("footnote.back")
+        backlink = translations(lang, SITE).gettext("Back to the text")
         return Text(text.body, text.body_line, backlink)
 
     def _prose(self, bundle: Bundle) -> dict[str, Prose]:

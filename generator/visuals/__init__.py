@@ -53,7 +53,8 @@ class SiteVisuals:
             return Markup("")
         items = [(c.ls.images.get(story.media[ref.src]), ref.alt, ref.title)
                  for ref in prose.images if ref.src in story.media]
-        labels = json.dumps({k: c.t(f"lightbox.{k}") for k in ("label", "close", "prev", "next")},
+        labels = json.dumps({"label": c.gettext("Enlarged photo"), "close": c.gettext("Close"),
+                             "prev": c.gettext("Previous photo"), "next": c.gettext("Next photo")},
                             ensure_ascii=False)
         return c.part(IMAGES, "gallery", items, labels)
 

@@ -21,10 +21,11 @@ def social_image(c: PageCtx, site: Site, node: Node | None, title: str) -> Socia
         return SocialImage(f"media/{largest.name}", largest.width, largest.height,
                            alt.text if alt else title)
     site_name = c.ls.pick(site.config.title).text
-    kicker = c.t("card.pilot") if isinstance(node, Pilot) else ""
+    kicker = c.gettext("Pilot") if isinstance(node, Pilot) else ""
     spec = CardSpec(c.title(node).text if node is not None else (title or site_name),
                     site_name, kicker)
-    return SocialImage(f"social/{spec.name}", *SIZE, c.t("card.alt", title=spec.title), spec)
+    alt = c.gettext("%(title)s: sharing image", title=spec.title)
+    return SocialImage(f"social/{spec.name}", *SIZE, alt, spec)
 
 
 def _cover(site: Site, node: Node | None):

@@ -15,6 +15,6 @@ from generator.visuals.maps.assets import libraries
 def licences_page(ls: LangSite, tiles: Tiles, data_licence: str, visuals: Visuals) -> EmittedPage:
     """Emits the page naming every library the site serves and its licence."""
     c = PageCtx(ls, "licences/")
-    title = Shown(c.t("licences.title"), c.code)
+    title = Shown(c.gettext("Licences"), c.code)
     return page(c, "licences.html.j2", title, None, "licences", visuals, libraries=libraries(),
                 tiles=tiles, data_licence=data_licence)

@@ -82,22 +82,22 @@ class MapMaker:
         return (f".{css}{{background-color:{color}}}"
                 f".{css}::before{{-webkit-mask-image:url({url});mask-image:url({url})}}")
 
-    def _publish(self, c: PageCtx, rendered: fm.RenderedMap) -> str:
+    def _block(self, c: PageCtx, rendered: fm.RenderedMap, kind: str, label: str,
+               alt_id: str = "pl-map-list", legend: Markup = Markup("")) -> Markup:
+        """A map's HTML, its script published beside the page."""
         # the full hash: the maps of one folder are kept by name, and a shorter
         # hash could be made to give two maps one name (one page drawing the other's)
         digest = hashlib.sha256(rendered.script.encode()).hexdigest()
         name = f"pl-map-{digest}.js"
         self.scripts[c.here + name] = rendered.script
-        return name
+        return h.block(c, rendered, name, kind, label, alt_id, legend)
 
     # -- popups --------------------------------------------------------------
 
     def _when(self, c: PageCtx, node: InterventionNode) -> str:
         value = node.value
         text = c.date(value.date) if value.date else c.period(value.period)
-        if "date" in value.approximate_fields:
-            text += f" ({c.t('facts.approximate')})"
-        return text
+        return text + c.rough(value, "date")
 
     def _intervention_popup(self, c: PageCtx, node: InterventionNode) -> str:
         value = node.value
@@ -107,8 +107,7 @@ class MapMaker:
                           node.stories, "location" in value.approximate_fields))
 
     def _pilot_popup(self, c: PageCtx, pilot: Pilot) -> str:
-        note = f" ({c.t('facts.approximate')})"
-        place = c.where(pilot.meta) + (note if "location" in pilot.meta.approximate_fields else "")
+        place = c.where(pilot.meta) + c.rough(pilot.meta, "location")
         return str(c.part(MAPS, "pilot_popup", pilot, place, c.known_period(pilot.meta)))
 
 
@@ -123,11 +122,12 @@ class SiteMaps(MapMaker):
         points = [(p.meta.location.lat, p.meta.location.lon) for p in pilots]
         m = fm.new_map(self.tiles, points[0], 5)
         for pilot, point in zip(pilots, points):
-            fm.marker(m, point, "pl-marker--pilot", c.title(pilot).text, self._pilot_popup(c, pilot))
+            fm.marker(m, point, "pl-marker--pilot", c.title(pilot).text,
+                      self._pilot_popup(c, pilot))
         fm.fit(m, points, max_zoom=7)
         rendered = fm.render(m, self.cache)
-        return (h.block(c, rendered, self._publish(c, rendered), "overview", c.t("map.overview"),
-                        "pl-map-list") + "\n" + c.part(MAPS, "pilots_table", pilots))
+        return (self._block(c, rendered, "overview", c.gettext("Map of the pilots in Europe"))
+                + "\n" + c.part(MAPS, "pilots_table", pilots))
 
     def pilot(self, c: PageCtx, pilot: Pilot) -> Markup:
         """A pilot's map: interventions by type (points and areas) and stories."""
@@ -138,7 +138,7 @@ class SiteMaps(MapMaker):
         m = fm.new_map(self.tiles, home, 15)
         points = self._draw_interventions(c, m, pilot.interventions)
         if stories:
-            label = c.part(MAPS, "layer_label", "pl-marker--story", c.t("map.stories_layer"))
+            label = c.part(MAPS, "layer_label", "pl-marker--story", c.gettext("Stories"))
             group = fm.cluster(fm.layer(m, str(label)))
             for story in stories:
                 point = (story.meta.location.lat, story.meta.location.lon)
@@ -148,9 +148,9 @@ class SiteMaps(MapMaker):
         fm.layer_control(m)
         fm.fit(m, points or [home])
         rendered = fm.render(m, self.cache)
-        label = c.t("map.pilot", place=c.place(pilot.meta))
-        html = h.block(c, rendered, self._publish(c, rendered), "pilot", label, "pl-map-list",
-                       self._legend(c, pilot.interventions, bool(stories)))
+        label = c.gettext("Map of what happened in %(place)s", place=c.place(pilot.meta))
+        html = self._block(c, rendered, "pilot", label,
+                           legend=self._legend(c, pilot.interventions, bool(stories)))
         return (html + "\n" + self._table(c, pilot.interventions, stories)
                 + self._download(c, f"data/pilots/{pilot.id}.geojson"))
 
@@ -164,8 +164,8 @@ class SiteMaps(MapMaker):
         fm.layer_control(m)
         fm.fit(m, points, max_zoom=12)
         rendered = fm.render(m, self.cache)
-        html = h.block(c, rendered, self._publish(c, rendered), "pilot", c.t("pilots.map"),
-                       "pl-map-list", self._legend(c, nodes, False))
+        html = self._block(c, rendered, "pilot", c.gettext("Everything that happened, on the map"),
+                           legend=self._legend(c, nodes, False))
         return (html + "\n" + self._table(c, nodes, [])
                 + self._download(c, "data/interventions.geojson"))
 
@@ -193,18 +193,23 @@ class SiteMaps(MapMaker):
 
     def _where(self, c: PageCtx, node: InterventionNode) -> str:
         text = h.coordinates(c, *node.point)
+        area, rough = c.gettext("area"), c.gettext("approximate location")
         if node.area:
-            text = f"{c.t('map.area')}, {text}"
+            text = f"{area}, {text}"
         if "location" in node.value.approximate_fields:
-            text += f" ({c.t('map.approximate')})"
+            text += f" ({rough})"
         return f"{c.place(node.pilot.meta)}: {text}"
 
     def _table(self, c: PageCtx, nodes: list[InterventionNode], stories: list[Story]) -> Markup:
-        rows = [(type_css(n.value.type), self.site.label("intervention_types", n.value.type, c.code),
+        label = self.site.label
+        rows = [(type_css(n.value.type), label("intervention_types", n.value.type, c.code),
                  n.value.title, self._when(c, n), self._where(c, n), n.stories)
                 for n in sorted(nodes, key=lambda n: (self._start(n), n.key))]
-        places = [(s, f"{c.place(s.pilot.meta)}: {h.coordinates(c, s.meta.location.lat, s.meta.location.lon)}")
-                  for s in stories]
+        places = []
+        for story in stories:
+            loc = story.meta.location
+            where = h.coordinates(c, loc.lat, loc.lon)
+            places.append((story, f"{c.place(story.pilot.meta)}: {where}"))
         return c.part(MAPS, "interventions_table", rows, places)
 
     @staticmethod
@@ -225,8 +230,8 @@ class SiteMaps(MapMaker):
         fm.marker(m, point, "pl-marker--story", c.title(story).text)
         rendered = fm.render(m, self.cache)
         where = f"{h.coordinates(c, *point)}, {c.place(story.pilot.meta)}"
-        return (h.block(c, rendered, self._publish(c, rendered), "story", c.t("map.story"),
-                        "pl-map-list") + "\n" + c.part(MAPS, "where_story", where))
+        return (self._block(c, rendered, "story", c.gettext("Map of where this story took place"))
+                + "\n" + c.part(MAPS, "where_story", where))
 
     def mapstory(self, c: PageCtx, story: Story) -> Markup:
         """A map story's map: one numbered marker per chapter, moved by scrolling."""
@@ -244,5 +249,4 @@ class SiteMaps(MapMaker):
                       "pl-marker--story pl-marker--number", f"{index + 1}. {title}",
                       html=f'<span aria-hidden="true">{index + 1}</span>')
         rendered = fm.render(m, self.cache)
-        return h.block(c, rendered, self._publish(c, rendered), "mapstory", c.t("map.mapstory"),
-                       "pl-chapter-1")
+        return self._block(c, rendered, "mapstory", c.gettext("Map for this story"), "pl-chapter-1")

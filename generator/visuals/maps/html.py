@@ -21,8 +21,8 @@ SCRIPTS = ("leaflet/leaflet.js", "markercluster/leaflet.markercluster.js")
 def coordinates(c: PageCtx, lat: float, lon: float) -> str:
     """Writes a point for people: 52,031° N, 5,083° O (per language)."""
     locale = c.ls.lang.locale
-    ns = c.t("geo.n") if lat >= 0 else c.t("geo.s")
-    ew = c.t("geo.e") if lon >= 0 else c.t("geo.w")
+    ns = c.gettext("N") if lat >= 0 else c.gettext("S")
+    ew = c.gettext("E") if lon >= 0 else c.gettext("W")
     return f"{_degrees(abs(lat), locale)}° {ns}, {_degrees(abs(lon), locale)}° {ew}"
 
 
@@ -47,6 +47,6 @@ def block(c: PageCtx, rendered: RenderedMap, script_url: str, kind: str, label: 
     """
     assets = {"name": rendered.name, "styles": [c.href_site(VENDOR + s) for s in STYLES],
               "scripts": [c.href_site(VENDOR + s) for s in SCRIPTS] + [script_url]}
-    labels = json.dumps({"zoomIn": c.t("map.zoom_in"), "zoomOut": c.t("map.zoom_out"),
-                         "layers": c.t("map.layers")}, ensure_ascii=False)
+    labels = json.dumps({"zoomIn": c.gettext("Zoom in"), "zoomOut": c.gettext("Zoom out"),
+                         "layers": c.gettext("Switch layers on and off")}, ensure_ascii=False)
     return c.part("_maps.html.j2", "block", assets, kind, label, labels, alt_id, legend)
