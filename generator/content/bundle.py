@@ -39,6 +39,10 @@ class Kind:
         meta: The model of meta.yml, or None if the kind has no meta.yml.
         front: The model of the Markdown front matter.
         template: The page template of a record of this kind.
+        named_by: The meta.yml field a record is called by (people and partners
+            go by their name), or None: it goes by its text's title.
+        picture: The meta.yml field holding a record's picture (a cover, a
+            photo), or None.
         meta_required: Whether meta.yml must exist.
         texts_required: Whether at least one language's Markdown must exist.
         data_suffixes: Other files allowed in the bundle (besides images).
@@ -51,6 +55,8 @@ class Kind:
     meta: type[BaseModel] | None
     front: type[BaseModel] = Front
     template: str = ""
+    named_by: str | None = None
+    picture: str | None = None
     meta_required: bool = True
     texts_required: bool = True
     data_suffixes: frozenset[str] = frozenset()

@@ -24,11 +24,13 @@ from markupsafe import Markup, escape
 from generator.content.language import Lang
 from generator.content.messages import SITE, translations
 from generator.images.planner import ImagePlanner
-from generator.site.model import Node, Partner, Person, Shown, Site
+from generator.content.kinds import PILOTS, STORIES
+from generator.site.model import Node, Shown, Site
 from generator.content.fields import Image
 from generator.emit.links import language_root, relative
 
 MACROS, IMAGES = "_macros.html.j2", "_images.html.j2"  # shared parts; pictures
+CARDS = {STORIES: "story_card", PILOTS: "pilot_card"}  # the card (a macro) each kind gets
 
 
 def attr(text: str) -> str:
@@ -185,11 +187,12 @@ class PageCtx:
         return self.txt(text if isinstance(text, str) else self.pick(text))
 
     def title(self, node: Node) -> Shown:
-        """Returns a record's display title in this language (names for people)."""
-        if isinstance(node, Person):
-            return Shown(node.meta.name, self.code)
-        if isinstance(node, Partner):
-            return self.pick(node.meta.name) or Shown(node.id, self.code)
+        """Returns a record's display title in this language: its name, for a kind
+        that goes by name (people, partners), else its text's title."""
+        if node.kind.named_by:
+            name = getattr(node.meta, node.kind.named_by)  # one name, or one per language
+            shown = Shown(name, self.code) if isinstance(name, str) else self.pick(name)
+            return shown or Shown(node.id, self.code)
         prose = node.text(self.code, self.ls.site.languages)
         return Shown(prose.title, prose.lang) if prose else Shown(node.id, self.code)
 
@@ -210,15 +213,16 @@ class PageCtx:
         """Returns a record's prose for this language (falling back)."""
         return node.text(self.code, self.ls.site.languages)
 
-    def story_card(self, story: Node, level: int) -> Markup:
-        """A story's card. The same card recurs on many pages, and is the same
-        on every page of one folder (links from stories/a/ and stories/b/ to
-        stories/x/ or media/ read alike), unless it links into the page itself."""
-        target = self.ls.root + story.path
+    def card(self, node: Node, level: int) -> Markup:
+        """A record's card, the one its kind gets (CARDS). The same card recurs on
+        many pages, and is the same on every page of one folder (links from
+        stories/a/ and stories/b/ to stories/x/ or media/ read alike), unless it
+        links into the page itself."""
+        target = self.ls.root + node.path
         folder = self.here.rstrip("/").rpartition("/")[0] if self.here else None
-        key = (story.path, level, folder, self.here if target.startswith(self.here) else None)
+        key = (node.path, level, folder, self.here if target.startswith(self.here) else None)
         if key not in self.ls.cards:
-            self.ls.cards[key] = self.part(MACROS, "story_card", story, level)
+            self.ls.cards[key] = self.part(MACROS, CARDS[node.kind], node, level)
         return self.ls.cards[key]
 
     def part(self, template: str, macro: str, *args: Any) -> Markup:

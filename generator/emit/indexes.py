@@ -57,10 +57,8 @@ def _home(ls: LangSite, visuals: Visuals) -> EmittedPage:
 
 def lead_cover(site: Site) -> Any:
     """The home page's picture: the newest story's cover, else a pilot's, else none."""
-    for story in site.stories.values():
-        if story.cover:
-            return story.cover
-    return next(((p.meta.cover, p) for p in site.pilots.values() if p.meta.cover), None)
+    found = (node.cover for node in (*site.stories.values(), *site.pilots.values()))
+    return next((cover for cover in found if cover), None)
 
 
 def key_figures(site: Site) -> list[tuple[str, int]]:

@@ -9,6 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.content.language import Lang
+from generator.content.kinds import PILOTS, STORIES
 from generator.site.model import Node, Pilot, Prose, Shown, Story
 from generator.emit.context import IMAGES, LangSite, PageCtx, attr
 from generator.emit.links import relative
@@ -135,7 +136,7 @@ def page(c: PageCtx, template: str, title: Shown, summary: str | None, kind: str
         extra.update(social_image=attr(c.ls.site.config.base_url + social.path),
                      social_image_alt=attr(social.alt), social_image_width=social.width,
                      social_image_height=social.height)
-    if isinstance(node, Story) and node.meta.example:  # a shared example says so
+    if node is not None and node.kind is STORIES and node.meta.example:  # shared, it says so
         example = c.gettext("Illustrative example")
         extra["social_title"] = attr(f"{title.text} ({example})")
     return EmittedPage(src, c.url, front(c, title, summary, kind, **extra), text,
@@ -147,7 +148,7 @@ def record_page(ls: LangSite, node: Node, visuals: Visuals) -> EmittedPage:
     c = PageCtx(ls, node.path)
     prose = c.prose(node)
     title = c.title(node)
-    zoom = isinstance(node, Story) and node.meta.format == "photo-story"
+    zoom = node.kind is STORIES and node.meta.format == "photo-story"
     body = body_html(c, prose, node, zoom) if prose else Markup("")
     if prose:
         body = visuals.body(c, node, prose, body)
@@ -155,15 +156,25 @@ def record_page(ls: LangSite, node: Node, visuals: Visuals) -> EmittedPage:
     summary = prose.summary if prose else None
     values = {kind: node, "prose": prose, "body": body, "extra": visuals.record(c, node),
               "image": search_image(c, node)}
-    if isinstance(node, Story):
-        values.update(storymap=visuals.story_map(c, node), reading=reading_minutes(prose),
-                      more=[s for s in node.pilot.stories if s is not node][:MORE])
-    if isinstance(node, Pilot):
-        values["timeline"] = visuals.timeline(c, node)
-        values["publications"] = publications_list(c, node.publications, False)
+    if node.kind in PARTS:
+        values.update(PARTS[node.kind](c, node, visuals))
     emitted = page(c, f"{kind}.html.j2", title, summary, kind, visuals, node, **values)
     emitted.source = prose.path if prose else node.dir / "meta.yml"
     return emitted
+
+
+def _story_parts(c: PageCtx, story: Story, visuals: Visuals) -> dict[str, Any]:
+    return {"storymap": visuals.story_map(c, story), "reading": reading_minutes(c.prose(story)),
+            "more": [s for s in story.pilot.stories if s is not story][:MORE]}
+
+
+def _pilot_parts(c: PageCtx, pilot: Pilot, visuals: Visuals) -> dict[str, Any]:
+    return {"timeline": visuals.timeline(c, pilot),
+            "publications": publications_list(c, pilot.publications, False)}
+
+
+# What the page of a record of a kind shows besides its text (Lektor's build programs)
+PARTS = {STORIES: _story_parts, PILOTS: _pilot_parts}
 
 
 def reading_minutes(prose: Prose | None) -> int:
@@ -178,9 +189,7 @@ def search_image(c: PageCtx, node: Node) -> str | None:
     """The small image search results show for a record: its site path,
     written in hexadecimal. Pagefind makes words of its metadata too, and a
     search for "media" or "jpg" should not find every page with a picture."""
-    cover = node.cover if isinstance(node, Story) else (
-        (node.meta.cover, node.media[node.meta.cover.file])
-        if getattr(node.meta, "cover", None) else None)
+    cover = node.cover
     if cover is None:
         return None
     rendition = c.ls.images.get(cover[1])

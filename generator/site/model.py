@@ -85,6 +85,7 @@ class Node:
     prose: dict[str, Prose] = field(default_factory=dict)
     draft: bool = False
     media: dict[str, Path] = field(default_factory=dict)
+    meta: Any = None
 
     def text(self, lang: str, order: list[str]) -> Prose | None:
         """Returns the prose for `lang`, else the first language that has one."""
@@ -96,6 +97,12 @@ class Node:
     def path(self) -> str:
         """The page's path under a language root, e.g. `stories/x/`."""
         return self.kind.path(self.id)
+
+    @property
+    def cover(self) -> tuple[Image, Path] | None:
+        """The record's picture (its kind's `picture` in meta.yml), with its file."""
+        image = getattr(self.meta, self.kind.picture) if self.kind.picture else None
+        return (image, self.media[image.file]) if image else None
 
 
 @dataclass(eq=False)
@@ -123,11 +130,7 @@ class Story(Node):
     @property
     def cover(self) -> tuple[Image, Path] | None:
         """The story's cover, else its pilot's, with its file."""
-        if self.meta.cover:
-            return self.meta.cover, self.media[self.meta.cover.file]
-        if self.pilot.meta.cover:
-            return self.pilot.meta.cover, self.pilot.media[self.pilot.meta.cover.file]
-        return None
+        return super().cover or self.pilot.cover
 
 
 @dataclass(eq=False)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from generator.content.kinds import PILOTS, STORIES
 from generator.content.store import Store
 from generator.emit.context import IMAGES, LangSite, PageCtx
 from generator.emit.project import EmittedPage
@@ -41,11 +42,11 @@ class SiteVisuals:
 
     def record(self, c: PageCtx, node: Node) -> Markup:
         """A pilot's map; a story's map, or a photo story's gallery."""
-        if isinstance(node, Pilot):
-            return self.maps.pilot(c, node)
-        if isinstance(node, Story):
-            return self.maps.story(c, node) + self._gallery(c, node)
-        return Markup("")
+        draw = {PILOTS: self.maps.pilot, STORIES: self._story}.get(node.kind)
+        return draw(c, node) if draw else Markup("")
+
+    def _story(self, c: PageCtx, story: Story) -> Markup:
+        return self.maps.story(c, story) + self._gallery(c, story)
 
     def _gallery(self, c: PageCtx, story: Story) -> Markup:
         prose = c.prose(story)
@@ -64,7 +65,7 @@ class SiteVisuals:
 
     def body(self, c: PageCtx, node: Node, prose: Prose, body: Markup) -> Markup:
         """Map stories: wraps sections into chapters."""
-        if isinstance(node, Story) and node.meta.format == "map-story":
+        if node.kind is STORIES and node.meta.format == "map-story":
             return chapter_body(c, node, body)
         return body
 

@@ -25,4 +25,4 @@ class PartnerMeta(Record):
 
 
 KIND = Kind("partners", N_("partner"), PartnerMeta, BioFront, template="partner",
-            texts_required=False)
+            named_by="name", texts_required=False)

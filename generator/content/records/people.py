@@ -24,4 +24,5 @@ class PersonMeta(Record):
         "a portrait: a picture in this folder"))
 
 
-KIND = Kind("people", N_("person"), PersonMeta, BioFront, template="person", texts_required=False)
+KIND = Kind("people", N_("person"), PersonMeta, BioFront, template="person", named_by="name",
+            picture="photo", texts_required=False)

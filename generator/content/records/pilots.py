@@ -55,5 +55,5 @@ class PilotMeta(Record):
 
 
 
-KIND = Kind("pilots", N_("pilot"), PilotMeta, Front, template="pilot",
+KIND = Kind("pilots", N_("pilot"), PilotMeta, Front, template="pilot", picture="cover",
             data_suffixes=frozenset({".geojson"}), extra_files=frozenset({"interventions.yml"}))

@@ -62,4 +62,4 @@ class StoryMeta(Record):
         "a map story only: one place per ## section of the text, in order"))
 
 
-KIND = Kind("stories", N_("story"), StoryMeta, StoryFront, template="story")
+KIND = Kind("stories", N_("story"), StoryMeta, StoryFront, template="story", picture="cover")
