@@ -523,6 +523,10 @@ def test_a_language_the_theme_has_no_words_for_still_builds(hostile: Path):
             path.write_text(text)
             if path.name == "en.md":
                 path.rename(path.with_name("fy.md"))
+    one_problem(problems_of(hostile), "site.yml", '"fy"', "content/texts/fy.po")
+    from generator.content.sitetexts import template
+
+    write(hostile / "content", "texts/fy.po", template("fy"))  # as `pilots new texts fy` does
     build(Paths(hostile))
     page = (hostile / "site/fy/stories/een/index.html").read_text()
     assert '<html lang="fy"' in page

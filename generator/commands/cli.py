@@ -172,8 +172,10 @@ def status_command(root: Path | None) -> None:
 
 @main.command("new", help=N_("Create a new story, pilot, page or person, ready to fill in.\n\n"
                              "The new record is a draft: it passes `pilots check` and stays off "
-                             "the site until you remove `draft: true` from its meta.yml."))
-@click.argument("kind", type=click.Choice(["story", "pilot", "page", "person"]))
+                             "the site until you remove `draft: true` from its meta.yml. "
+                             "`pilots new texts LANG` writes the interface texts of a language "
+                             "to translate."))
+@click.argument("kind", type=click.Choice(["story", "pilot", "page", "person", "texts"]))
 @click.argument("record_id", metavar="ID")
 @option("--pilot", help=N_("For a story: the pilot it belongs to."))
 @option("--country", default="NL", show_default=True, help=N_("For a pilot: its country code."))
@@ -184,11 +186,17 @@ def status_command(root: Path | None) -> None:
 def new_command(kind: str, record_id: str, pilot: str | None, country: str, place: str,
                 lat: float | None, lon: float | None, root: Path | None) -> None:
     """Create a new story, pilot, page or person, ready to fill in."""
-    from generator.commands.scaffold import Options as New, ScaffoldError, create, site_languages
+    from generator.commands.scaffold import (Options as New, ScaffoldError, create, create_texts,
+                                             site_languages)
 
     paths = Paths(root or find_root())
     options = New(pilot=pilot, country=country, place=place, lat=lat, lon=lon)
     try:
+        if kind == "texts":
+            written = create_texts(paths.content, record_id)
+            click.echo(_("Created {path}: translate each msgstr line (Poedit opens it too), "
+                         "then run `pilots check`.").format(path=written.relative_to(paths.root)))
+            return
         files = create(paths.content, kind, record_id, options, site_languages(paths.content))
     except ScaffoldError as exc:
         raise click.ClickException(str(exc))

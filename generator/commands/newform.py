@@ -55,11 +55,11 @@ def handle_new(handler: Any, preview: Any) -> None:
     preview.pending.set()
     names = ", ".join(path.name for path in files)
     return _send(handler, 200, _page(
-        _("Created content/stories/{id}/ with {files}. Fill in the TODOs in your editor; the "
-          "story is a draft until you remove `draft: true`, and it is not shown anywhere, "
-          "not even here, until the narrator's consent is written in meta.yml "
+        _("Created content/stories/{id}/ with {files}. Fill in the TODOs in your editor. The "
+          "preview shows it, labelled; it is published only once you remove `draft: true` and "
+          "the narrator's consent is written in meta.yml "
           "(consent: {{given: true, date: ...}}).").format(id=record_id, files=names),
-        f"/stories/{record_id}/", _("See it in the preview (once consent is written down)")))
+        f"/stories/{record_id}/", _("See it in the preview")))
 
 
 def _fields(handler: Any) -> dict[str, str] | None:

@@ -15,6 +15,7 @@ from generator.content.fields import is_valid_id
 from generator.content.kinds import by_singular
 from generator.content.messages import _
 from generator.content.problems import did_you_mean
+from generator.content.sitetexts import FOLDER, template
 from generator.content.yamlsrc import YMap, load_yaml
 from generator.site.geo import country_rings
 
@@ -67,6 +68,23 @@ def site_languages(content: Path) -> list[str]:
     if isinstance(languages, list) and languages and all(isinstance(x, str) for x in languages):
         return languages
     return ["nl", "en"]
+
+
+def create_texts(content: Path, lang: str) -> Path:
+    """Writes content/texts/LANG.po: every interface text, ready to translate.
+
+    Raises:
+        ScaffoldError: for a language code that is none, or a file that exists.
+    """
+    if not re.fullmatch(r"[a-z]{2,3}", lang):
+        raise ScaffoldError(_('"{lang}" is not a language code; write two letters, e.g. de or '
+                              "fr").format(lang=lang))
+    path = content / FOLDER / f"{lang}.po"
+    if path.exists():
+        raise ScaffoldError(_("{path} exists already").format(path=f"content/{FOLDER}/{lang}.po"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(template(lang), encoding="utf-8")
+    return path
 
 
 def create(content: Path, kind: str, record_id: str, options: Options,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from gettext import NullTranslations
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,8 @@ from pydantic import BaseModel
 
 from generator.content.messages import _
 from generator.content.problems import Problems, did_you_mean
-from generator.content.yamlsrc import YList, YMap
+from generator.content.sitetexts import FOLDER, site_texts
+from generator.content.yamlsrc import YList, YMap, line_at
 from generator.content.fields import validate
 from generator.content.boundary import Boundary, Refused
 from generator.content.bundle import Bundle, Kind, Reader, read_bundle
@@ -51,6 +53,7 @@ class Content:
     taxonomies: Taxonomies
     taxonomies_raw: Any
     boundary: Boundary | None = None
+    texts: dict[str, NullTranslations] = field(default_factory=dict)  # the site's words
     bundles: dict[str, dict[str, Bundle]] = field(default_factory=dict)
     interventions: dict[str, list[Item]] = field(default_factory=dict)
     publications: list[Item] = field(default_factory=list)
@@ -93,6 +96,9 @@ def load_content(root: Path, problems: Problems) -> Content | None:
     with reader.guard(root / "taxonomies.yml"):
         taxonomies, tax_raw = _load_taxonomies(root / "taxonomies.yml", reader)
     content = Content(root, site, site_raw, taxonomies, tax_raw, boundary=reader.boundary)
+    with reader.guard(root / FOLDER):
+        content.texts = site_texts(root, site.languages, reader.text, problems,
+                                   line_at(site_raw, ("languages",)))
     for kind in KINDS.values():
         content.bundles[kind.folder] = _load_kind(root / kind.folder, kind, reader)
     for pilot_id, bundle in content.of(PILOTS).items():
@@ -162,7 +168,7 @@ def _valid_terms(name: str, terms: Any, model: Any, raw: Any, path: Path, contex
 
 
 def _check_top_level(root: Path, reader: Reader) -> None:
-    known = [*FILES, *KINDS]
+    known = [*FILES, *KINDS, FOLDER]
     for path in reader.boundary.entries(root):
         if path.name.startswith(".") or path.name in known:
             continue

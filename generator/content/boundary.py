@@ -25,7 +25,8 @@ KB = 1 << 10
 # small enough that every file is read, parsed and checked in about a second:
 # Markdown's time is bounded per text as well (generator.site.textwork), that
 # of YAML and JSON grows with the size alone.
-LIMITS = {".yml": 512 * KB, ".yaml": 512 * KB, ".md": 256 * KB, ".geojson": 5 * MB}
+LIMITS = {".yml": 512 * KB, ".yaml": 512 * KB, ".md": 256 * KB, ".po": 512 * KB,
+          ".geojson": 5 * MB}
 IMAGE_LIMIT = 50 * MB
 
 

@@ -58,12 +58,14 @@ def navigation(ls: LangSite) -> list[NavItem]:
     for pilot in ls.site.pilots.values():
         prose = pilot.text(ls.code, ls.site.languages)
         pilots.append(NavItem(attr(prose.title if prose else pilot.id), f"{pilot.path}index.md"))
-    items = [NavItem(attr(gettext("Home")), "index.md"),
-             NavItem(attr(gettext("Pilots")), children=tuple(pilots)),
-             NavItem(attr(gettext("Stories")), "stories/index.md"),
-             NavItem(attr(gettext("People")), "people/index.md"),
-             NavItem(attr(gettext("Partners")), "partners/index.md"),
-             NavItem(attr(gettext("Publications")), "publications/index.md")]
+    site = ls.site
+    kinds = [(gettext("Stories"), "stories", site.stories), (gettext("People"), "people", site.people),
+             (gettext("Partners"), "partners", site.partners),
+             (gettext("Publications"), "publications", site.publications)]
+    items = [NavItem(attr(gettext("Home")), "index.md")]
+    items += [NavItem(attr(gettext("Pilots")), children=tuple(pilots))] if site.pilots else []
+    items += [NavItem(attr(title), f"{folder}/index.md") for title, folder, records in kinds
+              if records]  # a kind without records has no page and no place in the menu
     for page in ls.site.pages.values():
         if page.meta.menu == "main":
             prose = page.text(ls.code, ls.site.languages)
@@ -94,7 +96,7 @@ def settings(ls: LangSite) -> dict:
         "base_path": config.base_path,
         "ui": theme_words(ls.texts),
         "funding": attr(funding.text) if funding else "",
-        "emblem": emblem(ls.texts) if funding else "",
+        "emblem": emblem(ls.texts) if funding and config.funder == "eu" else "",
         "funding_lang": funding.lang if funding else ls.code,
         "footer_links": footer,
         "contact": attr(config.contact.email or ""),
@@ -127,7 +129,7 @@ def _notfound_others(site: Site) -> list[dict]:
     """The 404 texts of the other languages, for the one 404 page hosts serve."""
     others = []
     for code in site.languages[1:]:
-        words = theme_words(translations(code, SITE))
+        words = theme_words(site.texts.get(code) or translations(code, SITE))
         others.append({"lang": code, "root": language_root(code, site.config.default_language),
                        **{key: words[f"notfound.{key}"] for key in ("title", "text", "home")}})
     return others

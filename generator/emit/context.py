@@ -60,8 +60,9 @@ class LangSite:
 
     @property
     def texts(self) -> NullTranslations:
-        """The site's words in this language (gettext domain `site`)."""
-        return translations(self.code, SITE)
+        """The site's words in this language (gettext domain `site`): its own
+        (content/texts/) over the generator's."""
+        return self.site.texts.get(self.code) or translations(self.code, SITE)
 
     @property
     def root(self) -> str:

@@ -14,36 +14,53 @@ LATEST = 6  # stories on the home page
 
 
 def index_pages(ls: LangSite, visuals: Visuals) -> list[EmittedPage]:
-    """Emits the home page, the index of each kind and the search page."""
+    """Emits the home page, the index of each kind that has records (a kind
+    without any has no page, and no place in the menu) and the search page."""
     site = ls.site
     pages = [_home(ls, visuals)]
-    c = PageCtx(ls, "stories/")
-    themes = sorted({t for s in site.stories.values() for t in s.meta.themes},
-                    key=lambda t: site.label("themes", t, c.code).text.lower())
-    pilots = [p for p in site.pilots.values() if p.stories]
-    pages.append(_index(c, "stories", c.gettext("Stories"), c.gettext(
-        "Stories from residents, job seekers and professionals about designing services "
-        "together."), visuals, stories=list(site.stories.values()), pilots=pilots, themes=themes))
-    c = PageCtx(ls, "pilots/")
-    pages.append(_index(c, "pilots", c.gettext("Pilots"), c.gettext(
-        "Each pilot is a municipality or region renewing a public service together with its "
-        "residents."), visuals, pilots=list(site.pilots.values()), extra=visuals.pilots(c)))
-    c = PageCtx(ls, "people/")
-    pages.append(_index(c, "people", c.gettext("People"), c.gettext(
-        "The researchers and project leads behind the pilots."), visuals,
-        people=list(site.people.values())))
-    c = PageCtx(ls, "partners/")
-    partners = sorted(site.partners.values(), key=lambda p: c.title(p).text.lower())
-    pages.append(_index(c, "partners", c.gettext("Partners"), c.gettext(
-        "The organisations taking part in the project."), visuals, partners=partners))
-    c = PageCtx(ls, "publications/")
-    pages.append(_index(c, "publications", c.gettext("Publications"), c.gettext(
-        "Reports, articles and presentations from the project."), visuals,
-        publications=site.publications, listing=publications_list(c, site.publications)))
+    kinds = {"stories": (site.stories, _stories), "pilots": (site.pilots, _pilots),
+             "people": (site.people, _people), "partners": (site.partners, _partners),
+             "publications": (site.publications, _publications)}
+    pages += [emit(PageCtx(ls, f"{kind}/"), visuals) for kind, (records, emit) in kinds.items()
+              if records]
     c = PageCtx(ls, "search/")
     pages.append(page(c, "search.html.j2", Shown(c.gettext("Search"), c.code), None, "search",
                       visuals))
     return pages
+
+
+def _stories(c: PageCtx, visuals: Visuals) -> EmittedPage:
+    site = c.ls.site
+    themes = sorted({t for s in site.stories.values() for t in s.meta.themes},
+                    key=lambda t: site.label("themes", t, c.code).text.lower())
+    return _index(c, "stories", c.gettext("Stories"), c.gettext(
+        "Stories told by the people who took part in the pilots."), visuals,
+        stories=list(site.stories.values()), pilots=[p for p in site.pilots.values() if p.stories],
+        themes=themes)
+
+
+def _pilots(c: PageCtx, visuals: Visuals) -> EmittedPage:
+    return _index(c, "pilots", c.gettext("Pilots"), c.gettext(
+        "The places where the project was put into practice."), visuals,
+        pilots=list(c.ls.site.pilots.values()), extra=visuals.pilots(c))
+
+
+def _people(c: PageCtx, visuals: Visuals) -> EmittedPage:
+    return _index(c, "people", c.gettext("People"), c.gettext("The people behind the pilots."),
+                  visuals, people=list(c.ls.site.people.values()))
+
+
+def _partners(c: PageCtx, visuals: Visuals) -> EmittedPage:
+    partners = sorted(c.ls.site.partners.values(), key=lambda p: c.title(p).text.lower())
+    return _index(c, "partners", c.gettext("Partners"), c.gettext(
+        "The organisations taking part in the project."), visuals, partners=partners)
+
+
+def _publications(c: PageCtx, visuals: Visuals) -> EmittedPage:
+    publications = c.ls.site.publications
+    return _index(c, "publications", c.gettext("Publications"), c.gettext(
+        "Reports, articles and presentations from the project."), visuals,
+        publications=publications, listing=publications_list(c, publications))
 
 
 def _home(ls: LangSite, visuals: Visuals) -> EmittedPage:

@@ -20,8 +20,7 @@ from generator.content.problems import Problems
 from generator.site import prose as markup
 from generator.site.model import Node, Prose, Site
 
-INDEXES = ("", "stories/", "pilots/", "people/", "partners/", "publications/", "licences/",
-           "search/")
+INDEXES = ("", "licences/", "search/")  # besides the index of every kind that has records
 FILES = ("sitemap.xml", "robots.txt", "404.html")  # beside the pages, in every build
 # Made by later stages (images, maps, theme): links there are left to the built site's check
 LATER = ("media/", "data/", "assets/", "social/", "vendor/", "search/")
@@ -84,10 +83,11 @@ def _problem(site: Site, pages: dict[str, Node | None], node: Node, text: Prose,
         return (_("broken link {link}: it leads to a file the site makes for its own use, whose "
                   "name can change with any build").format(link=link),
                 _("link to the page that shows it instead"))
-    if target.path.startswith(LATER) and target.path not in INDEXES or target.path in FILES:
+    indexes = _indexes(site)
+    if target.path.startswith(LATER) and target.path not in indexes or target.path in FILES:
         return None
     shown = pages.get(target.path)
-    if target.path not in pages and target.path not in INDEXES:
+    if target.path not in pages and target.path not in indexes:
         return (_("broken link {link}: it leads to no page of the site").format(link=link),
                 _("correct the link; links to pages end in /, e.g. ../other-story/ or "
                   "../../pilots/houten/"))
@@ -115,6 +115,13 @@ def _anchor_problem(site: Site, node: Node | None, target: _Target,
     return (_('broken link {link}: there is no anchor "#{anchor}" on that page')
             .format(link=link, anchor=target.anchor),
             _("use the id of a heading on that page: {ids}").format(ids=listing))
+
+
+def _indexes(site: Site) -> tuple[str, ...]:
+    """The index pages the site has: a kind without records has none."""
+    kinds = {"stories/": site.stories, "pilots/": site.pilots, "people/": site.people,
+             "partners/": site.partners, "publications/": site.publications}
+    return INDEXES + tuple(path for path, records in kinds.items() if records)
 
 
 def _root(site: Site, lang: str) -> str:

@@ -86,6 +86,7 @@ class Node:
     draft: bool = False
     media: dict[str, Path] = field(default_factory=dict)
     meta: Any = None
+    unconsented: bool = False  # a story shown (labelled) only where drafts are: the preview
 
     def text(self, lang: str, order: list[str]) -> Prose | None:
         """Returns the prose for `lang`, else the first language that has one."""
@@ -225,6 +226,7 @@ class Site:
     pages: dict[str, Page] = field(default_factory=dict)
     publications: list[PublicationNode] = field(default_factory=list)
     drafts: bool = False
+    texts: dict[str, Any] = field(default_factory=dict)  # each language's words (gettext)
 
     @property
     def languages(self) -> list[str]:

@@ -107,7 +107,8 @@ class _Resolver:
         return Site(self.content.site, self.content.taxonomies, self.content.root,
                     pilots=of[PILOTS.folder], stories=of[STORIES.folder],
                     people=of[PEOPLE.folder], partners=of[PARTNERS.folder],
-                    pages=of[PAGES.folder], publications=publications, drafts=self.drafts)
+                    pages=of[PAGES.folder], publications=publications, drafts=self.drafts,
+                    texts=self.content.texts)
 
     def _publish(self, kind: Kind, nodes: Any) -> None:
         self.published[kind.folder] = {node.id: node for node in nodes}
@@ -153,7 +154,8 @@ class _Resolver:
                             for text in (item.value.description or {}).values())
 
     def _text(self, lang: str, text: TextSource) -> Text:
-        backlink = translations(lang, SITE).gettext("Back to the text")
+        texts = self.content.texts.get(lang) or translations(lang, SITE)
+        backlink = texts.gettext("Back to the text")
         return Text(text.body, text.body_line, backlink)
 
     def _prose(self, bundle: Bundle) -> dict[str, Prose]:
@@ -205,7 +207,9 @@ class _Resolver:
                 continue
             # checked even when it will not be published
             story = self._guarded(bundle.dir, self._story, bundle)
-            if consented(bundle, self.problems) and story is not None:
+            given = consented(bundle, self.problems)
+            if story is not None and (given or self.drafts):  # the preview shows it, labelled
+                story.unconsented = not given
                 stories.append(story)
         stories.sort(key=lambda s: (s.meta.date.first_day(), s.id), reverse=True)
         for story in stories:

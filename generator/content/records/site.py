@@ -143,6 +143,9 @@ class SiteConfig(Model):
         "what the period is, e.g. {nl: Looptijd van het Nederlandse deel, en: ...}"))
     funding: Localized | None = Field(default=None, description=N_(
         "who funds the project (shown at the foot of every page)"))
+    funder: Literal["eu"] | None = Field(default=None, description=N_(
+        "eu: the funding is the European Union's, and its emblem is shown beside the funding "
+        "line (as EU-funded projects must)"))
     contact: Contact = Field(default=Contact(), description=N_("how readers reach the project"))
     map: MapSettings = Field(default=MapSettings(), description=N_("the maps' settings"))
     translations: Literal["fallback", "required"] = Field(default="fallback", description=N_(

@@ -126,7 +126,7 @@ class SiteMaps(MapMaker):
                       self._pilot_popup(c, pilot))
         fm.fit(m, points, max_zoom=7)
         rendered = fm.render(m, self.cache)
-        return (self._block(c, rendered, "overview", c.gettext("Map of the pilots in Europe"))
+        return (self._block(c, rendered, "overview", c.gettext("Map of the pilots"))
                 + "\n" + c.part(MAPS, "pilots_table", pilots))
 
     def pilot(self, c: PageCtx, pilot: Pilot) -> Markup:
