@@ -205,3 +205,35 @@ def test_a_changed_generator_or_package_file_then_a_build_equals_a_cold_one(tmp_
     after = site_files(root / "site")
     assert after != before
     _cold_equals(root, tmp_path, env)
+
+
+def test_the_preview_shows_a_saved_story_first_and_then_equals_a_cold_build(tmp_path):
+    """Hugo's way: once the content is checked, the saved story's pages (and its
+    pilot's, which lists it) are placed and the page reloads; the rest follows."""
+    from generator.build import Paths
+    from generator.commands.rebuild import Rebuilder
+
+    root = make_project(tmp_path / "site", FIXTURES / "basic" / "content")
+    builds = Rebuilder(Paths(root, root / ".build/preview"), drafts=False)
+    served, seen = root / ".build/preview", {}
+    try:
+        builds.build()
+        story = root / STORY
+        story.write_text(story.read_text(encoding="utf-8").replace("title: ", "title: Nieuw ", 1),
+                         encoding="utf-8")
+
+        def shown():
+            seen["story"] = (served / "stories/eerste-verhaal/index.html").read_text()
+            seen["index"] = (served / "stories/index.html").read_text()
+
+        builds.build(frozenset({story}), shown)
+        assert "Nieuw " in seen["story"] and "Nieuw " not in seen["index"]
+        assert "Nieuw " in (served / "stories/index.html").read_text()  # the rest followed
+        builds.build(frozenset({root / "content/site.yml"}), lambda: seen.setdefault("site", 1))
+        assert "site" not in seen  # a save of anything but a story is built whole at once
+        builds.afterwards()
+    finally:
+        builds.close()
+    _build(root)
+    a, b = site_files(served), site_files(root / "site")
+    assert sorted(a) == sorted(b) and [rel for rel in a if a[rel] != b[rel]] == []

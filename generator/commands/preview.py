@@ -221,19 +221,24 @@ class Preview:
         self.builds = Rebuilder(self.paths, drafts)
         self.hub = Hub(paths.root)
         self.pending = threading.Event()
+        self.saving, self.saved = threading.Lock(), set()  # the files saved since the last build
         self.stopped = threading.Event()
         self.token = secrets.token_urlsafe(32)  # what the form to create a story must send back
         self.said: set[str] = set()  # the problems already shown in the terminal
         self.port = 0
 
-    def rebuild(self) -> bool:
+    def rebuild(self, changed: frozenset[Path] = frozenset()) -> bool:
         """Builds once; tells the pages to reload, or shows what went wrong.
 
         Never raises: a bug in the generator is shown like a content problem
         (with where to report it), and the engine starts afresh.
+
+        Args:
+            changed: The files saved since the last build (a saved story is
+                shown first, the rest of the site follows).
         """
         try:
-            return self._rebuild()
+            return self._rebuild(changed)
         except Exception as exc:  # noqa: BLE001 - the preview must outlive any rebuild
             stage = getattr(exc, "stage", "preview")
             # the traceback names folders of this computer: it stays in the terminal
@@ -254,11 +259,11 @@ class Preview:
                                    "version.") + "\n\n" + (shown or text))
         return False
 
-    def _rebuild(self) -> bool:
-        start = time.perf_counter()
+    def _rebuild(self, changed: frozenset[Path]) -> bool:
+        start, shown = time.perf_counter(), []
         gc.disable()  # the preview holds much; collecting mid-rebuild delays the page
         try:
-            report = self.builds.build()
+            report = self.builds.build(changed, lambda: shown.append(self.hub.send("reload")))
         except ContentError as exc:
             return self._failed(exc.report())
         except (EngineError, BuildBusy) as exc:
@@ -271,7 +276,8 @@ class Preview:
         for problem in report.problems:  # warnings and notices, each once while it lasts
             if problem.format() not in said:
                 self.log(problem.format())
-        self.hub.send("reload")
+        if not shown:  # the saved story's pages reloaded already (the rest is the same to them)
+            self.hub.send("reload")
         self._warn(report.problems)
         if not self.pending.wait(timeout=SETTLE):  # the page reloads first, unless saved again
             found = self.builds.afterwards(stop=self.pending)
@@ -317,6 +323,8 @@ class Preview:
                     return
                 if self.top and path.name in names:
                     follow(names[path.name])
+                with preview.saving:
+                    preview.saved.add(path)
                 preview.pending.set()
 
         for folder in names.values():
@@ -332,7 +340,9 @@ class Preview:
                 continue
             time.sleep(DEBOUNCE)
             self.pending.clear()
-            self.rebuild()
+            with self.saving:
+                changed, self.saved = frozenset(self.saved), set()
+            self.rebuild(changed)
 
 
 class Server:

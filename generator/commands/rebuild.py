@@ -7,25 +7,33 @@ workers with the texts they rendered, the parsed YAML of unchanged files, and
 what it placed in the folder it serves. A save is built with the same stages
 as a one-off build; the engine renders only the pages whose text changed,
 when nothing else did (generator.engine.plan), and only changed files are
-copied into the served folder. Search and the link check come after the
-page has reloaded, and give way to the next save.
+copied into the served folder. As Hugo's server does, a save of a story is
+shown first: once the content is checked, the story's pages and the pages
+that list it are written, rendered and placed, and the page reloads; the
+rest of the site follows. Search and the link check come after that, and
+give way to the next save.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
+from typing import Callable
 
 from generator.build import (BuildReport, Options, Paths, checked, draw_media, emitted,
                              image_index, planned_site, run_engine)
 from generator.content.problems import Problem
 from generator.content.yamlsrc import keep_parsed
-from generator.engine import DirtyPlan, SessionEngine
+from generator.emit import emit_language
+from generator.engine import DirtyPlan, SessionEngine, build_all
+from generator.engine.project import write_pages
 from generator.images.planner import ImagePlanner
 from generator.publish.assemble import Mirror
 from generator.publish.linkcheck import link_problems, unreported
 from generator.publish.lock import build_lock
 from generator.publish.search import index_site
+from generator.site.model import Site
 from generator.site.textwork import TextWork
 from generator.visuals import SiteVisuals
 
@@ -46,10 +54,17 @@ class Rebuilder:
         self.index = image_index(paths)  # what each image is, by its file's times
         self.mirror = Mirror(paths.out)
         self.last: tuple[list, str, list[Problem]] | None = None
+        self.pages: set[str] = set()  # the records' pages of the last build
         keep_parsed(50_000)  # a rebuild parses only the YAML that changed
 
-    def build(self) -> BuildReport:
+    def build(self, changed: frozenset[Path] = frozenset(),
+              shown: Callable[[], None] | None = None) -> BuildReport:
         """Builds once into the served folder (left as it was when a stage fails).
+
+        Args:
+            changed: The files saved since the last build.
+            shown: Called once the saved story's pages are in place, before
+                the rest of the site is (not called when nothing goes first).
 
         Raises:
             ContentError, EngineError, GeneratorBug, BuildBusy: as `generator.build.build`.
@@ -57,7 +72,7 @@ class Rebuilder:
         paths, report, start = self.paths, BuildReport(), time.perf_counter()
         with build_lock(paths.build, paths.root):
             try:
-                self._build(report)
+                self._build(report, changed, shown)
             except BaseException:
                 self.plan.forget()  # what the engine wrote is not known: build in full next
                 raise
@@ -66,11 +81,17 @@ class Rebuilder:
         report.timings["total"] = time.perf_counter() - start
         return report
 
-    def _build(self, report: BuildReport) -> None:
+    def _build(self, report: BuildReport, changed: frozenset[Path],
+               shown: Callable[[], None] | None) -> None:
         paths, index = self.paths, self.index
         with ImagePlanner(paths.cache / "images", index, early=True) as images:
             with report.stage("check"):
                 site = checked(paths, self.options, index, report, self.texts)
+            first = self._first(site, changed) if shown is not None else None
+            if first:
+                with report.stage("first"):
+                    self._show_first(site, first)
+                shown()
             with report.stage("emit"):
                 visuals = SiteVisuals(site, paths.cache)
                 projects = emitted(site, images, visuals, report)
@@ -82,6 +103,42 @@ class Rebuilder:
             self.mirror.update(planned_site(paths, site, projects, images, visuals, outputs))
         self.plan.succeeded()
         self.last = (projects, site.config.base_path, list(report.problems))
+        self.pages = {node.path for node in site.nodes()}
+
+    def _first(self, site: Site, changed: frozenset[Path]) -> frozenset[str] | None:
+        """The pages to show first: those of the stories saved and of their
+        pilots, which list them (the indexes, with every story, follow with the
+        rest); None when the save was of anything else (a new story, a pilot,
+        site.yml, the theme: the menu may change)."""
+        pages = set()
+        for path in changed:
+            parts = path.relative_to(self.paths.content).parts \
+                if path.is_relative_to(self.paths.content) else ()
+            story = site.stories.get(parts[1]) if len(parts) > 2 and parts[0] == "stories" else None
+            if story is None or story.path not in self.pages or not self.plan.built:
+                return None
+            pages |= {story.path, story.pilot.path}
+        return frozenset(pages)
+
+    def _show_first(self, site: Site, first: frozenset[str]) -> None:
+        """Writes, renders and places the pages at `first` (of every language)."""
+        paths = self.paths
+        with ImagePlanner(paths.cache / "images", self.index) as images:
+            visuals = SiteVisuals(site, paths.cache)
+            projects = [emit_language(site, lang, images, visuals, first) for lang in site.languages]
+            images.process()
+        jobs = []
+        for project in projects:
+            write_pages(project, paths.project(project.lang))
+            jobs.append((project.lang, paths.project(project.lang), paths.output(project.lang)))
+        runs = build_all(jobs, self.engine, False, None, frozenset(p.lang for p in projects))
+        if all(run.ok for run in runs):
+            placed: dict[str, Path | str] = {
+                project.root + page.url + "index.html": paths.output(project.lang) / page.url
+                / "index.html" for project in projects for page in project.pages.values()}
+            placed.update({f"media/{name}": path for name, path in images.outputs().items()})
+            placed.update(visuals.texts())
+            self.mirror.update(placed, prune=False)
 
     def afterwards(self, stop: threading.Event | None = None) -> list[Problem]:
         """Indexes the served site for search and checks its links; both give

@@ -25,7 +25,7 @@ __all__ = ["emit_language", "NoVisuals", "Project", "Visuals"]
 
 
 def emit_language(site: Site, code: str, images: ImagePlanner,
-                  visuals: Visuals | None = None) -> Project:
+                  visuals: Visuals | None = None, only: frozenset[str] | None = None) -> Project:
     """Emits every page of one language.
 
     Args:
@@ -33,6 +33,8 @@ def emit_language(site: Site, code: str, images: ImagePlanner,
         code: The language to emit.
         images: The build's image planner (renditions are planned here).
         visuals: Maps, timelines and social cards (none by default).
+        only: Emit only the pages at these paths (stories/x/, ""): the
+            preview shows the page just saved first; no menu, no extra pages.
 
     Returns:
         The language's project.
@@ -40,10 +42,13 @@ def emit_language(site: Site, code: str, images: ImagePlanner,
     visuals = visuals or NoVisuals()
     ls = LangSite(site, Lang(code, site.config.locale(code)), images)
     project = Project(code, ls.root, settings(ls))
-    for page in index_pages(ls, visuals):
+    for page in index_pages(ls, visuals, only):
         project.add(page)
     for node in site.nodes():
-        project.add(record_page(ls, node, visuals))
+        if only is None or node.path in only:
+            project.add(record_page(ls, node, visuals))
+    if only is not None:
+        return project
     for page in visuals.pages(ls):
         project.add(page)
     project.settings["licences_path"] = "licences/" if "licences/index.md" in project.pages else ""

@@ -13,19 +13,22 @@ from generator.site.model import Shown, Site
 LATEST = 6  # stories on the home page
 
 
-def index_pages(ls: LangSite, visuals: Visuals) -> list[EmittedPage]:
+def index_pages(ls: LangSite, visuals: Visuals,
+                only: frozenset[str] | None = None) -> list[EmittedPage]:
     """Emits the home page, the index of each kind that has records (a kind
-    without any has no page, and no place in the menu) and the search page."""
+    without any has no page, and no place in the menu) and the search page
+    (or only those at the paths `only` names)."""
     site = ls.site
-    pages = [_home(ls, visuals)]
-    kinds = {"stories": (site.stories, _stories), "pilots": (site.pilots, _pilots),
-             "people": (site.people, _people), "partners": (site.partners, _partners),
-             "publications": (site.publications, _publications)}
-    pages += [emit(PageCtx(ls, f"{kind}/"), visuals) for kind, (records, emit) in kinds.items()
-              if records]
-    c = PageCtx(ls, "search/")
-    pages.append(page(c, "search.html.j2", Shown(c.gettext("Search"), c.code), None, "search",
-                      visuals))
+    kinds = {"stories/": (site.stories, _stories), "pilots/": (site.pilots, _pilots),
+             "people/": (site.people, _people), "partners/": (site.partners, _partners),
+             "publications/": (site.publications, _publications)}
+    pages = [_home(ls, visuals)] if only is None or "" in only else []
+    pages += [emit(PageCtx(ls, path), visuals) for path, (records, emit) in kinds.items()
+              if records and (only is None or path in only)]
+    if only is None or "search/" in only:
+        c = PageCtx(ls, "search/")
+        pages.append(page(c, "search.html.j2", Shown(c.gettext("Search"), c.code), None,
+                          "search", visuals))
     return pages
 
 

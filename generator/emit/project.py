@@ -96,13 +96,15 @@ class Project:
         self.pages[page.src] = page
 
 
-def write_tree(files: dict[str, str | bytes], folder: Path, keep: tuple[str, ...] = ()) -> int:
+def write_tree(files: dict[str, str | bytes], folder: Path, keep: tuple[str, ...] = (),
+               prune: bool = True) -> int:
     """Makes `folder` hold exactly `files`, rewriting only what changed.
 
     Args:
         files: Relative path -> content.
         folder: The folder to write.
         keep: Top-level folders to leave alone (an engine's output inside).
+        prune: Remove what `files` does not name (else: leave it).
 
     Returns:
         The number of files written.
@@ -119,7 +121,8 @@ def write_tree(files: dict[str, str | bytes], folder: Path, keep: tuple[str, ...
             made.add(target.parent)
         target.write_bytes(data)
         written += 1
-    _remove_others(folder, set(files), keep)
+    if prune:
+        _remove_others(folder, set(files), keep)
     return written
 
 

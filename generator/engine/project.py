@@ -125,6 +125,13 @@ def theme_language(code: str) -> str:
     return code if (folder / f"{code}.html").is_file() else "en"
 
 
+def write_pages(project: Project, folder: Path) -> None:
+    """Writes only a language's pages that are in `project` (the preview's
+    first pages), leaving the rest of its project as it was."""
+    write_tree({f"docs/{src}": page.text() for src, page in project.pages.items()}, folder,
+               prune=False)
+
+
 def write_project(project: Project, folder: Path, base: dict[str, Any],
                   base_dir: Path, site_dir: Path) -> None:
     """Writes a language's MkDocs project (only changed files are touched: their

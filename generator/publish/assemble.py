@@ -69,9 +69,10 @@ class Mirror:
         self.folder = folder
         self.placed: dict[str, tuple] = {}
 
-    def update(self, planned: dict[str, Path | str]) -> list[str]:
-        """Brings the folder up to date; returns the paths written."""
-        for rel in sorted(set(self.placed) - set(planned)):  # first: a file may become a folder
+    def update(self, planned: dict[str, Path | str], prune: bool = True) -> list[str]:
+        """Brings the folder up to date; returns the paths written. Without
+        `prune`, only the files planned are placed (and nothing removed)."""
+        for rel in sorted(set(self.placed) - set(planned) if prune else ()):  # a file may become a folder
             (self.folder / rel).unlink(missing_ok=True)
             del self.placed[rel]
             for parent in (self.folder / rel).parents:  # and a folder a file
