@@ -117,3 +117,68 @@ def test_the_preview_shows_a_story_without_consent_labelled_and_a_build_never(tm
     build(Paths(root))
     assert not (root / "site/stories/een").exists()
     assert "stories/een/" not in _texts(root / "site")
+
+
+def test_pilots_init_makes_a_site_in_the_editors_language_that_builds_strictly(tmp_path):
+    made = pilots_in(tmp_path, "init", "nieuw", lang="nl_NL.UTF-8")
+    assert made.returncode == 0, made.stderr
+    root = tmp_path / "nieuw"
+    assert (root / "generator").is_dir() and (root / ".github/workflows/publish.yml").is_file()
+    assert not (root / "content/stories").exists() and not (root / "site").exists()
+    site_yml = (root / "content/site.yml").read_text()
+    assert "# De instellingen van de site" in site_yml and "Een nieuw pilotproject" in site_yml
+    assert "Over dit project" in (root / "content/pages/about/nl.md").read_text()
+    assert "About this project" in (root / "content/pages/about/en.md").read_text()
+    assert pilots_in(root, "check", "--strict").returncode == 0
+    build(Paths(root), strict=True)
+    shown = re.sub(r"<[^>]+>", " ", _texts(root / "site"))
+    assert [w for w in PROJECT_WORDS if re.search(rf"\b{w}", shown)] == []
+    refused = pilots_in(tmp_path, "init", "nieuw")
+    assert refused.returncode == 1 and "not empty" in refused.stderr
+
+
+def test_another_project_with_other_languages_funder_and_colours(tmp_path):
+    """What issue 25 asks of a second organisation: its own funder, languages
+    and colours, from `pilots init`, with no word of CoSIE or the EU."""
+    from PIL import Image
+
+    assert pilots_in(tmp_path, "init", "ander", "--languages", "de,en").returncode == 0
+    root = tmp_path / "ander"
+    content = root / "content"
+    po = content / "texts/de.po"
+    po.write_text(po.read_text().replace('msgid "Home"\nmsgstr ""', 'msgid "Home"\nmsgstr "Start"'))
+    site = content / "site.yml"
+    site.write_text(site.read_text().replace("# funding:", "funding:").replace(
+        '{nl: "...", en: "..."}', '{de: "Gefördert von der Stadt Köln.", en: "Funded by the city '
+        'of Cologne."}').replace("# brand:", "brand:").replace("logo: logo.png", "logo: logo.png"
+                                                                 ).replace("#17506b", "#2e6b1f"))
+    (content / "brand").mkdir()
+    Image.new("RGB", (48, 48), (46, 107, 31)).save(content / "brand/logo.png")
+    build(Paths(root))
+    home = (root / "site/index.html").read_text()
+    assert '<html lang="de"' in home and "Gefördert von der Stadt Köln." in home
+    assert re.search(r">\s*Start\s*<", home) and "pl-emblem" not in home
+    assert "#2e6b1f" in (root / "site/assets/css/brand.css").read_text()
+    assert 'src="assets/brand/logo.png"' in home
+    shown = re.sub(r"<[^>]+>", " ", _texts(root / "site"))
+    assert [w for w in PROJECT_WORDS if re.search(rf"\b{w}", shown)] == []
+
+
+@pytest.mark.parametrize("brand,needle", [
+    ('{colour: "#ffcc00"}', "white text on `colour` has a contrast of 1.5:1"),
+    ('{colour: "#17506b", colour_dark: "#17506b"}', "`colour_dark` on the dark page"),
+    ('{colour: "#17506b", accent: "#eeeeee"}', "`accent` on the light page"),
+    ('{colour: "#17506b", logo: logo.svg}', "is not a PNG / WEBP file"),
+    ('{colour: "#17506b", logo: fake.png}', "is not a PNG / WEBP file"),
+    ('{colour: "#17506b", fonts: {text: font.woff2}}', "is not a WOFF2 file"),
+    ('{colour: "17506b"}', "brand"),
+])
+def test_a_brand_that_readers_could_not_read_is_refused(tmp_path, brand, needle):
+    root = make_project(tmp_path / "p")
+    content = minimal(root)
+    write(content, "brand/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>')
+    write(content, "brand/fake.png", "not a picture")
+    write(content, "brand/font.woff2", "not a font")
+    site = content / "site.yml"
+    site.write_text(site.read_text() + f"brand: {brand}\n")
+    one_problem(problems_of(root), "site.yml", needle)

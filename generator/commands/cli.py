@@ -229,6 +229,26 @@ def serve_command(root: Path | None, port: int, no_drafts: bool) -> None:
     server.run()
 
 
+@main.command("init", help=N_("Start a new site in DIR: this generator with content of its own, "
+                              "which builds at once."))
+@click.argument("folder", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
+@option("--languages", default="nl,en", show_default=True,
+        help=N_("The site's languages, the default first, separated by commas."))
+def init_command(folder: Path, languages: str) -> None:
+    """Start a new site in DIR."""
+    from generator.commands.init import init
+    from generator.commands.scaffold import ScaffoldError
+
+    try:
+        written = init(folder, [code.strip() for code in languages.split(",") if code.strip()])
+    except ScaffoldError as exc:
+        raise click.ClickException(str(exc))
+    for path in written:
+        click.echo(f"  {path.relative_to(folder)}")
+    click.echo(_("A new site in {folder}. Next: cd {folder}, then make site (or pilots build) "
+                 "and make serve to see it; your words go in content/.").format(folder=folder))
+
+
 @main.command("view", help=N_("Show the built site/ at http://127.0.0.1:PORT/ as readers will "
                               "get it (run pilots build first)."))
 @root_option

@@ -22,6 +22,7 @@ from generator.content.fields import validate
 from generator.content.boundary import Boundary, Refused
 from generator.content.bundle import Bundle, Kind, Reader, read_bundle
 from generator.content.kinds import FILES, KINDS, PILOTS
+from generator.content.records.brand import FOLDER as BRAND, brand_files
 from generator.content.records.interventions import Intervention
 from generator.content.records.publications import Publication
 from generator.content.records.site import SiteConfig
@@ -54,6 +55,7 @@ class Content:
     taxonomies_raw: Any
     boundary: Boundary | None = None
     texts: dict[str, NullTranslations] = field(default_factory=dict)  # the site's words
+    brand: dict[str, bytes] = field(default_factory=dict)  # its logo and fonts, checked
     bundles: dict[str, dict[str, Bundle]] = field(default_factory=dict)
     interventions: dict[str, list[Item]] = field(default_factory=dict)
     publications: list[Item] = field(default_factory=list)
@@ -99,6 +101,9 @@ def load_content(root: Path, problems: Problems) -> Content | None:
     with reader.guard(root / FOLDER):
         content.texts = site_texts(root, site.languages, reader.text, problems,
                                    line_at(site_raw, ("languages",)))
+    with reader.guard(root / "site.yml"):
+        content.brand = brand_files(site.brand, root, reader.boundary.read_bytes, problems,
+                                    line_at(site_raw, ("brand",)))
     for kind in KINDS.values():
         content.bundles[kind.folder] = _load_kind(root / kind.folder, kind, reader)
     for pilot_id, bundle in content.of(PILOTS).items():
@@ -168,7 +173,7 @@ def _valid_terms(name: str, terms: Any, model: Any, raw: Any, path: Path, contex
 
 
 def _check_top_level(root: Path, reader: Reader) -> None:
-    known = [*FILES, *KINDS, FOLDER]
+    known = [*FILES, *KINDS, FOLDER, BRAND]
     for path in reader.boundary.entries(root):
         if path.name.startswith(".") or path.name in known:
             continue

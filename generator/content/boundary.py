@@ -26,7 +26,7 @@ KB = 1 << 10
 # Markdown's time is bounded per text as well (generator.site.textwork), that
 # of YAML and JSON grows with the size alone.
 LIMITS = {".yml": 512 * KB, ".yaml": 512 * KB, ".md": 256 * KB, ".po": 512 * KB,
-          ".geojson": 5 * MB}
+          ".geojson": 5 * MB, ".woff2": 2 * MB}
 IMAGE_LIMIT = 50 * MB
 
 

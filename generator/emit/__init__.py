@@ -19,6 +19,7 @@ from generator.emit.indexes import index_pages
 from generator.emit.pages import record_page
 from generator.emit.project import NavItem, Project
 from generator.site import csp
+from generator.emit.brand import brand_files
 from generator.emit.emblem import emblem
 
 __all__ = ["emit_language", "NoVisuals", "Project", "Visuals"]
@@ -41,7 +42,7 @@ def emit_language(site: Site, code: str, images: ImagePlanner,
     """
     visuals = visuals or NoVisuals()
     ls = LangSite(site, Lang(code, site.config.locale(code)), images)
-    project = Project(code, ls.root, settings(ls))
+    project = Project(code, ls.root, settings(ls), files=brand_files(site))
     for page in index_pages(ls, visuals, only):
         project.add(page)
     for node in site.nodes():

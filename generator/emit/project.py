@@ -88,7 +88,7 @@ class Project:
     settings: dict[str, Any]
     pages: dict[str, EmittedPage] = field(default_factory=dict)
     nav: list[NavItem] = field(default_factory=list)
-    files: dict[str, str] = field(default_factory=dict)
+    files: dict[str, str | bytes] = field(default_factory=dict)
 
     def add(self, page: EmittedPage) -> None:
         """Adds a page (a second page at the same place is a bug)."""

@@ -100,6 +100,11 @@ def project_config(base: dict[str, Any], base_dir: Path, project: Project,
     theme["font"] = False  # no Google Fonts: the site loads nothing from third parties
     if "custom_dir" in theme and not os.path.isabs(str(theme["custom_dir"])):
         theme["custom_dir"] = str((base_dir / theme["custom_dir"]).resolve())
+    if "assets/css/brand.css" in project.files:  # site.yml's colours and fonts, after the theme's
+        config["extra_css"] = [*config.get("extra_css", []), "assets/css/brand.css"]
+    logo = next((path for path in project.files if path.startswith("assets/brand/logo")), None)
+    if logo:
+        theme["logo"] = logo
     extra = config.setdefault("extra", {})
     # the theme's own words (search, menu) in a language it knows; English otherwise
     extra["pl"] = {**settings, "theme_language": theme_language(settings["language"])}
@@ -136,7 +141,7 @@ def write_project(project: Project, folder: Path, base: dict[str, Any],
                   base_dir: Path, site_dir: Path) -> None:
     """Writes a language's MkDocs project (only changed files are touched: their
     times tell the preview's dirty builds what to render)."""
-    files: dict[str, str] = {f"docs/{src}": page.text() for src, page in project.pages.items()}
+    files: dict[str, str | bytes] = {f"docs/{src}": page.text() for src, page in project.pages.items()}
     files.update({f"docs/{path}": text for path, text in project.files.items()})
     config = project_config(base, base_dir, project, site_dir)
     files["mkdocs.yml"] = yaml.dump(config, Dumper=_KeepDumper, allow_unicode=True,

@@ -227,6 +227,7 @@ class Site:
     publications: list[PublicationNode] = field(default_factory=list)
     drafts: bool = False
     texts: dict[str, Any] = field(default_factory=dict)  # each language's words (gettext)
+    brand: dict[str, bytes] = field(default_factory=dict)  # the logo and fonts site.yml names
 
     @property
     def languages(self) -> list[str]:

@@ -108,7 +108,7 @@ class _Resolver:
                     pilots=of[PILOTS.folder], stories=of[STORIES.folder],
                     people=of[PEOPLE.folder], partners=of[PARTNERS.folder],
                     pages=of[PAGES.folder], publications=publications, drafts=self.drafts,
-                    texts=self.content.texts)
+                    texts=self.content.texts, brand=self.content.brand)
 
     def _publish(self, kind: Kind, nodes: Any) -> None:
         self.published[kind.folder] = {node.id: node for node in nodes}

@@ -13,6 +13,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from generator.content.fields import Localized, Model, Period, Text, Url
 from generator.content.messages import N_, _
 from generator.content.problems import HintedError
+from generator.content.records.brand import Brand
 
 MAX_LIMIT_MEGAPIXELS = 100  # the highest image limit site.yml may set (400 MB decoded)
 _LANG = re.compile(r"^[a-z]{2,3}$")
@@ -158,6 +159,8 @@ class SiteConfig(Model):
     data_licence: str = Field(default="CC BY 4.0", max_length=100, description=N_(
         "the licence of the open data the site offers"))
     images: ImageSettings = Field(default=ImageSettings(), description=N_("limits on images"))
+    brand: Brand | None = Field(default=None, description=N_(
+        "the site's own look: colours (checked for contrast), logo and fonts"))
 
     @field_validator("languages")
     @classmethod
