@@ -44,6 +44,7 @@ from generator.publish.valid_html import finish_pages
 from generator.publish.linkcheck import link_problems, unreported
 from generator.publish.lock import BuildBusy, build_lock
 from generator.publish.search import index_site
+from generator.site.media import published
 from generator.site.model import Site
 from generator.site.resolve import resolve
 from generator.site.textwork import TextWork
@@ -329,6 +330,7 @@ def planned_site(paths: Paths, site: Site, projects: list[Project], images: Imag
                  visuals: Visuals, outputs: dict[str, Path]) -> dict[str, Path | str]:
     """Every file of the site: path -> the file to copy, or the text to write."""
     files = {f"media/{name}": path for name, path in images.outputs().items()}
+    files.update(published(site.nodes()))  # sound, video and captions
     files.update(visuals.files())
     return site_files(outputs, projects, site.config.base_url, files, visuals.texts())
 

@@ -5,7 +5,7 @@ YAML reader, the image checks)."""
 
 from __future__ import annotations
 
-from generator.content.boundary import IMAGE_LIMIT, LIMITS, size
+from generator.content.boundary import IMAGE_LIMIT, LIMITS, MEDIA_LIMIT, MEDIA_SUFFIXES, size
 from generator.content.bundle import IMAGE_SUFFIXES, UNSUPPORTED_IMAGES
 from generator.content.kinds import FILES, KINDS
 from generator.content.messages import _
@@ -14,6 +14,7 @@ from generator.content.records.site import MAX_LIMIT_MEGAPIXELS, ImageSettings
 from generator.content.yamlsrc import DEPTH_LIMIT, FIELD_LIMIT
 from generator.images.probe import COVER_MIN_WIDTH, WARN_MEGAPIXELS
 from generator.site.geography import AREA_POINTS, NEAR_KM
+from generator.site.media import CLOSE
 from generator.site.prose import ATTRIBUTES, SCHEMES, TAGS
 from generator.site.textwork import BUDGET
 
@@ -57,6 +58,16 @@ def _texts() -> list[str]:
             "- " + _("Images: `![what it shows](photo.jpg \"an optional caption\")`, with the "
                      "file in the record's folder. The alt text between the brackets is "
                      "required."),
+            "- " + _("Sound and video: `![what it is](interview.mp4 \"an optional caption\")` "
+                     "on a line of its own, with the file ({suffixes}) in the record's folder. A "
+                     "video needs captions in the language of each text that shows it "
+                     "(interview.nl.vtt, WebVTT), a sound recording a transcript "
+                     "(interview.nl.md, Markdown, shown under the player); a picture "
+                     "interview.jpg beside it is the video's poster. A video on YouTube, Vimeo "
+                     "or a PeerTube server listed in site.yml under `video_hosts`: "
+                     "`![what it is](https://www.youtube.com/watch?v=...)`; nothing is loaded "
+                     "from there until the reader plays it, and `posters:` in meta.yml gives it "
+                     "a picture.").format(suffixes=", ".join(sorted(MEDIA_SUFFIXES))),
             "- " + _("Headings: the title is the page's only main heading, so the text starts "
                      "at `##`, and goes one level down at a time (## then ###). A map story has "
                      "one ## section per chapter."),
@@ -80,6 +91,11 @@ def _texts() -> list[str]:
 def _limits() -> list[str]:
     rows = [(_("a YAML file"), size(LIMITS[".yml"])), (_("a Markdown file"), size(LIMITS[".md"])),
             (_("a GeoJSON file"), size(LIMITS[".geojson"])), (_("an image file"), size(IMAGE_LIMIT)),
+            (_("a sound or video file"), size(MEDIA_LIMIT)),
+            (_("a captions file"), size(LIMITS[".vtt"])),
+            (_("the sound and video of the whole site"), _(
+                "1 GB, what GitHub Pages publishes (a warning from {share:.0%})").format(
+                share=CLOSE)),
             (_("one text in a YAML file"), _("{count:,} characters").format(count=FIELD_LIMIT)),
             (_("turning one text into a page"), _("{seconds:g} s (a real text takes a fraction "
                                                   "of it)").format(seconds=BUDGET)),

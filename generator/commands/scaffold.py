@@ -208,7 +208,8 @@ def _story_meta(options: Options, content: Path, languages: list[str]) -> str:
               _("the pilot this story belongs to (a folder in content/pilots/)")),
         _line(f"date: {options.today.isoformat()}",
               _("when it happened or was told: 2019-05-10, or 2019-05 for a month")),
-        _line("format: article", _("article | photo-story | map-story")),
+        _line("format: article", _("article | photo-story | map-story | video-story | "
+                                   "audio-story")),
         _line('narrator: {name: "Anonymous"}', _("who tells it; a real name only with their "
                                                  "consent")),
         _line(f"# narrator: {{name: {_per_language(languages)}}}",
@@ -222,6 +223,9 @@ def _story_meta(options: Options, content: Path, languages: list[str]) -> str:
         _line(f"# location: {{lat: {lat:.3f}, lon: {lon:.3f}}}",
               _("where it happened: the story is shown on its pilot's map")),
         *_cover_lines(languages),
+        _line("# posters: {dQw4w9WgXcQ: poster.jpg}", _(
+            "a picture in this folder for a video on YouTube, Vimeo or PeerTube (by its id or "
+            "address), shown until it is played")),
         _line("# chapters:", _("a map story only: one place per ## section of the text, in "
                                "order")),
         _line(f"#   - {{location: {{lat: {lat:.3f}, lon: {lon:.3f}}}, zoom: 16}}",

@@ -26,8 +26,14 @@ KB = 1 << 10
 # Markdown's time is bounded per text as well (generator.site.textwork), that
 # of YAML and JSON grows with the size alone.
 LIMITS = {".yml": 512 * KB, ".yaml": 512 * KB, ".md": 256 * KB, ".po": 512 * KB,
-          ".geojson": 5 * MB, ".woff2": 2 * MB}
+          ".geojson": 5 * MB, ".woff2": 2 * MB, ".vtt": 512 * KB}
 IMAGE_LIMIT = 50 * MB
+# GitHub refuses a file over 100 MB in a repository (and a site over 1 GB:
+# generator.site.media counts that); ten minutes of 720p video fit
+MEDIA_LIMIT = 100 * MB
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff"})
+MEDIA_SUFFIXES = frozenset({".mp4", ".webm", ".mp3", ".m4a", ".ogg", ".opus"})  # sound, video
+LIMITS.update(dict.fromkeys(MEDIA_SUFFIXES, MEDIA_LIMIT))
 
 
 class Refused(Exception):

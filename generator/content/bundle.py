@@ -4,6 +4,7 @@ and media files beside them."""
 from __future__ import annotations
 
 import os
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,11 +15,13 @@ from pydantic import BaseModel
 from generator.content.messages import _
 from generator.content.problems import Problems, did_you_mean
 from generator.content.yamlsrc import Loaded, YMap, load_yaml, split_front_matter
-from generator.content.boundary import Boundary, Refused
+from generator.content.boundary import IMAGE_SUFFIXES, MEDIA_SUFFIXES, Boundary, Refused
 from generator.content.fields import file_key, is_valid_id, validate
 from generator.content.records.front import Front
 
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff"}
+# Beside a sound or video file (MEDIA_SUFFIXES, checked by generator.site.media):
+# its captions and transcripts, interview.nl.vtt and interview.nl.md
+_BESIDE_MEDIA = re.compile(r"^.+\.(?P<lang>[a-z]{2,3})\.(?:vtt|md)$")
 # Images editors have that the site cannot use, and what to export them as
 UNSUPPORTED_IMAGES = {".heic": ("HEIC", "JPEG"), ".heif": ("HEIF", "JPEG"), ".avif": ("AVIF", "JPEG"),
                       ".bmp": ("BMP", "PNG"), ".svg": ("SVG", "PNG"), ".psd": ("PSD", "JPEG"),
@@ -105,9 +108,9 @@ class Bundle:
         meta: The validated meta.yml, or None if it is invalid or absent.
         raw: The parsed meta.yml, for line numbers.
         texts: The Markdown text per language.
-        media: Image and data files in the bundle, by name (`fields.file_key`:
-            accented letters in one form): the real files, each checked by the
-            content boundary.
+        media: Image, sound, video and data files in the bundle (and captions
+            and transcripts), by name (`fields.file_key`: accented letters in
+            one form): the real files, each checked by the content boundary.
         refused: Media files the boundary refused (already reported).
         unsupported: Images in a format the site cannot use, by name: (format,
             what to export it as).
@@ -287,7 +290,8 @@ def _scan_files(bundle: Bundle, languages: list[str], reader: Reader) -> None:
         suffix = path.suffix.lower()
         if name in bundle.media or name in bundle.refused or name in bundle.unsupported:
             _twin(path, reader.problems)
-        elif suffix in IMAGE_SUFFIXES or suffix in kind.data_suffixes:
+        elif suffix in IMAGE_SUFFIXES or suffix in MEDIA_SUFFIXES or \
+                suffix in kind.data_suffixes or _beside_media(name, languages):
             _add_media(bundle, path, name, reader)
         elif suffix in UNSUPPORTED_IMAGES:
             bundle.unsupported[name] = UNSUPPORTED_IMAGES[suffix]
@@ -302,6 +306,12 @@ def _add_media(bundle: Bundle, path: Path, name: str, reader: Reader) -> None:
     except Refused as exc:
         reader.problems.add(path, None, exc.message, exc.hint)
         bundle.refused.add(name)
+
+
+def _beside_media(name: str, languages: list[str]) -> bool:
+    """Captions or a transcript in one of the site's languages (interview.nl.vtt)."""
+    found = _BESIDE_MEDIA.match(name)
+    return found is not None and found["lang"] in languages
 
 
 def _twin(path: Path, problems: Problems) -> None:

@@ -29,7 +29,8 @@ from generator.site.model import Node, Shown, Site
 from generator.content.fields import Image
 from generator.emit.links import language_root, relative
 
-MACROS, IMAGES = "_macros.html.j2", "_images.html.j2"  # shared parts; pictures
+# The shared parts of pages; pictures; sound and video
+MACROS, IMAGES, MEDIA = "_macros.html.j2", "_images.html.j2", "_media.html.j2"
 CARDS = {STORIES: "story_card", PILOTS: "pilot_card"}  # the card (a macro) each kind gets
 
 

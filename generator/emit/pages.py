@@ -11,7 +11,7 @@ from markupsafe import Markup
 from generator.content.language import Lang
 from generator.content.kinds import PILOTS, STORIES
 from generator.site.model import Node, Pilot, Prose, Shown, Story
-from generator.emit.context import IMAGES, LangSite, PageCtx, attr
+from generator.emit.context import IMAGES, MEDIA, LangSite, PageCtx, attr
 from generator.emit.links import relative
 from generator.emit.project import EmittedPage
 from generator.emit.visuals import Visuals
@@ -83,14 +83,18 @@ def body_html(c: PageCtx, prose: Prose, node: Node, zoom: bool = False) -> Marku
         zoom: Link figures to a lightbox (photo stories).
     """
     text = prose.rendered.html
+    told = node.kind is STORIES and node.meta.format in ("video-story", "audio-story")
     for index, ref in enumerate(prose.images):
         token = prose.rendered.token(index)
         text = _outside_tags(text, token, attr(ref.alt))
-        if ref.is_remote or ref.src not in node.media:  # refused while checking
+        alone = f"<p>{token}</p>"
+        if ref.src in node.players and alone in text:  # sound or video (checked: alone)
+            text = text.replace(alone, c.part(MEDIA, "player", node.players[ref.src], ref,
+                                              prose.lang, told))
+        if ref.is_media or ref.is_remote or ref.src not in node.media:  # refused while checking
             text = text.replace(token, "")
             continue
         rendition = c.ls.images.get(node.media[ref.src])
-        alone = f"<p>{token}</p>"
         if ref.alone and alone in text:
             figure = c.part(IMAGES, "figure", rendition, ref.alt, ref.title, None,
                             "wide" if zoom else "figure", False, zoom)

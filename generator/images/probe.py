@@ -24,6 +24,7 @@ from PIL import Image, UnidentifiedImageError
 
 from generator.content.records.site import MAX_LIMIT_MEGAPIXELS
 from generator.content.store import Store, code_digest, key_of
+from generator.images.media import MediaIndex
 
 PIPELINE_VERSION = "3"  # part of every digest: change it to invalidate every cached output
 # The formats content may use. Pillow knows more, and some (EPS) would run an
@@ -158,6 +159,8 @@ class ImageIndex:
         self.store = Store(folder) if folder is not None else None
         self.limit = limit_megapixels
         self.known: dict[tuple, Measured] = {}
+        # sound and video files, and their published copies, beside the measurements
+        self.media = MediaIndex(folder.parent / "media" if folder is not None else None, digest_of)
 
     def measure(self, file: Path) -> Measured:
         """Returns what an image is, decoding it only when it is new."""

@@ -8,7 +8,9 @@ allowing `eval`), plus the inline scripts the theme writes, allowed one by one
 by hash. Only scripts outside a page's content are hashed: the content
 (between the emitter's markers) was written from editors' records, and an
 inline script there is refused, never allowed. Images may also come from the
-map's tile server; nothing else leaves the site.
+map's tile server, and a video's player from its host (YouTube's no-cookie
+address, Vimeo's player, the PeerTube servers site.yml lists), loaded only
+when a reader asks for it; nothing else leaves the site.
 
 The engine's process imports this module (its hooks fill each page's policy),
 so it imports nothing but the standard library at its top.
@@ -25,6 +27,8 @@ from generator import CONTENT_END, CONTENT_START
 
 PLACEHOLDER = "'pl-inline-scripts'"  # written by emit, filled in after the engine
 PREVIEW = "frame-ancestors 'none'"  # no other page may frame the preview (a header only)
+# Where the players of videos on other websites come from (generator.site.media)
+YOUTUBE, VIMEO = "https://www.youtube-nocookie.com", "https://player.vimeo.com"
 
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
 _INLINE = re.compile(r"<script(?![^>]*\ssrc=)", re.IGNORECASE)
@@ -51,11 +55,13 @@ def policy(config: Any) -> str:
     except UnknownTiles:
         tile_origins = []
     images = " ".join(["'self'", "data:", *tile_origins])
+    frames = " ".join([YOUTUBE, VIMEO, *(f"https://{host}" for host in config.video_hosts)])
     return ("default-src 'self'; "
             f"script-src 'self' 'wasm-unsafe-eval' {PLACEHOLDER}; "
             "style-src 'self' 'unsafe-inline'; "
             f"img-src {images}; "
             "font-src 'self'; connect-src 'self'; worker-src 'self'; "
+            f"frame-src {frames}; "
             "object-src 'none'; base-uri 'self'; form-action 'self'")
 
 

@@ -42,7 +42,7 @@ class ImageChecks:
                 self._named(image, bundle, name)
                 used.add(image.file)
         for text in prose.values():
-            for ref in text.images:
+            for ref in (r for r in text.images if not r.is_media):  # generator.site.media's
                 self._in_text(ref, bundle, text.path)
                 used.add(ref.src)
         for name, (kind, target) in sorted(bundle.unsupported.items()):

@@ -6,7 +6,9 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
+from generator.content.boundary import IMAGE_SUFFIXES, MEDIA_SUFFIXES
 from generator.content.fields import file_key
 
 # An image as Python-Markdown reads one: its texts may run over the lines of a
@@ -54,6 +56,13 @@ class ImageRef:
     def is_remote(self) -> bool:
         """Whether the image points outside the bundle (not allowed)."""
         return "://" in self.src or self.src.startswith("//")
+
+    @property
+    def is_media(self) -> bool:
+        """Whether it is sound or video (a file, or a video on another website),
+        which generator.site.media checks, rather than a picture."""
+        suffix = PurePosixPath(self.src.split("?")[0]).suffix.lower()
+        return suffix in MEDIA_SUFFIXES or (self.is_remote and suffix not in IMAGE_SUFFIXES)
 
 
 @dataclass(frozen=True)

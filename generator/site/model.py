@@ -75,6 +75,8 @@ class Node:
         draft: Whether it is a draft (only built when drafts are asked for).
         media: Its image and data files by name: real files the content
             boundary checked (nothing else is ever opened).
+        players: The sound and video its texts show, by what they wrote
+            (generator.site.media.Player).
     """
 
     KIND: ClassVar[Kind]
@@ -87,6 +89,7 @@ class Node:
     media: dict[str, Path] = field(default_factory=dict)
     meta: Any = None
     unconsented: bool = False  # a story shown (labelled) only where drafts are: the preview
+    players: dict[str, Any] = field(default_factory=dict)
 
     def text(self, lang: str, order: list[str]) -> Prose | None:
         """Returns the prose for `lang`, else the first language that has one."""

@@ -24,6 +24,7 @@ from generator.site.consent import consented, included
 from generator.site.geography import AREA_POINTS, area_points, check_country, check_near, read_area
 from generator.site.images import ImageChecks
 from generator.site.mapsettings import check_map_settings
+from generator.site.media import MediaChecks
 from generator.site.model import (NODE_TYPES, InterventionNode, Node, Pilot, Prose,
                                   PublicationNode, Site, Story)
 from generator.site.references import References, check_terms
@@ -69,6 +70,8 @@ class _Resolver:
                  texts: TextWork):
         self.content, self.problems, self.drafts, self.texts = content, problems, drafts, texts
         self.images = ImageChecks(images, problems)
+        self.media = MediaChecks(images.media, self.images, texts, content.boundary,
+                                 content.site.video_hosts, problems)
         self.published: dict[str, dict[str, Any]] = {}
         self.refs = References(content, self.published, problems)
 
@@ -92,6 +95,7 @@ class _Resolver:
         if self.content.site.translations == "required":
             check_translations(self.content, self.problems)
         check_map_settings(self.content, self.problems)
+        self.media.check_total()
         site = self._site(publications)
         check_links(site, self.problems, self._left_out_drafts())
         return site
@@ -140,6 +144,7 @@ class _Resolver:
                                               dict(bundle.media))
         node.meta = bundle.meta  # type: ignore[attr-defined]
         self.images.record(bundle, node.prose)
+        node.players = self.media.record(bundle, node.prose)
         return node
 
     def _texts(self) -> Iterator[Text]:

@@ -147,6 +147,22 @@
     });
   }
 
+  /* A video on another website: its host's player comes in only when the
+     reader plays it (the link leads to the video there without JavaScript). */
+  function setupFacade(box) {
+    box.querySelector("a").addEventListener("click", function (event) {
+      event.preventDefault();
+      var frame = document.createElement("iframe");
+      frame.src = box.getAttribute("data-pl-facade");
+      frame.title = box.getAttribute("data-pl-title");
+      frame.allow = "autoplay; fullscreen; picture-in-picture; encrypted-media";
+      frame.allowFullscreen = true;
+      box.textContent = "";
+      box.appendChild(frame);
+      frame.focus();
+    });
+  }
+
   /* The menu on a phone: Material's button is a <label> for a hidden checkbox,
      which the keyboard cannot reach. It becomes a button (Enter and Space open
      it); the drawer's first link takes the focus; Escape, or leaving the
@@ -205,6 +221,7 @@
     var form = document.querySelector("[data-pl-filter]");
     if (form) { setupFilter(form); }
     Array.prototype.forEach.call(document.querySelectorAll(".pl-mapstory"), setupMapStory);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-pl-facade]"), setupFacade);
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);

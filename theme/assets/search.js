@@ -96,7 +96,8 @@
     link.textContent = meta.title || data.url;
     title.appendChild(link);
     body.appendChild(title);
-    var about = [].concat((data.filters || {}).kind || [], meta.pilot ? [meta.pilot] : []);
+    var about = [].concat((data.filters || {}).kind || [], meta.pilot ? [meta.pilot] : [],
+                          meta.medium ? [meta.medium] : []);
     if (about.length) {
       var line = document.createElement("p");
       line.className = "pl-card__meta";

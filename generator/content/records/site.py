@@ -23,6 +23,7 @@ LOCALE_PATTERN = r"^[a-z]{2,3}(?:_[A-Z]{2})?$"
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 _HOST = r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d{1,5})?"
 _BASE_URL = re.compile(rf"^https?://{_HOST}(?:/[A-Za-z0-9._~%/-]*)?$")
+_VIDEO_HOST = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
 _TILE_URL = re.compile(r"^https://[A-Za-z0-9.{}-]+(?::\d{1,5})?/[A-Za-z0-9._~%/{}@?=&-]*$")
 
 
@@ -161,6 +162,20 @@ class SiteConfig(Model):
     images: ImageSettings = Field(default=ImageSettings(), description=N_("limits on images"))
     brand: Brand | None = Field(default=None, description=N_(
         "the site's own look: colours (checked for contrast), logo and fonts"))
+    video_hosts: list[str] = Field(default_factory=list, description=N_(
+        "PeerTube servers whose videos texts may show (YouTube and Vimeo need no listing), "
+        "e.g. [peertube.example.org]"))
+
+    @field_validator("video_hosts")
+    @classmethod
+    def _hosts(cls, value: list[str]) -> list[str]:
+        value = [host.lower() for host in value]
+        for host in value:
+            if not _VIDEO_HOST.fullmatch(host):
+                raise ValueError(_('"{value}" is not the name of a server; write it like '
+                                   "peertube.example.org (no https://, no path)")
+                                 .format(value=host[:80]))
+        return value
 
     @field_validator("languages")
     @classmethod

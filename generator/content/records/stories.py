@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.content.fields import Date, Id, Image, Localized, Location, Model, Record
+from generator.content.fields import (Date, FileName, Id, Image, Localized, Location, Model,
+                                      Record)
 from generator.content.messages import N_
 from generator.content.bundle import Kind
 from generator.content.records.front import StoryFront
@@ -45,8 +46,10 @@ class StoryMeta(Record):
     pilot: Id = Field(description=N_("the id of the pilot it belongs to"))
     date: Date = Field(description=N_(
         "when the story happened (a month, 2019-05, is enough), not when it was written"))
-    format: Literal["article", "photo-story", "map-story"] = Field(description=N_(
-        "article; photo-story (the photos large); map-story (a map that follows the text)"))
+    format: Literal["article", "photo-story", "map-story", "video-story", "audio-story"] = Field(
+        description=N_("article; photo-story (the photos large); map-story (a map that follows "
+                       "the text); video-story or audio-story (told in a video or a sound "
+                       "recording, shown first)"))
     narrator: Narrator = Field(description=N_("who tells the story"))
     consent: Consent = Field(description=N_(
         "the narrator's consent; without it the story is never published"))
@@ -58,6 +61,9 @@ class StoryMeta(Record):
         "the picture on cards and at the top (without one, the pilot's cover is used)"))
     example: bool = Field(default=False, description=N_(
         'true: shown with a visible "illustrative example" label'))
+    posters: dict[str, FileName] = Field(default_factory=dict, description=N_(
+        "a picture in this folder for a video on another website, by its address or id, shown "
+        "until the reader plays it: {dQw4w9WgXcQ: poster.jpg}"))
     chapters: list[Chapter] = Field(default_factory=list, description=N_(
         "a map story only: one place per ## section of the text, in order"))
 

@@ -1,0 +1,286 @@
+"""Sound and video in texts, written like a picture on a line of its own:
+`![what it is](interview.mp4 "a caption")`.
+
+A file in the record's folder (checked by generator.images.media) is played
+by the browser's own player; a video needs captions in the language of each
+text that shows it (interview.nl.vtt), a sound recording a transcript
+(interview.nl.md), both checked here with file and line. A video on YouTube,
+Vimeo or a PeerTube server listed in site.yml is shown behind a click: its
+page there and its player's address, from which nothing is loaded until the
+reader asks (generator/emit/templates/_media.html.j2).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from generator.content.boundary import Boundary, Refused, size
+from generator.content.bundle import Bundle
+from generator.content.messages import SITE, _, translations
+from generator.content.problems import Problems, did_you_mean
+from generator.content.yamlsrc import line_at
+from generator.images.media import FORMATS, MediaIndex, Probed
+from generator.images.pipeline import slug
+from generator.site.captions import Invalid, read_captions
+from generator.site.csp import VIMEO, YOUTUBE
+from generator.site.images import ImageChecks
+from generator.site.mdrefs import ImageRef
+from generator.site.model import Prose
+from generator.site.prose import Text
+from generator.site.texts import check_markup, check_rendered
+from generator.site.textwork import TextWork
+
+GITHUB_PAGES = 1 << 30  # GitHub Pages publishes at most 1 GB per site
+CLOSE = 0.8  # from this share of it on, editors are told
+STORY_MEDIA = {"video-story": ("video", "external"), "audio-story": ("audio",)}
+_YOUTUBE = ("YouTube", "https://www.youtube.com/watch?v={id}", YOUTUBE + "/embed/{id}?autoplay=1")
+# A video's address without https:// -> (its host, its page there, its player)
+_ADDRESSES = tuple((re.compile(pattern, re.ASCII), templates) for pattern, templates in (
+    (r"(?:www\.|m\.)?youtube\.com/(?:watch\?(?:[^#]*&)?v=|shorts/|embed/|live/)(?P<id>[\w-]{11})"
+     r"(?:[&?#].*)?", _YOUTUBE),
+    (r"youtu\.be/(?P<id>[\w-]{11})(?:[?#].*)?", _YOUTUBE),
+    (r"(?:www\.)?vimeo\.com/(?P<id>\d+)(?:/(?P<h>[0-9a-f]+))?(?:[?#].*)?",
+     ("Vimeo", "https://vimeo.com/{id}{hash}", VIMEO + "/video/{id}?dnt=1&autoplay=1{secret}")),
+    (r"(?P<host>[a-z0-9.-]+)/(?:w|videos/watch|videos/embed)/(?P<id>[\w-]+)(?:[?#].*)?",
+     ("{host}", "https://{host}/w/{id}", "https://{host}/videos/embed/{id}?autoplay=1&p2p=0"))))
+
+
+@dataclass
+class Player:
+    """A sound or video as its page shows it: its kind ("video", "audio", or
+    "external" for a video on another website), what the text wrote, the file
+    published in media/ (an external video's id), its type and a video's size;
+    the copy to publish and the poster (files); captions per language as
+    (published name, text), transcripts per language as clean HTML; and of an
+    external video its host, its page there and its player's address."""
+
+    kind: str
+    src: str
+    name: str = ""
+    mime: str = ""
+    width: int = 0
+    height: int = 0
+    file: Path | None = None
+    poster: Path | None = None
+    captions: dict[str, tuple[str, str]] = field(default_factory=dict)
+    transcripts: dict[str, str] = field(default_factory=dict)
+    host: str = ""
+    page: str = ""
+    embed: str = ""
+
+
+def published(nodes: Iterable[Any]) -> dict[str, Path | str]:
+    """Every sound, video and captions file the records' pages show: its path
+    in the site -> the copy to publish, or the captions as checked."""
+    files: dict[str, Path | str] = {}
+    for player in (p for node in nodes for p in node.players.values()):
+        if player.file is not None:
+            files[f"media/{player.name}"] = player.file
+        files.update({f"media/{name}": text for name, text in player.captions.values()})
+    return files
+
+
+def external(url: str, hosts: list[str]) -> Player | None:
+    """The player of a video on YouTube, Vimeo or a listed PeerTube server, or None."""
+    scheme, _sep, rest = url.partition("://")
+    host, slash, path = rest.partition("/")
+    for pattern, templates in _ADDRESSES:
+        match = pattern.fullmatch(host.lower() + slash + path)
+        if match and scheme.lower() in ("http", "https") and match.groupdict().get(
+                "host", "") in ["", *hosts]:
+            h = match.groupdict().get("h")
+            values = {**match.groupdict(), "hash": f"/{h}" if h else "",
+                      "secret": f"&h={h}" if h else ""}
+            name, page, embed = (template.format(**values) for template in templates)
+            return Player("external", url, match["id"], host=name, page=page, embed=embed)
+    return None
+
+
+class MediaChecks:
+    """Checks the sound and video of each record, and what the site's come to.
+
+    Args:
+        index: What each sound and video file is.
+        images: The image checks (a poster is an image).
+        texts: Where transcripts are rendered, under the time budget.
+        boundary: Through which captions and transcripts are read.
+        hosts: The PeerTube servers site.yml lists.
+        problems: Where problems go.
+    """
+
+    def __init__(self, index: MediaIndex, images: ImageChecks, texts: TextWork,
+                 boundary: Boundary, hosts: list[str], problems: Problems):
+        self.index, self.images, self.texts, self.boundary = index, images, texts, boundary
+        self.hosts, self.problems = hosts, problems
+        self.sizes: dict[str, tuple[int, Path]] = {}  # published name -> (bytes, file)
+
+    def record(self, bundle: Bundle, prose: dict[str, Prose]) -> dict[str, Player]:
+        """Checks the sound and video in a record's texts; returns their players."""
+        players: dict[str, Player | None] = {}
+        for text in prose.values():
+            for ref in (r for r in text.images if r.is_media):
+                if ref.src not in players:
+                    players[ref.src] = self._player(ref, bundle, text)
+                if players[ref.src] is not None:
+                    self._in_language(players[ref.src], ref, bundle, text)
+        found = {src: player for src, player in players.items() if player is not None}
+        kinds = STORY_MEDIA.get(getattr(bundle.meta, "format", ""), ())
+        for text in prose.values() if kinds else ():  # a video story shows a video in each text
+            if not any(p.kind in kinds for r in text.images if (p := found.get(r.src))):
+                self.problems.add(bundle.meta_path, line_at(bundle.raw, ("format",)), _(
+                    "a {format} tells its story in a {what}, but {name} shows none").format(
+                    format=bundle.meta.format, name=text.path.name, what=_("video") if
+                    "video" in kinds else _("sound recording")), _(
+                    "put it in the text: ![what it is](interview.mp4), or choose another format"))
+        return found
+
+    def check_total(self) -> None:
+        """Says when the site's sound and video come close to what GitHub Pages takes."""
+        total = sum(bytes_ for bytes_, _file in self.sizes.values())
+        if total > CLOSE * GITHUB_PAGES:
+            largest = max(self.sizes.values())
+            self.problems.add(largest[1], None, _(
+                "the site's sound and video files come to {size}; GitHub Pages publishes at most "
+                "1 GB per site").format(size=size(total)), _(
+                "make the largest files smaller (this one is {size}), or show long recordings "
+                "from a video website").format(size=size(largest[0])),
+                level="error" if total > GITHUB_PAGES else "warning")
+
+    def _player(self, ref: ImageRef, bundle: Bundle, text: Prose) -> Player | None:
+        name = ref.src[:80]
+        if not ref.alt:
+            self.problems.add(text.path, ref.line, _("{name} has no description").format(
+                name=name), _("say what it is between the brackets: ![what it is]({name})")
+                .format(name=name))
+        if not ref.alone:
+            self.problems.add(text.path, ref.line, _("{name} shares its line with other text")
+                              .format(name=name),
+                              _("put a video or sound recording on a line of its own"))
+            return None
+        if ref.is_remote:
+            return self._external(ref, bundle, text)
+        if ref.src not in bundle.media and ref.src not in bundle.refused:
+            self.problems.add(text.path, ref.line, _('the file "{name}" is not in {folder}.')
+                              .format(name=name, folder=f"{bundle.kind.folder}/{bundle.id}/")
+                              + did_you_mean(ref.src, bundle.media),
+                              _("put the file in the record's folder, or correct the name"))
+        return self._file(ref, bundle, text) if ref.src in bundle.media else None
+
+    def _file(self, ref: ImageRef, bundle: Bundle, text: Prose) -> Player | None:
+        probed, key = self.index.probe(bundle.media[ref.src])
+        if probed.error:
+            self.problems.add(text.path, ref.line, *explain(ref.src, probed))
+            return None
+        stem, suffix = ref.src.rsplit(".", 1)
+        name = f"{slug(stem)}-{key[:10]}.{suffix.lower()}"
+        self.sizes[name] = (probed.size, bundle.media[ref.src])
+        poster = next((stem + s for s in (".jpg", ".jpeg", ".png", ".webp")
+                       if stem + s in bundle.media), None)
+        if poster and self.images.file(poster, bundle, text.path, ref.line) is None:
+            poster = None
+        return Player(probed.kind, ref.src, name, FORMATS["." + suffix.lower()].mime,
+                      probed.width, probed.height, self.index.copy(key),
+                      bundle.media.get(poster or ""), self._beside(stem, "vtt", bundle,
+                                                                   self._captions),
+                      self._beside(stem, "md", bundle, self._transcript))
+
+    def _external(self, ref: ImageRef, bundle: Bundle, text: Prose) -> Player | None:
+        player = external(ref.src, self.hosts)
+        if player is None:
+            self.problems.add(text.path, ref.line, _(
+                "{url} is not a video on YouTube, Vimeo or a PeerTube server listed in site.yml")
+                .format(url=ref.src[:80]), _(
+                "give the video's own address (https://www.youtube.com/watch?v=..., "
+                "https://vimeo.com/...), list its PeerTube server under `video_hosts` in "
+                "content/site.yml, or write a link: [what it is](address)"))
+            return None
+        posters = getattr(bundle.meta, "posters", None) or {}
+        key = player.name if player.name in posters else ref.src
+        if key in posters and self.images.file(posters[key], bundle, bundle.meta_path,
+                                                line_at(bundle.raw, ("posters", key))):
+            player.poster = bundle.media[posters[key]]
+        return player
+
+    def _beside(self, stem: str, suffix: str, bundle: Bundle,
+                read: Callable[[Path, str, str], Any]) -> dict[str, Any]:
+        """A file's captions or transcripts (interview.nl.vtt) by language, each checked."""
+        found = {}
+        for name in sorted(bundle.media):
+            lang = re.fullmatch(re.escape(stem) + rf"\.([a-z]{{2,3}})\.{suffix}", name)
+            try:
+                text = self.boundary.read_text(bundle.media[name], bundle.dir) if lang else None
+            except Refused as exc:
+                self.problems.add(bundle.dir / name, None, exc.message, exc.hint)
+                continue
+            if text is not None and not text.strip():
+                self.problems.add(bundle.dir / name, 1, _("{name} is empty").format(name=name),
+                                  _("write it, or delete the file"))
+            elif text is not None and (value := read(bundle.dir / name, text, lang[1])):
+                found[lang[1]] = value
+        return found
+
+    def _captions(self, path: Path, text: str, lang: str) -> tuple[str, str] | None:
+        try:
+            read_captions(text)
+        except Invalid as exc:
+            self.problems.add(path, exc.line, exc.message, exc.hint)
+            return None
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+        return f"{slug(path.name.rsplit('.', 2)[0])}-{digest}.{lang}.vtt", text
+
+    def _transcript(self, path: Path, text: str, lang: str) -> str | None:
+        """A transcript is Markdown, checked as a text is (under its time budget),
+        with no pictures in it."""
+        backlink = translations(lang, SITE).gettext("Back to the text")
+        analysis = self.texts.analysis(Text(text, 1, backlink))
+        prose = Prose(lang, "", None, None, text, 1, path, analysis.images, (), analysis.rendered)
+        if not check_rendered(analysis, prose, self.problems):
+            return None
+        check_markup(prose, self.problems)
+        for ref in analysis.images[:1]:
+            self.problems.add(path, ref.line, _("a transcript shows no pictures, videos or sound"),
+                              _("write in words what is shown or heard"))
+        return analysis.rendered.html
+
+    def _in_language(self, player: Player, ref: ImageRef, bundle: Bundle, text: Prose) -> None:
+        """A video needs captions, a sound recording a transcript, in the
+        language of each text that shows it."""
+        what = {"video": _("captions"), "audio": _("transcript")}.get(player.kind)
+        file = f"{ref.src.rsplit('.', 1)[0]}.{text.lang}." + ("vtt" if player.kind == "video"
+                                                              else "md")
+        if what and file not in bundle.media and file not in bundle.refused:
+            self.problems.add(text.path, ref.line, _(
+                "{name} has no {what} in the language of this text: {file} is missing").format(
+                name=ref.src, what=what, file=file), _(
+                "write {file}: captions as WebVTT (subtitle programs and video websites export "
+                "it), a transcript in Markdown; each language the story is published in needs "
+                "its own").format(file=file))
+
+
+_FOUND = {"mp4": ("MP4", ".mp4, .m4a"), "matroska": ("WebM", ".webm"), "mp3": ("MP3", ".mp3"),
+          "ogg": ("Ogg", ".ogg, .opus")}
+
+
+def explain(name: str, probed: Probed) -> tuple[str, str]:
+    """Returns (message, hint) for a sound or video file that cannot be published."""
+    export = _("export it (again) as MP4 with H.264 video and AAC sound, or a sound recording "
+               "as MP3")
+    if probed.error == "container":
+        return (_("{name} is not what its name says: its content is {kind}").format(
+            name=name, kind=_FOUND[probed.detail][0]),
+            _("rename it to end in {suffixes}").format(suffixes=_FOUND[probed.detail][1]))
+    if probed.error == "codec":
+        return _("{name} is in {codec}, which not every browser plays").format(
+            name=name, codec=probed.detail), export
+    if probed.error == "missing":
+        return (_("{name} holds no video") if probed.detail == "video" else
+                _("{name} holds no sound")).format(name=name), export
+    if probed.error == "damaged":
+        return (_("{name} is damaged or incomplete and cannot be played to the end").format(
+            name=name), _("copy or export the file again"))
+    return (_("{name} is not a video or sound recording that can be read (another kind of file, "
+              "renamed?)").format(name=name), export)
