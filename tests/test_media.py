@@ -13,6 +13,7 @@ from PIL import Image
 
 from browser import open_page, serve, wait_until
 from generator.build import Paths, build
+from generator.content.problems import ContentError
 from generator.site import media
 from test_nu import nu_errors
 from helpers import (all_problems, make_project, minimal, one_problem, page, problems_of, soup,
@@ -135,6 +136,20 @@ def test_what_is_refused_with_file_and_line(story, case):
     change, needles = REFUSED[case]
     change(folder)
     one_problem(problems_of(root), *needles)
+
+
+@pytest.mark.slow
+def test_without_captions_and_transcript_the_build_is_refused_and_site_untouched(story):
+    root, folder = story
+    write(root, "site/index.html", "the published site\n")
+    (folder / "interview.nl.vtt").unlink()
+    (folder / "verhaal.en.md").unlink()
+    with pytest.raises(ContentError) as caught:
+        build(Paths(root))
+    problems = [p.format() for p in caught.value.problems]
+    one_problem(problems, "stories/gesprek/nl.md:7:", "interview.nl.vtt is missing")
+    one_problem(problems, "stories/gesprek/en.md:9:", "verhaal.en.md is missing")
+    assert [p.name for p in (root / "site").iterdir()] == ["index.html"]
 
 
 def test_the_sites_sound_and_video_are_counted_against_github_pages_limit(story, monkeypatch):
@@ -310,3 +325,27 @@ def test_the_media_pages_are_valid_html(media_site):
     pages = [page(media_site, lang + f"stories/{story}/") for lang in ("", "en/")
              for story in ("gesprek", "groet")]
     assert nu_errors(*pages, root=media_site) == []
+
+
+def _found(browser, base: str, lang_root: str, words: str) -> list[str]:
+    """What the site's search finds (the pages' addresses), and what each result says."""
+    reader, visit = open_page(browser, base, lang_root + "search/")
+    reader.fill("#pl-search-input", words)
+    wait_until(reader, "document.querySelector('.pl-search__status').textContent.length > 0 && "
+                       "!document.querySelector('.pl-search__status').textContent.endsWith('…')")
+    found = reader.eval_on_selector_all(".pl-results li", "items => items.map(li => "
+                                        "li.querySelector('a').href + ' ' + li.textContent)")
+    assert visit.failed == [] and visit.console == [] and visit.outside == []
+    reader.context.close()
+    return found
+
+
+@pytest.mark.browser
+def test_a_transcript_is_found_by_the_search_in_its_own_language_only(browser, media_site):
+    with serve(media_site, "/site/") as base:
+        [dutch] = _found(browser, base, "", "kraanvogel")
+        assert "/site/stories/gesprek/" in dutch and "Video" in dutch  # the result says so
+        assert _found(browser, base, "en/", "kraanvogel") == []
+        [english] = _found(browser, base, "en/", "heronbird")
+        assert "/site/en/stories/gesprek/" in english
+        assert _found(browser, base, "", "heronbird") == []

@@ -129,7 +129,7 @@ def examine(file: Path, fmt: Format, out: Path) -> Probed:
                     return Probed(error="codec", detail=stream.codec_context.codec.canonical_name)
                 streams.append(stream)
         if not any(stream.type == fmt.kind for stream in streams):
-            return Probed(error="missing", detail=fmt.kind)
+            return Probed(error="missing", detail=fmt.kind)  # "video" or "audio"
         return _copy(source, streams, fmt, out)
 
 

@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable
 
 from generator.content.boundary import Boundary, Refused, size
 from generator.content.bundle import Bundle
-from generator.content.messages import SITE, _, translations
+from generator.content.messages import N_, SITE, _, translations
 from generator.content.problems import Problems, did_you_mean
 from generator.content.yamlsrc import line_at
 from generator.images.media import FORMATS, MediaIndex, Probed
@@ -261,26 +261,24 @@ class MediaChecks:
                 "its own").format(file=file))
 
 
+_EXPORT = N_("export it (again) as MP4 with H.264 video and AAC sound, or a sound recording as "
+             "MP3")
+_WHY = {  # what is wrong with a file (Probed.error) -> (message, hint)
+    "container": (N_("{name} is not what its name says: its content is {kind}"),
+                  N_("rename it to end in {suffixes}")),
+    "codec": (N_("{name} is in {detail}, which not every browser plays"), _EXPORT),
+    "missing": (N_("{name} holds no {detail}, which its name promises"), _EXPORT),
+    "damaged": (N_("{name} is damaged or incomplete and cannot be played to the end"),
+                N_("copy or export the file again")),
+    "unreadable": (N_("{name} is not a video or sound recording that can be read (another kind "
+                      "of file, renamed?)"), _EXPORT)}
 _FOUND = {"mp4": ("MP4", ".mp4, .m4a"), "matroska": ("WebM", ".webm"), "mp3": ("MP3", ".mp3"),
-          "ogg": ("Ogg", ".ogg, .opus")}
+          "ogg": ("Ogg", ".ogg, .opus")}  # what a renamed file is, and what it may be called
 
 
 def explain(name: str, probed: Probed) -> tuple[str, str]:
     """Returns (message, hint) for a sound or video file that cannot be published."""
-    export = _("export it (again) as MP4 with H.264 video and AAC sound, or a sound recording "
-               "as MP3")
-    if probed.error == "container":
-        return (_("{name} is not what its name says: its content is {kind}").format(
-            name=name, kind=_FOUND[probed.detail][0]),
-            _("rename it to end in {suffixes}").format(suffixes=_FOUND[probed.detail][1]))
-    if probed.error == "codec":
-        return _("{name} is in {codec}, which not every browser plays").format(
-            name=name, codec=probed.detail), export
-    if probed.error == "missing":
-        return (_("{name} holds no video") if probed.detail == "video" else
-                _("{name} holds no sound")).format(name=name), export
-    if probed.error == "damaged":
-        return (_("{name} is damaged or incomplete and cannot be played to the end").format(
-            name=name), _("copy or export the file again"))
-    return (_("{name} is not a video or sound recording that can be read (another kind of file, "
-              "renamed?)").format(name=name), export)
+    message, hint = _WHY[probed.error]
+    kind, suffixes = _FOUND.get(probed.detail, ("", ""))
+    return (_(message).format(name=name, kind=kind, detail=probed.detail),
+            _(hint).format(suffixes=suffixes))

@@ -49,7 +49,7 @@ class StoryMeta(Record):
     format: Literal["article", "photo-story", "map-story", "video-story", "audio-story"] = Field(
         description=N_("article; photo-story (the photos large); map-story (a map that follows "
                        "the text); video-story or audio-story (told in a video or a sound "
-                       "recording, shown first)"))
+                       "recording: shown large, the transcript open)"))
     narrator: Narrator = Field(description=N_("who tells the story"))
     consent: Consent = Field(description=N_(
         "the narrator's consent; without it the story is never published"))
