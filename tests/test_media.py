@@ -349,3 +349,15 @@ def test_a_transcript_is_found_by_the_search_in_its_own_language_only(browser, m
         [english] = _found(browser, base, "en/", "heronbird")
         assert "/site/en/stories/gesprek/" in english
         assert _found(browser, base, "", "heronbird") == []
+
+
+@pytest.mark.slow
+def test_a_photo_story_with_a_video_keeps_the_video_out_of_its_gallery(story):
+    root, folder = story
+    (folder / "meta.yml").write_text((folder / "meta.yml").read_text().replace(
+        "format: video-story", "format: photo-story"))
+    for lang in ("nl", "en"):
+        _text(folder, lang, "Intro.", "![A photo](interview.jpg)\n\n![Another](buurt.jpg)")
+    build(Paths(root))
+    gallery = soup(page(root / "site", "stories/gesprek/")).select(".pl-gallery a")
+    assert [a["href"].rsplit("-", 2)[0] for a in gallery] == ["../../media/interview", "../../media/buurt"]

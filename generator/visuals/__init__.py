@@ -50,10 +50,11 @@ class SiteVisuals:
 
     def _gallery(self, c: PageCtx, story: Story) -> Markup:
         prose = c.prose(story)
-        if story.meta.format != "photo-story" or prose is None or len(prose.images) < 2:
+        pictures = [ref for ref in (prose.images if prose else ()) if ref.src in story.media
+                    and not ref.is_media]  # a video or sound recording is no photo
+        if story.meta.format != "photo-story" or len(pictures) < 2:
             return Markup("")
-        items = [(c.ls.images.get(story.media[ref.src]), ref.alt, ref.title)
-                 for ref in prose.images if ref.src in story.media]
+        items = [(c.ls.images.get(story.media[ref.src]), ref.alt, ref.title) for ref in pictures]
         labels = json.dumps({"label": c.gettext("Enlarged photo"), "close": c.gettext("Close"),
                              "prev": c.gettext("Previous photo"), "next": c.gettext("Next photo")},
                             ensure_ascii=False)
