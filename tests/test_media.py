@@ -138,6 +138,15 @@ def test_what_is_refused_with_file_and_line(story, case):
     one_problem(problems_of(root), *needles)
 
 
+def test_captions_named_after_no_file_are_pointed_out(story):
+    root, folder = story
+    (folder / "interview.en.vtt").rename(folder / "intervieuw.en.vtt")
+    problems = [p.format() for p in all_problems(root)]
+    one_problem(problems, "intervieuw.en.vtt: warning:", "named after no sound or video file",
+                'Did you mean "interview"?')
+    one_problem(problems, "en.md:7: error:", "interview.en.vtt is missing")
+
+
 @pytest.mark.slow
 def test_without_captions_and_transcript_the_build_is_refused_and_site_untouched(story):
     root, folder = story

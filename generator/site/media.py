@@ -128,15 +128,33 @@ class MediaChecks:
                 if players[ref.src] is not None:
                     self._in_language(players[ref.src], ref, bundle, text)
         found = {src: player for src, player in players.items() if player is not None}
+        self._strays(bundle)
+        self._told(bundle, prose, found)
+        return found
+
+    def _told(self, bundle: Bundle, prose: dict[str, Prose], players: dict[str, Player]) -> None:
+        """A video story shows a video in each of its texts, an audio story a recording."""
         kinds = STORY_MEDIA.get(getattr(bundle.meta, "format", ""), ())
-        for text in prose.values() if kinds else ():  # a video story shows a video in each text
-            if not any(p.kind in kinds for r in text.images if (p := found.get(r.src))):
+        for text in prose.values() if kinds else ():
+            if not any(p.kind in kinds for r in text.images if (p := players.get(r.src))):
                 self.problems.add(bundle.meta_path, line_at(bundle.raw, ("format",)), _(
                     "a {format} tells its story in a {what}, but {name} shows none").format(
                     format=bundle.meta.format, name=text.path.name, what=_("video") if
                     "video" in kinds else _("sound recording")), _(
                     "put it in the text: ![what it is](interview.mp4), or choose another format"))
-        return found
+
+    def _strays(self, bundle: Bundle) -> None:
+        """Warns of captions or a transcript named after no sound or video file."""
+        stems = {n.rsplit(".", 1)[0] for n in bundle.media if "." + n.rsplit(".", 1)[-1].lower()
+                 in FORMATS}
+        for name in bundle.media:
+            beside = re.fullmatch(r"(.+)\.[a-z]{2,3}\.(?:vtt|md)", name)
+            if beside and beside[1] not in stems:
+                self.problems.add(bundle.dir / name, None, _(
+                    "{name} is named after no sound or video file in this folder.").format(
+                    name=name) + did_you_mean(beside[1], stems), _(
+                    "name it after its file: interview.mp4 has interview.nl.vtt and "
+                    "interview.nl.md beside it"), level="warning")
 
     def check_total(self) -> None:
         """Says when the site's sound and video come close to what GitHub Pages takes."""
