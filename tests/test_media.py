@@ -370,3 +370,23 @@ def test_a_photo_story_with_a_video_keeps_the_video_out_of_its_gallery(story):
     build(Paths(root))
     gallery = soup(page(root / "site", "stories/gesprek/")).select(".pl-gallery a")
     assert [a["href"].rsplit("-", 2)[0] for a in gallery] == ["../../media/interview", "../../media/buurt"]
+
+
+@pytest.mark.slow
+def test_the_preview_shows_a_saved_story_with_its_new_video_at_once(story):
+    from generator.commands.rebuild import Rebuilder
+
+    root, folder = story
+    served, seen = root / ".build/preview", {}
+    builds = Rebuilder(Paths(root, served), drafts=False)
+    try:
+        builds.build()
+        make_media(folder / "clip.webm")
+        for lang in ("nl", "en"):
+            write(folder, f"clip.{lang}.vtt", CAPTIONS.format(text="Clip"))
+            _text(folder, lang, "Intro.", "Intro.\n\n![A clip](clip.webm)")
+        builds.build(frozenset({folder / "nl.md", folder / "en.md"}),
+                     lambda: seen.update(clips=sorted(p.name for p in served.glob("media/clip-*"))))
+    finally:
+        builds.close()
+    assert sorted(name.split(".", 1)[1] for name in seen["clips"]) == ["en.vtt", "nl.vtt", "webm"]

@@ -33,6 +33,7 @@ from generator.publish.assemble import Mirror
 from generator.publish.linkcheck import link_problems, unreported
 from generator.publish.lock import build_lock
 from generator.publish.search import index_site
+from generator.site.media import published
 from generator.site.model import Site
 from generator.site.textwork import TextWork
 from generator.visuals import SiteVisuals
@@ -137,6 +138,7 @@ class Rebuilder:
                 project.root + page.url + "index.html": paths.output(project.lang) / page.url
                 / "index.html" for project in projects for page in project.pages.values()}
             placed.update({f"media/{name}": path for name, path in images.outputs().items()})
+            placed.update(published(n for n in site.nodes() if n.path in first))  # sound, video
             placed.update(visuals.texts())
             self.mirror.update(placed, prune=False)
 
