@@ -8,15 +8,13 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-import yaml
 from PIL import Image
 
 from browser import DESKTOP, PHONE, TABLET, new_page, open_page, serve
 from generator.publish.linkcheck import check_site
-from helpers import FIXTURES, REPO, site_files, unpublished_leaks
+from helpers import FIXTURES, REPO, REPO_PATH, site_files, unpublished_leaks
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 SHOTS = REPO / "tests" / "artifacts" / "screenshots"
@@ -30,18 +28,6 @@ FIXTURE_PAGES = ["", "pilots/", "pilots/alfa/", "stories/", "stories/eerste-verh
 REPO_PAGES = ["", "pilots/", "pilots/nieuwegein/", "pilots/houten/", "pilots/finland/", "stories/",
               "stories/afval-in-beeld/", "stories/van-europa-naar-de-buurt/", "stories/verhalen-ophalen/",
               "about/", "accessibility/", "privacy/", "search/"]
-# The repository's site is served under its address's path, as GitHub Pages serves it: the
-# address is base_url in site.yml, the one every build uses (see .github/workflows/publish.yml)
-REPO_PATH = urlsplit(yaml.safe_load((REPO / "content" / "site.yml").read_text())["base_url"]).path
-
-
-@pytest.fixture(scope="session")
-def repo_server(repo_site):
-    """The repository's site on a local port."""
-    with serve(repo_site, REPO_PATH) as base:
-        yield base
-
-
 def _axe(page) -> list[dict]:
     page.evaluate(AXE.read_text())  # evaluated by the browser's debugger: the page's CSP allows no eval
     script = ("axe.run(document, {runOnly: {type: 'tag', values: %s}}).then(r => r.violations.map("

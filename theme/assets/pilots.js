@@ -81,8 +81,10 @@
     });
   }
 
-  /* Maps: the controls' names in the page's language. */
-  function labelMap(container) {
+  /* Maps: the controls' names in the page's language. On a touch screen one
+     finger scrolls the page past the map (a map must not trap the reader's
+     swipe) and two fingers move and zoom it; a finger on the map says so. */
+  function setupMap(container) {
     var labels = JSON.parse(container.getAttribute("data-labels") || "{}");
     var names = {".leaflet-control-zoom-in": labels.zoomIn, ".leaflet-control-zoom-out": labels.zoomOut,
                  ".leaflet-control-layers-toggle": labels.layers};
@@ -93,6 +95,20 @@
         control.setAttribute("aria-label", names[selector]);
       }
     });
+    var map = window[container.id];
+    if (!map || !map.dragging || !window.matchMedia("(pointer: coarse)").matches) { return; }
+    map.dragging.disable();
+    var hint = document.createElement("p"), timer = null;
+    hint.className = "pl-map__hint";
+    hint.setAttribute("aria-hidden", "true");  /* a screen reader's gestures are its own */
+    hint.textContent = labels.twoFingers || "";
+    container.appendChild(hint);
+    container.addEventListener("touchmove", function (event) {
+      if (event.touches.length !== 1) { return; }
+      hint.classList.add("pl-map__hint--shown");
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () { hint.classList.remove("pl-map__hint--shown"); }, 1500);
+    }, {passive: true});
   }
 
   /* Photo stories: a lightbox (a modal <dialog>: Escape closes it, focus goes
@@ -201,7 +217,7 @@
     if (drawer) { setupDrawer(drawer); }
     var lightbox = document.querySelector("[data-pl-lightbox]");
     if (lightbox) { setupLightbox(lightbox); }
-    Array.prototype.forEach.call(document.querySelectorAll("[data-pl-map]"), labelMap);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-pl-map]"), setupMap);
     var form = document.querySelector("[data-pl-filter]");
     if (form) { setupFilter(form); }
     Array.prototype.forEach.call(document.querySelectorAll(".pl-mapstory"), setupMapStory);

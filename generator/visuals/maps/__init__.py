@@ -139,7 +139,7 @@ class SiteMaps(MapMaker):
         points = self._draw_interventions(c, m, pilot.interventions)
         if stories:
             label = c.part(MAPS, "layer_label", "pl-marker--story", c.gettext("Stories"))
-            group = fm.cluster(fm.layer(m, str(label)))
+            group = fm.layer(m, str(label))
             for story in stories:
                 point = (story.meta.location.lat, story.meta.location.lon)
                 points.append(point)
@@ -175,14 +175,14 @@ class SiteMaps(MapMaker):
         for kind in [k for k in types if any(n.value.type == k for n in nodes)]:
             label = self.site.label("intervention_types", kind, c.code).text
             group = fm.layer(m, str(c.part(MAPS, "layer_label", type_css(kind), label)))
-            layers[kind] = (group, fm.cluster(group))
+            layers[kind] = group
         for node in nodes:
-            group, cluster = layers[node.value.type]
+            group = layers[node.value.type]
             title = c.pick(node.value.title).text
             popup = self._intervention_popup(c, node)
             if node.area:
                 fm.area(group, node.area, types[node.value.type].color, title, popup)
-            fm.marker(cluster, node.point, type_css(node.value.type), title, popup)
+            fm.marker(group, node.point, type_css(node.value.type), title, popup)
             points.append(node.point)
         return points
 
@@ -192,24 +192,22 @@ class SiteMaps(MapMaker):
         return c.part(MAPS, "legend", kinds, stories)
 
     def _where(self, c: PageCtx, node: InterventionNode) -> str:
-        text = h.coordinates(c, *node.point)
-        area, rough = c.gettext("area"), c.gettext("approximate location")
+        """Where, in words: the pilot's place (residents read names, not
+        coordinates; the points are in the open data under the map)."""
+        text, area = c.place(node.pilot.meta), c.gettext("area")
+        rough = c.gettext("approximate location")
         if node.area:
-            text = f"{area}, {text}"
+            text = f"{text}, {area}"
         if "location" in node.value.approximate_fields:
             text += f" ({rough})"
-        return f"{c.place(node.pilot.meta)}: {text}"
+        return text
 
     def _table(self, c: PageCtx, nodes: list[InterventionNode], stories: list[Story]) -> Markup:
         label = self.site.label
         rows = [(type_css(n.value.type), label("intervention_types", n.value.type, c.code),
                  n.value.title, self._when(c, n), self._where(c, n), n.stories)
                 for n in sorted(nodes, key=lambda n: (self._start(n), n.key))]
-        places = []
-        for story in stories:
-            loc = story.meta.location
-            where = h.coordinates(c, loc.lat, loc.lon)
-            places.append((story, f"{c.place(story.pilot.meta)}: {where}"))
+        places = [(story, c.place(story.pilot.meta)) for story in stories]
         return c.part(MAPS, "interventions_table", rows, places)
 
     @staticmethod
@@ -229,9 +227,8 @@ class SiteMaps(MapMaker):
         m = fm.new_map(self.tiles, point, 15)
         fm.marker(m, point, "pl-marker--story", c.title(story).text)
         rendered = fm.render(m, self.cache)
-        where = f"{h.coordinates(c, *point)}, {c.place(story.pilot.meta)}"
         return (self._block(c, rendered, "story", c.gettext("Map of where this story took place"))
-                + "\n" + c.part(MAPS, "where_story", where))
+                + "\n" + c.part(MAPS, "where_story", c.place(story.pilot.meta)))
 
     def mapstory(self, c: PageCtx, story: Story) -> Markup:
         """A map story's map: one numbered marker per chapter, moved by scrolling."""
