@@ -19,7 +19,7 @@ from helpers import FIXTURES, REPO, REPO_PATH, site_files, unpublished_leaks
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 SHOTS = REPO / "tests" / "artifacts" / "screenshots"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-TILES = ("https://tile.openstreetmap.org/",)
+TILES = ("https://tile.openstreetmap.org/", "https://service.pdok.nl/")
 
 FIXTURE_PAGES = ["", "pilots/", "pilots/alfa/", "stories/", "stories/eerste-verhaal/",
                  "stories/fotoverhaal/", "stories/kaartverhaal/", "people/", "people/onderzoeker-een/",

@@ -316,3 +316,50 @@ def test_a_mouse_still_drags_a_map(browser, repo_server):
     page_.mouse.up()
     assert page_.evaluate(f"{name}.getCenter().lat") < before
     page_.context.close()
+
+
+@pytest.mark.slow
+def test_a_pilot_chooses_its_maps_tiles_and_the_policy_allows_exactly_the_tiles_used(project):
+    content = minimal(project)
+    houten = content / "pilots/houten/meta.yml"
+    houten.write_text(houten.read_text() + "tiles: nlmaps.standaard\n")
+    write(content, "pilots/houten/interventions.yml", """
+        - id: gesprek
+          type: meeting
+          title: {nl: Gesprek, en: Meeting}
+          date: 2019-03-14
+          location: {lat: 52.03, lon: 5.17}
+        """)
+    story = content / "stories/een/meta.yml"
+    story.write_text(story.read_text() + "location: {lat: 52.03, lon: 5.16}\n")
+    write(content, "pilots/zonder/meta.yml", """
+        country: BE
+        location: {lat: 50.8, lon: 4.4}
+        period: {start: 2019-01, end: 2019-11}
+        status: finished
+        tiles: OpenTopoMap
+        """)  # its tiles are never drawn: it has no map
+    write(content, "pilots/zonder/nl.md", "---\ntitle: Zonder\n---\nTekst.\n")
+    write(content, "pilots/zonder/en.md", "---\ntitle: Without\n---\nText.\n")
+    build(Paths(project))
+    site = project / "site"
+    for url in ("pilots/houten/", "en/stories/een/"):
+        script = _map_script(site, url)
+        assert "service.pdok.nl/brt/achtergrondkaart" in script and "openstreetmap" not in script
+    assert "tile.openstreetmap.org" in _map_script(site, "")  # the home map: the site's tiles
+    for path in site.rglob("*.html"):
+        policy = soup(path).find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+        images = policy.split("img-src ", 1)[1].split(";", 1)[0]
+        assert images == "'self' data: https://service.pdok.nl https://tile.openstreetmap.org", path
+    licences = soup(page(site, "en/licences/")).get_text()
+    assert "Kadaster" in licences and "OpenStreetMap" in licences and "opentopomap" not in licences
+
+
+def test_the_privacy_page_names_everyone_who_sees_a_readers_address(repo_site):
+    policy = soup(page(repo_site, "")).find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    hosts = [o.split("//", 1)[1] for o in policy["content"].split("img-src ", 1)[1]
+             .split(";", 1)[0].split() if o.startswith("https://")]
+    assert sorted(hosts) == ["service.pdok.nl", "tile.openstreetmap.org"]
+    for url in ("privacy/", "en/privacy/"):
+        text = soup(page(repo_site, url)).get_text()
+        assert all(host in text for host in hosts) and "GitHub Pages" in text, url

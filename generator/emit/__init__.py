@@ -19,6 +19,7 @@ from generator.emit.indexes import index_pages
 from generator.emit.pages import record_page
 from generator.emit.project import NavItem, Project
 from generator.site import csp
+from generator.site.mapsettings import used_tiles
 from generator.emit.emblem import emblem
 
 __all__ = ["emit_language", "NoVisuals", "Project", "Visuals"]
@@ -84,7 +85,7 @@ def settings(ls: LangSite) -> dict:
         "og_locale": _og_locale(config.locale(ls.code)),
         "notfound_others": [] if ls.root else _notfound_others(site),
         "licences_path": "",
-        "csp": csp.policy(config),
+        "csp": csp.policy([o for tiles in used_tiles(site) for o in tiles.origins()]),
         "site_url": config.base_url + ls.root,
         "language": ls.code,
         "default_language": config.default_language,

@@ -8,7 +8,7 @@ allowing `eval`), plus the inline scripts the theme writes, allowed one by one
 by hash. Only scripts outside a page's content are hashed: the content
 (between the emitter's markers) was written from editors' records, and an
 inline script there is refused, never allowed. Images may also come from the
-map's tile server; nothing else leaves the site.
+tile servers the maps use; nothing else leaves the site.
 
 The engine's process imports this module (its hooks fill each page's policy),
 so it imports nothing but the standard library at its top.
@@ -19,7 +19,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from typing import Any
 
 from generator import CONTENT_END, CONTENT_START
 
@@ -36,21 +35,14 @@ class UnsafeContent(ValueError):
     """A page's content holds an inline script: never published."""
 
 
-def policy(config: Any) -> str:
+def policy(tile_origins: list[str]) -> str:
     """Returns a site's policy, with a placeholder for each page's inline-script hashes.
 
     Args:
-        config: The site's settings (content/site.yml): its map tiles are the only
-            outside source.
+        tile_origins: Where the tiles of the site's maps come from (exactly those
+            its maps use): the only outside source.
     """
-    # here, not at the top: the engine's process needs none of it
-    from generator.site.mapsettings import UnknownTiles, resolve_tiles
-
-    try:
-        tile_origins = resolve_tiles(config.map.tiles).origins()
-    except UnknownTiles:
-        tile_origins = []
-    images = " ".join(["'self'", "data:", *tile_origins])
+    images = " ".join(["'self'", "data:", *sorted(set(tile_origins))])
     return ("default-src 'self'; "
             f"script-src 'self' 'wasm-unsafe-eval' {PLACEHOLDER}; "
             "style-src 'self' 'unsafe-inline'; "

@@ -12,7 +12,8 @@ from generator.site.model import Shown
 from generator.visuals.maps.assets import libraries
 
 
-def licences_page(ls: LangSite, tiles: Tiles, data_licence: str, visuals: Visuals) -> EmittedPage:
+def licences_page(ls: LangSite, tiles: list[Tiles], data_licence: str,
+                  visuals: Visuals) -> EmittedPage:
     """Emits the page naming every library the site serves and its licence."""
     c = PageCtx(ls, "licences/")
     title = Shown(c.gettext("Licences"), c.code)

@@ -18,7 +18,7 @@ from generator.emit.context import PageCtx
 from generator.site.model import InterventionNode, Pilot, Site, Story
 from generator.visuals.maps import folium_map as fm
 from generator.visuals.maps import html as h
-from generator.site.mapsettings import Tiles, icon_file, resolve_tiles
+from generator.site.mapsettings import icon_file, tiles_for
 from generator.visuals.maps.assets import VENDOR, icon_site_path, leaflet_files
 from generator.visuals.maps.data import data_files
 
@@ -42,7 +42,6 @@ class MapMaker:
     def __init__(self, site: Site, cache: Path | None = None):
         self.site = site
         self.cache = Store(cache)  # earlier drawings, each checked when read
-        self.tiles: Tiles = resolve_tiles(site.config.map.tiles)
         self.scripts: dict[str, str] = {}
 
     # -- files -------------------------------------------------------------
@@ -120,7 +119,7 @@ class SiteMaps(MapMaker):
         if not pilots:
             return Markup("")
         points = [(p.meta.location.lat, p.meta.location.lon) for p in pilots]
-        m = fm.new_map(self.tiles, points[0], 5)
+        m = fm.new_map(tiles_for(self.site), points[0], 5)
         for pilot, point in zip(pilots, points):
             fm.marker(m, point, "pl-marker--pilot", c.title(pilot).text,
                       self._pilot_popup(c, pilot))
@@ -135,7 +134,7 @@ class SiteMaps(MapMaker):
         if not pilot.interventions and not stories:
             return Markup("")
         home = (pilot.meta.location.lat, pilot.meta.location.lon)
-        m = fm.new_map(self.tiles, home, 15)
+        m = fm.new_map(tiles_for(self.site, pilot), home, 15)
         points = self._draw_interventions(c, m, pilot.interventions)
         if stories:
             label = c.part(MAPS, "layer_label", "pl-marker--story", c.gettext("Stories"))
@@ -159,7 +158,7 @@ class SiteMaps(MapMaker):
         nodes = list(self.site.interventions())
         if not nodes:
             return Markup("")
-        m = fm.new_map(self.tiles, nodes[0].point, 5)
+        m = fm.new_map(tiles_for(self.site), nodes[0].point, 5)
         points = self._draw_interventions(c, m, nodes)
         fm.layer_control(m)
         fm.fit(m, points, max_zoom=12)
@@ -224,7 +223,7 @@ class SiteMaps(MapMaker):
         if loc is None or story.meta.format == "map-story":
             return Markup("")
         point = (loc.lat, loc.lon)
-        m = fm.new_map(self.tiles, point, 15)
+        m = fm.new_map(tiles_for(self.site, story.pilot), point, 15)
         fm.marker(m, point, "pl-marker--story", c.title(story).text)
         rendered = fm.render(m, self.cache)
         return (self._block(c, rendered, "story", c.gettext("Map of where this story took place"))
@@ -236,7 +235,8 @@ class SiteMaps(MapMaker):
         if story.meta.format != "map-story" or not chapters:
             return Markup("")
         first = chapters[0]
-        m = fm.new_map(self.tiles, (first.location.lat, first.location.lon), first.zoom)
+        # from Europe to a street: the site's tiles, which cover every scale
+        m = fm.new_map(tiles_for(self.site), (first.location.lat, first.location.lon), first.zoom)
         titles = [s.title for s in (c.prose(story).sections or ())]
         for index, chapter in enumerate(chapters):
             if not chapter.marker:

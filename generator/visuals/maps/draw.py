@@ -80,15 +80,17 @@ class Tiles(_Scripted):
     """The map's tile layer; its URL, attribution and subdomains are texts of
     the map's table (a tile URL and attribution may come from site.yml)."""
 
-    def __init__(self, url: str, attribution: str, subdomains: str, max_zoom: int):
+    def __init__(self, tiles: dict):
         super().__init__()
         self._name = "tiles"
-        self.url, self.attribution = _ref(url), _ref(attribution)
-        self.subdomains, self.max_zoom = _ref(subdomains), int(max_zoom)
+        self.url, self.attribution = _ref(tiles["url"]), _ref(tiles["attribution"])
+        self.subdomains = _ref(tiles["subdomains"])
+        self.zooms = f"minZoom:{int(tiles['min_zoom'])},maxZoom:{int(tiles['max_zoom'])}"
+        self.bounds = f",bounds:{js(tiles['bounds'])}" if tiles["bounds"] else ""
 
     def script(self) -> str:
         return (f"L.tileLayer({self.url},{{attribution:{self.attribution},"
-                f"subdomains:{self.subdomains},maxZoom:{self.max_zoom}}})"
+                f"subdomains:{self.subdomains},{self.zooms}{self.bounds}}})"
                 f".addTo({self._parent.get_name()});")
 
 
@@ -223,11 +225,12 @@ def _draw(structure: list) -> folium.Map:
 
 def _step_map(made: list, tiles: dict, center: list, zoom: int, scroll: bool) -> folium.Map:
     m = folium.Map(location=center, zoom_start=zoom, tiles=None, control_scale=True,
-                   scrollWheelZoom=scroll, max_zoom=int(tiles["max_zoom"]))
+                   scrollWheelZoom=scroll, max_zoom=int(tiles["max_zoom"]),
+                   min_zoom=int(tiles["min_zoom"]))
     # the container's id is the map's name: in the generator's reserved "pl_" space,
     # which no id in a text may take (Leaflet would draw into the first such element)
     m._name = "pl_map"
-    m.add_child(Tiles(tiles["url"], tiles["attribution"], tiles["subdomains"], tiles["max_zoom"]))
+    m.add_child(Tiles(tiles))
     m.pl_icons, m.pl_cluster = Icons(), Cluster()
     m.add_child(m.pl_icons)
     m.add_child(m.pl_cluster)
