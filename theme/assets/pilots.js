@@ -164,16 +164,20 @@
   }
 
   /* The menu on a phone: Material's button is a <label> for a hidden checkbox,
-     which the keyboard cannot reach. It becomes a button (Enter and Space open
-     it); the drawer's first link takes the focus; Escape, or leaving the
-     drawer, closes it and the focus goes back to the button. */
+     which the keyboard cannot reach and which may not take a button's role. It
+     becomes a real button (Enter and Space open it, and the drawer's first
+     link takes the focus); Escape, or leaving the drawer, closes it and the
+     focus goes back to the button. */
   function setupDrawer(toggle) {
-    var button = document.querySelector('.md-header label[for="__drawer"]');
+    var label = document.querySelector('.md-header label[for="__drawer"]');
     var drawer = document.querySelector(".md-sidebar--primary");
     var nav = drawer && drawer.querySelector(".md-nav--primary");
-    if (!button || !nav) { return; }
-    button.setAttribute("role", "button");
-    button.tabIndex = 0;
+    if (!label || !nav) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " pl-menu-button";
+    while (label.firstChild) { button.appendChild(label.firstChild); }
+    label.parentNode.replaceChild(button, label);
     button.setAttribute("aria-label", nav.getAttribute("aria-label") || "");
     nav.id = nav.id || "pl-drawer";
     button.setAttribute("aria-controls", nav.id);
@@ -182,12 +186,10 @@
       if (toggle.checked) { toggle.click(); }
       if (focusButton) { button.focus(); }
     }
-    button.addEventListener("keydown", function (event) {
-      if (event.key !== " " && event.key !== "Enter") { return; }
-      event.preventDefault();
-      event.stopPropagation();  /* Material clicks a label on Enter itself */
+    button.addEventListener("click", function (event) {
       toggle.click();
-      var first = toggle.checked && nav.querySelector("a[href]");
+      /* opened from the keyboard (a click with no pointer): into the drawer */
+      var first = event.detail === 0 && toggle.checked && nav.querySelector("a[href]");
       if (first) { first.focus(); }
     });
     drawer.addEventListener("keydown", function (event) {
