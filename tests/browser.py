@@ -86,23 +86,24 @@ class Visit:
 
 
 def open_page(browser, base: str, url: str, viewport: dict | None = None,
-              javascript: bool = True, scheme: str = "light"):
+              javascript: bool = True, scheme: str = "light", **options):
     """Opens a page with only the local server reachable, the system set to a
-    light or dark colour scheme.
+    light or dark colour scheme (options: more of Playwright's context options,
+    such as has_touch or reduced_motion).
 
     Returns:
         (page, Visit): the Playwright page and what it tried to load.
     """
-    page, visit = new_page(browser, base, viewport, javascript, scheme)
+    page, visit = new_page(browser, base, viewport, javascript, scheme, **options)
     page.goto(base + url, wait_until="load")
     return page, visit
 
 
 def new_page(browser, base: str, viewport: dict | None = None, javascript: bool = True,
-             scheme: str = "light"):
+             scheme: str = "light", **options):
     """Returns a fresh page (own context) that records what it loads, and its Visit."""
     context = browser.new_context(viewport=viewport or DESKTOP, java_script_enabled=javascript,
-                                  service_workers="block", color_scheme=scheme)
+                                  service_workers="block", color_scheme=scheme, **options)
     page = context.new_page()
     visit = Visit()
 

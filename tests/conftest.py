@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import Paths, build
-from helpers import FIXTURES, REPO, make_project
+from helpers import FIXTURES, REPO, REPO_PATH, make_project
 
 # The suite reads English messages whatever the machine's language (messages
 # choose theirs when they are written, so this is early enough), and so does
@@ -95,4 +95,13 @@ def basic_server(basic_site: Path):
     from browser import serve
 
     with serve(basic_site, "/pilots/") as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def repo_server(repo_site: Path):
+    """The repository's site on a local port, under its address's path."""
+    from browser import serve
+
+    with serve(repo_site, REPO_PATH) as base:
         yield base

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -16,6 +17,9 @@ from generator.build import Paths, check
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
+# The repository's site is served under its address's path, as GitHub Pages serves it: the
+# address is base_url in site.yml, the one every build uses (see .github/workflows/publish.yml)
+REPO_PATH = urlsplit(yaml.safe_load((REPO / "content" / "site.yml").read_text())["base_url"]).path
 
 
 def make_project(folder: Path, content: Path | None = None) -> Path:

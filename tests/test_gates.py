@@ -5,23 +5,24 @@ repository's own content (the site that is published)."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from PIL import Image
 
 from browser import DESKTOP, PHONE, TABLET, new_page, open_page, serve
 from generator.publish.linkcheck import check_site
-from helpers import FIXTURES, REPO, site_files, unpublished_leaks
+from helpers import FIXTURES, REPO, REPO_PATH, site_files, unpublished_leaks
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 SHOTS = REPO / "tests" / "artifacts" / "screenshots"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-TILES = ("https://tile.openstreetmap.org/",)
+TILES = ("https://tile.openstreetmap.org/", "https://service.pdok.nl/")
 
 FIXTURE_PAGES = ["", "pilots/", "pilots/alfa/", "stories/", "stories/eerste-verhaal/",
                  "stories/fotoverhaal/", "stories/kaartverhaal/", "people/", "people/onderzoeker-een/",
@@ -30,18 +31,6 @@ FIXTURE_PAGES = ["", "pilots/", "pilots/alfa/", "stories/", "stories/eerste-verh
 REPO_PAGES = ["", "pilots/", "pilots/nieuwegein/", "pilots/houten/", "pilots/finland/", "stories/",
               "stories/afval-in-beeld/", "stories/van-europa-naar-de-buurt/", "stories/verhalen-ophalen/",
               "about/", "accessibility/", "privacy/", "search/"]
-# The repository's site is served under its address's path, as GitHub Pages serves it: the
-# address is base_url in site.yml, the one every build uses (see .github/workflows/publish.yml)
-REPO_PATH = urlsplit(yaml.safe_load((REPO / "content" / "site.yml").read_text())["base_url"]).path
-
-
-@pytest.fixture(scope="session")
-def repo_server(repo_site):
-    """The repository's site on a local port."""
-    with serve(repo_site, REPO_PATH) as base:
-        yield base
-
-
 def _axe(page) -> list[dict]:
     page.evaluate(AXE.read_text())  # evaluated by the browser's debugger: the page's CSP allows no eval
     script = ("axe.run(document, {runOnly: {type: 'tag', values: %s}}).then(r => r.violations.map("
@@ -233,3 +222,37 @@ def test_the_gates_catch_a_missing_alt_text_and_an_external_script(browser, brok
         problems = _crawl(browser, base, broken_site)
     assert len(problems) == 1 and problems[0].startswith("about/index.html"), problems
     assert "cdn.example.org" in problems[0], problems
+
+
+NUMBERS = {word: n for n, words in enumerate(
+    [("nul", "zero"), ("één", "one"), ("twee", "two"), ("drie", "three"), ("vier", "four"),
+     ("vijf", "five"), ("zes", "six"), ("zeven", "seven"), ("acht", "eight"), ("negen", "nine"),
+     ("tien", "ten"), ("elf", "eleven"), ("twaalf", "twelve")]) for word in words}
+COUNTED = re.compile(r"\b(\d+|" + "|".join(NUMBERS) + r")\s+(andere\s+|other\s+)?"
+                     r"(?:europese\s+|european\s+)?(landen|countries|pilots)\b", re.IGNORECASE)
+
+
+def test_the_numbers_pages_state_agree_with_the_records(repo_site):
+    """Counts of countries and pilots in any text (home, taglines, stories, pages)
+    are those of the records, read here without the generator."""
+    pilots = [yaml.safe_load(p.read_text()) for p in (REPO / "content/pilots").glob("*/meta.yml")]
+    countries = {pilot["country"] for pilot in pilots}
+    found = []
+    for path in repo_site.rglob("*.html"):
+        html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for figures in html.select("#pl-figures + .pl-figures"):  # the home page's: name, number
+            shown = dict(zip([dt.get_text() for dt in figures("dt")],
+                             [int(dd.get_text()) for dd in figures("dd")]))
+            assert (shown["pilots"], shown.get("countries", shown.get("landen"))) == (
+                len(pilots), len(countries)), path
+        for figures in html.select(".pl-figures"):  # a name, then its number: not a phrase
+            figures.decompose()
+        for hidden in html(["script", "style"]):
+            hidden.decompose()
+        for count, other, what in COUNTED.findall(html.get_text(" ") + " " + " ".join(
+                img.get("alt", "") for img in html.find_all("img"))):
+            number = int(count) if count.isdigit() else NUMBERS[count.lower()]
+            expected = len(pilots) if what.lower() == "pilots" else len(countries) - bool(other)
+            if number != expected:
+                found.append(f"{path.relative_to(repo_site)}: {count} {other}{what}")
+    assert found == [], sorted(set(found))

@@ -57,7 +57,7 @@ def test_pilot_map_has_legend_layers_and_a_text_alternative(basic_site):
     by_title = {row[1]: row for row in rows}
     meeting = by_title["Gesprek in de buurtkamer"]
     assert meeting[0] == "Bijeenkomst" and meeting[2] == "14 maart 2019"
-    assert "52,031° N, 5,083° O" in meeting[3] and meeting[4] == "Het eerste verhaal"
+    assert meeting[3] == "Nieuwegein" and meeting[4] == "Het eerste verhaal"
     area = by_title["Containers open"]
     assert area[2] == "oktober 2019 – maart 2020" and "gebied" in area[3]
     assert any("bij benadering" in row[3] for row in rows)
@@ -114,7 +114,22 @@ def test_map_story_reads_as_an_article_with_places(basic_site):
     chapters = html.select("section.pl-chapter")
     assert [c["id"] for c in chapters] == ["pl-chapter-1", "pl-chapter-2"]
     assert chapters[1]["data-zoom"] == "17" and chapters[1].h2.get_text() == "De flat"
-    assert "Plaats:" in chapters[0].get_text() and "Het plein (52,029° N, 5,081° O)" in chapters[0].get_text()
+    assert "Plaats: Het plein" in " ".join(chapters[0].get_text().split())
+
+
+# A point written out: 52,031° N or 52.028, 5.168
+COORDINATES = re.compile(r"\d+[.,]\d{2,}\s*°|\b\d{1,3}\.\d{3,},\s*-?\d{1,3}\.\d{3,}\b")
+
+
+@pytest.mark.parametrize("which", ["basic_site", "repo_site"])
+def test_places_are_named_never_given_as_coordinates(which, request):
+    site = request.getfixturevalue(which)
+    for path in site.rglob("*.html"):
+        html = soup(path)
+        for hidden in html(["script", "style"]):
+            hidden.decompose()
+        found = COORDINATES.search(html.get_text(" "))
+        assert found is None, (path.relative_to(site), found)
 
 
 @pytest.mark.slow
@@ -206,3 +221,145 @@ def test_keyboard_reaches_and_leaves_the_map(browser, basic_server):
             break
     assert "map" in seen and seen[-1] == "after"
     page_.context.close()
+
+
+# Every marker's place, then each zoom from the map's start to its deepest: the
+# map is centred on each place in turn, and no two markers (or counted clusters)
+# shown may overlap (WCAG 2.5.8: targets of 24 px, none hiding another)
+_OVERLAPS = """(async () => {
+  const container = document.querySelector('[data-pl-map]');
+  const map = window[container.id], places = {}, found = [];
+  const add = m => { const p = m.getLatLng(); places[p.lat + ',' + p.lng] = p; };
+  map.eachLayer(l => {
+    if (l instanceof L.MarkerClusterGroup) { l.getLayers().forEach(add); }
+    else if (l instanceof L.Marker && !(l instanceof L.MarkerCluster)) { add(l); }
+  });
+  const frame = container.getBoundingClientRect(), start = map.getZoom();
+  let shown = 0;
+  for (let zoom = start; zoom <= map.getMaxZoom(); zoom++) {
+    for (const place of Object.values(places)) {
+      map.setView(place, zoom, {animate: false});
+      await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+      const boxes = [...container.querySelectorAll('.leaflet-marker-icon')]
+        .map(e => e.getBoundingClientRect())
+        .filter(b => b.right > frame.left && b.left < frame.right && b.bottom > frame.top && b.top < frame.bottom);
+      shown = Math.max(shown, boxes.length);
+      boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
+        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 &&
+            Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5) {
+          found.push(zoom + ' at ' + place.lat + ',' + place.lng);
+        }
+      }));
+      if (boxes.some(b => b.width < 24 || b.height < 24)) { found.push('small at ' + zoom); }
+    }
+  }
+  return {places: Object.keys(places).length, shown, start, found: [...new Set(found)]};
+})()"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("url", ["", "pilots/", "pilots/houten/", "pilots/nieuwegein/",
+                                 "stories/van-europa-naar-de-buurt/"])
+def test_no_marker_hides_another_at_any_zoom(browser, repo_server, viewport, url):
+    page_, visit = open_page(browser, repo_server, url, viewport, reduced_motion="reduce")
+    page_.wait_for_selector(".pl-map .leaflet-marker-icon")
+    result = page_.evaluate(_OVERLAPS)
+    assert result["places"] >= 1 and result["shown"] >= 1, result
+    assert result["found"] == [], result
+    assert visit.console == []
+    page_.context.close()
+
+
+def _swipe(page_, x: float, y: float, dy: float) -> None:
+    """One finger drawn up the screen (a reader scrolling on, with their thumb)."""
+    cdp = page_.context.new_cdp_session(page_)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for step in range(1, 11):
+        cdp.send("Input.dispatchTouchEvent",
+                 {"type": "touchMove", "touchPoints": [{"x": x, "y": y + dy * step / 10}]})
+        page_.wait_for_timeout(16)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    page_.wait_for_timeout(400)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", ["pilots/houten/", ""])
+def test_a_swipe_over_a_map_on_a_phone_scrolls_the_page(browser, repo_server, url):
+    page_, visit = open_page(browser, repo_server, url, PHONE, has_touch=True, is_mobile=True)
+    page_.wait_for_selector(".pl-map .leaflet-marker-icon")
+    name = page_.locator("[data-pl-map]").first.get_attribute("id")
+    page_.evaluate("window.scrollTo(0, document.querySelector('.pl-map').getBoundingClientRect().top"
+                   " + scrollY - 100)")
+    box = page_.locator(".pl-map").first.bounding_box()
+    before = page_.evaluate(f"[scrollY, {name}.getCenter().lat, {name}.getCenter().lng]")
+    _swipe(page_, box["x"] + box["width"] / 2, box["y"] + box["height"] - 40, -250)
+    after = page_.evaluate(f"[scrollY, {name}.getCenter().lat, {name}.getCenter().lng]")
+    assert after[0] > before[0] + 150, (before, after)  # the page scrolled on
+    assert after[1:] == before[1:]  # and the map stayed where it was
+    assert page_.locator(".pl-map__hint--shown").count() == 1  # two fingers move it, it says
+    assert visit.console == []
+    page_.context.close()
+
+
+@pytest.mark.browser
+def test_a_mouse_still_drags_a_map(browser, repo_server):
+    page_, _ = open_page(browser, repo_server, "pilots/houten/", DESKTOP)
+    page_.wait_for_selector(".pl-map .leaflet-marker-icon")
+    name = page_.locator("[data-pl-map]").get_attribute("id")
+    page_.locator(".pl-map").scroll_into_view_if_needed()
+    box = page_.locator(".pl-map").bounding_box()
+    before = page_.evaluate(f"{name}.getCenter().lat")
+    page_.mouse.move(box["x"] + 100, box["y"] + box["height"] - 60)
+    page_.mouse.down()
+    page_.mouse.move(box["x"] + 100, box["y"] + 60, steps=8)
+    page_.mouse.up()
+    assert page_.evaluate(f"{name}.getCenter().lat") < before
+    page_.context.close()
+
+
+@pytest.mark.slow
+def test_a_pilot_chooses_its_maps_tiles_and_the_policy_allows_exactly_the_tiles_used(project):
+    content = minimal(project)
+    houten = content / "pilots/houten/meta.yml"
+    houten.write_text(houten.read_text() + "tiles: nlmaps.standaard\n")
+    write(content, "pilots/houten/interventions.yml", """
+        - id: gesprek
+          type: meeting
+          title: {nl: Gesprek, en: Meeting}
+          date: 2019-03-14
+          location: {lat: 52.03, lon: 5.17}
+        """)
+    story = content / "stories/een/meta.yml"
+    story.write_text(story.read_text() + "location: {lat: 52.03, lon: 5.16}\n")
+    write(content, "pilots/zonder/meta.yml", """
+        country: BE
+        location: {lat: 50.8, lon: 4.4}
+        period: {start: 2019-01, end: 2019-11}
+        status: finished
+        tiles: OpenTopoMap
+        """)  # its tiles are never drawn: it has no map
+    write(content, "pilots/zonder/nl.md", "---\ntitle: Zonder\n---\nTekst.\n")
+    write(content, "pilots/zonder/en.md", "---\ntitle: Without\n---\nText.\n")
+    build(Paths(project))
+    site = project / "site"
+    for url in ("pilots/houten/", "en/stories/een/"):
+        script = _map_script(site, url)
+        assert "service.pdok.nl/brt/achtergrondkaart" in script and "openstreetmap" not in script
+    assert "tile.openstreetmap.org" in _map_script(site, "")  # the home map: the site's tiles
+    for path in site.rglob("*.html"):
+        policy = soup(path).find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+        images = policy.split("img-src ", 1)[1].split(";", 1)[0]
+        assert images == "'self' data: https://service.pdok.nl https://tile.openstreetmap.org", path
+    licences = soup(page(site, "en/licences/")).get_text()
+    assert "Kadaster" in licences and "OpenStreetMap" in licences and "opentopomap" not in licences
+
+
+def test_the_privacy_page_names_everyone_who_sees_a_readers_address(repo_site):
+    policy = soup(page(repo_site, "")).find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    hosts = [o.split("//", 1)[1] for o in policy["content"].split("img-src ", 1)[1]
+             .split(";", 1)[0].split() if o.startswith("https://")]
+    assert sorted(hosts) == ["service.pdok.nl", "tile.openstreetmap.org"]
+    for url in ("privacy/", "en/privacy/"):
+        text = soup(page(repo_site, url)).get_text()
+        assert all(host in text for host in hosts) and "GitHub Pages" in text, url

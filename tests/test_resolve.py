@@ -245,3 +245,12 @@ def test_unknown_tiles_and_icons(project: Path):
     problems = problems_of(project, strict=True)
     one_problem(problems, "content/site.yml:5", 'Did you mean "OpenStreetMap.Mapnik"?')
     one_problem(problems, "taxonomies.yml:2", 'no icon called "recycel"', 'Did you mean "recycle"?')
+
+
+def test_a_pilots_unknown_tiles_are_named_with_its_file_and_line(project: Path):
+    content = minimal(project)
+    meta = content / "pilots/houten/meta.yml"
+    meta.write_text(meta.read_text() + "tiles: nlmaps.standard\n")
+    problems = problems_of(project, strict=True)
+    one_problem(problems, "pilots/houten/meta.yml:8", "nlmaps.standard",
+                'Did you mean "nlmaps.standaard"?')

@@ -20,7 +20,9 @@ from generator.emit.pages import record_page
 from generator.emit.project import NavItem, Project
 from generator.site import csp
 from generator.emit.brand import brand_files
+from generator.site.mapsettings import used_tiles
 from generator.emit.emblem import emblem
+from generator.emit.feeds import ATOM, JSON_FEED, feeds
 
 __all__ = ["emit_language", "NoVisuals", "Project", "Visuals"]
 
@@ -52,6 +54,7 @@ def emit_language(site: Site, code: str, images: ImagePlanner,
         return project
     for page in visuals.pages(ls):
         project.add(page)
+    project.files.update(feeds(ls, visuals))
     project.settings["licences_path"] = "licences/" if "licences/index.md" in project.pages else ""
     project.nav = navigation(ls)
     return project
@@ -85,14 +88,19 @@ def settings(ls: LangSite) -> dict:
     config = site.config
     footer = [{"title": attr((p.text(ls.code, site.languages) or p).title if p.prose else p.id),
                "path": p.path} for p in site.pages.values() if p.meta.menu == "footer"]
-    funding = ls.pick(config.funding)
+    funding, tagline = ls.pick(config.funding), ls.pick(config.tagline)
     return {
         "site_name": attr(ls.pick(config.title).text),
+        # what a page without a description of its own says (the 404 page)
+        "site_description": attr(tagline.text) if tagline else "",
+        "feeds": {"atom": config.base_path + ls.root + ATOM,
+                  "json": config.base_path + ls.root + JSON_FEED},
         "root": ls.root,
         "og_locale": _og_locale(config.locale(ls.code)),
         "notfound_others": [] if ls.root else _notfound_others(site),
         "licences_path": "",
-        "csp": csp.policy(config),
+        "csp": csp.policy([o for tiles in used_tiles(site) for o in tiles.origins()],
+                          site.config.video_hosts),
         "site_url": config.base_url + ls.root,
         "language": ls.code,
         "default_language": config.default_language,
@@ -116,6 +124,7 @@ def theme_words(texts: NullTranslations) -> dict[str, str]:
              "notfound.text": gettext("This page does not exist (any more). The menu or the "
                                       "search may help you find what you are looking for."),
              "notfound.home": gettext("Go to the home page"), "search.title": gettext("Search"),
+             "feed.atom": gettext("Stories (Atom feed)"), "feed.json": gettext("Stories (JSON Feed)"),
              "footer.licences": gettext("Licences"),
              "footer.made": gettext("Made with the open pilot storytelling generator."),
              "palette.auto": gettext("Light or dark as your device is set (click for light)"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.emit.context import LangSite, PageCtx
-from generator.emit.pages import page, publications_list
+from generator.emit.pages import newest, page, publications_list
 from generator.emit.project import EmittedPage
 from generator.emit.visuals import Visuals
 from generator.site.model import Shown, Site
@@ -27,8 +27,11 @@ def index_pages(ls: LangSite, visuals: Visuals,
               if records and (only is None or path in only)]
     if only is None or "search/" in only:
         c = PageCtx(ls, "search/")
-        pages.append(page(c, "search.html.j2", Shown(c.gettext("Search"), c.code), None,
-                          "search", visuals))
+        pages.append(page(c, "search.html.j2", Shown(c.gettext("Search"), c.code), c.gettext(
+            "Search the stories, the pilots and everything else on this site."), "search", visuals))
+    latest = newest(list(site.stories.values()))  # what the pages of stories show is as new
+    for emitted in pages:
+        emitted.date = latest if emitted.url in ("", "stories/", "pilots/") else None
     return pages
 
 

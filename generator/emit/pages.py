@@ -13,6 +13,7 @@ from generator.content.kinds import PILOTS, STORIES
 from generator.site.model import Node, Pilot, Prose, Shown, Story
 from generator.emit.context import IMAGES, MEDIA, LangSite, PageCtx, attr
 from generator.emit.links import relative
+from generator.emit.jsonld import json_ld
 from generator.emit.project import EmittedPage
 from generator.emit.visuals import Visuals
 
@@ -140,11 +141,39 @@ def page(c: PageCtx, template: str, title: Shown, summary: str | None, kind: str
         extra.update(social_image=attr(c.ls.site.config.base_url + social.path),
                      social_image_alt=attr(social.alt), social_image_width=social.width,
                      social_image_height=social.height)
-    if node is not None and node.kind is STORIES and node.meta.example:  # shared, it says so
-        example = c.gettext("Illustrative example")
-        extra["social_title"] = attr(f"{title.text} ({example})")
+    if node is not None and node.kind is STORIES:
+        extra["published_time"] = node.meta.date.iso()
+        if node.meta.example:  # shared, it says so
+            example = c.gettext("Illustrative example")
+            extra["social_title"] = attr(f"{title.text} ({example})")
+    image = c.ls.site.config.base_url + social.path if social else None
+    data = json_ld(c, node, title, summary, image)
+    if data:
+        extra["jsonld"] = data  # JSON, made inert: the theme writes it as it is
     return EmittedPage(src, c.url, front(c, title, summary, kind, **extra), text,
-                       card=social.card if social else None)
+                       card=social.card if social else None, date=dated(node))
+
+
+def newest(stories: list[Story]) -> str | None:
+    """The date of the newest of some stories (ISO 8601), or None."""
+    dates = [story.meta.date for story in stories]
+    return max(dates, key=lambda date: date.first_day()).iso() if dates else None
+
+
+def dated(node: Node | None) -> str | None:
+    """The date of what a record's page shows: a story's own, a pilot's newest story's."""
+    if node is not None and node.kind is STORIES:
+        return node.meta.date.iso()
+    return newest(node.stories) if node is not None and node.kind is PILOTS else None
+
+
+def description(c: PageCtx, node: Node, prose: Prose | None) -> str | None:
+    """What a record's page is about, for search results: its summary, else the
+    role and organisation a person or partner has (None: the site's tagline)."""
+    if prose and prose.summary:
+        return prose.summary
+    said = [c.pick(getattr(node.meta, name, None)) for name in ("role", "affiliation")]
+    return "; ".join(shown.text for shown in said if shown) or None
 
 
 def record_page(ls: LangSite, node: Node, visuals: Visuals) -> EmittedPage:
@@ -157,7 +186,7 @@ def record_page(ls: LangSite, node: Node, visuals: Visuals) -> EmittedPage:
     if prose:
         body = visuals.body(c, node, prose, body)
     kind = node.kind.template
-    summary = prose.summary if prose else None
+    summary = description(c, node, prose)
     values = {kind: node, "prose": prose, "body": body, "extra": visuals.record(c, node),
               "image": search_image(c, node)}
     if node.kind in PARTS:

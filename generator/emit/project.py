@@ -49,6 +49,8 @@ class EmittedPage:
             engine that renders Markdown passes it through unchanged).
         source: The content file the page's text comes from, if any.
         card: What the page's social card shows, if it has one.
+        date: The date of what it shows (a story's; the newest story's on a
+            page of stories), ISO 8601 at its own precision, or None.
     """
 
     src: str
@@ -57,6 +59,7 @@ class EmittedPage:
     body: str
     source: Any = None  # the content file the page's text comes from, if any
     card: CardSpec | None = None  # what the page's social card shows
+    date: str | None = None
 
     def text(self) -> str:
         """Returns the file's text: front matter, then body."""

@@ -89,6 +89,7 @@ def project_config(base: dict[str, Any], base_dir: Path, project: Project,
     config = copy.deepcopy(base)
     settings = project.settings
     config.update(site_name=settings["site_name"], site_url=settings["site_url"],
+                  site_description=settings.get("site_description") or None,
                   docs_dir="docs", site_dir=str(site_dir), use_directory_urls=True,
                   nav=_nav(project.nav))
     theme = config.setdefault("theme", {"name": "material"})

@@ -8,9 +8,9 @@ allowing `eval`), plus the inline scripts the theme writes, allowed one by one
 by hash. Only scripts outside a page's content are hashed: the content
 (between the emitter's markers) was written from editors' records, and an
 inline script there is refused, never allowed. Images may also come from the
-map's tile server, and a video's player from its host (YouTube's no-cookie
-address, Vimeo's player, the PeerTube servers site.yml lists), loaded only
-when a reader asks for it; nothing else leaves the site.
+tile servers the maps use, and a video's player from its host (YouTube's
+no-cookie address, Vimeo's player, the PeerTube servers site.yml lists),
+loaded only when a reader asks for it; nothing else leaves the site.
 
 The engine's process imports this module (its hooks fill each page's policy),
 so it imports nothing but the standard library at its top.
@@ -21,7 +21,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from typing import Any
 
 from generator import CONTENT_END, CONTENT_START
 
@@ -40,22 +39,17 @@ class UnsafeContent(ValueError):
     """A page's content holds an inline script: never published."""
 
 
-def policy(config: Any) -> str:
+def policy(tile_origins: list[str], video_hosts: list[str]) -> str:
     """Returns a site's policy, with a placeholder for each page's inline-script hashes.
 
     Args:
-        config: The site's settings (content/site.yml): its map tiles are the only
-            outside source.
+        tile_origins: Where the tiles of the site's maps come from (exactly those
+            its maps use): the only outside source of pictures.
+        video_hosts: The PeerTube servers site.yml lists, beside YouTube and
+            Vimeo: the only sources of frames.
     """
-    # here, not at the top: the engine's process needs none of it
-    from generator.site.mapsettings import UnknownTiles, resolve_tiles
-
-    try:
-        tile_origins = resolve_tiles(config.map.tiles).origins()
-    except UnknownTiles:
-        tile_origins = []
-    images = " ".join(["'self'", "data:", *tile_origins])
-    frames = " ".join([YOUTUBE, VIMEO, *(f"https://{host}" for host in config.video_hosts)])
+    images = " ".join(["'self'", "data:", *sorted(set(tile_origins))])
+    frames = " ".join([YOUTUBE, VIMEO, *(f"https://{host}" for host in video_hosts)])
     return ("default-src 'self'; "
             f"script-src 'self' 'wasm-unsafe-eval' {PLACEHOLDER}; "
             "style-src 'self' 'unsafe-inline'; "

@@ -15,11 +15,13 @@ from urllib.parse import urlsplit
 import xyzservices
 
 from generator.content import Content
+from generator.content.kinds import PILOTS
 from generator.content.messages import _
 from generator.content.problems import Problems, did_you_mean
 from generator.content.records.site import CustomTiles
 from generator.content.records.taxonomies import ICON_PATTERN
 from generator.content.yamlsrc import line_at
+from generator.site.model import Pilot, Site
 
 ICON_SETS = ("fontawesome/solid", "material", "fontawesome/regular", "octicons")
 
@@ -34,12 +36,17 @@ class Tiles:
             xyzservices' own data, or built here from site.yml's plain text.
         max_zoom: The deepest zoom level the source serves.
         subdomains: Values for {s}.
+        min_zoom: The widest zoom level the source serves.
+        bounds: The corners ((south, west), (north, east)) of what it covers, if
+            not the world (PDOK's maps cover the Netherlands).
     """
 
     url: str
     attribution: str
     max_zoom: int
     subdomains: str = "abc"
+    min_zoom: int = 0
+    bounds: tuple | None = None
 
     def origins(self) -> list[str]:
         """Returns the origins tiles come from (for Content-Security-Policy)."""
@@ -78,9 +85,10 @@ def resolve_tiles(setting: str | CustomTiles) -> Tiles:
         raise UnknownTiles(_('"{name}" serves its tiles over http only, which browsers do not '
                              "load on a site served over https; choose another provider")
                            .format(name=setting))
-    subdomains = provider.get("subdomains", "abc")
+    subdomains, bounds = provider.get("subdomains", "abc"), provider.get("bounds")
     return Tiles(url, provider.html_attribution, int(provider.get("max_zoom", 19)),
-                 "".join(subdomains) if isinstance(subdomains, (list, tuple)) else subdomains)
+                 "".join(subdomains) if isinstance(subdomains, (list, tuple)) else subdomains,
+                 int(provider.get("min_zoom", 0)), tuple(map(tuple, bounds)) if bounds else None)
 
 
 def attribution_html(setting: CustomTiles) -> str:
@@ -126,16 +134,33 @@ def icon_names() -> list[str]:
     return sorted({p.stem for s in ICON_SETS for p in (root / s).glob("*.svg")})
 
 
+def tiles_for(site: Site, pilot: Pilot | None = None) -> Tiles:
+    """The tiles of a pilot's maps (its own, else the site's), or of the site's."""
+    setting = pilot.meta.tiles if pilot is not None and pilot.meta.tiles else None
+    return resolve_tiles(setting or site.config.map.tiles)
+
+
+def used_tiles(site: Site) -> list[Tiles]:
+    """Every tile source a map of the site draws from (for the security policy
+    and the licences page): the site's, for the home map, and each pilot's own
+    whose pilot has a map (interventions, or a story with a place)."""
+    used = [tiles_for(site)] if site.pilots else []
+    for pilot in site.pilots.values():
+        if pilot.meta.tiles and (pilot.interventions or any(
+                s.meta.location and s.meta.format != "map-story" for s in pilot.stories)):
+            used.append(tiles_for(site, pilot))
+    return list({tiles.url: tiles for tiles in used}.values())
+
+
 def check_map_settings(content: Content, problems: Problems) -> None:
-    """Reports a tile provider xyzservices does not know and icons that do not exist."""
-    try:
-        resolve_tiles(content.site.map.tiles)
-    except UnknownTiles as exc:
-        name, known = str(content.site.map.tiles), provider_names()
-        problems.add(content.root / "site.yml", line_at(content.site_raw, ("map", "tiles")),
-                     f"{exc}." + ("" if name in known else did_you_mean(name, known)),
-                     _("use a name such as OpenStreetMap.Mapnik, or give "
-                       "{url: https://.../{z}/{x}/{y}.png, attribution: ...}"))
+    """Reports tile providers xyzservices does not know (site.yml's and each
+    pilot's) and icons that do not exist."""
+    _check_tiles(content.site.map.tiles, content.root / "site.yml",
+                 line_at(content.site_raw, ("map", "tiles")), problems)
+    for bundle in content.of(PILOTS).values():
+        if bundle.meta is not None and bundle.meta.tiles:
+            _check_tiles(bundle.meta.tiles, bundle.meta_path, line_at(bundle.raw, ("tiles",)),
+                         problems)
     for kind_id, kind in content.taxonomies.intervention_types.items():
         if icon_file(kind.icon) is None:
             problems.add(content.root / "taxonomies.yml",
@@ -144,3 +169,14 @@ def check_map_settings(content: Content, problems: Problems) -> None:
                          + did_you_mean(kind.icon, icon_names()),
                          _("use a Font Awesome (solid) or Material Design icon name, "
                            "e.g. users, recycle, leaf"), level="warning")
+
+
+def _check_tiles(setting: str | CustomTiles, path: Path, line: int | None,
+                 problems: Problems) -> None:
+    try:
+        resolve_tiles(setting)
+    except UnknownTiles as exc:
+        name, known = str(setting), provider_names()
+        problems.add(path, line, f"{exc}." + ("" if name in known else did_you_mean(name, known)),
+                     _("use a name such as OpenStreetMap.Mapnik, or give "
+                       "{url: https://.../{z}/{x}/{y}.png, attribution: ...}"))

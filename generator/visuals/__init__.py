@@ -16,6 +16,7 @@ from generator.emit.context import IMAGES, LangSite, PageCtx
 from generator.emit.project import EmittedPage
 from generator.emit.visuals import SocialImage
 from generator.images.cards import CardSpec, render_cards
+from generator.site.mapsettings import used_tiles
 from generator.site.model import Node, Pilot, Prose, Site, Story
 from generator.visuals.cards import social_image
 from generator.visuals.licences import licences_page
@@ -88,7 +89,7 @@ class SiteVisuals:
 
     def pages(self, ls: LangSite) -> list[EmittedPage]:
         """The licences page."""
-        return [licences_page(ls, self.maps.tiles, self.site.config.data_licence, self)]
+        return [licences_page(ls, used_tiles(self.site), self.site.config.data_licence, self)]
 
     # -- social cards -----------------------------------------------------------
 

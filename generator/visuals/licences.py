@@ -12,9 +12,11 @@ from generator.site.model import Shown
 from generator.visuals.maps.assets import libraries
 
 
-def licences_page(ls: LangSite, tiles: Tiles, data_licence: str, visuals: Visuals) -> EmittedPage:
+def licences_page(ls: LangSite, tiles: list[Tiles], data_licence: str,
+                  visuals: Visuals) -> EmittedPage:
     """Emits the page naming every library the site serves and its licence."""
     c = PageCtx(ls, "licences/")
     title = Shown(c.gettext("Licences"), c.code)
-    return page(c, "licences.html.j2", title, None, "licences", visuals, libraries=libraries(),
+    about = c.gettext("The software, map tiles and data this site uses, with their licences.")
+    return page(c, "licences.html.j2", title, about, "licences", visuals, libraries=libraries(),
                 tiles=tiles, data_licence=data_licence)

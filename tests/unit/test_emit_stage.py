@@ -15,7 +15,7 @@ from generator.emit.project import CONTENT_END, CONTENT_START, EmittedPage, writ
 from generator.images.pipeline import Source, plan
 from generator.images.planner import ImagePlanner
 from generator.images.probe import ImageIndex
-from records import pilot, site, site_config, story
+from records import pilot, site, story
 
 
 def _site():
@@ -71,9 +71,10 @@ def test_the_menu_lists_kinds_and_pilots_never_every_story():
 
 
 def test_the_policy_allows_only_the_site_and_its_tiles():
-    text = policy(site_config())  # OpenStreetMap's tiles, by default
+    text = policy(["https://tile.openstreetmap.org", "https://service.pdok.nl",
+                   "https://tile.openstreetmap.org"])
     assert "script-src 'self' 'wasm-unsafe-eval' " + PLACEHOLDER in text and "object-src 'none'" in text
-    assert "img-src 'self' data: https://tile.openstreetmap.org" in text
+    assert "img-src 'self' data: https://service.pdok.nl https://tile.openstreetmap.org;" in text
 
 
 def test_attributes_are_escaped():

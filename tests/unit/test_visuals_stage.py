@@ -12,14 +12,13 @@ from generator.content.store import Store
 from generator.visuals.maps import folium_map as fm
 from generator.site.model import Shown
 from generator.visuals.maps import MAPS
-from generator.visuals.maps.html import coordinates
 from generator.visuals.timeline import Span, current_phase
 from records import pilot, site, story
 
 
 def _map(title: str):
     m = fm.new_map(resolve_tiles("OpenStreetMap.Mapnik"), (52.0, 5.1), 12)
-    group = fm.cluster(fm.layer(m, "Laag"))
+    group = fm.layer(m, "Laag")
     fm.marker(group, (52.0, 5.1), "pl-marker--story", title, f"<p>{title}</p>")
     fm.layer_control(m)
     return m
@@ -67,9 +66,15 @@ def _ctx(lang: str = "nl") -> PageCtx:
                    "pilots/houten/")
 
 
-def test_coordinates_are_written_per_language():
-    assert coordinates(_ctx("nl"), 52.0312, 5.08) == "52,031° N, 5,080° O"
-    assert coordinates(_ctx("en"), -1.5, -70.25) == "1.500° S, 70.250° W"
+def test_every_marker_goes_into_one_cluster_and_a_layer_takes_its_own_out():
+    m = fm.new_map(resolve_tiles("OpenStreetMap.Mapnik"), (52.0, 5.1), 12)
+    layer = fm.layer(m, "Laag")
+    fm.marker(layer, (52.0, 5.1), "pl-marker--story", "een")
+    fm.marker(m, (52.0, 5.1), "pl-marker--story", "twee")
+    code = fm.render(m).script
+    assert code.count("L.markerClusterGroup(") == 1 and "disableClusteringAtZoom" not in code
+    assert "layer_pl4.pl_m.push(L.marker(" in code and "cluster_pl3.pl_m.push(L.marker(" in code
+    assert "removeLayers(l.pl_m)" in code and "cluster_pl3.addTo(pl_map_pl0)" in code
 
 
 def test_legend_and_table_escape_their_texts():

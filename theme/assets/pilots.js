@@ -81,8 +81,10 @@
     });
   }
 
-  /* Maps: the controls' names in the page's language. */
-  function labelMap(container) {
+  /* Maps: the controls' names in the page's language. On a touch screen one
+     finger scrolls the page past the map (a map must not trap the reader's
+     swipe) and two fingers move and zoom it; a finger on the map says so. */
+  function setupMap(container) {
     var labels = JSON.parse(container.getAttribute("data-labels") || "{}");
     var names = {".leaflet-control-zoom-in": labels.zoomIn, ".leaflet-control-zoom-out": labels.zoomOut,
                  ".leaflet-control-layers-toggle": labels.layers};
@@ -93,6 +95,20 @@
         control.setAttribute("aria-label", names[selector]);
       }
     });
+    var map = window[container.id];
+    if (!map || !map.dragging || !window.matchMedia("(pointer: coarse)").matches) { return; }
+    map.dragging.disable();
+    var hint = document.createElement("p"), timer = null;
+    hint.className = "pl-map__hint";
+    hint.setAttribute("aria-hidden", "true");  /* a screen reader's gestures are its own */
+    hint.textContent = labels.twoFingers || "";
+    container.appendChild(hint);
+    container.addEventListener("touchmove", function (event) {
+      if (event.touches.length !== 1) { return; }
+      hint.classList.add("pl-map__hint--shown");
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () { hint.classList.remove("pl-map__hint--shown"); }, 1500);
+    }, {passive: true});
   }
 
   /* Photo stories: a lightbox (a modal <dialog>: Escape closes it, focus goes
@@ -164,16 +180,20 @@
   }
 
   /* The menu on a phone: Material's button is a <label> for a hidden checkbox,
-     which the keyboard cannot reach. It becomes a button (Enter and Space open
-     it); the drawer's first link takes the focus; Escape, or leaving the
-     drawer, closes it and the focus goes back to the button. */
+     which the keyboard cannot reach and which may not take a button's role. It
+     becomes a real button (Enter and Space open it, and the drawer's first
+     link takes the focus); Escape, or leaving the drawer, closes it and the
+     focus goes back to the button. */
   function setupDrawer(toggle) {
-    var button = document.querySelector('.md-header label[for="__drawer"]');
+    var label = document.querySelector('.md-header label[for="__drawer"]');
     var drawer = document.querySelector(".md-sidebar--primary");
     var nav = drawer && drawer.querySelector(".md-nav--primary");
-    if (!button || !nav) { return; }
-    button.setAttribute("role", "button");
-    button.tabIndex = 0;
+    if (!label || !nav) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " pl-menu-button";
+    while (label.firstChild) { button.appendChild(label.firstChild); }
+    label.parentNode.replaceChild(button, label);
     button.setAttribute("aria-label", nav.getAttribute("aria-label") || "");
     nav.id = nav.id || "pl-drawer";
     button.setAttribute("aria-controls", nav.id);
@@ -182,12 +202,10 @@
       if (toggle.checked) { toggle.click(); }
       if (focusButton) { button.focus(); }
     }
-    button.addEventListener("keydown", function (event) {
-      if (event.key !== " " && event.key !== "Enter") { return; }
-      event.preventDefault();
-      event.stopPropagation();  /* Material clicks a label on Enter itself */
+    button.addEventListener("click", function (event) {
       toggle.click();
-      var first = toggle.checked && nav.querySelector("a[href]");
+      /* opened from the keyboard (a click with no pointer): into the drawer */
+      var first = event.detail === 0 && toggle.checked && nav.querySelector("a[href]");
       if (first) { first.focus(); }
     });
     drawer.addEventListener("keydown", function (event) {
@@ -217,7 +235,7 @@
     if (drawer) { setupDrawer(drawer); }
     var lightbox = document.querySelector("[data-pl-lightbox]");
     if (lightbox) { setupLightbox(lightbox); }
-    Array.prototype.forEach.call(document.querySelectorAll("[data-pl-map]"), labelMap);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-pl-map]"), setupMap);
     var form = document.querySelector("[data-pl-filter]");
     if (form) { setupFilter(form); }
     Array.prototype.forEach.call(document.querySelectorAll(".pl-mapstory"), setupMapStory);

@@ -11,6 +11,7 @@ from generator.content.fields import (Country, Id, Image, Localized, Location, P
 from generator.content.bundle import Kind
 from generator.content.messages import N_
 from generator.content.records.front import Front
+from generator.content.records.site import CustomTiles
 
 
 class Phase(Period):  # a Period: its end is not before its start
@@ -44,6 +45,9 @@ class PilotMeta(Record):
         "the pilot's phases, drawn as its timeline"))
     order: int = Field(default=100,
                        description=N_("place among the pilots: lower comes first"))
+    tiles: str | CustomTiles | None = Field(default=None, description=N_(
+        "the tiles of the pilot's map and its stories' maps, as site.yml's map.tiles, e.g. "
+        "nlmaps.standaard; leave out for the site's (a map story uses the site's)"))
     approximate: bool | list[Literal["location", "period", "status"]] = Field(
         default=False, description=N_("facts known only roughly, shown as such: true (the "
                                       "location) or a list of location, period, status"))

@@ -18,7 +18,7 @@ from generator.emit.context import PageCtx
 from generator.site.model import InterventionNode, Pilot, Site, Story
 from generator.visuals.maps import folium_map as fm
 from generator.visuals.maps import html as h
-from generator.site.mapsettings import Tiles, icon_file, resolve_tiles
+from generator.site.mapsettings import icon_file, tiles_for
 from generator.visuals.maps.assets import VENDOR, icon_site_path, leaflet_files
 from generator.visuals.maps.data import data_files
 
@@ -42,7 +42,6 @@ class MapMaker:
     def __init__(self, site: Site, cache: Path | None = None):
         self.site = site
         self.cache = Store(cache)  # earlier drawings, each checked when read
-        self.tiles: Tiles = resolve_tiles(site.config.map.tiles)
         self.scripts: dict[str, str] = {}
 
     # -- files -------------------------------------------------------------
@@ -120,7 +119,7 @@ class SiteMaps(MapMaker):
         if not pilots:
             return Markup("")
         points = [(p.meta.location.lat, p.meta.location.lon) for p in pilots]
-        m = fm.new_map(self.tiles, points[0], 5)
+        m = fm.new_map(tiles_for(self.site), points[0], 5)
         for pilot, point in zip(pilots, points):
             fm.marker(m, point, "pl-marker--pilot", c.title(pilot).text,
                       self._pilot_popup(c, pilot))
@@ -135,11 +134,11 @@ class SiteMaps(MapMaker):
         if not pilot.interventions and not stories:
             return Markup("")
         home = (pilot.meta.location.lat, pilot.meta.location.lon)
-        m = fm.new_map(self.tiles, home, 15)
+        m = fm.new_map(tiles_for(self.site, pilot), home, 15)
         points = self._draw_interventions(c, m, pilot.interventions)
         if stories:
             label = c.part(MAPS, "layer_label", "pl-marker--story", c.gettext("Stories"))
-            group = fm.cluster(fm.layer(m, str(label)))
+            group = fm.layer(m, str(label))
             for story in stories:
                 point = (story.meta.location.lat, story.meta.location.lon)
                 points.append(point)
@@ -159,7 +158,7 @@ class SiteMaps(MapMaker):
         nodes = list(self.site.interventions())
         if not nodes:
             return Markup("")
-        m = fm.new_map(self.tiles, nodes[0].point, 5)
+        m = fm.new_map(tiles_for(self.site), nodes[0].point, 5)
         points = self._draw_interventions(c, m, nodes)
         fm.layer_control(m)
         fm.fit(m, points, max_zoom=12)
@@ -175,14 +174,14 @@ class SiteMaps(MapMaker):
         for kind in [k for k in types if any(n.value.type == k for n in nodes)]:
             label = self.site.label("intervention_types", kind, c.code).text
             group = fm.layer(m, str(c.part(MAPS, "layer_label", type_css(kind), label)))
-            layers[kind] = (group, fm.cluster(group))
+            layers[kind] = group
         for node in nodes:
-            group, cluster = layers[node.value.type]
+            group = layers[node.value.type]
             title = c.pick(node.value.title).text
             popup = self._intervention_popup(c, node)
             if node.area:
                 fm.area(group, node.area, types[node.value.type].color, title, popup)
-            fm.marker(cluster, node.point, type_css(node.value.type), title, popup)
+            fm.marker(group, node.point, type_css(node.value.type), title, popup)
             points.append(node.point)
         return points
 
@@ -192,24 +191,22 @@ class SiteMaps(MapMaker):
         return c.part(MAPS, "legend", kinds, stories)
 
     def _where(self, c: PageCtx, node: InterventionNode) -> str:
-        text = h.coordinates(c, *node.point)
-        area, rough = c.gettext("area"), c.gettext("approximate location")
+        """Where, in words: the pilot's place (residents read names, not
+        coordinates; the points are in the open data under the map)."""
+        text, area = c.place(node.pilot.meta), c.gettext("area")
+        rough = c.gettext("approximate location")
         if node.area:
-            text = f"{area}, {text}"
+            text = f"{text}, {area}"
         if "location" in node.value.approximate_fields:
             text += f" ({rough})"
-        return f"{c.place(node.pilot.meta)}: {text}"
+        return text
 
     def _table(self, c: PageCtx, nodes: list[InterventionNode], stories: list[Story]) -> Markup:
         label = self.site.label
         rows = [(type_css(n.value.type), label("intervention_types", n.value.type, c.code),
                  n.value.title, self._when(c, n), self._where(c, n), n.stories)
                 for n in sorted(nodes, key=lambda n: (self._start(n), n.key))]
-        places = []
-        for story in stories:
-            loc = story.meta.location
-            where = h.coordinates(c, loc.lat, loc.lon)
-            places.append((story, f"{c.place(story.pilot.meta)}: {where}"))
+        places = [(story, c.place(story.pilot.meta)) for story in stories]
         return c.part(MAPS, "interventions_table", rows, places)
 
     @staticmethod
@@ -226,12 +223,11 @@ class SiteMaps(MapMaker):
         if loc is None or story.meta.format == "map-story":
             return Markup("")
         point = (loc.lat, loc.lon)
-        m = fm.new_map(self.tiles, point, 15)
+        m = fm.new_map(tiles_for(self.site, story.pilot), point, 15)
         fm.marker(m, point, "pl-marker--story", c.title(story).text)
         rendered = fm.render(m, self.cache)
-        where = f"{h.coordinates(c, *point)}, {c.place(story.pilot.meta)}"
         return (self._block(c, rendered, "story", c.gettext("Map of where this story took place"))
-                + "\n" + c.part(MAPS, "where_story", where))
+                + "\n" + c.part(MAPS, "where_story", c.place(story.pilot.meta)))
 
     def mapstory(self, c: PageCtx, story: Story) -> Markup:
         """A map story's map: one numbered marker per chapter, moved by scrolling."""
@@ -239,7 +235,8 @@ class SiteMaps(MapMaker):
         if story.meta.format != "map-story" or not chapters:
             return Markup("")
         first = chapters[0]
-        m = fm.new_map(self.tiles, (first.location.lat, first.location.lon), first.zoom)
+        # from Europe to a street: the site's tiles, which cover every scale
+        m = fm.new_map(tiles_for(self.site), (first.location.lat, first.location.lon), first.zoom)
         titles = [s.title for s in (c.prose(story).sections or ())]
         for index, chapter in enumerate(chapters):
             if not chapter.marker:

@@ -2,7 +2,7 @@
 
 With JavaScript the map follows the reader from chapter to chapter; without
 it (or with a screen reader) the story reads as an ordinary article, each
-chapter naming its place in words.
+chapter naming its place in words (never in coordinates).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from markupsafe import Markup
 from generator.emit.context import PageCtx
 from generator.site.prose import split_sections
 from generator.site.model import Story
-from generator.visuals.maps.html import coordinates
 
 
 def chapter_body(c: PageCtx, story: Story, body: Markup) -> Markup:
@@ -28,7 +27,6 @@ def chapter_body(c: PageCtx, story: Story, body: Markup) -> Markup:
     out = Markup(intro)  # pieces of the clean body: HTML already
     for index, (heading, text) in enumerate(sections):
         chapter = chapters[index] if index < len(chapters) else None
-        where = coordinates(c, chapter.location.lat, chapter.location.lon) if chapter else ""
-        out += c.part("_maps.html.j2", "chapter", index + 1, chapter, where, Markup(heading),
+        out += c.part("_maps.html.j2", "chapter", index + 1, chapter, Markup(heading),
                       Markup(text.strip()))
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
+from generator.emit.jsonld import inert_json
 from generator.site.model import InterventionNode, Site
 
 
@@ -50,12 +51,6 @@ def collection(site: Site, nodes: Iterable[InterventionNode], name: str) -> str:
     # plain text stays inert even where a consumer pastes the JSON into HTML
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return inert_json(text) + "\n"
-
-
-def inert_json(encoded: str) -> str:
-    """Writes <, > and & in JSON text as \\u escapes, so that no text inside it can
-    open or close an HTML element wherever the JSON ends up."""
-    return encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def data_files(site: Site) -> dict[str, str]:

@@ -9,7 +9,6 @@ from typing import Any
 
 import folium
 from branca.element import Element, MacroElement
-from folium.plugins import MarkerCluster
 
 from generator.visuals.maps.script import js
 from generator.visuals.maps.script import ref as _ref
@@ -81,15 +80,17 @@ class Tiles(_Scripted):
     """The map's tile layer; its URL, attribution and subdomains are texts of
     the map's table (a tile URL and attribution may come from site.yml)."""
 
-    def __init__(self, url: str, attribution: str, subdomains: str, max_zoom: int):
+    def __init__(self, tiles: dict):
         super().__init__()
         self._name = "tiles"
-        self.url, self.attribution = _ref(url), _ref(attribution)
-        self.subdomains, self.max_zoom = _ref(subdomains), int(max_zoom)
+        self.url, self.attribution = _ref(tiles["url"]), _ref(tiles["attribution"])
+        self.subdomains = _ref(tiles["subdomains"])
+        self.zooms = f"minZoom:{int(tiles['min_zoom'])},maxZoom:{int(tiles['max_zoom'])}"
+        self.bounds = f",bounds:{js(tiles['bounds'])}" if tiles["bounds"] else ""
 
     def script(self) -> str:
         return (f"L.tileLayer({self.url},{{attribution:{self.attribution},"
-                f"subdomains:{self.subdomains},maxZoom:{self.max_zoom}}})"
+                f"subdomains:{self.subdomains},{self.zooms}{self.bounds}}})"
                 f".addTo({self._parent.get_name()});")
 
 
@@ -132,23 +133,84 @@ class Icons(_Scripted):
         return f"var {self.get_name()}={{{icons}}};"
 
 
+class Cluster(_Scripted):
+    """The map's one marker cluster: every marker goes into it, whatever its
+    layer, so that markers at one place or close together are counted (and
+    spread out at the deepest zoom) instead of hiding one another."""
+
+    def __init__(self):
+        super().__init__()
+        self._name = "cluster"
+
+    def script(self) -> str:
+        # no animation for a reader who asked for less motion
+        return (f"var {self.get_name()}=L.markerClusterGroup({{showCoverageOnHover:false,"
+                f"maxClusterRadius:60,animate:!matchMedia('(prefers-reduced-motion: reduce)')"
+                f".matches}});{self.get_name()}.pl_m=[];")
+
+
+class Layer(_Scripted):
+    """A layer the reader switches on and off: its areas are drawn in it, its
+    markers are kept in a list (`pl_m`) that goes into the map's cluster."""
+
+    def __init__(self, label_ref: str):
+        super().__init__()
+        self._name = "layer"
+        self.pl_label = label_ref
+
+    def script(self) -> str:
+        name = self.get_name()
+        return f"var {name}=L.featureGroup().addTo({self._parent.get_name()});{name}.pl_m=[];"
+
+
+class Gather(_Scripted):
+    """Written last: the markers go into the cluster, and each layer takes its
+    markers out of it when it is switched off (and back when switched on)."""
+
+    def __init__(self, cluster: Cluster, layers: list[Layer]):
+        super().__init__()
+        self._name = "gather"
+        self.cluster, self.layers = cluster, layers
+
+    def script(self) -> str:
+        c, names = self.cluster.get_name(), [layer.get_name() for layer in self.layers]
+        lists = "".join(f",{n}.pl_m" for n in names)
+        return (f"[{','.join(names)}].forEach(function(l){{l.on('add',function(){{"
+                f"{c}.addLayers(l.pl_m)}}).on('remove',function(){{{c}.removeLayers(l.pl_m)}})}});"
+                f"{c}.addLayers([].concat({c}.pl_m{lists}));{c}.addTo({self._parent.get_name()});")
+
+
+class Fit(_Scripted):
+    """The map's view fitted to its places, at once (no zoom played on loading)."""
+
+    def __init__(self, bounds: list, max_zoom: int):
+        super().__init__()
+        self._name = "fit"
+        self.bounds, self.max_zoom = js(bounds), int(max_zoom)
+
+    def script(self) -> str:
+        return (f"{self._parent.get_name()}.fitBounds({self.bounds},{{padding:[30,30],"
+                f"maxZoom:{self.max_zoom},animate:false}});")
+
+
 class Marker(_Scripted):
-    """A compact marker: a shared icon, an accessible title, an optional popup."""
+    """A compact marker: a shared icon, an accessible title, an optional popup,
+    put in a list of markers (its layer's, or the cluster's own)."""
 
     def __init__(self, point: tuple[float, float], icons: Icons, icon: str, title_ref: str,
-                 popup_ref: str | None):
+                 popup_ref: str | None, into: Cluster | Layer):
         super().__init__()
         self._name = "marker"
         self.point = js([float(point[0]), float(point[1])])
-        self.icons, self.icon = icons, icon
+        self.icons, self.icon, self.into = icons, icon, into
         self.title = _ref(title_ref)
         self.popup = _ref(popup_ref) if popup_ref else ""
 
     def script(self) -> str:
         popup = f".bindPopup({self.popup},{{maxWidth:300}})" if self.popup else ""
-        return (f"L.marker({self.point},{{icon:{self.icons.get_name()}.{self.icon},"
-                f"title:{self.title},riseOnHover:true}}){popup}"
-                f".addTo({self._parent.get_name()});")
+        icon = f"{self.icons.get_name()}.{self.icon}"
+        return (f"{self.into.get_name()}.pl_m.push(L.marker({self.point},{{icon:{icon},"
+                f"title:{self.title},riseOnHover:true}}){popup});")
 
 
 def _draw(structure: list) -> folium.Map:
@@ -156,36 +218,37 @@ def _draw(structure: list) -> folium.Map:
     made: list[Any] = []
     for kind, *args in structure:
         made.append(_STEPS[kind](made, *args))
-    return made[0]
+    m = made[0]
+    m.add_child(Gather(m.pl_cluster, [g for g in made if isinstance(g, Layer)]))
+    return m
 
 
 def _step_map(made: list, tiles: dict, center: list, zoom: int, scroll: bool) -> folium.Map:
     m = folium.Map(location=center, zoom_start=zoom, tiles=None, control_scale=True,
-                   scrollWheelZoom=scroll, max_zoom=int(tiles["max_zoom"]))
+                   scrollWheelZoom=scroll, max_zoom=int(tiles["max_zoom"]),
+                   min_zoom=int(tiles["min_zoom"]))
     # the container's id is the map's name: in the generator's reserved "pl_" space,
     # which no id in a text may take (Leaflet would draw into the first such element)
     m._name = "pl_map"
-    m.add_child(Tiles(tiles["url"], tiles["attribution"], tiles["subdomains"], tiles["max_zoom"]))
-    m.pl_icons = Icons()
+    m.add_child(Tiles(tiles))
+    m.pl_icons, m.pl_cluster = Icons(), Cluster()
     m.add_child(m.pl_icons)
+    m.add_child(m.pl_cluster)
     return m
 
 
-def _step_layer(made: list, parent: int, label_ref: str) -> folium.FeatureGroup:
-    group = folium.FeatureGroup(show=True, control=False).add_to(made[parent])
-    group.pl_label = label_ref
-    return group
-
-
-def _step_cluster(made: list, parent: int) -> MarkerCluster:
-    return MarkerCluster(options={"showCoverageOnHover": False, "maxClusterRadius": 45,
-                                  "disableClusteringAtZoom": 18}).add_to(made[parent])
+def _step_layer(made: list, parent: int, label_ref: str) -> Layer:
+    layer = Layer(label_ref)
+    made[parent].add_child(layer)
+    return layer
 
 
 def _step_marker(made: list, parent: int, point: list, css: str, title_ref: str,
                  popup_ref: str | None, html: str) -> None:
-    icons = made[0].pl_icons
-    Marker(tuple(point), icons, icons.key(css, html), title_ref, popup_ref).add_to(made[parent])
+    icons, into = made[0].pl_icons, made[parent]
+    into = into if isinstance(into, Layer) else made[0].pl_cluster
+    Marker(tuple(point), icons, icons.key(css, html), title_ref, popup_ref, into) \
+        .add_to(made[parent])
 
 
 def _step_area(made: list, parent: int, geometry: dict, color: str, title_ref: str,
@@ -200,17 +263,16 @@ def _step_area(made: list, parent: int, geometry: dict, color: str, title_ref: s
 
 
 def _step_control(made: list, parent: int) -> None:
-    groups = [(g.pl_label, g) for g in made if isinstance(g, folium.FeatureGroup)]
+    groups = [(g.pl_label, g) for g in made if isinstance(g, Layer)]
     made[parent].add_child(Layers(groups))
 
 
 def _step_fit(made: list, parent: int, bounds: list, max_zoom: int) -> None:
-    made[parent].fit_bounds(bounds, padding=(30, 30), max_zoom=max_zoom)
+    made[parent].add_child(Fit(bounds, max_zoom))
 
 
-_STEPS = {"map": _step_map, "layer": _step_layer, "cluster": _step_cluster,
-          "marker": _step_marker, "area": _step_area, "control": _step_control,
-          "fit": _step_fit}
+_STEPS = {"map": _step_map, "layer": _step_layer, "marker": _step_marker, "area": _step_area,
+          "control": _step_control, "fit": _step_fit}
 
 
 def _renumber(element: Element, prefix: str, counter: list[int]) -> None:

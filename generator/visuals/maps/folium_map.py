@@ -62,17 +62,13 @@ def layer(m: Handle, label_html: str) -> Handle:
     return m.add("layer", 0, label_html)
 
 
-def cluster(parent: Handle) -> Handle:
-    """Adds a marker cluster inside a layer or the map."""
-    return parent.add("cluster", parent.index)
-
-
 def marker(parent: Handle, point: tuple[float, float], css: str, title: str,
            popup_html: str | None = None, html: str = "") -> None:
-    """Adds a marker drawn with CSS (a coloured disc with its type's icon).
+    """Adds a marker drawn with CSS (a coloured disc with its type's icon), into
+    the map's one cluster (in a layer: while the layer is shown).
 
     Args:
-        parent: The map, a layer or a cluster.
+        parent: The map or a layer.
         point: (lat, lon).
         css: The marker's classes (pl-marker--<type>).
         title: Its accessible name and tooltip (plain text).

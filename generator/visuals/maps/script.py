@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from generator.visuals.maps.data import inert_json
+from generator.emit.jsonld import inert_json
 
 TEXTS = "pl_texts"  # the script's table of texts
 _REF = re.compile(rf"^{TEXTS}\[\d+\]$")

@@ -1,0 +1,74 @@
+"""What a page says about itself in structured data (schema.org, as JSON-LD):
+the home page is a WebSite, a story an Article, a pilot a Place. The theme
+writes it into the page's head, outside its content."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator.content.kinds import PILOTS, STORIES
+from generator.emit.context import PageCtx
+from generator.site.model import Node, Pilot, Shown, Story
+
+
+def inert_json(encoded: str) -> str:
+    """Writes <, > and & in JSON text as \\u escapes, so that no text inside it can
+    open or close an HTML element wherever the JSON ends up."""
+    return encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def json_ld(c: PageCtx, node: Node | None, title: Shown, summary: str | None,
+            image: str | None) -> str | None:
+    """Returns a page's JSON-LD (inert inside a script element), or None.
+
+    Args:
+        c: The page.
+        node: The record it shows (None: the home page, or an index).
+        title: Its title and the language it is in.
+        summary: Its description.
+        image: The full address of its picture.
+    """
+    if node is None and c.url:
+        return None
+    make = {STORIES: _article, PILOTS: _place}.get(node.kind) if node is not None else _website
+    if make is None:
+        return None
+    data = {"@context": "https://schema.org", **make(c, node, title),
+            "description": summary, "image": image, "url": c.ls.absolute(c.url)}
+    data = {key: value for key, value in data.items() if value}
+    return inert_json(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+def _website(c: PageCtx, node: None, title: Shown) -> dict[str, Any]:
+    return {"@type": "WebSite", "name": title.text, "inLanguage": c.code}
+
+
+def _article(c: PageCtx, story: Story, title: Shown) -> dict[str, Any]:
+    name = story.meta.narrator.name  # one name, or one per language
+    data = {"@type": "Article", "headline": title.text, "inLanguage": title.lang,
+            "datePublished": story.meta.date.iso(),
+            "author": {"@type": "Person", "name": name if isinstance(name, str)
+                       else c.pick(name).text}}
+    if title.lang != c.code:  # the page shows another language's text: no translation of it
+        return data
+    # the site's default language is the one a story is first written in
+    default = c.ls.site.config.default_language
+    if c.code == default:
+        others = [code for code in c.ls.site.languages if code != default and code in story.prose]
+        data["workTranslation"] = [{"@id": c.ls.absolute(c.url, code)} for code in others]
+    elif default in story.prose:
+        data["translationOfWork"] = {"@id": c.ls.absolute(c.url, default)}
+    return data
+
+
+def _place(c: PageCtx, pilot: Pilot, title: Shown) -> dict[str, Any]:
+    meta = pilot.meta
+    address = {"@type": "PostalAddress", "addressCountry": meta.country}
+    if meta.place:
+        address["addressLocality"] = meta.place
+    data = {"@type": "Place", "name": title.text, "address": address}
+    if "location" not in meta.approximate_fields:  # a guessed point is no coordinate
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": meta.location.lat,
+                       "longitude": meta.location.lon}
+    return data
