@@ -25,7 +25,7 @@ sys.path.insert(0, str(HERE))
 
 from corpus import Shape, write_corpus, write_hugo, write_plain  # noqa: E402
 from measure import run  # noqa: E402
-from run import ENV, MKDOCS, _anchor, preview_latency  # noqa: E402
+from run import _anchor, preview_latency  # noqa: E402
 
 
 def checkout(rev: str, folder: Path) -> Path:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import os
 import platform
 import re
@@ -309,7 +308,6 @@ def zensical(figures: list[dict], exe: str | None) -> list[str]:
                                      config.read_text(), flags=re.M))
             m = run([exe, "build", "-f", str(config)], copy)
             total += m.wall
-        mkdocs = figure["ours"]
         rows.append(f"| {figure['size']} | {total:.1f} s (both languages, one after the other) | "
                     f"{'ok' if m.ok else 'failed'} |")
     return rows

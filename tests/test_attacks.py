@@ -24,7 +24,7 @@ from generator.site import csp
 from generator.site import prose as markup
 from generator.build import Paths, build
 from generator.content.problems import ContentError
-from helpers import all_problems, make_project, minimal, one_problem, problems_of, site_files, write
+from helpers import make_project, minimal, one_problem, problems_of, site_files, write
 
 CANARY = "pl-canary-7f3e1d"
 SECRET_LINE = f"-----BEGIN OPENSSH PRIVATE KEY----- {CANARY}"

@@ -155,7 +155,7 @@ def test_a_request_with_two_hosts_or_none_at_all_is_refused(preview):
     good = f"Host: 127.0.0.1:{port}\r\n"
     for request in (f"GET / HTTP/1.1\r\n{good}Host: evil.example\r\n\r\n",
                     f"GET / HTTP/1.1\r\nHost: evil.example\r\n{good}\r\n",
-                    "GET / HTTP/1.0\r\n\r\n", f"GET /stories/concept/ HTTP/1.0\r\n\r\n",
+                    "GET / HTTP/1.0\r\n\r\n", "GET /stories/concept/ HTTP/1.0\r\n\r\n",
                     "GET /\r\n\r\n",  # HTTP/0.9: no status line, nothing but the page
                     f"GET http://evil.example/ HTTP/1.1\r\n{good}\r\n",
                     f"GET stories/concept/ HTTP/1.1\r\n{good}\r\n"):

@@ -19,7 +19,7 @@ import pytest
 from browser import open_page, wait_until
 from generator.commands.schema import render_all
 from generator.content.yamlsrc import load_yaml
-from helpers import REPO, write
+from helpers import REPO
 
 
 def pilots(root: Path, *args: str) -> subprocess.CompletedProcess:

@@ -30,7 +30,7 @@ def media_story(root: Path, story: str = "gesprek") -> Path:
     recording (transcripts in both languages) and a YouTube video with a poster."""
     content = minimal(root)
     folder = content / "stories" / story
-    write(folder, "meta.yml", f"""
+    write(folder, "meta.yml", """
         pilot: houten
         date: 2019-06-01
         format: video-story

@@ -142,9 +142,9 @@ def _load_taxonomies(path: Path, reader: Reader) -> tuple[Taxonomies, Any]:
                                 "intervention_types:"), _("see the content model for an example"))
         return Taxonomies(), raw
     vocabularies: dict[str, dict] = {}
-    for name, field in Taxonomies.model_fields.items():
+    for name, info in Taxonomies.model_fields.items():
         terms = raw.get(name) or {}
-        model = _inner_term_model(field.annotation)
+        model = _inner_term_model(info.annotation)
         vocabularies[name] = {term: value for term, value in
                               _valid_terms(name, terms, model, raw, path, context, problems)}
     shell = YMap({k: v for k, v in raw.items() if k not in vocabularies})

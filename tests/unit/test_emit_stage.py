@@ -70,11 +70,13 @@ def test_the_menu_lists_kinds_and_pilots_never_every_story():
     assert titles[:2] == ["Home", "Pilots"] and "Vijandig" not in " ".join(titles)
 
 
-def test_the_policy_allows_only_the_site_and_its_tiles():
+def test_the_policy_allows_only_the_site_its_tiles_and_its_video_hosts():
     text = policy(["https://tile.openstreetmap.org", "https://service.pdok.nl",
-                   "https://tile.openstreetmap.org"])
+                   "https://tile.openstreetmap.org"], ["video.example.org"])
     assert "script-src 'self' 'wasm-unsafe-eval' " + PLACEHOLDER in text and "object-src 'none'" in text
     assert "img-src 'self' data: https://service.pdok.nl https://tile.openstreetmap.org;" in text
+    assert ("frame-src https://www.youtube-nocookie.com https://player.vimeo.com "
+            "https://video.example.org;") in text
 
 
 def test_attributes_are_escaped():
