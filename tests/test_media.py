@@ -34,9 +34,9 @@ def media_story(root: Path, story: str = "gesprek") -> Path:
         pilot: houten
         date: 2019-06-01
         format: video-story
-        narrator: {{name: "Een bewoner"}}
-        consent: {{given: true, date: 2019-05-01}}
-        posters: {{dQw4w9WgXcQ: buurt.jpg}}
+        narrator: {name: "Een bewoner"}
+        consent: {given: true, date: 2019-05-01}
+        posters: {dQw4w9WgXcQ: buurt.jpg}
         """)
     for lang, title, word in (("nl", "Een gesprek", "Kraanvogel"), ("en", "A talk", "Heronbird")):
         write(folder, f"{lang}.md", f"""
