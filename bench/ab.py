@@ -54,12 +54,17 @@ def build(code: Path, site: Path, keep_photos: bool) -> float:
     return measured.wall
 
 
-def corpora(work: Path) -> dict[str, Path]:
-    """The sites to build: CoSIE's content, and 100 and 300 synthetic stories."""
+def corpora(work: Path, rev: str) -> dict[str, Path]:
+    """The sites to build: CoSIE's content as it was at `rev` (which both
+    versions read; the newer content has fields the earlier one refuses), and
+    100 and 300 synthetic stories."""
     found = {}
     cosie = work / "cosie"
     if not cosie.exists():
-        shutil.copytree(HERE.parent / "content", cosie / "content")
+        archive = subprocess.run(["git", "-C", str(HERE.parent), "archive", rev, "content"],
+                                 capture_output=True, check=True).stdout
+        cosie.mkdir(parents=True)
+        subprocess.run(["tar", "-x", "-C", str(cosie)], input=archive, check=True)
     found["CoSIE"] = cosie
     for size in (100, 300):
         site = work / f"corpus-{size}"
@@ -78,7 +83,7 @@ def main() -> None:
     args.work.mkdir(parents=True, exist_ok=True)
     versions = {"before": checkout(args.rev, args.work / "before"), "now": HERE.parent}
     rows, started = [], time.perf_counter()
-    for name, site in corpora(args.work).items():
+    for name, site in corpora(args.work, args.rev).items():
         rows += compare(name, site, versions, args.rounds, args.work)
     latency = preview_latency(args.work, 300, 9)
     later = latency[1:]

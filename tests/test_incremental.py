@@ -226,7 +226,8 @@ def test_the_preview_shows_a_saved_story_first_and_then_equals_a_cold_build(tmp_
             seen["story"] = (served / "stories/eerste-verhaal/index.html").read_text()
             seen["index"] = (served / "stories/index.html").read_text()
 
-        builds.build(frozenset({story}), shown)
+        # as the watcher reports a save: the file, and its folder as modified
+        builds.build(frozenset({story, story.parent}), shown)
         assert "Nieuw " in seen["story"] and "Nieuw " not in seen["index"]
         assert "Nieuw " in (served / "stories/index.html").read_text()  # the rest followed
         builds.build(frozenset({root / "content/site.yml"}), lambda: seen.setdefault("site", 1))

@@ -110,12 +110,13 @@ class Rebuilder:
         """The pages to show first: those of the stories saved and of their
         pilots, which list them (the indexes, with every story, follow with the
         rest); None when the save was of anything else (a new story, a pilot,
-        site.yml, the theme: the menu may change)."""
+        site.yml, the theme: the menu may change). A story's folder counts as
+        the story: the watcher reports it modified beside each file saved in it."""
         pages = set()
         for path in changed:
             parts = path.relative_to(self.paths.content).parts \
                 if path.is_relative_to(self.paths.content) else ()
-            story = site.stories.get(parts[1]) if len(parts) > 2 and parts[0] == "stories" else None
+            story = site.stories.get(parts[1]) if len(parts) > 1 and parts[0] == "stories" else None
             if story is None or story.path not in self.pages or not self.plan.built:
                 return None
             pages |= {story.path, story.pilot.path}

@@ -28,11 +28,13 @@ ENGINE_CODE = (HOOKS, Path(csp.__file__), Path(valid_html.__file__), Path(genera
 
 def frame(project: Project, theme_dir: Path) -> str:
     """A hash of everything a language's pages depend on but their own text:
-    settings, menu, which pages there are, the theme and the engine-side code."""
+    settings, menu, which pages and files there are, the theme and the
+    engine-side code. The files' contents are not in it: no page shows them
+    (a feed names every story's title), and a dirty build copies the ones
+    rewritten."""
     digest = hashlib.sha256()
     digest.update(json.dumps([project.settings, repr(project.nav), sorted(project.pages),
-                              sorted(project.files.items())], sort_keys=True, default=str)
-                  .encode())
+                              sorted(project.files)], sort_keys=True, default=str).encode())
     for path in sorted(theme_dir.rglob("*")) if theme_dir.is_dir() else []:
         if path.is_file():
             digest.update(str(path.relative_to(theme_dir)).encode() + b"\0" + path.read_bytes())

@@ -68,6 +68,12 @@ def resolve_tiles(setting: str | CustomTiles) -> Tiles:
     """
     if isinstance(setting, CustomTiles):
         return Tiles(setting.url, attribution_html(setting), setting.max_zoom)
+    return _named_tiles(setting)
+
+
+@lru_cache(maxsize=64)  # xyzservices walks all its ~230 providers for each name (5 ms)
+def _named_tiles(setting: str) -> Tiles:
+    """The tile source of a provider xyzservices knows by `setting`."""
     try:
         provider = xyzservices.providers.query_name(setting)
     except ValueError as exc:

@@ -66,6 +66,11 @@ def test_a_language_is_built_dirty_only_when_all_but_its_pages_text_is_as_last_b
     assert plan.dirty([project], theme) == frozenset()  # the first build is a full one
     plan.succeeded()
     assert plan.dirty([project], theme) == {"nl"}
+    project.files["feed.xml"] = "<feed>a story's new title</feed>"
+    assert plan.dirty([project], theme) == frozenset()  # a new file: built in full
+    plan.succeeded()
+    project.files["feed.xml"] = "<feed>its title changed again</feed>"
+    assert plan.dirty([project], theme) == {"nl"}  # copied, as a dirty build does
     (theme / "main.html").write_text("b")
     assert plan.dirty([project], theme) == frozenset()
     plan.forget()
