@@ -182,3 +182,13 @@ def test_a_brand_that_readers_could_not_read_is_refused(tmp_path, brand, needle)
     site = content / "site.yml"
     site.write_text(site.read_text() + f"brand: {brand}\n")
     one_problem(problems_of(root), "site.yml", needle)
+
+
+def test_every_colour_of_a_brand_that_fails_its_contrast_is_named_at_once(tmp_path):
+    # an editor who fixes `colour` should not learn only then that `accent` fails too
+    root = make_project(tmp_path / "p")
+    content = minimal(root)
+    site = content / "site.yml"
+    site.write_text(site.read_text() + 'brand: {colour: "#ffcc00", accent: "#eeeeee"}\n')
+    one_problem(problems_of(root), "site.yml", "white text on `colour`",
+                "`accent` on the light page")

@@ -16,7 +16,8 @@ import jsonschema
 import pytest
 import yaml
 
-from helpers import FIXTURES, REPO, soup
+from generator.build import Paths, build
+from helpers import FIXTURES, REPO, make_project, minimal, one_problem, problems_of, soup, write
 
 SITES = ["basic_site", "repo_site"]
 CONTENT = {"basic_site": FIXTURES / "basic" / "content", "repo_site": REPO / "content"}
@@ -101,6 +102,33 @@ def test_a_hostile_title_reaches_the_feeds_as_plain_text(basic_site):
     items = json.loads((basic_site / "feed.json").read_text())["items"]
     assert any(item["title"].startswith("Gevaarlijk </script>") for item in items)
     assert "<script>" not in (basic_site / "feed.json").read_text()  # written as \u003c
+
+
+# Characters XML 1.0 does not allow (and HTML calls parse errors), written as YAML
+# escapes, which YAML itself accepts: a feed with one of them is not XML at all
+UNSHOWABLE = "\\x01\\x0b\\x0c\\x1f\\x7f\\x9f\\uFFFE\\uFFFF\\uFDD0"
+
+
+def test_control_characters_in_a_title_are_said_and_never_break_a_feed(tmp_path: Path):
+    root = make_project(tmp_path / "project")
+    content = minimal(root)
+    write(content, "stories/een/en.md",
+          f'---\ntitle: "A{UNSHOWABLE}story"\nsummary: "Sh{UNSHOWABLE}ort"\n---\nText.\n')
+    write(content, "stories/een/meta.yml", (content / "stories/een/meta.yml").read_text()
+          .replace('"Anonymous"', f'"Anon{UNSHOWABLE}ymous"'))
+    problems = problems_of(root, strict=True)
+    one_problem([p for p in problems if "en.md:2" in p], "warning", "U+0001")
+    one_problem([p for p in problems if "meta.yml" in p], "warning", "U+0001")
+    build(Paths(root))
+    for name in ("feed.xml", "en/feed.xml"):
+        raw = (root / "site" / name).read_bytes()
+        ElementTree.fromstring(raw)  # well-formed XML
+        feed = feedparser.parse(raw)
+        assert not feed.bozo, feed.bozo_exception
+    entry = feedparser.parse((root / "site/en/feed.xml").read_bytes()).entries[0]
+    assert entry.title.split() == ["A", "story"] and entry.author.split() == ["Anon", "ymous"]
+    page = (root / "site/en/stories/een/index.html").read_text(encoding="utf-8")
+    assert not re.search("[\\x01\\x0b\\x0c\\x1f\\x7f\\x9f\\ufffe\\uffff\\ufdd0]", page)
 
 
 @pytest.mark.parametrize("which", SITES)

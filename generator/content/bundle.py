@@ -244,7 +244,7 @@ def _read_meta(bundle: Bundle, reader: Reader) -> None:
 
 
 def _report_notes(path: Path, loaded: Loaded, problems: Problems) -> None:
-    """Duplicate keys, and texts taken out of their curly quotes."""
+    """Duplicate keys, texts taken out of their curly quotes, and control characters."""
     for key, line in loaded.duplicates:
         problems.add(path, line, _("`{key}` is written twice; only the last one would count")
                      .format(key=key), _("keep one of them"))
@@ -253,6 +253,13 @@ def _report_notes(path: Path, loaded: Loaded, problems: Problems) -> None:
                                    "and left out"),
                      _('type straight quotes ("...") to quote a text; to show the curly ones, '
                        'put them inside straight ones: "“...”"'), level="notice")
+    for line, code in loaded.controls:
+        problems.add(path, line, _("this text holds an invisible control character ({code}), "
+                                   "which web pages and feeds cannot carry; it is shown as a space")
+                     .format(code=code),
+                     _("delete it: between double quotes it may be written as an escape such as "
+                       "\\x01; most editors do not show it, so type the text again if you "
+                       "cannot see it"), level="warning")
 
 
 def _read_text(path: Path, lang: str, model: type[BaseModel], reader: Reader,

@@ -18,6 +18,7 @@ from typing import Any, Sequence
 
 import yaml
 
+from generator.content.controls import scrub
 from generator.content.messages import N_, _
 
 try:
@@ -148,6 +149,7 @@ class Loaded:
     error: YamlError | None = None
     duplicates: Sequence[tuple[str, int]] = ()
     unquoted: Sequence[int] = ()  # lines of texts that were wrapped in curly quotes
+    controls: Sequence[tuple[int, str]] = ()  # (line, U+0001) of texts with a control character
 
 
 _KEPT: OrderedDict[tuple[str, int], Loaded] = OrderedDict()
@@ -227,7 +229,8 @@ def _load(text: str, line_offset: int) -> Loaded:
                                       .format(limit=FIELD_LIMIT),
                                       _("shorten it; long texts belong in the record's nl.md "
                                         "and en.md")))
-    return Loaded(data=data, duplicates=loader.duplicates, unquoted=loader.unquoted)
+    return Loaded(data=data, duplicates=loader.duplicates, unquoted=loader.unquoted,
+                  controls=scrub(data, 1 + line_offset))
 
 
 FIELD_LIMIT = 10_000  # characters in one YAML text; long prose belongs in nl.md / en.md

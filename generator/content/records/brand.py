@@ -74,12 +74,14 @@ class Brand(Model):
                   (self.dark, DARK_PAGE, TEXT, N_("`colour_dark` on the dark page"))]
         if self.accent:
             checks.append((self.accent, LIGHT_PAGE, UI, N_("`accent` on the light page")))
-        for colour, page, needed, where in checks:
-            found = contrast(colour, page)
-            if found < needed:
-                raise ValueError(_("{where} has a contrast of {found:.1f}:1; readers need at "
-                                   "least {needed:g}:1 (WCAG 2.1 AA)")
-                                 .format(where=_(where), found=found, needed=needed))
+        # every failing colour at once: fixing one should not reveal the next
+        failing = [_("{where} has a contrast of {found:.1f}:1; readers need at least "
+                     "{needed:g}:1 (WCAG 2.1 AA)")
+                   .format(where=_(where), found=found, needed=needed)
+                   for colour, page, needed, where in checks
+                   if (found := contrast(colour, page)) < needed]
+        if failing:
+            raise ValueError("; ".join(failing))
         return self
 
     @property

@@ -1,0 +1,53 @@
+"""Characters no page or feed can carry, in the texts of YAML files.
+
+YAML refuses control characters typed into a file, but writes any of them from
+an escape between double quotes (title: "a\\x01b"). XML 1.0 has no way to write
+C0 controls (other than tab and line breaks), U+FFFE or U+FFFF, so one of them
+in a title makes the Atom feed no XML at all; HTML calls them, the C1 controls
+and the noncharacters parse errors. They are shown as a space, and the editor
+is told where they are."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
+UNSHOWABLE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]")
+
+
+def code_of(text: str) -> str | None:
+    """Names the first unshowable character in a text ("U+0001"), or None."""
+    found = UNSHOWABLE.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
+def scrub(data: Any, line: int = 1) -> list[tuple[int, str]]:
+    """Replaces each unshowable character in the texts of loaded YAML with a
+    space, in place (before anyone else reads the data).
+
+    Args:
+        data: Mappings and lists that know their lines (line_of), and scalars.
+        line: The line of `data` itself.
+
+    Returns:
+        (line, code of its first unshowable character) of each text changed.
+    """
+    if isinstance(data, dict):
+        places = list(data)
+    elif isinstance(data, list):
+        places = range(len(data))
+    else:
+        return []
+    found = []
+    for place in places:
+        at, value = data.line_of(place) if hasattr(data, "line_of") else line, data[place]
+        if isinstance(value, str):
+            code = code_of(value)
+            if code:
+                data[place] = UNSHOWABLE.sub(" ", value)
+                found.append((at, code))
+        else:
+            found += scrub(value, at)
+    return found
