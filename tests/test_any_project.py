@@ -149,7 +149,7 @@ def test_another_project_with_other_languages_funder_and_colours(tmp_path):
     po.write_text(po.read_text().replace('msgid "Home"\nmsgstr ""', 'msgid "Home"\nmsgstr "Start"'))
     site = content / "site.yml"
     site.write_text(site.read_text().replace("# funding:", "funding:").replace(
-        '{nl: "...", en: "..."}', '{de: "Gefördert von der Stadt Köln.", en: "Funded by the city '
+        '{de: "...", en: "..."}', '{de: "Gefördert von der Stadt Köln.", en: "Funded by the city '
         'of Cologne."}').replace("# brand:", "brand:").replace("logo: logo.png", "logo: logo.png"
                                                                  ).replace("#17506b", "#2e6b1f"))
     (content / "brand").mkdir()

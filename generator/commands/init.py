@@ -64,7 +64,7 @@ def _site(languages: list[str]) -> str:
           "fonts (WOFF2) go in content/brand/."),
         '# brand: {colour: "#17506b", logo: logo.png}',
         _("# Who funds it, shown at the foot of every page; `funder: eu` adds the EU emblem."),
-        '# funding: {nl: "...", en: "..."}', ""])
+        "# funding: {" + ", ".join(f'{lang}: "..."' for lang in languages) + "}", ""])
 
 
 def _title(lang: str) -> str:
