@@ -113,11 +113,13 @@ def test_control_characters_in_a_title_are_said_and_never_break_a_feed(tmp_path:
     root = make_project(tmp_path / "project")
     content = minimal(root)
     write(content, "stories/een/en.md",
-          f'---\ntitle: "A{UNSHOWABLE}story"\nsummary: "Sh{UNSHOWABLE}ort"\n---\nText.\n')
+          f'---\ntitle: "A{UNSHOWABLE}story"\nsummary: "Sh{UNSHOWABLE}ort"\n---\nText.\n\n'
+          'Saved from a word processor:\x0b a line\x1fbreak and a\ufffe stray.\n')
     write(content, "stories/een/meta.yml", (content / "stories/een/meta.yml").read_text()
           .replace('"Anonymous"', f'"Anon{UNSHOWABLE}ymous"'))
     problems = problems_of(root, strict=True)
     one_problem([p for p in problems if "en.md:2" in p], "warning", "U+0001")
+    one_problem([p for p in problems if "en.md:7" in p], "warning", "U+000B")  # the text's
     one_problem([p for p in problems if "meta.yml" in p], "warning", "U+0001")
     build(Paths(root))
     for name in ("feed.xml", "en/feed.xml"):

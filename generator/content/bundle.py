@@ -12,6 +12,7 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
+from generator.content.controls import unshowable_lines
 from generator.content.messages import _
 from generator.content.problems import Problems, did_you_mean
 from generator.content.yamlsrc import Loaded, YMap, load_yaml, split_front_matter
@@ -281,6 +282,12 @@ def _read_text(path: Path, lang: str, model: type[BaseModel], reader: Reader,
                             .format(problem=error.message), error.hint)
         return None
     _report_notes(path, source.front, reader.problems)
+    for line, code in unshowable_lines(source.body):  # shown as spaces (prose.clean)
+        reader.problems.add(path, source.body_line + line, _(
+            "this text holds an invisible control character ({code}), which web pages and feeds "
+            "cannot carry; it is shown as a space").format(code=code), _(
+            "delete the character: most editors do not show it, so type the line again if you "
+            "cannot see it"), level="warning")
     front = validate(model, source.front.data or YMap(), path, reader.problems, reader.context)
     if front is None:
         return None

@@ -5,7 +5,9 @@ an escape between double quotes (title: "a\\x01b"). XML 1.0 has no way to write
 C0 controls (other than tab and line breaks), U+FFFE or U+FFFF, so one of them
 in a title makes the Atom feed no XML at all; HTML calls them, the C1 controls
 and the noncharacters parse errors. They are shown as a space, and the editor
-is told where they are."""
+is told where they are. The same goes for a Markdown text, where nothing
+refuses them (a file saved from a word processor may hold them): the editor
+is told, and what is rendered from it shows them as spaces."""
 
 from __future__ import annotations
 
@@ -51,3 +53,12 @@ def scrub(data: Any, line: int = 1) -> list[tuple[int, str]]:
         else:
             found += scrub(value, at)
     return found
+
+
+def unshowable_lines(text: str) -> list[tuple[int, str]]:
+    """(line in the text, counted from 0, code of its first unshowable
+    character) of each line that holds one."""
+    found: dict[int, str] = {}
+    for match in UNSHOWABLE.finditer(text):
+        found.setdefault(text.count("\n", 0, match.start()), f"U+{ord(match.group()):04X}")
+    return sorted(found.items())

@@ -28,6 +28,7 @@ import markdown
 import nh3
 from markdown.extensions.toc import slugify
 
+from generator.content.controls import UNSHOWABLE
 from generator.site.mdrefs import (Heading, ImageRef, Section, find_headings, find_images,
                                    find_sections)
 
@@ -183,8 +184,9 @@ _CLEANER = nh3.Cleaner(
 
 
 def clean(text: str) -> str:
-    """Returns HTML with everything not on the lists removed."""
-    return _CLEANER.clean(text)
+    """Returns HTML with everything not on the lists removed, and characters
+    no page can carry (a control character saved into a text) as spaces."""
+    return UNSHOWABLE.sub(" ", _CLEANER.clean(text))
 
 
 @lru_cache(maxsize=8)
