@@ -12,9 +12,13 @@ from generator.content.boundary import IMAGE_SUFFIXES, MEDIA_SUFFIXES
 from generator.content.fields import file_key
 
 # An image as Python-Markdown reads one: its texts may run over the lines of a
-# paragraph, and the file name may hold any character but a space, a tab, ) or
-# > (a line break, or a line separator U+2028, is not a space to it)
-_IMAGE = re.compile(r'!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>(?:[^)\s>]|[^\S \t])+?)>?'
+# paragraph, and the file name may hold any character but ) or > (a line
+# break, or a line separator U+2028, is not a space to it), spaces too
+# ("Interview Fatima.mp4", as a phone or Windows names it: at most 20 words,
+# so that a paragraph of "![](a " is not read again from each one), or stand in <>
+_WORD = r"(?:[^)\s>]|[^\S \t])+?"
+_IMAGE = re.compile(rf'!\[(?P<alt>[^\]]*)\]\(\s*(?:<(?P<angled>[^<>]*)>|'
+                    rf'(?P<src>{_WORD}(?:[ \t]+{_WORD}){{0,20}}?))'
                     r'(?:\s+"(?P<title>[^"]*)")?\s*\)')
 # Lines as Python-Markdown counts them (and editors' editors): at \n, \r\n and
 # \r only, never at the other characters str.splitlines() breaks at
@@ -128,7 +132,7 @@ def find_images(body: str, first_line: int) -> list[ImageRef]:
                      if match["title"] is not None else None)
             alt = _BREAK.sub(" ", html.unescape(match["alt"].strip()))
             line = first_line + index + len(_BREAK.findall(text, 0, match.start()))
-            src = file_key(match["src"].strip(" \t\r\n"))
+            src = file_key((match["src"] or match["angled"]).strip(" \t\r\n"))
             refs.append(ImageRef(alt, src, title, line,
                                  offset + match.start(), offset + match.end(),
                                  _alone(text, match)))

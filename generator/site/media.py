@@ -30,8 +30,8 @@ from generator.site.csp import VIMEO, YOUTUBE
 from generator.site.images import ImageChecks
 from generator.site.mdrefs import ImageRef
 from generator.site.model import Prose
-from generator.site.prose import Text
-from generator.site.texts import check_markup, check_rendered
+from generator.site.prose import Text, heading_id
+from generator.site.texts import check_headings, check_markup, check_rendered, ids_of
 from generator.site.textwork import TextWork
 
 GITHUB_PAGES = 1 << 30  # GitHub Pages publishes at most 1 GB per site
@@ -117,6 +117,7 @@ class MediaChecks:
         self.index, self.images, self.texts, self.boundary = index, images, texts, boundary
         self.hosts, self.problems = hosts, problems
         self.sizes: dict[str, tuple[int, Path]] = {}  # published name -> (bytes, file)
+        self._ids: dict[Path, list[tuple[str, int]]] = {}  # a transcript's ids and their lines
 
     def record(self, bundle: Bundle, prose: dict[str, Prose]) -> dict[str, Player]:
         """Checks the sound and video in a record's texts; returns their players."""
@@ -130,7 +131,29 @@ class MediaChecks:
         found = {src: player for src, player in players.items() if player is not None}
         self._strays(bundle)
         self._told(bundle, prose, found)
+        self._shared_ids(bundle, prose, found)
         return found
+
+    def _shared_ids(self, bundle: Bundle, prose: dict[str, Prose], players: dict[str, Player]
+                    ) -> None:
+        """Refuses an id a transcript shares with the rest of its page (a heading's,
+        a footnote's): a link reaches only the first, and the page is not valid HTML."""
+        for text in prose.values():
+            seen = set(ids_of(text.rendered.html if text.rendered else ""))
+            for ref in text.images:
+                if text.lang not in getattr(players.get(ref.src), "transcripts", {}):
+                    continue
+                path = bundle.dir / f"{ref.src.rsplit('.', 1)[0]}.{text.lang}.md"
+                ids = self._ids.get(path, [])
+                clash = next(((name, line) for name, line in ids if name in seen), None)
+                if clash:
+                    self.problems.add(path, clash[1], _(
+                        "the id {name!r} of this transcript is on its page already (in the text "
+                        "that shows it, or in a transcript shown there)").format(
+                        name=clash[0][:60]), _(
+                        "give the heading other words, or the footnote another name: [^a1]; "
+                        "show a recording once in a text"))
+                seen.update(name for name, _line in ids)
 
     def _told(self, bundle: Bundle, prose: dict[str, Prose], players: dict[str, Player]) -> None:
         """A video story shows a video in each of its texts, an audio story a recording."""
@@ -259,6 +282,9 @@ class MediaChecks:
         if not check_rendered(analysis, prose, self.problems):
             return None
         check_markup(prose, self.problems)
+        check_headings([h for h in analysis.headings if h.level == 1], path, self.problems)
+        lines = {heading_id(h.title, "-"): h.line for h in analysis.headings}
+        self._ids[path] = [(name, lines.get(name, 1)) for name in ids_of(analysis.rendered.html)]
         for ref in analysis.images[:1]:
             self.problems.add(path, ref.line, _("a transcript shows no pictures, videos or sound"),
                               _("write in words what is shown or heard"))

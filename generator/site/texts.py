@@ -122,13 +122,17 @@ def say_the_rest(problems: Problems, path: Path, count: int, level: str = "error
 _ID_ATTRIBUTE = re.compile(r'\sid="([^"]+)"')
 
 
+def ids_of(rendered: str) -> list[str]:
+    """The ids in clean HTML, in order, entities decoded."""
+    return [html.unescape(value) for value in _ID_ATTRIBUTE.findall(rendered)]
+
+
 def check_ids(text: Prose, problems: Problems) -> None:
     """Refuses an id given twice in one text (by hand, or a heading's and an
     element's): a link can reach only the first, and the page is not valid HTML."""
     seen: set[str] = set()
     after: dict[str, int] = {}
-    for value in _ID_ATTRIBUTE.findall(text.rendered.html if text.rendered else ""):
-        name = html.unescape(value)
+    for name in ids_of(text.rendered.html if text.rendered else ""):
         if name in seen and not problems.full(text.path):
             line = markup.line_of(name, text.body, text.body_line, after.get(name, 0))
             after[name] = line
