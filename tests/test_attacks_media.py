@@ -100,3 +100,18 @@ def test_a_transcript_with_its_own_headings_is_accepted_and_a_title_is_pointed_o
     assert problems_of(root, strict=True) == []
     _recording(root, "# Het interview\n\nHallo.\n")
     one_problem(problems_of(root, strict=True), "verhaal.nl.md:1:", "# heading")
+
+
+def test_a_poster_for_no_video_in_the_texts_is_pointed_out(root):
+    # the address written one way in the text and another in meta.yml left the
+    # video without its picture, and nobody said so
+    from PIL import Image
+
+    folder = _story(root, "![De buurt op film](https://youtu.be/dQw4w9WgXcQ)")
+    Image.new("RGB", (800, 450), (30, 120, 40)).save(folder / "buurt.jpg")
+    meta = (folder / "meta.yml").read_text()
+    (folder / "meta.yml").write_text(meta + "posters: {dQw4w9WgXcR: buurt.jpg}\n")
+    problems = problems_of(root, strict=True)  # a warning
+    one_problem(problems, "meta.yml:6:", "warning", "dQw4w9WgXcR", "dQw4w9WgXcQ")
+    (folder / "meta.yml").write_text(meta + "posters: {dQw4w9WgXcQ: buurt.jpg}\n")
+    assert problems_of(root, strict=True) == []

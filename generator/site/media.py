@@ -129,6 +129,7 @@ class MediaChecks:
                 if players[ref.src] is not None:
                     self._in_language(players[ref.src], ref, bundle, text)
         found = {src: player for src, player in players.items() if player is not None}
+        self._unused_posters(bundle, prose, found)
         self._strays(bundle)
         self._told(bundle, prose, found)
         self._shared_ids(bundle, prose, found)
@@ -165,6 +166,20 @@ class MediaChecks:
                     format=bundle.meta.format, name=text.path.name, what=_("video") if
                     "video" in kinds else _("sound recording")), _(
                     "put it in the text: ![what it is](interview.mp4), or choose another format"))
+
+    def _unused_posters(self, bundle: Bundle, prose: dict[str, Prose],
+                        players: dict[str, Player]) -> None:
+        """Warns of a poster named after no video the texts show: the address
+        written otherwise in meta.yml than in the text leaves the video without it."""
+        shown = {r.src for text in prose.values() for r in text.images if r.is_remote} | {
+            p.name for p in players.values() if p.kind == "external"}
+        for key in getattr(bundle.meta, "posters", None) or {}:
+            if key not in shown:
+                self.problems.add(bundle.meta_path, line_at(bundle.raw, ("posters", key)), _(
+                    "the poster for {video} is for no video the texts show.").format(
+                    video=key[:80]) + did_you_mean(key, sorted(shown)), _(
+                    "write the video's address as the text does, or its id (dQw4w9WgXcQ)"),
+                    level="warning")
 
     def _strays(self, bundle: Bundle) -> None:
         """Warns of captions or a transcript named after no sound or video file."""
