@@ -3,28 +3,25 @@
   "use strict";
   var banner = null;
   var notes = null;
+  // A panel fixed to the page's edge, over the page: made once, then only its text changes
+  function panel(role, css) {
+    var element = document.createElement("div");
+    element.setAttribute("role", role);
+    element.style.cssText = "position:fixed;left:0;right:0;overflow:auto;" +
+      "font:14px/1.4 monospace;white-space:pre-wrap;" + css;
+    document.body.appendChild(element);
+    return element;
+  }
   function show(text) {
-    if (!banner) {
-      banner = document.createElement("div");
-      banner.setAttribute("role", "alert");
-      banner.style.cssText = "position:fixed;left:0;right:0;bottom:0;z-index:10000;max-height:45vh;" +
-        "overflow:auto;background:#7a1010;color:#fff;font:14px/1.4 monospace;padding:12px 16px;" +
-        "white-space:pre-wrap";
-      document.body.appendChild(banner);
-    }
+    banner = banner || panel("alert", "bottom:0;z-index:10000;max-height:45vh;" +
+      "background:#7a1010;color:#fff;padding:12px 16px");
     banner.textContent = text;
   }
   // Warnings do not stop the preview, but the check before publishing fails on them
   function warn(text) {
     if (!text) { if (notes) { notes.remove(); notes = null; } return; }
-    if (!notes) {
-      notes = document.createElement("div");
-      notes.setAttribute("role", "status");
-      notes.style.cssText = "position:fixed;left:0;right:0;top:0;z-index:9999;max-height:30vh;" +
-        "overflow:auto;background:#fff3c4;color:#3d2e00;font:14px/1.4 monospace;padding:8px 16px;" +
-        "white-space:pre-wrap;border-bottom:2px solid #8a6d00";
-      document.body.appendChild(notes);
-    }
+    notes = notes || panel("status", "top:0;z-index:9999;max-height:30vh;background:#fff3c4;" +
+      "color:#3d2e00;padding:8px 16px;border-bottom:2px solid #8a6d00");
     notes.textContent = text;
   }
   // The site's generation this page was served from: a page that was still
