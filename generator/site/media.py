@@ -38,13 +38,17 @@ GITHUB_PAGES = 1 << 30  # GitHub Pages publishes at most 1 GB per site
 CLOSE = 0.8  # from this share of it on, editors are told
 STORY_MEDIA = {"video-story": ("video", "external"), "audio-story": ("audio",)}
 _YOUTUBE = ("YouTube", "https://www.youtube.com/watch?v={id}", YOUTUBE + "/embed/{id}?autoplay=1")
+_VIMEO = ("Vimeo", "https://vimeo.com/{id}{hash}", VIMEO + "/video/{id}?dnt=1&autoplay=1{secret}")
 # A video's address without https:// -> (its host, its page there, its player)
 _ADDRESSES = tuple((re.compile(pattern, re.ASCII), templates) for pattern, templates in (
     (r"(?:www\.|m\.)?youtube\.com/(?:watch\?(?:[^#]*&)?v=|shorts/|embed/|live/)(?P<id>[\w-]{11})"
      r"(?:[&?#].*)?", _YOUTUBE),
     (r"youtu\.be/(?P<id>[\w-]{11})(?:[?#].*)?", _YOUTUBE),
-    (r"(?:www\.)?vimeo\.com/(?P<id>\d+)(?:/(?P<h>[0-9a-f]+))?(?:[?#].*)?",
-     ("Vimeo", "https://vimeo.com/{id}{hash}", VIMEO + "/video/{id}?dnt=1&autoplay=1{secret}")),
+    # what a site's embed code holds, which editors copy too
+    (r"(?:www\.)?youtube-nocookie\.com/embed/(?P<id>[\w-]{11})(?:[?#].*)?", _YOUTUBE),
+    (r"player\.vimeo\.com/video/(?P<id>\d+)(?:\?(?:[^#]*?&)?h=(?P<h>[0-9a-f]+))?(?:[&?#].*)?",
+     _VIMEO),
+    (r"(?:www\.)?vimeo\.com/(?P<id>\d+)(?:/(?P<h>[0-9a-f]+))?(?:[?#].*)?", _VIMEO),
     (r"(?P<host>[a-z0-9.-]+)/(?:w|videos/watch|videos/embed)/(?P<id>[\w-]+)(?:[?#].*)?",
      ("{host}", "https://{host}/w/{id}", "https://{host}/videos/embed/{id}?autoplay=1&p2p=0"))))
 
