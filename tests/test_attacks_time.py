@@ -18,6 +18,7 @@ import os
 import re
 import signal
 import subprocess
+import time
 import sys
 from pathlib import Path
 
@@ -121,6 +122,22 @@ def test_a_text_with_thousands_of_offences_lists_some_and_counts_the_rest(tmp_pa
     assert len(lines) <= PER_FILE + 1, len(lines)
     assert any("only the first" in line or "more problems like these" in line for line in lines)
     assert "Traceback" not in result.stderr
+
+
+def test_a_text_with_a_control_character_on_every_line_is_said_quickly(tmp_path: Path):
+    # each one's line was counted from the start of the text: 256 kB of them took 9 s
+    from generator.content.controls import unshowable_lines
+
+    body = _bomb("\x01\n", LIMITS[".md"] - len(FRONT) - 64)
+    started = time.perf_counter()
+    assert len(unshowable_lines(body)) == len(body) // 2
+    assert time.perf_counter() - started < 2
+    root = make_project(tmp_path / "p")
+    write(minimal(root), "stories/een/en.md", FRONT + body)
+    result = _check(root)
+    lines = [line for line in result.stderr.splitlines() if "stories/een/en.md" in line]
+    assert result.returncode == 0 and len(lines) == PER_FILE + 1, result.stderr[-2000:]
+    assert "en.md:5: warning" in lines[1] and "U+0001" in lines[1]
 
 
 def test_a_file_with_thousands_of_mistakes_lists_the_first_hundred(tmp_path: Path):

@@ -8,7 +8,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 from pydantic import BaseModel
 
@@ -254,13 +254,20 @@ def _report_notes(path: Path, loaded: Loaded, problems: Problems) -> None:
                                    "and left out"),
                      _('type straight quotes ("...") to quote a text; to show the curly ones, '
                        'put them inside straight ones: "“...”"'), level="notice")
-    for line, code in loaded.controls:
+    _say_controls(path, loaded.controls, _(
+        "delete it: between double quotes it may be written as an escape such as \\x01; most "
+        "editors do not show it, so type the text again if you cannot see it"), problems)
+
+
+def _say_controls(path: Path, found: Sequence[tuple[int, str]], hint: str,
+                  problems: Problems) -> None:
+    """Warns of each (line, code) of a control character, shown as a space."""
+    for line, code in found:
+        if problems.full(path):
+            return
         problems.add(path, line, _("this text holds an invisible control character ({code}), "
                                    "which web pages and feeds cannot carry; it is shown as a space")
-                     .format(code=code),
-                     _("delete it: between double quotes it may be written as an escape such as "
-                       "\\x01; most editors do not show it, so type the text again if you "
-                       "cannot see it"), level="warning")
+                     .format(code=code), hint, level="warning")
 
 
 def _read_text(path: Path, lang: str, model: type[BaseModel], reader: Reader,
@@ -282,12 +289,10 @@ def _read_text(path: Path, lang: str, model: type[BaseModel], reader: Reader,
                             .format(problem=error.message), error.hint)
         return None
     _report_notes(path, source.front, reader.problems)
-    for line, code in unshowable_lines(source.body):  # shown as spaces (prose.clean)
-        reader.problems.add(path, source.body_line + line, _(
-            "this text holds an invisible control character ({code}), which web pages and feeds "
-            "cannot carry; it is shown as a space").format(code=code), _(
-            "delete the character: most editors do not show it, so type the line again if you "
-            "cannot see it"), level="warning")
+    _say_controls(path, [(source.body_line + line, code)  # shown as spaces (prose.clean)
+                         for line, code in unshowable_lines(source.body)],
+                  _("delete the character: most editors do not show it, so type the line again "
+                    "if you cannot see it"), reader.problems)
     front = validate(model, source.front.data or YMap(), path, reader.problems, reader.context)
     if front is None:
         return None

@@ -57,8 +57,9 @@ def scrub(data: Any, line: int = 1) -> list[tuple[int, str]]:
 
 def unshowable_lines(text: str) -> list[tuple[int, str]]:
     """(line in the text, counted from 0, code of its first unshowable
-    character) of each line that holds one."""
-    found: dict[int, str] = {}
-    for match in UNSHOWABLE.finditer(text):
-        found.setdefault(text.count("\n", 0, match.start()), f"U+{ord(match.group()):04X}")
-    return sorted(found.items())
+    character) of each line that holds one; line by line, so that a text full
+    of them takes no longer than reading it."""
+    if not UNSHOWABLE.search(text):
+        return []
+    return [(index, code) for index, line in enumerate(text.split("\n"))
+            if (code := code_of(line))]
