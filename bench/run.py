@@ -185,7 +185,7 @@ def preview_latency(work: Path, size: int, tries: int = 3) -> list[float]:
             page, _ = open_page(browser, base, "stories/story-00003/")
             story = site / "content/stories/story-00003/nl.md"
             for attempt in range(tries):
-                page.wait_for_timeout(1500)
+                page.wait_for_timeout(int(os.environ.get("GAP_MS", "1500")))
                 marker = f"Gewijzigd {attempt}"
                 text = story.read_text()
                 text = re.sub(r"^title: .*$", f"title: {marker}", text, count=1, flags=re.M)

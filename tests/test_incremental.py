@@ -238,3 +238,58 @@ def test_the_preview_shows_a_saved_story_first_and_then_equals_a_cold_build(tmp_
     _build(root)
     a, b = site_files(served), site_files(root / "site")
     assert sorted(a) == sorted(b) and [rel for rel in a if a[rel] != b[rel]] == []
+
+
+def test_the_rest_of_a_preview_build_gives_way_to_a_newer_save(tmp_path):
+    """An editor saving again waits for no page they are not looking at: once
+    the saved story is shown, the rest of the site gives way to the next save,
+    writes nothing, and the next build still ends equal to a cold one."""
+    import threading
+
+    from generator.build import Paths
+    from generator.commands.rebuild import Rebuilder, Superseded
+
+    root = make_project(tmp_path / "site", FIXTURES / "basic" / "content")
+    builds = Rebuilder(Paths(root, root / ".build/preview"), drafts=False)
+    served, saved_again = root / ".build/preview", threading.Event()
+    story = root / STORY
+    try:
+        builds.build()
+        story.write_text(story.read_text(encoding="utf-8").replace("title: ", "title: Eens ", 1),
+                         encoding="utf-8")
+        with pytest.raises(Superseded):
+            builds.build(frozenset({story}), saved_again.set, saved_again)
+        assert "Eens " in (served / "stories/eerste-verhaal/index.html").read_text()
+        assert "Eens " not in (served / "stories/index.html").read_text()  # the rest gave way
+        story.write_text(story.read_text(encoding="utf-8").replace("Eens ", "Twee ", 1),
+                         encoding="utf-8")
+        builds.build(frozenset({story}), lambda: None, threading.Event())
+        assert "Twee " in (served / "stories/index.html").read_text()
+        builds.afterwards()
+    finally:
+        builds.close()
+    _build(root)
+    a, b = site_files(served), site_files(root / "site")
+    assert sorted(a) == sorted(b) and [rel for rel in a if a[rel] != b[rel]] == []
+
+
+def test_the_preview_waits_for_the_reloading_page_before_building_the_rest():
+    """The rest of the site takes both cores and the server's time: the saved
+    story's page is given them until it listens again (or a second at most)."""
+    import threading
+    import time
+
+    from generator.commands.preview import RELOADING, Hub
+
+    hub = Hub()
+    start = time.perf_counter()
+    hub.reload_first()  # no page open: nothing to wait for
+    assert time.perf_counter() - start < 0.1
+    hub.subscribe()
+    threading.Timer(0.3, hub.subscribe).start()  # the page, reloaded, connects again
+    start = time.perf_counter()
+    hub.reload_first()
+    assert 0.25 < time.perf_counter() - start < RELOADING
+    start = time.perf_counter()
+    hub.reload_first()  # the page never comes back (its tab was closed)
+    assert RELOADING - 0.05 < time.perf_counter() - start < RELOADING + 0.5

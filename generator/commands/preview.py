@@ -25,7 +25,7 @@ from generator.build import BuildBusy, EngineError, Paths
 from generator.commands.clitext import bug_line, report_address
 from generator.commands.doors import is_local, without_paths
 from generator.commands.newform import NEW, handle_new
-from generator.commands.rebuild import Rebuilder
+from generator.commands.rebuild import Rebuilder, Superseded
 from generator.content.messages import _
 from generator.content.problems import ContentError
 from generator.site import csp
@@ -35,6 +35,10 @@ LIVE = "/__pilots__/"
 # only means one more rebuild (its events mark the preview pending again).
 DEBOUNCE = 0.05
 SETTLE = 0.2  # seconds the reloading page has before search and links are checked
+# Seconds the saved story's reloading page may take before the rest of the site is
+# built beside it: building the rest takes both cores (and the server's), so the
+# page is given them until it has loaded and listens again
+RELOADING = 1.0
 
 
 class Hub:
@@ -57,6 +61,7 @@ class Hub:
         self.problem: str | None = None
         self.warnings = ""  # what the last good build warned of (the check in CI fails on it)
         self.generation = 0
+        self.back = threading.Event()  # a page connected since the last reload
 
     def subscribe(self) -> queue.Queue:
         """Returns a queue of events for one page."""
@@ -64,11 +69,21 @@ class Hub:
         with self.lock:
             self.clients.append(q)
             q.put(("hello", str(self.generation)))
+            self.back.set()
         if self.problem:
             q.put(("problem", self.problem))
         if self.warnings:
             q.put(("warnings", self.warnings))
         return q
+
+    def reload_first(self) -> None:
+        """Tells the pages to reload, and waits until one of them (if any
+        are open) has loaded again, or for RELOADING seconds at most."""
+        with self.lock:
+            open_pages = bool(self.clients)
+        self.send("reload")
+        if open_pages:
+            self.back.wait(timeout=RELOADING)
 
     def unsubscribe(self, q: queue.Queue) -> None:
         """Forgets a page."""
@@ -88,6 +103,7 @@ class Hub:
             if event == "reload":
                 self.generation += 1
                 data = str(self.generation)
+                self.back.clear()
             for q in self.clients:
                 q.put((event, data))
 
@@ -263,7 +279,10 @@ class Preview:
         start, shown = time.perf_counter(), []
         gc.disable()  # the preview holds much; collecting mid-rebuild delays the page
         try:
-            report = self.builds.build(changed, lambda: shown.append(self.hub.send("reload")))
+            report = self.builds.build(changed, lambda: shown.append(self.hub.reload_first()),
+                                       self.pending)
+        except Superseded:
+            return True  # the next save is built at once, and shown first in its turn
         except ContentError as exc:
             return self._failed(exc.report())
         except (EngineError, BuildBusy) as exc:

@@ -10,8 +10,9 @@ when nothing else did (generator.engine.plan), and only changed files are
 copied into the served folder. As Hugo's server does, a save of a story is
 shown first: once the content is checked, the story's pages and the pages
 that list it are written, rendered and placed, and the page reloads; the
-rest of the site follows. Search and the link check come after that, and
-give way to the next save.
+rest of the site follows. The rest, then search and the link check, give
+way to the next save: an editor saving again waits for no page they are not
+looking at.
 """
 
 from __future__ import annotations
@@ -39,6 +40,17 @@ from generator.site.textwork import TextWork
 from generator.visuals import SiteVisuals
 
 
+class Superseded(Exception):
+    """The rest of a build gave way to a newer save (nothing of it was written
+    to the engine's projects or the served folder yet)."""
+
+
+def _give_way(first: frozenset[str] | None, stop: threading.Event) -> None:
+    """Ends the rest of a build once its story is shown, if saved again since."""
+    if first and stop.is_set():
+        raise Superseded
+
+
 class Rebuilder:
     """Builds one site again and again into the folder the preview serves.
 
@@ -59,21 +71,26 @@ class Rebuilder:
         keep_parsed(50_000)  # a rebuild parses only the YAML that changed
 
     def build(self, changed: frozenset[Path] = frozenset(),
-              shown: Callable[[], None] | None = None) -> BuildReport:
+              shown: Callable[[], None] | None = None,
+              stop: threading.Event | None = None) -> BuildReport:
         """Builds once into the served folder (left as it was when a stage fails).
 
         Args:
             changed: The files saved since the last build.
             shown: Called once the saved story's pages are in place, before
                 the rest of the site is (not called when nothing goes first).
+            stop: Set by a newer save: the rest, once the story is shown, gives way.
 
         Raises:
             ContentError, EngineError, GeneratorBug, BuildBusy: as `generator.build.build`.
+            Superseded: when the rest gave way to `stop`.
         """
         paths, report, start = self.paths, BuildReport(), time.perf_counter()
         with build_lock(paths.build, paths.root):
             try:
-                self._build(report, changed, shown)
+                self._build(report, changed, shown, stop or threading.Event())
+            except Superseded:
+                raise
             except BaseException:
                 self.plan.forget()  # what the engine wrote is not known: build in full next
                 raise
@@ -83,7 +100,7 @@ class Rebuilder:
         return report
 
     def _build(self, report: BuildReport, changed: frozenset[Path],
-               shown: Callable[[], None] | None) -> None:
+               shown: Callable[[], None] | None, stop: threading.Event) -> None:
         paths, index = self.paths, self.index
         with ImagePlanner(paths.cache / "images", index, early=True) as images:
             with report.stage("check"):
@@ -93,9 +110,11 @@ class Rebuilder:
                 with report.stage("first"):
                     self._show_first(site, first)
                 shown()
+            _give_way(first, stop)
             with report.stage("emit"):
                 visuals = SiteVisuals(site, paths.cache)
                 projects = emitted(site, images, visuals, report)
+            _give_way(first, stop)  # before anything of the rest is written
             with report.stage("engine"):
                 dirty = self.plan.dirty(projects, paths.theme)
                 outputs = run_engine(paths, projects, self.engine, self.options, report,
