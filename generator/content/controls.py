@@ -14,9 +14,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
-    chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
-UNSHOWABLE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]")
+_ASTRAL_NONCHARACTERS = "".join(
+    chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0x10000, 0x110000, 0x10000))
+# One class of the C0 and C1 controls, surrogates and all noncharacters is read
+# range by range at every character (0.2 ms a page); a class of the first plane
+# is one lookup, and the rare character above it is looked at again
+UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                        f"\ufffe\uffff]|[\U00010000-\U0010ffff](?<=[{_ASTRAL_NONCHARACTERS}])")
 
 
 def code_of(text: str) -> str | None:

@@ -188,3 +188,17 @@ def test_a_folder_replaced_by_a_link_mid_build_is_resolved_again(tmp_path):
     (content / "stories/x").symlink_to(outside)
     with pytest.raises(Refused):
         boundary.read_text(content / "stories/x/meta.yml")
+
+
+def test_unshowable_is_exactly_the_controls_surrogates_and_noncharacters():
+    """Found quickly (one lookup in the first plane), the same characters as one plain class."""
+    import re
+
+    from generator.content.controls import UNSHOWABLE
+
+    noncharacters = "\ufdd0-\ufdef" + "".join(
+        chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
+    plain = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{noncharacters}]")
+    every = "".join(map(chr, range(0x110000)))
+    assert [m.start() for m in UNSHOWABLE.finditer(every)] == \
+        [m.start() for m in plain.finditer(every)]
