@@ -57,15 +57,10 @@ __all__ = ["BuildBusy", "BuildReport", "EngineError", "GeneratorBug", "Options",
 
 @dataclass
 class Paths:
-    """Where a build reads and writes; every work folder is named here.
+    """Where a build reads and writes; every work folder is named here."""
 
-    Attributes:
-        root: The folder holding mkdocs.yml, theme/ and content/.
-        out: Where the finished site goes (site/).
-    """
-
-    root: Path
-    out: Path | None = None
+    root: Path  # the folder holding mkdocs.yml, theme/ and content/
+    out: Path | None = None  # where the finished site goes (site/)
 
     def __post_init__(self) -> None:
         self.root = self.root.resolve()
@@ -99,26 +94,15 @@ class Paths:
 
 @dataclass
 class Options:
-    """How to build.
+    """How to build."""
 
-    Attributes:
-        drafts: Publish drafts too.
-        strict: Fail on warnings (ours and the engine's).
-        engine: The site engine (ProperDocs, MkDocs' maintained fork, by default).
-        visuals: Maps, timelines, cards (the full set by default).
-        base_url: The site's address, replacing site.yml's.
-        jobs: How many engine processes at once (default: one per language,
-            at most one per core).
-        fresh: Empty the store in .cache/ first: nothing at all is reused.
-    """
-
-    drafts: bool = False
-    strict: bool = False
-    engine: Engine | None = None
-    visuals: Callable[[Site, Path], Visuals] | None = None
-    base_url: str | None = None
-    jobs: int | None = None
-    fresh: bool = False
+    drafts: bool = False  # publish drafts too
+    strict: bool = False  # fail on warnings (ours and the engine's)
+    engine: Engine | None = None  # ProperDocs, MkDocs' maintained fork, by default
+    visuals: Callable[[Site, Path], Visuals] | None = None  # maps, timelines, cards
+    base_url: str | None = None  # the site's address, replacing site.yml's
+    jobs: int | None = None  # engine processes at once (one per language and core)
+    fresh: bool = False  # empty the store in .cache/ first: nothing at all is reused
 
 
 @dataclass
@@ -163,11 +147,7 @@ class EngineError(Exception):
 
 
 class GeneratorBug(Exception):
-    """Something went wrong that no content can cause: a bug in the generator.
-
-    Args:
-        stage: The stage it happened in.
-    """
+    """Something went wrong, in `stage`, that no content can cause: a bug in the generator."""
 
     def __init__(self, stage: str):
         self.stage = stage
@@ -177,17 +157,10 @@ class GeneratorBug(Exception):
 def check(paths: Paths, drafts: bool = False, base_url: str | None = None,
           images: ImageIndex | None = None, texts: TextWork | None = None
           ) -> tuple[Site | None, Problems]:
-    """Reads, validates and resolves the content; builds nothing.
-
-    Args:
-        paths: Where to read.
-        drafts: Treat drafts as published.
-        base_url: The site's address, replacing site.yml's.
-        images: What each image is (measured anew, or taken from the store, by default).
-        texts: Where Markdown is rendered (the preview keeps one); new by default.
-
-    Returns:
-        The site (None if site.yml is unusable) and every problem found.
+    """Reads, validates and resolves the content, builds nothing, and returns
+    the site (None if site.yml is unusable) and every problem found. `images`:
+    what each image is (from the store by default); `texts`: where Markdown is
+    rendered (the preview keeps one).
 
     Raises:
         ValueError: when `base_url` is not a web address.
@@ -210,11 +183,8 @@ def image_index(paths: Paths) -> ImageIndex:
 
 
 def build(paths: Paths, options: Options | None = None, **settings) -> BuildReport:
-    """Builds every language into `paths.out`, one build per folder at a time.
-
-    Args:
-        paths: Where to read and write.
-        options: How to build (or give its fields as keywords).
+    """Builds every language into `paths.out`, one build per folder at a time
+    (`options`, or its fields as keywords, say how).
 
     Raises:
         ContentError: with every content problem, before anything is written.
@@ -256,7 +226,9 @@ def _made(paths: Paths, options: Options, report: BuildReport) -> tuple[Site, li
             outputs = run_engine(paths, projects, engine, options, report,
                                  lambda: draw_media(images, visuals, projects))
     with report.stage("assemble"):
-        assemble_site(paths, site, projects, images, visuals, outputs, engine)
+        assemble(paths.stage, planned_site(paths, site, projects, images, visuals, outputs))
+        if not engine.fills_csp:
+            finish_pages(paths.stage)
     return site, projects
 
 
@@ -307,23 +279,11 @@ def run_engine(paths: Paths, projects: list[Project], engine: Engine, options: O
 
 
 def draw_media(images: ImagePlanner, visuals: Visuals, projects: list[Project]) -> Stats:
-    """Processes images, then what is drawn from them (social cards)."""
+    """Processes images, then what is drawn from them (every page's social card)."""
     stats = images.process()
-    visuals.draw(cards_of(projects))
+    visuals.draw([page.card for project in projects for page in project.pages.values()
+                  if page.card])
     return stats
-
-
-def cards_of(projects: list[Project]) -> list:
-    """What every page's social card shows."""
-    return [page.card for project in projects for page in project.pages.values() if page.card]
-
-
-def assemble_site(paths: Paths, site: Site, projects: list[Project], images: ImagePlanner,
-                  visuals: Visuals, outputs: dict[str, Path], engine: Engine) -> None:
-    """Puts the whole site together in the stage."""
-    assemble(paths.stage, planned_site(paths, site, projects, images, visuals, outputs))
-    if not engine.fills_csp:
-        finish_pages(paths.stage)
 
 
 def planned_site(paths: Paths, site: Site, projects: list[Project], images: ImagePlanner,

@@ -47,11 +47,8 @@ class Hub:
     Every reload starts a new generation of the site. A page learns the
     generation it was served from, and on (re)connecting is told the current
     one: a page that was still loading when a reload was sent reloads then,
-    instead of missing it.
-
-    Args:
-        root: The project folder: no problem sent names it or any other folder
-            of this computer (see doors.without_paths).
+    instead of missing it. No problem sent names `root` (the project folder)
+    or any other folder of this computer (see doors.without_paths).
     """
 
     def __init__(self, root: Path | None = None) -> None:
@@ -215,21 +212,9 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             self.hub.unsubscribe(q)
 
 
-def handler_for(site: Path, hub: Hub, preview: "Preview | None" = None
-                ) -> type[http.server.BaseHTTPRequestHandler]:
-    """Returns a request handler serving `site` with live reload (and, given the
-    preview, the form that creates a story)."""
-    return type("Handler", (PreviewHandler,), {"site": site, "hub": hub, "preview": preview})
-
-
 class Preview:
-    """Builds, serves and rebuilds a site.
-
-    Args:
-        paths: The site's folders (the preview builds into .build/preview).
-        drafts: Show drafts (editors want to see their work in progress).
-        log: Where messages go.
-    """
+    """Builds (into .build/preview, with drafts: editors want to see their work
+    in progress), serves and rebuilds a site."""
 
     def __init__(self, paths: Paths, drafts: bool = True, log: Callable[[str], None] = print):
         self.paths = Paths(paths.root, paths.root / ".build" / "preview")
@@ -244,15 +229,10 @@ class Preview:
         self.port = 0
 
     def rebuild(self, changed: frozenset[Path] = frozenset()) -> bool:
-        """Builds once; tells the pages to reload, or shows what went wrong.
-
-        Never raises: a bug in the generator is shown like a content problem
-        (with where to report it), and the engine starts afresh.
-
-        Args:
-            changed: The files saved since the last build (a saved story is
-                shown first, the rest of the site follows).
-        """
+        """Builds once (`changed`: the files saved since the last build; a
+        saved story is shown first); tells the pages to reload, or shows what
+        went wrong. Never raises: a bug in the generator is shown like a content
+        problem (with where to report it), and the engine starts afresh."""
         try:
             return self._rebuild(changed)
         except Exception as exc:  # noqa: BLE001 - the preview must outlive any rebuild
@@ -367,18 +347,13 @@ class Preview:
 class Server:
     """The preview's web server on 127.0.0.1 (never reachable from elsewhere), which
     answers only requests that name it and come from no other site (see doors).
-
-    Args:
-        preview: What it serves and rebuilds.
-        port: The port (taken when the server is made).
-
-    Raises:
-        OSError: when the port is busy.
+    The port is taken when it is made (OSError when it is busy).
     """
 
     def __init__(self, preview: Preview, port: int):
         self.preview = preview
-        handler = handler_for(preview.paths.out, preview.hub, preview)
+        handler = type("Handler", (PreviewHandler,),
+                       {"site": preview.paths.out, "hub": preview.hub, "preview": preview})
         self.http = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.http.daemon_threads = True
         preview.port = self.http.server_address[1]  # the one taken, when asked for any (0)

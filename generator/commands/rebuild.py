@@ -52,12 +52,7 @@ def _give_way(first: frozenset[str] | None, stop: threading.Event) -> None:
 
 
 class Rebuilder:
-    """Builds one site again and again into the folder the preview serves.
-
-    Args:
-        paths: The site's folders (`paths.out` is the folder served).
-        drafts: Show drafts.
-    """
+    """Builds one site again and again into the folder the preview serves (`paths.out`)."""
 
     def __init__(self, paths: Paths, drafts: bool = True):
         self.paths, self.options = paths, Options(drafts=drafts)
@@ -73,13 +68,11 @@ class Rebuilder:
     def build(self, changed: frozenset[Path] = frozenset(),
               shown: Callable[[], None] | None = None,
               stop: threading.Event | None = None) -> BuildReport:
-        """Builds once into the served folder (left as it was when a stage fails).
-
-        Args:
-            changed: The files saved since the last build.
-            shown: Called once the saved story's pages are in place, before
-                the rest of the site is (not called when nothing goes first).
-            stop: Set by a newer save: the rest, once the story is shown, gives way.
+        """Builds once into the served folder (left as it was when a stage
+        fails). `changed`: the files saved since the last build; `shown`: called
+        once the saved story's pages are in place, before the rest of the site
+        is (if a story goes first); `stop`: set by a newer save, which the rest
+        then gives way to.
 
         Raises:
             ContentError, EngineError, GeneratorBug, BuildBusy: as `generator.build.build`.

@@ -27,26 +27,16 @@ __all__ = ["ENGINES", "DirtyPlan", "Engine", "EngineRun", "MkDocsEngine", "Prope
 
 
 def engine_named(name: str) -> Engine:
-    """Returns the engine `pilots build --engine` names.
-
-    Raises:
-        KeyError: for a name that is not one of ENGINES.
-    """
+    """Returns the engine `pilots build --engine` names (KeyError if none)."""
     return ENGINES[name]()
 
 
 def build_all(jobs: list[tuple[str, Path, Path]], engine: Engine, strict: bool,
               workers: int | None = None, dirty: frozenset[str] = frozenset()) -> list[EngineRun]:
-    """Builds several languages, in at most `workers` processes at once.
-
-    Args:
-        jobs: (language, project folder, output folder) per language.
-        engine: The engine.
-        strict: Fail on the engine's warnings.
-        workers: How many processes (default: one per language, at most one per core).
-        dirty: The languages of which only the changed pages need rendering
-            (engines that cannot do that build them in full).
-    """
+    """Builds several languages (`jobs`: language, project folder, output
+    folder), in at most `workers` processes at once (one per language and core
+    by default); in the `dirty` languages only the changed pages need rendering
+    (engines that cannot do that build them in full)."""
     workers = workers or min(len(jobs), os.cpu_count() or 1)
     if not jobs:
         return []

@@ -10,20 +10,12 @@ from typing import Protocol
 
 @dataclass
 class EngineRun:
-    """The outcome of building one language.
-
-    Attributes:
-        lang: The language.
-        ok: Whether the engine succeeded.
-        warnings: The engine's warnings.
-        output: The engine's whole output (for errors).
-        seconds: Wall time.
-    """
+    """The outcome of building one language."""
 
     lang: str
     ok: bool
     warnings: list[str] = field(default_factory=list)
-    output: str = ""
+    output: str = ""  # the engine's whole output (for errors)
     seconds: float = 0.0
 
 
@@ -31,15 +23,11 @@ WARNING_LINE = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
 
 
 class Engine(Protocol):
-    """A site engine: turns one language's MkDocs-format project into HTML.
+    """A site engine: turns one language's MkDocs-format project into HTML."""
 
-    Attributes:
-        name: How `pilots build --engine` names it.
-        fills_csp: Whether it runs the project's hooks (which fill each page's
-            Content-Security-Policy); if not, the build fills it afterwards.
-    """
-
-    name: str
+    name: str  # how `pilots build --engine` names it
+    # Whether it runs the project's hooks (which fill each page's Content-Security-Policy);
+    # if not, the build fills it afterwards
     fills_csp: bool
 
     def output_dir(self, project_dir: Path, default: Path) -> Path:
@@ -47,6 +35,3 @@ class Engine(Protocol):
 
     def build(self, lang: str, project_dir: Path, site_dir: Path, strict: bool) -> EngineRun:
         """Builds one language's project into `site_dir`."""
-
-    def identity(self) -> str:
-        """What its output depends on besides the project: command, versions."""

@@ -51,11 +51,7 @@ _KeepDumper.add_representer(_Tagged, _represent_tagged)
 
 
 def read_base_config(path: Path) -> dict[str, Any]:
-    """Reads the top-level mkdocs.yml, keeping custom tags as they are.
-
-    Args:
-        path: The top-level mkdocs.yml.
-    """
+    """Reads the top-level mkdocs.yml, keeping custom tags as they are."""
     loader = _KeepLoader(path.read_text(encoding="utf-8"))  # a SafeLoader that keeps tags as text
     try:
         data = loader.get_single_data() or {}
@@ -67,25 +63,14 @@ def read_base_config(path: Path) -> dict[str, Any]:
 
 
 def _nav(items: list[NavItem]) -> list[Any]:
-    result: list[Any] = []
-    for item in items:
-        if item.children:
-            result.append({item.title: _nav(list(item.children))})
-        else:
-            result.append({item.title: item.path})
-    return result
+    return [{item.title: _nav(list(item.children)) if item.children else item.path}
+            for item in items]
 
 
 def project_config(base: dict[str, Any], base_dir: Path, project: Project,
                    site_dir: Path) -> dict[str, Any]:
-    """Derives one language's mkdocs.yml from the top-level one.
-
-    Args:
-        base: The top-level mkdocs.yml.
-        base_dir: The folder of the top-level mkdocs.yml (relative paths).
-        project: The emitted language.
-        site_dir: Where the engine writes the language's HTML.
-    """
+    """Derives one language's mkdocs.yml from the top-level one (`base`, read
+    in `base_dir`, to which its relative paths lead)."""
     config = copy.deepcopy(base)
     settings = project.settings
     config.update(site_name=settings["site_name"], site_url=settings["site_url"],

@@ -43,11 +43,8 @@ class TextWork:
 
     Results are kept by text (a `Text` is its own key), so the preview, which
     keeps one TextWork for all its rebuilds, analyses only what changed;
-    `forget_unused` forgets what the last build did not ask for.
-
-    Args:
-        processes: How many workers (one per core by default, at most 2).
-        budget: Seconds each text may take.
+    `forget_unused` forgets what the last build did not ask for. It has one
+    worker per core by default (at most 2), and each text `budget` seconds.
     """
 
     def __init__(self, processes: int | None = None, budget: float = BUDGET):
