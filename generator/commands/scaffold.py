@@ -7,6 +7,7 @@ site until the editor is done."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -37,25 +38,16 @@ class ScaffoldError(Exception):
 
 @dataclass(frozen=True)
 class Options:
-    """What the editor said on the command line (or in the preview's form).
-
-    Attributes:
-        pilot: The pilot a story belongs to.
-        country: A pilot's country (ISO code).
-        place: A pilot's place.
-        lat: A pilot's latitude.
-        lon: A pilot's longitude.
-        title: The title, in the site's first language (a TODO when not given).
-        today: The date written into new records.
-    """
+    """What the editor said on the command line (or in the preview's form): a
+    story's pilot; a pilot's country (ISO code), place, latitude and longitude."""
 
     pilot: str | None = None
     country: str = "NL"
     place: str = "TODO"
     lat: float | None = None
     lon: float | None = None
-    title: str | None = None
-    today: dt.date = field(default_factory=dt.date.today)
+    title: str | None = None  # in the site's first language (a TODO when not given)
+    today: dt.date = field(default_factory=dt.date.today)  # written into new records
 
 
 def site_languages(content: Path) -> list[str]:
@@ -89,17 +81,7 @@ def create_texts(content: Path, lang: str) -> Path:
 
 def create(content: Path, kind: str, record_id: str, options: Options,
            languages: list[str]) -> list[Path]:
-    """Creates a record's bundle.
-
-    Args:
-        content: The content folder.
-        kind: story, pilot, page or person.
-        record_id: The new record's id (its folder name).
-        options: Details from the command line.
-        languages: The site's languages.
-
-    Returns:
-        The files created.
+    """Creates a record's bundle (kind: story, pilot, page or person); returns its files.
 
     Raises:
         ScaffoldError: when the id is invalid or taken, or a story's pilot is unknown.
@@ -112,20 +94,15 @@ def create(content: Path, kind: str, record_id: str, options: Options,
     for index, lang in enumerate(languages):
         files[f"{lang}.md"] = TEXT[kind](lang, options.title if index == 0 else None)
     folder.mkdir(parents=True)
-    created = []
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
-        created.append(folder / name)
-    return created
+    return [folder / name for name in files]
 
 
 def one_line(text: str) -> str:
     """Returns what an editor typed as one line of plain text, as YAML takes it and
     shows it: line breaks and tabs become spaces, and control characters (and
     what else no one types on purpose) are left out.
-
-    Args:
-        text: A title or place, from the command line or the preview's form.
     """
     return re.sub(" {2,}", " ", _UNTYPED.sub("", _BREAKS.sub(" ", text))).strip()
 
@@ -164,11 +141,8 @@ def _per_language(languages: list[str], text: str = "...") -> str:
 
 def pilots_of(content: Path) -> list[str]:
     """The ids of the pilots a story may belong to."""
-    folder = content / "pilots"
-    if not folder.is_dir():
-        return []
     # only valid ids: the one chosen is written into meta.yml as it is
-    return sorted(p.name for p in folder.iterdir() if p.is_dir() and is_valid_id(p.name))
+    return sorted(p.name for p in (content / "pilots").glob("*/") if is_valid_id(p.name))
 
 
 def _pilot_location(content: Path, pilot: str) -> tuple[float, float]:
@@ -255,7 +229,7 @@ def _pilot_meta(options: Options, content: Path, languages: list[str]) -> str:
         "# " + _("A pilot. Fill in every field, then remove `draft: true` to publish it."),
         _line(f"country: {options.country.upper()}",
               _("ISO 3166-1 two-letter code: NL, IT, SE, GB ...")),
-        _line(f"place: {_quoted(options.place)}",
+        _line(f"place: {json.dumps(options.place, ensure_ascii=False)}",
               _("the municipality or region, as written locally")),
         _line(f"location: {{lat: {lat:.3f}, lon: {lon:.3f}}}",
               _("the place's centre (WGS84 decimal degrees)")),
@@ -322,14 +296,11 @@ _PLACEHOLDER = {"nl": ("TODO: titel", "TODO: een of twee zinnen samenvatting.",
                        "Write the text here, in Markdown.")}
 
 
-def _quoted(text: str) -> str:
-    """A line of text (see one_line) as a YAML string."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def _front_text(lang: str, title: str | None = None, quote: bool = False) -> str:
     placeholder, summary, body = _PLACEHOLDER.get(lang, _PLACEHOLDER["en"])
-    lines = ["---", f"title: {_quoted(title or placeholder)}", f'summary: "{summary}"']
+    # a line of text (see one_line) as a YAML string: a JSON string is one
+    lines = ["---", "title: " + json.dumps(title or placeholder, ensure_ascii=False),
+             f'summary: "{summary}"']
     if quote:
         lines.append('# quote: "' + _("An optional sentence from the story, shown large.") + '"')
     return "\n".join(lines + ["---", "", body, ""])
