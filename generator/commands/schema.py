@@ -1,7 +1,10 @@
-"""JSON Schemas for editors' tools, generated from the models the validator uses.
-
-`pilots schema` writes them to schemas/ and points VS Code (with the YAML
-extension) at them, so `meta.yml` files are completed and checked while typed.
+"""What `pilots schema` writes, from the models the checks use: JSON Schemas
+for editors' tools (schemas/, with VS Code settings, so that `meta.yml` files
+are completed and checked while typed with the YAML extension), and the
+content model for editors in every language of the messages
+(docs/content-model.<lang>.md), written from the same schemas, with the limits
+and the HTML a text may use read from the modules that enforce them: it cannot
+drift from what `pilots check` accepts. A test fails when either is out of date.
 """
 
 from __future__ import annotations
@@ -12,7 +15,11 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from generator.commands.contentfacts import facts
+from generator.content.fields import ID_PATTERN
 from generator.content.kinds import KINDS
+from generator.content.messages import LANGUAGES, N_, _, speaking
+from generator.content.problems import one_of
 from generator.content.records.front import BioFront, Front, StoryFront
 from generator.content.records.interventions import Intervention
 from generator.content.records.publications import Publication
@@ -45,34 +52,186 @@ def schema(model: Any, name: str) -> dict:
 def render_all() -> dict[str, str]:
     """Returns every schema file: name -> JSON text."""
     return {f"{name}.schema.json": json.dumps(schema(model, name), indent=2, sort_keys=True) + "\n"
-            for name, (model, _) in SCHEMAS.items()}
+            for name, (model, _globs) in SCHEMAS.items()}
 
 
-def vscode_settings(existing: dict | None = None) -> dict:
-    """Returns VS Code settings mapping each schema to its files."""
-    settings = dict(existing or {})
-    mapping = dict(settings.get("yaml.schemas", {}))
-    for name, (_, globs) in SCHEMAS.items():
-        if globs:
-            mapping[f"./schemas/{name}.schema.json"] = globs
-    settings["yaml.schemas"] = mapping
-    return settings
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# Each file of content/, in the order an editor meets them: (schema, where, what it is)
+FILES = (
+    ("site", "content/site.yml", N_("Settings and texts for the whole site.")),
+    ("taxonomies", "content/taxonomies.yml", N_(
+        "The site's vocabularies: themes, target groups and intervention types. Records name "
+        "their terms by id.")),
+    ("pilot", "content/pilots/<id>/meta.yml", N_(
+        "One pilot: a municipality or region. Its text is in nl.md and en.md beside it.")),
+    ("interventions", "content/pilots/<id>/interventions.yml", N_(
+        "Optional: what was done where in a pilot, one entry (starting with `- `) each. Give a "
+        "date or a period, and a location or an area (a .geojson file in the pilot's folder).")),
+    ("story", "content/stories/<id>/meta.yml", N_(
+        "One story: an individual narrative. Its text is in nl.md and en.md beside it.")),
+    ("person", "content/people/<id>/meta.yml", N_(
+        "A researcher or project lead. A short bio may go in nl.md and en.md.")),
+    ("partner", "content/partners/<id>/meta.yml", N_("An organisation taking part.")),
+    ("page", "content/pages/<id>/meta.yml", N_(
+        "Optional settings of a free page (about, privacy, ...); its text is in nl.md and "
+        "en.md.")),
+    ("publications", "content/publications.yml", N_(
+        "The list of publications, one entry (starting with `- `) each.")),
+    ("front-matter", "nl.md, en.md", N_(
+        "The front matter (between the two --- lines) of a pilot's or a page's text.")),
+    ("story-front-matter", "stories/<id>/nl.md, en.md", N_("The front matter of a story's text.")),
+    ("bio-front-matter", "people/<id>/nl.md, partners/<id>/nl.md", N_(
+        "The front matter of a person's or a partner's text: nothing is required.")),
+)
+# The parts several files use (schema $defs), by what editors call them
+PARTS = {
+    "Location": N_("A place: `{lat: 52.03, lon: 5.08}`, in decimal degrees (WGS84). Always "
+                   "with the names lat and lon: a bare pair is refused, because that is where "
+                   "they get swapped."),
+    "Period": N_("A span of time: `{start: 2019-01, end: 2019-11}`."),
+    "Image": N_("A picture in the record's folder: `{file: cover.jpg, alt: {nl: \"...\", en: "
+                "\"...\"}, credit: \"...\"}`."),
+    "Narrator": N_("Who tells a story: `{name: \"A resident\"}`, or a name per language."),
+    "Consent": N_("The narrator's consent: `{given: true, date: 2019-05-01}`."),
+    "Chapter": N_("A map story's chapter: where the map goes for one ## section."),
+    "Phase": N_("A phase of a pilot, drawn on its timeline."),
+    "Contact": N_("How readers reach the project."),
+    "MapSettings": N_("The maps' settings."),
+    "CustomTiles": N_("Your own tile server, instead of a provider's name."),
+    "ImageSettings": N_("Limits on images."),
+    "Named": N_("A term of a vocabulary: a theme or a target group."),
+    "InterventionType": N_("A kind of intervention, drawn on the maps in its colour, with its "
+                           "icon."),
+    "Intervention": N_("One intervention (an entry of interventions.yml)."),
+    "Publication": N_("One publication (an entry of publications.yml)."),
+}
+GENERATED = N_("Written by `pilots schema` from the models in generator/content/records/: "
+               "do not edit by hand.")
+
+
+def render(lang: str) -> str:
+    """Returns the content model in one language, as Markdown."""
+    with speaking(lang):
+        others = " · ".join(f"[{code}](content-model.{code}.md)" for code in LANGUAGES
+                            if code != lang)
+        parts: dict[str, Any] = {}
+        out = [f"<!-- {_(GENERATED)} -->", "", "# " + _("The content model"), "", f"*{others}*", "",
+               _("Everything an editor writes in content/, field by field. It is written from "
+                 "the models `pilots check` uses, so it says exactly what the check accepts."),
+               ""]
+        out += facts("layout")
+        out += ["## " + _("Files"), ""]
+        for name, where, what in FILES:
+            out += _file(name, where, what, parts)
+        out += ["## " + _("Parts used in several files"), ""]
+        for name in sorted(parts):
+            out += _part(name, parts[name])
+        out += facts("texts") + facts("limits")
+        return "\n".join(out).rstrip() + "\n"
+
+
+def _file(name: str, where: str, what: str, parts: dict[str, Any]) -> list[str]:
+    data = schema(SCHEMAS[name][0], name)
+    parts.update(data.get("$defs", {}))
+    if data.get("type") == "array":  # a list file: its entries are described
+        entry = data["items"]["$ref"].rsplit("/", 1)[-1]
+        data = parts.pop(entry)
+    return [f"### `{where}`", "", _(what), "", *_table(data), ""]
+
+
+def _part(name: str, data: dict) -> list[str]:
+    intro = _(PARTS[name]) if name in PARTS else data.get("description", "")
+    return [f'<a id="{name.lower()}"></a>', "", f"### {name}", "", intro, "", *_table(data), ""]
+
+
+def _table(data: dict) -> list[str]:
+    required = set(data.get("required", ()))
+    rows = ["| {} | {} | {} |".format(_("field"), _("value"), _("meaning")), "| --- | --- | --- |"]
+    for field, prop in data.get("properties", {}).items():
+        value = _value(prop)
+        if field in required:
+            value = "**" + _("required") + "**: " + value
+        elif "default" in prop and prop["default"] not in (None, [], {}) \
+                and not isinstance(prop["default"], dict):  # a part's defaults are its own
+            value += " (" + _("default: {value}").format(value=_shown(prop["default"])) + ")"
+        meaning = _(prop["description"]) if prop.get("description") else ""
+        rows.append(f"| `{field}` | {value} | {_cell(meaning)} |")
+    return rows
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if isinstance(value, (dict, list)):
+        return "`" + json.dumps(value, ensure_ascii=False).replace('"', "") + "`"
+    return f"`{value}`"
+
+
+def _value(prop: dict) -> str:
+    """What a field holds, in words (with a link to a part it is made of)."""
+    if "$ref" in prop:
+        name = prop["$ref"].rsplit("/", 1)[-1]
+        return f"[{name}](#{name.lower()})"
+    if "anyOf" in prop:
+        options = [p for p in prop["anyOf"] if p.get("type") != "null"]
+        if {p.get("type") for p in options} == {"object", "string"} and len(options) == 2 \
+                and all("$ref" not in p for p in options):
+            return _("text, or a text per language: `{nl: ..., en: ...}`")
+        return _(" or ").join(_value(p) for p in options)
+    if "enum" in prop:
+        return one_of(str(v) for v in prop["enum"])
+    return _typed(prop)
+
+
+def _typed(prop: dict) -> str:
+    kind = prop.get("type")
+    if kind == "string":
+        if prop.get("pattern") == DATE_PATTERN:
+            return _("a date")
+        return _("an id") if prop.get("pattern") == ID_PATTERN else _("text")
+    if kind == "boolean":
+        return _("`true` or `false`")
+    if kind in ("integer", "number"):
+        low = prop.get("minimum", prop.get("exclusiveMinimum"))
+        words = _("a whole number") if kind == "integer" else _("a number")
+        if low is not None and "maximum" in prop:
+            words += f" ({low:g}–{prop['maximum']:g})"
+        return words
+    if kind == "array":
+        return _("a list, each: {item}").format(item=_value(prop.get("items", {})))
+    if kind == "object" and "patternProperties" in prop:
+        item = next(iter(prop["patternProperties"].values()))
+        return _("entries by id, each: {item}").format(item=_value(item))
+    if kind == "object":
+        return _("named values, each: {item}").format(
+            item=_value(prop.get("additionalProperties") or {}))
+    return _("text")
+
+
+def path_of(root: Path, lang: str) -> Path:
+    """Where the content model in one language is kept."""
+    return root / "docs" / f"content-model.{lang}.md"
 
 
 def write(root: Path) -> list[Path]:
-    """Writes schemas/ and .vscode/settings.json under root; returns the files."""
-    written = []
-    folder = root / "schemas"
-    folder.mkdir(exist_ok=True)
-    for name, text in render_all().items():
-        (folder / name).write_text(text, encoding="utf-8")
-        written.append(folder / name)
-    vscode = root / ".vscode"
-    vscode.mkdir(exist_ok=True)
-    settings_path = vscode / "settings.json"
-    existing = json.loads(settings_path.read_text()) if settings_path.exists() else {}
-    settings_path.write_text(json.dumps(vscode_settings(existing), indent=2) + "\n")
-    extensions = vscode / "extensions.json"
+    """Writes schemas/, .vscode/settings.json and the content model in every
+    language (docs/); returns the files."""
+    files = {root / "schemas" / name: text for name, text in render_all().items()}
+    settings_path = root / ".vscode" / "settings.json"
+    settings = json.loads(settings_path.read_text()) if settings_path.exists() else {}
+    settings["yaml.schemas"] = {**settings.get("yaml.schemas", {}), **{
+        f"./schemas/{name}.schema.json": globs for name, (_model, globs) in SCHEMAS.items() if globs}}
+    files[settings_path] = json.dumps(settings, indent=2) + "\n"
+    files |= {path_of(root, lang): render(lang) for lang in LANGUAGES}
+    for path, text in files.items():
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    extensions = root / ".vscode" / "extensions.json"
     if not extensions.exists():
-        extensions.write_text(json.dumps({"recommendations": ["redhat.vscode-yaml"]}, indent=2) + "\n")
-    return written + [settings_path]
+        extensions.write_text(json.dumps({"recommendations": ["redhat.vscode-yaml"]}, indent=2)
+                              + "\n")
+    return list(files)
