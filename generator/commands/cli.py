@@ -281,8 +281,7 @@ def serve_command(root: Path | None, port: int, no_drafts: bool) -> None:
 @option("--languages", default="nl,en", show_default=True,
         help=N_("The site's languages, the default first, separated by commas."))
 def init_command(folder: Path, languages: str) -> None:
-    from generator.commands.init import init
-    from generator.commands.scaffold import ScaffoldError
+    from generator.commands.scaffold import ScaffoldError, init
 
     try:
         written = init(folder, [code.strip() for code in languages.split(",") if code.strip()])
