@@ -29,7 +29,6 @@ from generator.content.sitetexts import FOLDER, template
 from generator.content.yamlsrc import YMap, load_yaml
 from generator.site.geo import country_rings
 
-KINDS = ("story", "pilot", "page", "person")  # what `pilots new` makes
 COLUMN = 31  # where the comments start, as in the content model's examples
 # What a line typed into a record (a title, a place) may not hold: line breaks and tabs
 # (become spaces: the form's field or a pasted text may hold them) ...
@@ -96,12 +95,17 @@ def create(content: Path, kind: str, record_id: str, options: Options,
         ScaffoldError: when the id is invalid or taken, or a story's pilot is unknown.
     """
     folder = content / by_singular(kind).folder / record_id
-    check_id(record_id, folder, kind)
+    if not is_valid_id(record_id):
+        raise ScaffoldError(_('"{id}" is not a valid id: use lowercase letters a-z, digits and '
+                              "hyphens, e.g. afval-in-de-wijk").format(id=record_id))
+    if folder.exists():
+        raise ScaffoldError(_('a {kind} called "{id}" exists already ({folder}); choose another '
+                              "id").format(kind=_(kind), id=record_id, folder=folder))
     options = replace(options, title=one_line(options.title or "") or None,
                       place=one_line(options.place) or "TODO")
     files = {"meta.yml": META[kind](options, content, languages)}
     for index, lang in enumerate(languages):
-        files[f"{lang}.md"] = TEXT[kind](lang, options.title if index == 0 else None)
+        files[f"{lang}.md"] = _text(kind, lang, options.title if index == 0 else None)
     folder.mkdir(parents=True)
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
@@ -114,20 +118,6 @@ def one_line(text: str) -> str:
     what else no one types on purpose) are left out.
     """
     return re.sub(" {2,}", " ", _UNTYPED.sub("", _BREAKS.sub(" ", text))).strip()
-
-
-def check_id(record_id: str, folder: Path, kind: str) -> None:
-    """Refuses an id that is not valid or is taken.
-
-    Raises:
-        ScaffoldError: saying why, and what to do.
-    """
-    if not is_valid_id(record_id):
-        raise ScaffoldError(_('"{id}" is not a valid id: use lowercase letters a-z, digits and '
-                              "hyphens, e.g. afval-in-de-wijk").format(id=record_id))
-    if folder.exists():
-        raise ScaffoldError(_('a {kind} called "{id}" exists already ({folder}); choose another '
-                              "id").format(kind=_(kind), id=record_id, folder=folder))
 
 
 def _line(yaml: str, comment: str = "") -> str:
@@ -305,23 +295,16 @@ _PLACEHOLDER = {"nl": ("TODO: titel", "TODO: een of twee zinnen samenvatting.",
                        "Write the text here, in Markdown.")}
 
 
-def _front_text(lang: str, title: str | None = None, quote: bool = False) -> str:
+def _text(kind: str, lang: str, title: str | None) -> str:
     placeholder, summary, body = _PLACEHOLDER.get(lang, _PLACEHOLDER["en"])
+    if kind == "person":
+        return body + " " + _("(A short bio; you may also delete this file.)") + "\n"
     # a line of text (see one_line) as a YAML string: a JSON string is one
     lines = ["---", "title: " + json.dumps(title or placeholder, ensure_ascii=False),
              f'summary: "{summary}"']
-    if quote:
+    if kind == "story":
         lines.append('# quote: "' + _("An optional sentence from the story, shown large.") + '"')
     return "\n".join(lines + ["---", "", body, ""])
-
-
-def _person_text(lang: str, title: str | None = None) -> str:
-    body = _PLACEHOLDER.get(lang, _PLACEHOLDER["en"])[2]
-    return body + " " + _("(A short bio; you may also delete this file.)") + "\n"
-
-
-TEXT = {"story": lambda lang, title: _front_text(lang, title, quote=True),
-        "pilot": _front_text, "page": _front_text, "person": _person_text}
 
 
 SOURCE = Path(__file__).resolve().parents[2]  # the folder this generator runs from
@@ -361,10 +344,13 @@ def init(target: Path, languages: list[str]) -> list[Path]:
 
 
 def _site(languages: list[str]) -> str:
-    titles = ", ".join(f'{lang}: "{_title(lang)}"' for lang in languages)
+    titles = []
+    for lang in languages:
+        with speaking(lang if lang in ("nl", "en") else "en"):
+            titles.append(f'{lang}: "{_("A new pilot project")}"')
     return "\n".join([
         _("# The site's settings (the content model in docs/ lists every one)."),
-        f"title: {{{titles}}}",
+        f"title: {{{', '.join(titles)}}}",
         f"languages: [{', '.join(languages)}]",
         _("# The address the site is published at (GitHub Pages tells it)"),
         "base_url: https://example.org/",
@@ -373,11 +359,6 @@ def _site(languages: list[str]) -> str:
         '# brand: {colour: "#17506b", logo: logo.png}',
         _("# Who funds it, shown at the foot of every page; `funder: eu` adds the EU emblem."),
         "# funding: " + _per_language(languages), ""])
-
-
-def _title(lang: str) -> str:
-    with speaking(lang if lang in ("nl", "en") else "en"):
-        return _("A new pilot project")
 
 
 def _taxonomies() -> str:
