@@ -162,22 +162,12 @@ def _table(data: dict) -> list[str]:
             value = "**" + _("required") + "**: " + value
         elif "default" in prop and prop["default"] not in (None, [], {}) \
                 and not isinstance(prop["default"], dict):  # a part's defaults are its own
-            value += " (" + _("default: {value}").format(value=_shown(prop["default"])) + ")"
+            shown = json.dumps(prop["default"], ensure_ascii=False).replace('"', "")
+            value += " (" + _("default: {value}").format(value=f"`{shown}`") + ")"
         meaning = _(prop["description"]) if prop.get("description") else ""
-        rows.append(f"| `{field}` | {value} | {_cell(meaning)} |")
+        rows.append(f"| `{field}` | {value} | " + meaning.replace("|", "\\|").replace("\n", " ")
+                    + " |")
     return rows
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"`{str(value).lower()}`"
-    if isinstance(value, (dict, list)):
-        return "`" + json.dumps(value, ensure_ascii=False).replace('"', "") + "`"
-    return f"`{value}`"
 
 
 def _value(prop: dict) -> str:
@@ -286,7 +276,8 @@ def _texts() -> list[str]:
 
 def _limits() -> list[str]:
     rows = [(_("a YAML file"), size(LIMITS[".yml"])), (_("a Markdown file"), size(LIMITS[".md"])),
-            (_("a GeoJSON file"), size(LIMITS[".geojson"])), (_("an image file"), size(IMAGE_LIMIT)),
+            (_("a GeoJSON file"), size(LIMITS[".geojson"])),
+            (_("an image file"), size(IMAGE_LIMIT)),
             (_("a sound or video file"), size(MEDIA_LIMIT)),
             (_("a captions file"), size(LIMITS[".vtt"])),
             (_("the sound and video of the whole site"), _(
@@ -326,8 +317,9 @@ def write(root: Path) -> list[Path]:
     files = {root / "schemas" / name: text for name, text in render_all().items()}
     settings_path = root / ".vscode" / "settings.json"
     settings = json.loads(settings_path.read_text()) if settings_path.exists() else {}
-    settings["yaml.schemas"] = {**settings.get("yaml.schemas", {}), **{
-        f"./schemas/{name}.schema.json": globs for name, (_model, globs) in SCHEMAS.items() if globs}}
+    settings["yaml.schemas"] = settings.get("yaml.schemas", {}) | {
+        f"./schemas/{name}.schema.json": globs
+        for name, (_model, globs) in SCHEMAS.items() if globs}
     files[settings_path] = json.dumps(settings, indent=2) + "\n"
     files |= {path_of(root, lang): render(lang) for lang in LANGUAGES}
     for path, text in files.items():
