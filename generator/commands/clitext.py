@@ -91,28 +91,22 @@ class Group(_Translated, click.Group):
     command_class = Command
 
     def invoke(self, ctx: click.Context):
-        """Runs the command; an exception no content can cause ends in a bug report."""
+        """Runs the command; an exception no content can cause is said to be a bug in
+        the generator, in which stage and where to report it, above its traceback."""
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
-        except GeneratorBug as exc:
-            report_bug(exc.stage, exc)
         except Exception as exc:  # noqa: BLE001 - anything else is a bug too, outside a stage
-            report_bug("commands", exc)
+            stage = exc.stage if isinstance(exc, GeneratorBug) else "commands"
+            click.secho(bug_line(stage), fg="red", err=True)
+            traceback.print_exception(exc, file=sys.stderr)
+            sys.exit(2)
 
 
 def option(*names: str, **settings):
     """click.option, with its help translated when shown."""
     return click.option(*names, cls=Option, **settings)
-
-
-def report_bug(stage: str, exc: BaseException) -> None:
-    """Says, in one line, that this is a bug in the generator, in which stage and
-    where to report it; then prints the traceback for the report, and exits."""
-    click.secho(bug_line(stage), fg="red", err=True)
-    traceback.print_exception(exc, file=sys.stderr)
-    sys.exit(2)
 
 
 def bug_line(stage: str) -> str:
