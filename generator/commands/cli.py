@@ -6,6 +6,7 @@ help texts are marked with N_() and translated when shown.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -40,15 +41,10 @@ root_option = option("--root", type=click.Path(file_okay=False, path_type=Path),
                      help=N_("The site's folder (default: found from here)."))
 
 
-def _choose_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
-    if value:
-        set_language(value)
-
-
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
              help=N_("Build and check the bilingual pilot storytelling site."))
 @option("--lang", type=click.Choice(LANGUAGES), default=None, is_eager=True, expose_value=False,
-        callback=_choose_language,
+        callback=lambda _ctx, _param, value: set_language(value) if value else None,
         help=N_("The language of messages and help: nl or en (default: from LANG)."))
 @click.version_option(package_name="pilot-stories", cls=Option)
 def main() -> None:
@@ -312,10 +308,8 @@ def view_command(root: Path | None, port: int) -> None:
                                    .format(port=port, reason=exc.strerror, next=port + 1))
     click.echo(_("The built site: http://127.0.0.1:{port}{path} (stop with Ctrl-C)")
                .format(port=port, path=base_path))
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         httpd.serve_forever()
-    except KeyboardInterrupt:
-        pass
 
 
 @main.command("schema", help=N_("Write JSON Schemas (schemas/), the content model (docs/) and "
