@@ -229,20 +229,16 @@ def status_command(root: Path | None) -> None:
 @root_option
 def new_command(kind: str, record_id: str, pilot: str | None, country: str, place: str,
                 lat: float | None, lon: float | None, root: Path | None) -> None:
-    from generator.commands.scaffold import (Options as New, ScaffoldError, create, create_texts,
-                                             site_languages)
+    from generator.commands.scaffold import Options as New, create, create_texts, site_languages
 
     paths = Paths(root or find_root())
+    if kind == "texts":
+        written = create_texts(paths.content, record_id)
+        click.echo(_("Created {path}: translate each msgstr line (Poedit opens it too), "
+                     "then run `pilots check`.").format(path=written.relative_to(paths.root)))
+        return
     options = New(pilot=pilot, country=country, place=place, lat=lat, lon=lon)
-    try:
-        if kind == "texts":
-            written = create_texts(paths.content, record_id)
-            click.echo(_("Created {path}: translate each msgstr line (Poedit opens it too), "
-                         "then run `pilots check`.").format(path=written.relative_to(paths.root)))
-            return
-        files = create(paths.content, kind, record_id, options, site_languages(paths.content))
-    except ScaffoldError as exc:
-        raise click.ClickException(str(exc))
+    files = create(paths.content, kind, record_id, options, site_languages(paths.content))
     click.echo(_("Created {kind} {id}:").format(kind=_(kind), id=record_id))
     for path in files:
         click.echo(f"  {path.relative_to(paths.root)}")
@@ -277,12 +273,9 @@ def serve_command(root: Path | None, port: int, no_drafts: bool) -> None:
 @option("--languages", default="nl,en", show_default=True,
         help=N_("The site's languages, the default first, separated by commas."))
 def init_command(folder: Path, languages: str) -> None:
-    from generator.commands.scaffold import ScaffoldError, init
+    from generator.commands.scaffold import init
 
-    try:
-        written = init(folder, [code.strip() for code in languages.split(",") if code.strip()])
-    except ScaffoldError as exc:
-        raise click.ClickException(str(exc))
+    written = init(folder, [code.strip() for code in languages.split(",") if code.strip()])
     for path in written:
         click.echo(f"  {path.relative_to(folder)}")
     click.echo(_("A new site in {folder}. Next: cd {folder}, then make site (or pilots build) "

@@ -21,6 +21,8 @@ import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import click
+
 from generator.content.fields import is_valid_id
 from generator.content.kinds import by_singular
 from generator.content.messages import SITE, _, catalogue, speaking
@@ -40,8 +42,9 @@ _UNTYPED = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-
                       "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 
 
-class ScaffoldError(Exception):
-    """The record cannot be created (bad id, existing record, unknown pilot)."""
+class ScaffoldError(click.ClickException):
+    """The record cannot be created (bad id, existing record, unknown pilot): said
+    as the command's error, or in the preview's form."""
 
 
 @dataclass(frozen=True)
