@@ -350,7 +350,7 @@ def _site(languages: list[str]) -> str:
     titles = []
     for lang in languages:
         with speaking(lang if lang in ("nl", "en") else "en"):
-            titles.append(f'{lang}: "{_("A new pilot project")}"')
+            titles.append(f'{lang}: "' + _("A new pilot project") + '"')
     return "\n".join([
         _("# The site's settings (the content model in docs/ lists every one)."),
         f"title: {{{', '.join(titles)}}}",
