@@ -23,6 +23,7 @@ from generator.engine import ENGINES, engine_named
 
 speak_for_click()  # before anything is said: Click's own words too are in the editor's language
 
+
 def find_root() -> Path:
     """Returns the folder holding mkdocs.yml: the current one or a parent.
 

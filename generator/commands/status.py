@@ -42,7 +42,7 @@ def status(root: Path) -> Status | None:
     bundles = [bundle for kind in KINDS.values() for bundle in content.of(kind).values()]
     values = [bundle.meta for bundle in bundles] + [content.taxonomies, content.site]
     values += [item.value for items in content.interventions.values() for item in items]
-    # every text there should be one of in each language: what it is in
+    # each text that should exist in every language, as the languages it has
     texts = [bundle.texts for bundle in bundles if _needs_text(bundle)]
     texts += [text for value in values for _loc, text in local_texts(value)]
     counts = {lang: (sum(lang in text for text in texts), len(texts))
