@@ -31,12 +31,8 @@ _PAGE = Environment(loader=FileSystemLoader(Path(__file__).parent), autoescape=T
 
 
 def handle_new(handler: Any, preview: Any) -> None:
-    """Shows the form (GET) or creates the story (POST).
-
-    Args:
-        handler: The preview's request handler.
-        preview: The preview (its content folder, token and port).
-    """
+    """Shows the form (GET) or creates the story (POST), for the preview's request
+    handler; the preview gives its content folder, token and port."""
     if not is_local(handler.headers, preview.port):  # the preview refused it already
         return _send(handler, 403, text=_("This form only works at http://127.0.0.1/."))
     if handler.command != "POST":
