@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from generator.commands import contentdoc
+from generator.commands import schema as contentdoc
 from generator.commands.schema import SCHEMAS, schema
 from generator.content import messages
 from generator.content.messages import (DOMAIN, LANGUAGES, SITE, catalogue, language_from,

@@ -6,6 +6,8 @@ help texts are marked with N_() and translated when shown.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import sys
 from pathlib import Path
 
@@ -14,21 +16,21 @@ import click
 from generator.build import (STAGES, BuildBusy, BuildReport, EngineError, GeneratorBug, Options,
                              Paths, build, check)
 from generator.commands.clitext import Group, Option, option, speak_for_click
-from generator.commands.report import echo_problems
 from generator.content.messages import LANGUAGES, N_, _, ngettext, set_language
-from generator.content.problems import ContentError
+from generator.content.problems import ContentError, Problem
 from generator.content.records.site import checked_base_url
 from generator.engine import ENGINES, engine_named
 
 speak_for_click()  # before anything is said: Click's own words too are in the editor's language
 
-def find_root(start: Path | None = None) -> Path:
+
+def find_root() -> Path:
     """Returns the folder holding mkdocs.yml: the current one or a parent.
 
     Raises:
         click.ClickException: when there is none.
     """
-    here = (start or Path.cwd()).resolve()
+    here = Path.cwd().resolve()
     for folder in (here, *here.parents):
         if (folder / "mkdocs.yml").is_file() and (folder / "content").is_dir():
             return folder
@@ -40,15 +42,10 @@ root_option = option("--root", type=click.Path(file_okay=False, path_type=Path),
                      help=N_("The site's folder (default: found from here)."))
 
 
-def _choose_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
-    if value:
-        set_language(value)
-
-
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
              help=N_("Build and check the bilingual pilot storytelling site."))
 @option("--lang", type=click.Choice(LANGUAGES), default=None, is_eager=True, expose_value=False,
-        callback=_choose_language,
+        callback=lambda _ctx, _param, value: set_language(value) if value else None,
         help=N_("The language of messages and help: nl or en (default: from LANG)."))
 @click.version_option(package_name="pilot-stories", cls=Option)
 def main() -> None:
@@ -74,7 +71,6 @@ def main() -> None:
 def build_command(root: Path | None, out: Path | None, drafts: bool, strict: bool,
                   base_url: str | None, engine_name: str, timings: bool,
                   jobs: int | None, fresh: bool) -> None:
-    """Build every language into site/."""
     paths = Paths(root or find_root(), out)
     if base_url:
         try:
@@ -143,9 +139,6 @@ def summary(report: BuildReport, paths: Paths) -> str:
 @option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text",
         help=N_("text for people, github for GitHub Actions annotations, json for tools."))
 def check_command(root: Path | None, drafts: bool, strict: bool, fmt: str) -> None:
-    """Check the content without building the site."""
-    from generator.commands.report import print_check
-
     paths = Paths(root or find_root())
     try:
         _site, problems = check(paths, drafts)
@@ -156,11 +149,63 @@ def check_command(root: Path | None, drafts: bool, strict: bool, fmt: str) -> No
     sys.exit(1 if failing else 0)
 
 
+def print_check(problems: list[Problem], fmt: str, failing: int) -> None:
+    """Prints the result of `pilots check`: text for people, github for GitHub
+    Actions annotations, json for tools."""
+    if fmt == "json":
+        click.echo(as_json(problems))
+        return
+    if fmt == "github":
+        for problem in problems:
+            click.echo(github_line(problem))
+        return
+    echo_problems(problems)
+    errors = sum(p.level == "error" for p in problems)
+    count = sum(p.level == "warning" for p in problems)
+    warnings = ngettext("{count} warning", "{count} warnings", count).format(count=count)
+    # on the same stream as the problems, so that it comes after them
+    if failing:
+        click.secho(_("{errors}, {warnings}: the site cannot be built yet.").format(
+            errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+            warnings=warnings), fg="red", err=True)
+    else:
+        click.secho(_("The content is fine ({warnings}).").format(warnings=warnings),
+                    fg="green", err=True)
+
+
+def echo_problems(problems: list[Problem]) -> None:
+    """Prints problems for an editor: errors in red, warnings in yellow."""
+    colours = {"error": "red", "warning": "yellow", "notice": "cyan"}
+    for problem in problems:
+        click.secho(problem.format(), fg=colours[problem.level], err=True)
+
+
+def github_escape(text: str, prop: bool = False) -> str:
+    """Escapes a value for a GitHub Actions workflow command."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def github_line(problem: Problem) -> str:
+    """Returns `::error file=...,line=N::message` for one problem."""
+    props = f"file={github_escape(problem.path, True)}"
+    if problem.line:
+        props += f",line={problem.line}"
+    message = problem.message + (" " + _("How to fix: {hint}").format(hint=problem.hint)
+                                 if problem.hint else "")
+    return f"::{problem.level} {props}::{github_escape(message)}"
+
+
+def as_json(problems: list[Problem]) -> str:
+    """Returns the problems as a JSON array of objects."""
+    return json.dumps([{"file": p.path, "line": p.line, "level": p.level, "message": p.message,
+                        "hint": p.hint} for p in problems], ensure_ascii=False, indent=2)
+
+
 @main.command("status", help=N_("Show which texts exist in which language, drafts, consent "
                                 "and credits."))
 @root_option
 def status_command(root: Path | None) -> None:
-    """Show which texts exist in which language, drafts, consent and credits."""
     from generator.commands.status import render, status
 
     paths = Paths(root or find_root())
@@ -185,21 +230,16 @@ def status_command(root: Path | None) -> None:
 @root_option
 def new_command(kind: str, record_id: str, pilot: str | None, country: str, place: str,
                 lat: float | None, lon: float | None, root: Path | None) -> None:
-    """Create a new story, pilot, page or person, ready to fill in."""
-    from generator.commands.scaffold import (Options as New, ScaffoldError, create, create_texts,
-                                             site_languages)
+    from generator.commands.scaffold import Options as New, create, create_texts, site_languages
 
     paths = Paths(root or find_root())
+    if kind == "texts":
+        written = create_texts(paths.content, record_id)
+        click.echo(_("Created {path}: translate each msgstr line (Poedit opens it too), "
+                     "then run `pilots check`.").format(path=written.relative_to(paths.root)))
+        return
     options = New(pilot=pilot, country=country, place=place, lat=lat, lon=lon)
-    try:
-        if kind == "texts":
-            written = create_texts(paths.content, record_id)
-            click.echo(_("Created {path}: translate each msgstr line (Poedit opens it too), "
-                         "then run `pilots check`.").format(path=written.relative_to(paths.root)))
-            return
-        files = create(paths.content, kind, record_id, options, site_languages(paths.content))
-    except ScaffoldError as exc:
-        raise click.ClickException(str(exc))
+    files = create(paths.content, kind, record_id, options, site_languages(paths.content))
     click.echo(_("Created {kind} {id}:").format(kind=_(kind), id=record_id))
     for path in files:
         click.echo(f"  {path.relative_to(paths.root)}")
@@ -213,7 +253,6 @@ def new_command(kind: str, record_id: str, pilot: str | None, country: str, plac
 @option("--port", default=8000, show_default=True, help=N_("The port to serve on."))
 @option("--no-drafts", is_flag=True, help=N_("Hide drafts, as on the published site."))
 def serve_command(root: Path | None, port: int, no_drafts: bool) -> None:
-    """Preview the site at http://127.0.0.1:PORT/; rebuilds when you save."""
     from generator.commands.preview import Preview, serve
 
     paths = Paths(root or find_root())
@@ -235,14 +274,9 @@ def serve_command(root: Path | None, port: int, no_drafts: bool) -> None:
 @option("--languages", default="nl,en", show_default=True,
         help=N_("The site's languages, the default first, separated by commas."))
 def init_command(folder: Path, languages: str) -> None:
-    """Start a new site in DIR."""
-    from generator.commands.init import init
-    from generator.commands.scaffold import ScaffoldError
+    from generator.commands.scaffold import init
 
-    try:
-        written = init(folder, [code.strip() for code in languages.split(",") if code.strip()])
-    except ScaffoldError as exc:
-        raise click.ClickException(str(exc))
+    written = init(folder, [code.strip() for code in languages.split(",") if code.strip()])
     for path in written:
         click.echo(f"  {path.relative_to(folder)}")
     click.echo(_("A new site in {folder}. Next: cd {folder}, then make site (or pilots build) "
@@ -254,7 +288,6 @@ def init_command(folder: Path, languages: str) -> None:
 @root_option
 @option("--port", default=8001, show_default=True, help=N_("The port to serve on."))
 def view_command(root: Path | None, port: int) -> None:
-    """Show the built site/ as readers will get it."""
     from generator.commands.view import built_path, server
 
     paths = Paths(root or find_root())
@@ -269,21 +302,18 @@ def view_command(root: Path | None, port: int) -> None:
                                    .format(port=port, reason=exc.strerror, next=port + 1))
     click.echo(_("The built site: http://127.0.0.1:{port}{path} (stop with Ctrl-C)")
                .format(port=port, path=base_path))
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         httpd.serve_forever()
-    except KeyboardInterrupt:
-        pass
 
 
 @main.command("schema", help=N_("Write JSON Schemas (schemas/), the content model (docs/) and "
                                 "VS Code settings for editing meta.yml."))
 @root_option
 def schema_command(root: Path | None) -> None:
-    """Write JSON Schemas, the content model docs and VS Code settings."""
-    from generator.commands import contentdoc, schema
+    from generator.commands import schema
 
     paths = Paths(root or find_root())
-    for path in schema.write(paths.root) + contentdoc.write(paths.root):
+    for path in schema.write(paths.root):
         click.echo(_("wrote {path}").format(path=path.relative_to(paths.root)))
 
 

@@ -8,10 +8,11 @@ through the same catalogues.
 
 from __future__ import annotations
 
-import importlib.metadata
 import subprocess
 import sys
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -41,17 +42,23 @@ def speak_for_click() -> None:
             module._ = _
 
 
+@contextmanager
+def _translated(thing: click.Command | click.Parameter) -> Iterator[None]:
+    """Shows `thing`'s help in the editor's language while the block runs."""
+    written = thing.help
+    thing.help = _(written) if written else written
+    try:
+        yield
+    finally:
+        thing.help = written
+
+
 class Option(click.Option):
     """An option whose help is translated when it is shown."""
 
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
-        """Returns the option's help line in the editor's language."""
-        written = self.help
-        self.help = _(written) if written else written
-        try:
+        with _translated(self):
             return super().get_help_record(ctx)
-        finally:
-            self.help = written
 
 
 class _Translated:
@@ -59,23 +66,22 @@ class _Translated:
     Click makes while reading the command line, before `--lang` is known)."""
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        """Returns the help option, its help translated when shown."""
         found = super().get_help_option(ctx)  # type: ignore[misc]
         if found is not None and not isinstance(found, Option):
             found.__class__ = Option
         return found
 
+    def get_short_help_str(self, limit: int = 45) -> str:
+        with _translated(self):  # type: ignore[arg-type]
+            return super().get_short_help_str(limit)  # type: ignore[misc]
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with _translated(self):  # type: ignore[arg-type]
+            super().format_help_text(ctx, formatter)  # type: ignore[misc]
+
 
 class Command(_Translated, click.Command):
     """A command whose help is translated when it is shown."""
-
-    def get_short_help_str(self, limit: int = 45) -> str:
-        """Returns the first line of the help, translated, for the list of commands."""
-        return _translated(self, lambda: super(Command, self).get_short_help_str(limit))
-
-    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """Writes the help, translated."""
-        _translated(self, lambda: super(Command, self).format_help_text(ctx, formatter))
 
 
 class Group(_Translated, click.Group):
@@ -85,45 +91,22 @@ class Group(_Translated, click.Group):
     command_class = Command
 
     def invoke(self, ctx: click.Context):
-        """Runs the command; an exception no content can cause ends in a bug report."""
+        """Runs the command; an exception no content can cause is said to be a bug in
+        the generator, in which stage and where to report it, above its traceback."""
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
-        except GeneratorBug as exc:
-            report_bug(exc.stage, exc)
         except Exception as exc:  # noqa: BLE001 - anything else is a bug too, outside a stage
-            report_bug("commands", exc)
-
-    def get_short_help_str(self, limit: int = 45) -> str:
-        """Returns the first line of the help, translated."""
-        return _translated(self, lambda: super(Group, self).get_short_help_str(limit))
-
-    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """Writes the help, translated."""
-        _translated(self, lambda: super(Group, self).format_help_text(ctx, formatter))
-
-
-def _translated(command: click.Command, show):
-    written = command.help
-    command.help = _(written) if written else written
-    try:
-        return show()
-    finally:
-        command.help = written
+            stage = exc.stage if isinstance(exc, GeneratorBug) else "commands"
+            click.secho(bug_line(stage), fg="red", err=True)
+            traceback.print_exception(exc, file=sys.stderr)
+            sys.exit(2)
 
 
 def option(*names: str, **settings):
     """click.option, with its help translated when shown."""
     return click.option(*names, cls=Option, **settings)
-
-
-def report_bug(stage: str, exc: BaseException) -> None:
-    """Says, in one line, that this is a bug in the generator, in which stage and
-    where to report it; then prints the traceback for the report, and exits."""
-    click.secho(bug_line(stage), fg="red", err=True)
-    traceback.print_exception(exc, file=sys.stderr)
-    sys.exit(2)
 
 
 def bug_line(stage: str) -> str:
@@ -134,31 +117,16 @@ def bug_line(stage: str) -> str:
 
 
 def report_address() -> str:
-    """Where to report a bug in the generator: the repository's issues."""
+    """Where to report a bug in the generator: the Issues of its repository."""
     try:
-        urls = importlib.metadata.metadata("pilot-stories").get_all("Project-URL") or []
-    except importlib.metadata.PackageNotFoundError:
-        urls = []
-    for entry in urls:
-        label, _sep, url = entry.partition(",")
-        if label.strip().lower() in ("issues", "bug tracker"):
-            return url.strip()
-    remote = _remote(Path(__file__).resolve().parents[2])
-    if remote:
-        return remote + "/issues"
-    return _("the Issues of the repository the generator comes from")
-
-
-def _remote(folder: Path) -> str | None:
-    try:
-        found = subprocess.run(["git", "-C", str(folder), "remote", "get-url", "origin"],
-                               capture_output=True, text=True, timeout=5)
+        found = subprocess.run(["git", "-C", str(Path(__file__).resolve().parents[2]), "remote",
+                                "get-url", "origin"], capture_output=True, text=True, timeout=5)
     except (OSError, subprocess.SubprocessError):
-        return None
-    url = found.stdout.strip().removesuffix(".git")
-    if found.returncode != 0 or not url:
-        return None
+        found = None
+    url = found.stdout.strip().removesuffix(".git") if found and found.returncode == 0 else ""
     if url.startswith("git@"):  # git@github.com:owner/repo
         host, _sep, path = url[4:].partition(":")
         url = f"https://{host}/{path}"
-    return url if url.startswith("https://") else None
+    if url.startswith("https://"):
+        return url + "/issues"
+    return _("the Issues of the repository the generator comes from")

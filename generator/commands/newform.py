@@ -26,23 +26,21 @@ from generator.content.messages import _, language
 NEW = "/_new"
 MAX_FORM = 10_000  # bytes a form may post: three short fields
 MAX_TITLE = 200  # characters of a title the form takes
+_PAGE = Environment(loader=FileSystemLoader(Path(__file__).parent), autoescape=True,
+                    trim_blocks=True, lstrip_blocks=True).get_template("newform.html.j2")
 
 
 def handle_new(handler: Any, preview: Any) -> None:
-    """Shows the form (GET) or creates the story (POST).
-
-    Args:
-        handler: The preview's request handler.
-        preview: The preview (its content folder, token and port).
-    """
+    """Shows the form (GET) or creates the story (POST), for the preview's request
+    handler; the preview gives its content folder, token and port."""
     if not is_local(handler.headers, preview.port):  # the preview refused it already
-        return _send(handler, 403, _page(_("This form only works at http://127.0.0.1/.")))
+        return _send(handler, 403, text=_("This form only works at http://127.0.0.1/."))
     if handler.command != "POST":
-        return _send(handler, 200, _form(preview, {}, ""))
+        return _send_form(handler, 200, preview, {})
     fields = _fields(handler)
     if fields is None or not hmac.compare_digest(fields.get("token", ""), preview.token):
-        return _send(handler, 403, _page(_("The form has expired: open {address} again.")
-                                         .format(address=NEW)))
+        return _send(handler, 403, text=_("The form has expired: open {address} again.")
+                     .format(address=NEW))
     title = fields.get("title", "")[:MAX_TITLE]  # made one line of text by create
     record_id, pilot = fields.get("id", "").strip(), fields.get("pilot", "").strip()
     content = preview.paths.content
@@ -50,16 +48,16 @@ def handle_new(handler: Any, preview: Any) -> None:
         files = create(content, "story", record_id, Options(pilot=pilot, title=title),
                        site_languages(content))
     except (ScaffoldError, OSError) as exc:  # said in the browser: no folders of this computer
-        return _send(handler, 400, _form(preview, fields, without_paths(str(exc),
-                                                                        preview.paths.root)))
+        return _send_form(handler, 400, preview, fields,
+                          without_paths(str(exc), preview.paths.root))
     preview.pending.set()
     names = ", ".join(path.name for path in files)
-    return _send(handler, 200, _page(
-        _("Created content/stories/{id}/ with {files}. Fill in the TODOs in your editor. The "
-          "preview shows it, labelled; it is published only once you remove `draft: true` and "
-          "the narrator's consent is written in meta.yml "
-          "(consent: {{given: true, date: ...}}).").format(id=record_id, files=names),
-        f"/stories/{record_id}/", _("See it in the preview")))
+    return _send(handler, 200, text=_(
+        "Created content/stories/{id}/ with {files}. Fill in the TODOs in your editor. The "
+        "preview shows it, labelled; it is published only once you remove `draft: true` and "
+        "the narrator's consent is written in meta.yml "
+        "(consent: {{given: true, date: ...}}).").format(id=record_id, files=names),
+        link=f"/stories/{record_id}/", label=_("See it in the preview"))
 
 
 def _fields(handler: Any) -> dict[str, str] | None:
@@ -74,27 +72,19 @@ def _fields(handler: Any) -> dict[str, str] | None:
     return {name: values[0] for name, values in data.items()}
 
 
-def _form(preview: Any, values: dict[str, str], error: str) -> str:
+def _send_form(handler: Any, status: int, preview: Any, values: dict[str, str],
+               error: str = "") -> None:
     content = preview.paths.content
-    first = site_languages(content)[0]
     texts = {"id": _("Id: the story's address, lowercase letters, digits and hyphens "
                      "(e.g. afval-bij-de-flat)"),
-             "pilot": _("Pilot"), "title_in": _("Title ({language})").format(language=first),
-             "create": _("Create the story")}
-    return _html(texts, form=True, error=error, action=NEW, token=preview.token,
-                 values={"id": "", "title": "", "pilot": "", **values},
-                 pilots=pilots_of(content), max_title=MAX_TITLE)
+             "pilot": _("Pilot"), "create": _("Create the story"),
+             "title_in": _("Title ({language})").format(language=site_languages(content)[0])}
+    _send(handler, status, texts=texts, error=error, action=NEW, token=preview.token,
+          values={"id": "", "title": "", "pilot": "", **values}, pilots=pilots_of(content),
+          max_title=MAX_TITLE)
 
 
-def _page(text: str, link: str = "", label: str = "") -> str:
-    return _html({}, form=False, text=text, link=link, label=label)
-
-
-def _html(texts: dict[str, str], **values: Any) -> str:
-    page = Environment(loader=FileSystemLoader(Path(__file__).parent), autoescape=True,
-                       trim_blocks=True, lstrip_blocks=True).get_template("newform.html.j2")
-    return page.render(lang=language(), texts={"title": _("New story"), **texts}, **values)
-
-
-def _send(handler: Any, status: int, page: str) -> None:
+def _send(handler: Any, status: int, **values: Any) -> None:
+    """Answers with the page: the form when `values` hold its token, else a text."""
+    page = _PAGE.render(lang=language(), title=_("New story"), **values)
     handler.reply(status, "text/html; charset=utf-8", page.encode("utf-8"))

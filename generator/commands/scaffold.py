@@ -2,24 +2,35 @@
 placeholder and every optional one written as a commented line with an
 example, each with a comment (in the editor's language) saying what goes
 there. New records are drafts, so they pass `pilots check` and stay off the
-site until the editor is done."""
+site until the editor is done.
+
+`pilots init DIR`: a new site for another pilot project. The new folder holds
+everything this one does (the generator, the theme, the tests, the publishing
+workflow, the editors' guide), with content of its own: site.yml, empty
+taxonomies and an about page, written in the editor's language, which build
+strictly at once. The project's look and words are then set in content/ alone
+(site.yml's `brand:`, content/texts/).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import click
+
 from generator.content.fields import is_valid_id
 from generator.content.kinds import by_singular
-from generator.content.messages import _
+from generator.content.messages import SITE, _, catalogue, speaking
 from generator.content.problems import did_you_mean
 from generator.content.sitetexts import FOLDER, template
 from generator.content.yamlsrc import YMap, load_yaml
 from generator.site.geo import country_rings
 
-KINDS = ("story", "pilot", "page", "person")  # what `pilots new` makes
 COLUMN = 31  # where the comments start, as in the content model's examples
 # What a line typed into a record (a title, a place) may not hold: line breaks and tabs
 # (become spaces: the form's field or a pasted text may hold them) ...
@@ -31,31 +42,23 @@ _UNTYPED = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-
                       "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 
 
-class ScaffoldError(Exception):
-    """The record cannot be created (bad id, existing record, unknown pilot)."""
+class ScaffoldError(click.ClickException):
+    """The record cannot be created (bad id, existing record, unknown pilot): said
+    as the command's error, or in the preview's form."""
 
 
 @dataclass(frozen=True)
 class Options:
-    """What the editor said on the command line (or in the preview's form).
-
-    Attributes:
-        pilot: The pilot a story belongs to.
-        country: A pilot's country (ISO code).
-        place: A pilot's place.
-        lat: A pilot's latitude.
-        lon: A pilot's longitude.
-        title: The title, in the site's first language (a TODO when not given).
-        today: The date written into new records.
-    """
+    """What the editor said on the command line (or in the preview's form): a
+    story's pilot; a pilot's country (ISO code), place, latitude and longitude."""
 
     pilot: str | None = None
     country: str = "NL"
     place: str = "TODO"
     lat: float | None = None
     lon: float | None = None
-    title: str | None = None
-    today: dt.date = field(default_factory=dt.date.today)
+    title: str | None = None  # in the site's first language (a TODO when not given)
+    today: dt.date = field(default_factory=dt.date.today)  # written into new records
 
 
 def site_languages(content: Path) -> list[str]:
@@ -89,59 +92,35 @@ def create_texts(content: Path, lang: str) -> Path:
 
 def create(content: Path, kind: str, record_id: str, options: Options,
            languages: list[str]) -> list[Path]:
-    """Creates a record's bundle.
-
-    Args:
-        content: The content folder.
-        kind: story, pilot, page or person.
-        record_id: The new record's id (its folder name).
-        options: Details from the command line.
-        languages: The site's languages.
-
-    Returns:
-        The files created.
+    """Creates a record's bundle (kind: story, pilot, page or person); returns its files.
 
     Raises:
         ScaffoldError: when the id is invalid or taken, or a story's pilot is unknown.
     """
     folder = content / by_singular(kind).folder / record_id
-    check_id(record_id, folder, kind)
-    options = replace(options, title=one_line(options.title or "") or None,
-                      place=one_line(options.place) or "TODO")
-    files = {"meta.yml": META[kind](options, content, languages)}
-    for index, lang in enumerate(languages):
-        files[f"{lang}.md"] = TEXT[kind](lang, options.title if index == 0 else None)
-    folder.mkdir(parents=True)
-    created = []
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-        created.append(folder / name)
-    return created
-
-
-def one_line(text: str) -> str:
-    """Returns what an editor typed as one line of plain text, as YAML takes it and
-    shows it: line breaks and tabs become spaces, and control characters (and
-    what else no one types on purpose) are left out.
-
-    Args:
-        text: A title or place, from the command line or the preview's form.
-    """
-    return re.sub(" {2,}", " ", _UNTYPED.sub("", _BREAKS.sub(" ", text))).strip()
-
-
-def check_id(record_id: str, folder: Path, kind: str) -> None:
-    """Refuses an id that is not valid or is taken.
-
-    Raises:
-        ScaffoldError: saying why, and what to do.
-    """
     if not is_valid_id(record_id):
         raise ScaffoldError(_('"{id}" is not a valid id: use lowercase letters a-z, digits and '
                               "hyphens, e.g. afval-in-de-wijk").format(id=record_id))
     if folder.exists():
         raise ScaffoldError(_('a {kind} called "{id}" exists already ({folder}); choose another '
                               "id").format(kind=_(kind), id=record_id, folder=folder))
+    options = replace(options, title=one_line(options.title or "") or None,
+                      place=one_line(options.place) or "TODO")
+    files = {"meta.yml": META[kind](options, content, languages)}
+    for index, lang in enumerate(languages):
+        files[f"{lang}.md"] = _text(kind, lang, options.title if index == 0 else None)
+    folder.mkdir(parents=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return [folder / name for name in files]
+
+
+def one_line(text: str) -> str:
+    """Returns what an editor typed as one line of plain text, as YAML takes it and
+    shows it: line breaks and tabs become spaces, and control characters (and
+    what else no one types on purpose) are left out.
+    """
+    return re.sub(" {2,}", " ", _UNTYPED.sub("", _BREAKS.sub(" ", text))).strip()
 
 
 def _line(yaml: str, comment: str = "") -> str:
@@ -164,11 +143,8 @@ def _per_language(languages: list[str], text: str = "...") -> str:
 
 def pilots_of(content: Path) -> list[str]:
     """The ids of the pilots a story may belong to."""
-    folder = content / "pilots"
-    if not folder.is_dir():
-        return []
     # only valid ids: the one chosen is written into meta.yml as it is
-    return sorted(p.name for p in folder.iterdir() if p.is_dir() and is_valid_id(p.name))
+    return sorted(p.name for p in (content / "pilots").glob("*/") if is_valid_id(p.name))
 
 
 def _pilot_location(content: Path, pilot: str) -> tuple[float, float]:
@@ -255,7 +231,7 @@ def _pilot_meta(options: Options, content: Path, languages: list[str]) -> str:
         "# " + _("A pilot. Fill in every field, then remove `draft: true` to publish it."),
         _line(f"country: {options.country.upper()}",
               _("ISO 3166-1 two-letter code: NL, IT, SE, GB ...")),
-        _line(f"place: {_quoted(options.place)}",
+        _line(f"place: {json.dumps(options.place, ensure_ascii=False)}",
               _("the municipality or region, as written locally")),
         _line(f"location: {{lat: {lat:.3f}, lon: {lon:.3f}}}",
               _("the place's centre (WGS84 decimal degrees)")),
@@ -322,23 +298,72 @@ _PLACEHOLDER = {"nl": ("TODO: titel", "TODO: een of twee zinnen samenvatting.",
                        "Write the text here, in Markdown.")}
 
 
-def _quoted(text: str) -> str:
-    """A line of text (see one_line) as a YAML string."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _front_text(lang: str, title: str | None = None, quote: bool = False) -> str:
+def _text(kind: str, lang: str, title: str | None) -> str:
     placeholder, summary, body = _PLACEHOLDER.get(lang, _PLACEHOLDER["en"])
-    lines = ["---", f"title: {_quoted(title or placeholder)}", f'summary: "{summary}"']
-    if quote:
+    if kind == "person":
+        return body + " " + _("(A short bio; you may also delete this file.)") + "\n"
+    # a line of text (see one_line) as a YAML string: a JSON string is one
+    lines = ["---", "title: " + json.dumps(title or placeholder, ensure_ascii=False),
+             f'summary: "{summary}"']
+    if kind == "story":
         lines.append('# quote: "' + _("An optional sentence from the story, shown large.") + '"')
     return "\n".join(lines + ["---", "", body, ""])
 
 
-def _person_text(lang: str, title: str | None = None) -> str:
-    body = _PLACEHOLDER.get(lang, _PLACEHOLDER["en"])[2]
-    return body + " " + _("(A short bio; you may also delete this file.)") + "\n"
+SOURCE = Path(__file__).resolve().parents[2]  # the folder this generator runs from
+LEFT_OUT = {"content", "site", ".venv", ".build", ".cache", "node_modules", ".git", "__pycache__",
+            ".pytest_cache", ".hypothesis", "artifacts", "work", ".site.stage", "*.egg-info"}
 
 
-TEXT = {"story": lambda lang, title: _front_text(lang, title, quote=True),
-        "pilot": _front_text, "page": _front_text, "person": _person_text}
+def init(target: Path, languages: list[str]) -> list[Path]:
+    """Makes a new site in `target` (an empty or new folder); returns what it wrote
+    of its own (the content).
+
+    Raises:
+        ScaffoldError: when the folder holds anything, or this generator is not
+            a folder of files to copy (an installed package).
+    """
+    if target.exists() and any(target.iterdir()):
+        raise ScaffoldError(_("{folder} is not empty; give a new folder").format(folder=target))
+    if not (SOURCE / "theme").is_dir() or not (SOURCE / "mkdocs.yml").is_file():
+        raise ScaffoldError(_("this generator is installed without its theme; run pilots init "
+                              "from a copy of its repository"))
+    shutil.copytree(SOURCE, target, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns(*LEFT_OUT))
+    content = target / "content"
+    files = {"site.yml": _site(languages), "taxonomies.yml": _taxonomies(),
+             "pages/about/meta.yml": "order: 1\n"}
+    for lang in languages:
+        if not catalogue(lang, SITE).is_file():  # the generator has no words in it: to translate
+            files[f"{FOLDER}/{lang}.po"] = template(lang)
+        with speaking(lang if lang in ("nl", "en") else "en"):
+            files[f"pages/about/{lang}.md"] = _("---\ntitle: About this project\nsummary: What "
+                                                "the project is, and who takes part.\n---\n"
+                                                "Write here what the project is about.\n")
+    for rel, text in files.items():
+        (content / rel).parent.mkdir(parents=True, exist_ok=True)
+        (content / rel).write_text(text, encoding="utf-8")
+    return [content / rel for rel in files]
+
+
+def _site(languages: list[str]) -> str:
+    titles = []
+    for lang in languages:
+        with speaking(lang if lang in ("nl", "en") else "en"):
+            titles.append(f'{lang}: "' + _("A new pilot project") + '"')
+    return "\n".join([
+        _("# The site's settings (the content model in docs/ lists every one)."),
+        f"title: {{{', '.join(titles)}}}",
+        f"languages: [{', '.join(languages)}]",
+        _("# The address the site is published at (GitHub Pages tells it)"),
+        "base_url: https://example.org/",
+        _("# Its look, without CSS: colours are checked for contrast. A logo (PNG) and "
+          "fonts (WOFF2) go in content/brand/."),
+        '# brand: {colour: "#17506b", logo: logo.png}',
+        _("# Who funds it, shown at the foot of every page; `funder: eu` adds the EU emblem."),
+        "# funding: " + _per_language(languages), ""])
+
+
+def _taxonomies() -> str:
+    return "\n".join([_("# Themes, target groups and kinds of intervention, each by an id."),
+                      "themes: {}", "target_groups: {}", "intervention_types: {}", ""])

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.problems import Problems
-from generator.content import Content, load_content
+from generator.content import load_content
 from generator.content.bundle import Bundle
 from generator.content.fields import local_texts
 from generator.content.kinds import KINDS
@@ -26,17 +26,11 @@ class Row:
 
 @dataclass
 class Status:
-    """The status of the whole content.
+    """The status of the whole content."""
 
-    Attributes:
-        rows: One per record.
-        texts: Per language, (texts present, texts expected).
-        errors: How many content errors `pilots check` would report.
-    """
-
-    rows: list[Row]
-    texts: dict[str, list[int]]
-    errors: int
+    rows: list[Row]  # one per record
+    texts: dict[str, tuple[int, int]]  # per language: (texts present, texts expected)
+    errors: int  # how many content errors `pilots check` would report
 
 
 def status(root: Path) -> Status | None:
@@ -45,32 +39,16 @@ def status(root: Path) -> Status | None:
     content = load_content(root, problems)
     if content is None:
         return None
-    languages = content.languages
-    counts = {lang: [0, 0] for lang in languages}
-    rows = []
-    for kind in KINDS.values():
-        for bundle in content.of(kind).values():
-            rows.append(_row(bundle, languages))
-            if _needs_text(bundle):
-                _count(counts, {lang: lang in bundle.texts for lang in languages})
-            for _loc, text in local_texts(bundle.meta):
-                _count(counts, {lang: lang in text for lang in languages})
-    _count_lists(content, counts)
-    return Status(rows, counts, len(problems.errors))
-
-
-def _count(counts: dict[str, list[int]], present: dict[str, bool]) -> None:
-    for lang, ok in present.items():
-        counts[lang][0] += int(ok)
-        counts[lang][1] += 1
-
-
-def _count_lists(content: Content, counts: dict[str, list[int]]) -> None:
-    values = [item.value for items in content.interventions.values() for item in items]
-    values += [content.taxonomies, content.site]
-    for value in values:
-        for _loc, text in local_texts(value):
-            _count(counts, {lang: lang in text for lang in counts})
+    bundles = [bundle for kind in KINDS.values() for bundle in content.of(kind).values()]
+    values = [bundle.meta for bundle in bundles] + [content.taxonomies, content.site]
+    values += [item.value for items in content.interventions.values() for item in items]
+    # each text that should exist in every language, as the languages it has
+    texts = [bundle.texts for bundle in bundles if _needs_text(bundle)]
+    texts += [text for value in values for _loc, text in local_texts(value)]
+    counts = {lang: (sum(lang in text for text in texts), len(texts))
+              for lang in content.languages}
+    return Status([_row(bundle, content.languages) for bundle in bundles], counts,
+                  len(problems.errors))
 
 
 def _needs_text(bundle: Bundle) -> bool:
@@ -128,21 +106,15 @@ def render(result: Status) -> str:
     lines = [[_(row.kind), row.id,
               *(_("yes") if row.languages[lang] else "-" for lang in languages),
               "; ".join(row.notes)] for row in result.rows]
-    widths = [max(len(str(x)) for x in column) for column in zip(header, *lines)]
-    out = ["  ".join(str(x).ljust(w) for x, w in zip(header, widths)).rstrip()]
-    out.append("  ".join("-" * w for w in widths))
-    out += ["  ".join(str(x).ljust(w) for x, w in zip(line, widths)).rstrip() for line in lines]
-    out.append("")
-    out.append(_("Translations: {languages}").format(languages=", ".join(
+    widths = [max(len(x) for x in column) for column in zip(header, *lines)]
+    out = ["  ".join(x.ljust(w) for x, w in zip(line, widths)).rstrip()
+           for line in [header, ["-" * w for w in widths], *lines]]
+    out += ["", _("Translations: {languages}").format(languages=", ".join(
         _("{lang} {percent} ({done} of {total} texts)").format(
-            lang=lang, percent=_percent(*result.texts[lang]), done=result.texts[lang][0],
-            total=result.texts[lang][1]) for lang in languages)))
+            lang=lang, percent=f"{100 * done / total:.0f}%" if total else "100%", done=done,
+            total=total) for lang, (done, total) in result.texts.items()))]
     if result.errors:
         out.append(ngettext("{count} content error: run `pilots check` to see it.",
                             "{count} content errors: run `pilots check` to see them.",
                             result.errors).format(count=result.errors))
     return "\n".join(out)
-
-
-def _percent(done: int, total: int) -> str:
-    return f"{100 * done / total:.0f}%" if total else "100%"

@@ -6,6 +6,7 @@ site's root lead nowhere there."""
 from __future__ import annotations
 
 import http.server
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -27,9 +28,6 @@ def server(site: Path, base_path: str, port: int) -> http.server.ThreadingHTTPSe
         OSError: when the port is busy.
     """
     class View(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=str(site), **kwargs)
-
         def log_message(self, *args) -> None:
             pass
 
@@ -45,6 +43,5 @@ def server(site: Path, base_path: str, port: int) -> http.server.ThreadingHTTPSe
             self.path = "/" + self.path[len(base_path):]
             return super().send_head()
 
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), View)
-    httpd.daemon_threads = True
-    return httpd
+    return http.server.ThreadingHTTPServer(("127.0.0.1", port),
+                                           partial(View, directory=str(site)))

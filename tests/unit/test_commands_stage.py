@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 
 from generator.build import BuildReport
-from generator.commands.cli import timing_table
-from generator.commands.report import as_json, github_line
+from generator.commands.cli import as_json, github_line, timing_table
 from generator.content.problems import Problem
 
 
