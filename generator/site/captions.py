@@ -27,11 +27,8 @@ class Invalid(ValueError):
 
 
 def read_captions(text: str) -> int:
-    """Checks a WebVTT file; returns how many captions (cues) it has.
-
-    Raises:
-        Invalid: for the first thing wrong, with its line.
-    """
+    """Checks a WebVTT file; returns how many captions (cues) it has, or
+    raises Invalid for the first thing wrong, with its line."""
     lines = re.split(r"\r\n|\r|\n", text)
     if not _SIGNATURE.match(lines[0]):
         raise Invalid(1, _("captions (WebVTT) start with the line WEBVTT"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 from functools import lru_cache
+from itertools import count
 from typing import Any, Iterable, Iterator, Sequence
 
 from generator.content.messages import _
@@ -30,11 +31,8 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @lru_cache(maxsize=None)
 def country_rings(code: str) -> tuple[Ring, ...] | None:
-    """Returns the outer rings of a country's outline, or None if unknown.
-
-    Args:
-        code: ISO 3166-1 alpha-2 code.
-    """
+    """Returns the outer rings of a country's outline (by its ISO 3166-1
+    alpha-2 code), or None if unknown."""
     from countryinfo import CountryInfo  # imported late: only checks need it
 
     try:
@@ -53,17 +51,8 @@ def _outer_rings(geometries: Iterable[dict]) -> Iterable[Ring]:
 
 
 def km_outside_country(code: str, lat: float, lon: float) -> float | None:
-    """Returns how far (km) a point lies outside a country; 0 when inside.
-
-    Args:
-        code: ISO 3166-1 alpha-2 code.
-        lat: Latitude.
-        lon: Longitude.
-
-    Returns:
-        The distance to the nearest outline edge, 0.0 inside, None if the
-        country is unknown.
-    """
+    """Returns how far (km) a point lies outside a country: the distance to the
+    nearest edge of its outline, 0.0 inside, None if the country is unknown."""
     rings = country_rings(code.upper())
     if not rings:
         return None
@@ -96,12 +85,6 @@ def _segment_origin_distance(a: tuple[float, float], b: tuple[float, float]) -> 
     return math.hypot(a[0] + t * dx, a[1] + t * dy)
 
 
-def in_country(code: str, lat: float, lon: float) -> bool | None:
-    """Tells whether a point lies in (or within TOLERANCE_KM of) a country."""
-    km = km_outside_country(code, lat, lon)
-    return None if km is None else km <= TOLERANCE_KM
-
-
 def is_country(code: str) -> bool:
     """Tells whether a code is an ISO 3166-1 alpha-2 country code (by babel's list)."""
     from babel import Locale
@@ -110,15 +93,8 @@ def is_country(code: str) -> bool:
 
 
 def read_geometry(text: str, name: str) -> tuple[dict, tuple[int | None, str] | None]:
-    """Reads a GeoJSON text into one geometry.
-
-    Args:
-        text: The file's text.
-        name: The file's name, for messages.
-
-    Returns:
-        (geometry, None), or ({}, (line, message)) when the file is unusable.
-    """
+    """Reads a GeoJSON file's text into one geometry: returns (geometry, None),
+    or ({}, (line, message)) when the file (`name`) is unusable."""
     try:
         # a number of thousands of digits is read as a float (infinite, so out of
         # range below): Python's int refuses to read one of over 4,300 digits
@@ -127,7 +103,7 @@ def read_geometry(text: str, name: str) -> tuple[dict, tuple[int | None, str] | 
         return {}, (getattr(exc, "lineno", None), _("{name} is not valid JSON: {problem}")
                     .format(name=name, problem=getattr(exc, "msg", None) or _("nested too deeply")))
     try:
-        geometries = _geometries(data, _Count())
+        geometries = _geometries(data, count(1))
     except _TooMany:
         return {}, (None, _("{name} has more than {limit:,} points; the map cannot show so many")
                     .format(name=name, limit=POINTS))
@@ -154,38 +130,30 @@ class _TooMany(Exception):
     """More points than POINTS: the rest of the file is not worth reading."""
 
 
-class _Count:
-    """The points read so far."""
-
-    def __init__(self) -> None:
-        self.points = 0
-
-
-def _geometries(data: Any, count: _Count) -> list[dict]:
+def _geometries(data: Any, points: Iterator[int]) -> list[dict]:
     if not isinstance(data, dict):
         return []
     kind = data.get("type")
     if kind == "FeatureCollection":
-        return [g for f in data.get("features", []) for g in _geometries(f, count)]
+        return [g for f in data.get("features", []) for g in _geometries(f, points)]
     if kind == "Feature":
-        return _geometries(data.get("geometry"), count)
+        return _geometries(data.get("geometry"), points)
     if kind == "GeometryCollection":
-        return [g for item in data.get("geometries", []) for g in _geometries(item, count)]
+        return [g for item in data.get("geometries", []) for g in _geometries(item, points)]
     ok = kind in ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon")
-    return [{"type": kind, "coordinates": _numbers(data.get("coordinates"), count)}] if ok else []
+    return [{"type": kind, "coordinates": _numbers(data.get("coordinates"), points)}] if ok else []
 
 
-def _numbers(coordinates: Any, count: _Count, depth: int = 0) -> Any:
+def _numbers(coordinates: Any, points: Iterator[int], depth: int = 0) -> Any:
     """Keeps only [lon, lat] numbers: no altitude, no text, nothing else of the file."""
     if depth > 4 or not isinstance(coordinates, list):
         return None
     if coordinates and all(isinstance(v, (int, float)) and not isinstance(v, bool)
                            for v in coordinates[:2]) and len(coordinates) >= 2:
-        count.points += 1
-        if count.points > POINTS:
+        if next(points) > POINTS:  # counted from 1
             raise _TooMany
         return [float(coordinates[0]), float(coordinates[1])]
-    return [_numbers(item, count, depth + 1) for item in coordinates]
+    return [_numbers(item, points, depth + 1) for item in coordinates]
 
 
 # How deep each kind of geometry holds its [lon, lat] positions
@@ -219,9 +187,14 @@ def _valid_positions(geometry: dict) -> bool:
         -180 <= p[0] <= 180 and -90 <= p[1] <= 90 for p in found)
 
 
+def all_positions(geometry: dict | None) -> list[list]:
+    """Every [lon, lat] position of a geometry, a collection's parts' too (none for None)."""
+    parts = (geometry.get("geometries") or [geometry]) if geometry else []
+    return [p for g in parts for p in positions(g.get("coordinates"))]
+
+
 def geometry_centre(geometry: dict) -> tuple[float, float]:
     """Returns (lat, lon) of the centre of a geometry's bounding box."""
-    parts = geometry.get("geometries") or [geometry]
-    found = [p for g in parts for p in positions(g.get("coordinates"))]
+    found = all_positions(geometry)
     lons, lats = [p[0] for p in found], [p[1] for p in found]
     return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2

@@ -13,8 +13,8 @@ from generator.content.fields import Location
 from generator.content.messages import N_, _
 from generator.content.problems import Problems, did_you_mean
 from generator.content.yamlsrc import line_at
-from generator.site.geo import (POINTS, TOLERANCE_KM, distance_km, geometry_centre, is_country,
-                                km_outside_country, positions, read_geometry)
+from generator.site.geo import (POINTS, TOLERANCE_KM, all_positions, distance_km,
+                                geometry_centre, is_country, km_outside_country, read_geometry)
 from generator.site.model import Pilot
 
 NEAR_KM = 25.0
@@ -43,11 +43,8 @@ def check_country(pilot: Pilot, bundle: Bundle, problems: Problems) -> None:
 
 def check_near(loc: Location, pilot: Pilot, path: Path, line: int | None, what: str,
                problems: Problems) -> None:
-    """Reports a location more than NEAR_KM from its pilot, hinting at swaps.
-
-    Args:
-        what: What is at the location, e.g. N_("the story"), translated here.
-    """
+    """Reports a location more than NEAR_KM from its pilot, hinting at swaps;
+    `what` is at the location, e.g. N_("the story"), translated here."""
     home = pilot.meta.location
     km = distance_km(loc.lat, loc.lon, home.lat, home.lon)
     if km <= NEAR_KM:
@@ -63,11 +60,8 @@ def check_near(loc: Location, pilot: Pilot, path: Path, line: int | None, what: 
 
 def read_area(item: Item, pilot: Pilot, bundle: Bundle, boundary: Boundary,
               problems: Problems) -> tuple[dict, tuple[float, float]] | None:
-    """Reads an intervention's area from a GeoJSON file in the pilot's folder.
-
-    Returns:
-        The geometry and the point its marker goes at, or None (reported).
-    """
+    """Reads an intervention's area from a GeoJSON file in the pilot's folder:
+    returns the geometry and the point its marker goes at, or None (reported)."""
     name, line = item.value.area, line_at(item.raw, ("area",), item.line)
     if name in bundle.refused:
         return None  # the content boundary has said why
@@ -96,7 +90,4 @@ def read_area(item: Item, pilot: Pilot, bundle: Bundle, boundary: Boundary,
 
 def area_points(geometry: dict | None) -> int:
     """How many points an area's outline has (0 for none)."""
-    if not geometry:
-        return 0
-    parts = geometry.get("geometries") or [geometry]
-    return sum(1 for part in parts for point in positions(part.get("coordinates")))
+    return len(all_positions(geometry))

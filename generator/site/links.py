@@ -41,14 +41,9 @@ class _Target:
 
 
 def check_links(site: Site, problems: Problems, drafts: frozenset[str] = frozenset()) -> None:
-    """Reports every link in a body that leads to no page (or no anchor) of the site.
-
-    Args:
-        site: The resolved site.
-        problems: Where problems go.
-        drafts: The pages of drafts left out of this build (a link to one is
-            said to lead to a draft, not to nowhere).
-    """
+    """Reports every link in a body that leads to no page (or no anchor) of the
+    site; `drafts` are the pages of drafts left out of this build (a link to one
+    is said to lead to a draft, not to nowhere)."""
     pages: dict[str, Node | None] = {path: None for path in drafts}
     pages.update({node.path: node for node in site.nodes()})
     for node in site.nodes():
@@ -64,8 +59,7 @@ def _check_text(site: Site, pages: dict[str, Node | None], node: Node, text: Pro
         found = _problem(site, pages, node, text, link)
         if found is None or problems.full(text.path):
             continue
-        line = markup.line_of(link, text.body, text.body_line, after.get(link, 0))
-        after[link] = line
+        line = markup.line_of(link, text.body, text.body_line, after)
         problems.add(text.path, line, found[0], found[1], level="warning")
 
 

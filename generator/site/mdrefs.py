@@ -36,25 +36,15 @@ _HTML_HEADING = re.compile(r"<h([1-6])[\s>]", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class ImageRef:
-    """A Markdown image in a body.
-
-    Attributes:
-        alt: The alt text.
-        src: The file (relative to the bundle) or URL.
-        title: The optional caption.
-        line: The 1-based line in the file.
-        start: Offset of the image in the body.
-        end: Offset just after it.
-        alone: Whether the image is the only thing on its line (a figure).
-    """
+    """A Markdown image in a body, at `line` of its file (from 1)."""
 
     alt: str
-    src: str
-    title: str | None
+    src: str  # the file (relative to the bundle) or URL
+    title: str | None  # the caption
     line: int
-    start: int
-    end: int
-    alone: bool
+    start: int  # offset of the image in the body
+    end: int  # offset just after it
+    alone: bool  # whether the image is the only thing on its line (a figure)
 
     @property
     def is_remote(self) -> bool:
@@ -114,12 +104,8 @@ def _paragraphs(body: str):
 
 
 def find_images(body: str, first_line: int) -> list[ImageRef]:
-    """Finds every Markdown image outside code blocks.
-
-    Args:
-        body: The Markdown body.
-        first_line: The file line on which the body starts.
-    """
+    """Finds every Markdown image outside code blocks of a body that starts on
+    line `first_line` of its file."""
     refs = []
     for offset, index, text in _paragraphs(body):
         code = [m.span() for m in _CODE_SPAN.finditer(text)]
@@ -155,16 +141,10 @@ def find_sections(body: str, first_line: int) -> list[Section]:
 
 @dataclass(frozen=True)
 class Heading:
-    """A heading of a body, at any level.
+    """A heading of a body, at any level, at `line` of its file (from 1)."""
 
-    Attributes:
-        level: 1 for `#`, 2 for `##`, ...
-        title: Its text as written.
-        line: The 1-based line in the file.
-    """
-
-    level: int
-    title: str
+    level: int  # 1 for `#`, 2 for `##`, ...
+    title: str  # as written
     line: int
 
 

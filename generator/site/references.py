@@ -20,14 +20,9 @@ VOCABULARIES = {"themes": N_('`{field}`: "{term}" is not a theme in taxonomies.y
 
 
 class References:
-    """Resolves ids a record names into the published records they stand for.
-
-    Args:
-        content: Everything read (which ids exist at all).
-        published: The published records by kind folder and id (filled as
-            resolution goes on).
-        problems: Where unknown ids are reported.
-    """
+    """Resolves ids a record names into the published records they stand for:
+    `published` by kind folder and id (filled as resolution goes on), of all
+    the ids that exist in `content`."""
 
     def __init__(self, content: Content, published: dict[str, dict[str, Any]],
                  problems: Problems):

@@ -101,9 +101,7 @@ def check_markup(text: Prose, problems: Problems) -> None:
     after: dict[str, int] = {}
     offences = text.rendered.offences
     for offence in offences[:MOST]:
-        line = markup.line_of(offence.needle, text.body, text.body_line,
-                              after.get(offence.needle, 0))
-        after[offence.needle] = line
+        line = markup.line_of(offence.needle, text.body, text.body_line, after)
         message, hint = explain_offence(offence)
         problems.add(text.path, line, message, hint)
     say_the_rest(problems, text.path, len(offences))
@@ -134,8 +132,7 @@ def check_ids(text: Prose, problems: Problems) -> None:
     after: dict[str, int] = {}
     for name in ids_of(text.rendered.html if text.rendered else ""):
         if name in seen and not problems.full(text.path):
-            line = markup.line_of(name, text.body, text.body_line, after.get(name, 0))
-            after[name] = line
+            line = markup.line_of(name, text.body, text.body_line, after)
             problems.add(text.path, line, _("the id {name!r} is used twice in this text")
                          .format(name=name[:60]),
                          _("give each element its own id (a heading's id is its text in "
