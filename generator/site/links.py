@@ -67,7 +67,7 @@ def _problem(site: Site, pages: dict[str, Node | None], node: Node, text: Prose,
              link: str) -> tuple[str, str] | None:
     if not link or markup.scheme_of(link) or link.startswith("//"):
         return None  # a web address, or mailto: and tel:
-    here = _root(site, text.lang) + node.path
+    here = ("" if text.lang == site.config.default_language else f"{text.lang}/") + node.path
     target = _resolve(site, here, link)
     if target is None:
         return (_("broken link {link}: it leads outside the site").format(link=link),
@@ -116,10 +116,6 @@ def _indexes(site: Site) -> tuple[str, ...]:
     kinds = {"stories/": site.stories, "pilots/": site.pilots, "people/": site.people,
              "partners/": site.partners, "publications/": site.publications}
     return INDEXES + tuple(path for path, records in kinds.items() if records)
-
-
-def _root(site: Site, lang: str) -> str:
-    return "" if lang == site.config.default_language else f"{lang}/"
 
 
 def _resolve(site: Site, here: str, link: str) -> _Target | None:

@@ -23,7 +23,7 @@ _IMAGE = re.compile(rf'!\[(?P<alt>[^\]]*)\]\(\s*(?:<(?P<angled>[^<>]*)>|'
 # Lines as Python-Markdown counts them (and editors' editors): at \n, \r\n and
 # \r only, never at the other characters str.splitlines() breaks at
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
-_BREAK = re.compile(r"\r\n|\r|\n")
+BREAK = re.compile(r"\r\n|\r|\n")  # where Markdown starts a new line
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _H2 = re.compile(r"^##(?!#)\s+(?P<title>.+?)\s*#*\s*$")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
@@ -60,10 +60,11 @@ class ImageRef:
 
 
 @dataclass(frozen=True)
-class Section:
-    """An H2 section heading of a body."""
+class Heading:
+    """A heading of a body, at any level, at `line` of its file (from 1)."""
 
-    title: str
+    level: int  # 1 for `#`, 2 for `##`, ...
+    title: str  # as written
     line: int
 
 
@@ -89,16 +90,13 @@ def _paragraphs(body: str):
     that holds no blank line: where an image can be (it may span its lines)."""
     run = None
     for offset, index, line in _lines_outside_code(body):
-        if not line.strip(" \t\r\n"):
-            if run:
-                yield run
-            run = None
-        elif run and run[0] + len(run[2]) == offset:
+        blank = not line.strip(" \t\r\n")
+        if run and not blank and run[0] + len(run[2]) == offset:
             run = (run[0], run[1], run[2] + line)
-        else:
-            if run:
-                yield run
-            run = (offset, index, line)
+            continue
+        if run:
+            yield run
+        run = None if blank else (offset, index, line)
     if run:
         yield run
 
@@ -114,10 +112,10 @@ def find_images(body: str, first_line: int) -> list[ImageRef]:
                 continue  # an image written as an example, in `code`
             # Markdown decodes entities in an image's texts (&quot; is a quotation mark);
             # they are escaped once more where the picture is written
-            title = (_BREAK.sub(" ", html.unescape(match["title"]))
+            title = (BREAK.sub(" ", html.unescape(match["title"]))
                      if match["title"] is not None else None)
-            alt = _BREAK.sub(" ", html.unescape(match["alt"].strip()))
-            line = first_line + index + len(_BREAK.findall(text, 0, match.start()))
+            alt = BREAK.sub(" ", html.unescape(match["alt"].strip()))
+            line = first_line + index + len(BREAK.findall(text, 0, match.start()))
             src = file_key((match["src"] or match["angled"]).strip(" \t\r\n"))
             refs.append(ImageRef(alt, src, title, line,
                                  offset + match.start(), offset + match.end(),
@@ -128,24 +126,15 @@ def find_images(body: str, first_line: int) -> list[ImageRef]:
 def _alone(text: str, match: re.Match) -> bool:
     """Whether an image is the only thing on its line (or lines): a figure."""
     before = max(text.rfind("\n", 0, match.start()), text.rfind("\r", 0, match.start())) + 1
-    after = _BREAK.search(text, match.end())
+    after = BREAK.search(text, match.end())
     return text[before:after.start() if after else len(text)].strip() == match.group(0)
 
 
-def find_sections(body: str, first_line: int) -> list[Section]:
-    """Finds the H2 (`## `) headings outside code blocks, in order."""
-    return [Section(m["title"], first_line + index)
+def find_sections(body: str, first_line: int) -> list[Heading]:
+    """Finds the H2 (`## `) headings outside code blocks, in order: its sections."""
+    return [Heading(2, m["title"], first_line + index)
             for _, index, line in _lines_outside_code(body)
             if (m := _H2.match(line.rstrip("\r\n")))]
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A heading of a body, at any level, at `line` of its file (from 1)."""
-
-    level: int  # 1 for `#`, 2 for `##`, ...
-    title: str  # as written
-    line: int
 
 
 def find_headings(body: str, first_line: int) -> list[Heading]:

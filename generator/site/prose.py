@@ -30,7 +30,7 @@ import nh3
 from markdown.extensions.toc import slugify
 
 from generator.content.controls import UNSHOWABLE
-from generator.site.mdrefs import (Heading, ImageRef, Section, find_headings, find_images,
+from generator.site.mdrefs import (BREAK, Heading, ImageRef, find_headings, find_images,
                                    find_sections)
 
 EXTENSIONS = ["fenced_code", "tables", "footnotes", "attr_list", "md_in_html", "admonition",
@@ -70,7 +70,6 @@ _CODE_CLASS = re.compile(r"^language-[\w+#-]{1,40}$")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _INVISIBLE = re.compile(r"[\t\n\r]")  # browsers remove these anywhere in a URL
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))  # ... and these at either end
-_BREAK = re.compile(r"\r\n|\r|\n")  # where Markdown (and mdrefs) starts a new line
 
 
 @dataclass(frozen=True)
@@ -221,7 +220,7 @@ class Analysis:
     """Everything the generator needs of a Markdown text, found in one go."""
 
     images: tuple[ImageRef, ...] = ()
-    sections: tuple[Section, ...] = ()  # its H2 sections
+    sections: tuple[Heading, ...] = ()  # its H2 sections
     headings: tuple[Heading, ...] = ()  # at every level
     rendered: Rendered | None = None  # None when the text could not be rendered
     failed: str | None = None  # why it could not: "slow" (over the time budget) or "broken"
@@ -259,7 +258,7 @@ def _decoded(text: str) -> tuple[str, list[int]]:
     """A text's lines (as Markdown counts them), entities decoded and
     lowercased, joined by new lines (none inside a line), with where each
     starts: every search is then one pass in C, however many problems a text has."""
-    lines = [html.unescape(line).lower().replace("\n", " ") for line in _BREAK.split(text)]
+    lines = [html.unescape(line).lower().replace("\n", " ") for line in BREAK.split(text)]
     return "\n".join(lines), [0, *accumulate(len(line) + 1 for line in lines[:-1])]
 
 

@@ -49,21 +49,17 @@ class References:
         found = []
         for index, ref in enumerate(ids):
             if ref not in known and not self.problems.full(path):
-                self._unknown(ref, kind, known, path, line_at(raw, (field, index), line), field)
+                names = sorted(known)
+                hint = _("use the id (folder name) of one in {folder}: {ids}") if names else \
+                    _("use the id (folder name) of one in {folder} (there are none yet)")
+                self.problems.add(path, line_at(raw, (field, index), line), _(
+                    '`{field}`: there is no {kind} "{id}".').format(
+                    field=field, kind=_(kind.singular), id=ref) + did_you_mean(ref, names),
+                    hint.format(folder=f"content/{kind.folder}/", ids=", ".join(names[:8])
+                                + (", ..." if len(names) > 8 else "")))
             elif ref in published:
                 found.append(published[ref])
         return found
-
-    def _unknown(self, ref: str, kind: Kind, known: Iterable[str], path: Path,
-                 line: int | None, field: str) -> None:
-        known = sorted(known)
-        listing = ", ".join(known[:8]) + (", ..." if len(known) > 8 else "")
-        folder = f"content/{kind.folder}/"
-        hint = _("use the id (folder name) of one in {folder}: {ids}") if known else \
-            _("use the id (folder name) of one in {folder} (there are none yet)")
-        self.problems.add(path, line, _('`{field}`: there is no {kind} "{id}".')
-                          .format(field=field, kind=_(kind.singular), id=ref)
-                          + did_you_mean(ref, known), hint.format(folder=folder, ids=listing))
 
 
 def check_terms(ids: Iterable[str], vocabulary: str, taxonomies: Taxonomies, path: Path,

@@ -1,10 +1,11 @@
 """From validated content to the resolved site: records become nodes, ids
 become links, and every check that needs more than one record runs here.
 
-The checks themselves live beside this module, one concern each:
-references, consent, geography, images, texts (markup, placeholders, map
-story chapters), translations and map settings. Every problem is collected;
-records with errors are left out of the site.
+What may be published is decided here: drafts only when drafts are asked
+for, stories only with their narrator's consent. The checks themselves live
+beside this module, one concern each: references, geography, images, texts
+(markup, placeholders, map story chapters), translations and map settings.
+Every problem is collected; records with errors are left out of the site.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from generator.content.problems import Problems
 from generator.content.yamlsrc import line_at
 from generator.images.probe import ImageIndex
 from generator.site.prose import Text
-from generator.site.consent import consented, included
 from generator.site.geography import AREA_POINTS, area_points, check_country, check_near, read_area
 from generator.site.images import ImageChecks
 from generator.site.mapsettings import check_map_settings
@@ -38,6 +38,22 @@ from generator.site.translations import check_translations
 RESERVED = {"pilots", "stories", "people", "partners", "publications", "assets", "search",
             "data", "media", "404", "sitemap", "robots", "social", "vendor", "licences",
             "pagefind"}
+
+
+def included(bundle: Bundle, drafts: bool) -> bool:
+    """Whether a valid record takes part in this build (a draft only with --drafts)."""
+    return bundle.meta is not None and (drafts or not bundle.meta.draft)
+
+
+def consented(bundle: Bundle, problems: Problems) -> bool:
+    """Whether a story's narrator agreed to publication; says so when not."""
+    if bundle.meta.consent.given:
+        return True
+    problems.add(bundle.meta_path, line_at(bundle.raw, ("consent",)),
+                 _('story "{id}" is not published: consent is not given').format(id=bundle.id),
+                 _("set consent: {given: true, date: ...} once the narrator has agreed"),
+                 level="notice")
+    return False
 
 
 def resolve(content: Content, problems: Problems, drafts: bool, images: ImageIndex,
