@@ -3,9 +3,10 @@ become links, and every check that needs more than one record runs here.
 
 What may be published is decided here: drafts only when drafts are asked
 for, stories only with their narrator's consent. The checks themselves live
-beside this module, one concern each: references, geography, images, texts
-(markup, placeholders, map story chapters), translations and map settings.
-Every problem is collected; records with errors are left out of the site.
+beside this module, one concern each: references and links, geography,
+images, texts (markup, placeholders, map story chapters), translations and
+map settings. Every problem is collected; records with errors are left out
+of the site.
 """
 
 from __future__ import annotations
@@ -21,14 +22,13 @@ from generator.content.problems import Problems
 from generator.content.yamlsrc import line_at
 from generator.images.probe import ImageIndex
 from generator.site.prose import Text
-from generator.site.geography import AREA_POINTS, area_points, check_country, check_near, read_area
+from generator.site.geo import AREA_POINTS, area_points, check_country, check_near, read_area
 from generator.site.images import ImageChecks
 from generator.site.mapsettings import check_map_settings
 from generator.site.media import MediaChecks
 from generator.site.model import (NODE_TYPES, InterventionNode, Node, Pilot, Prose,
                                   PublicationNode, Site, Story)
-from generator.site.references import References, check_terms
-from generator.site.links import check_links
+from generator.site.references import References, check_links, check_terms
 from generator.site.texts import (check_chapters, check_description, check_headings,
                                   check_markup, check_placeholders, check_rendered)
 from generator.site.textwork import TextWork
