@@ -140,12 +140,20 @@ def used_tiles(site: Site) -> list[Tiles]:
 def check_map_settings(content: Content, problems: Problems) -> None:
     """Reports tile providers xyzservices does not know (site.yml's and each
     pilot's) and icons that do not exist."""
-    _check_tiles(content.site.map.tiles, content.root / "site.yml",
-                 line_at(content.site_raw, ("map", "tiles")), problems)
-    for bundle in content.of(PILOTS).values():
-        if bundle.meta is not None and bundle.meta.tiles:
-            _check_tiles(bundle.meta.tiles, bundle.meta_path, line_at(bundle.raw, ("tiles",)),
-                         problems)
+    settings = [(content.site.map.tiles, content.root / "site.yml",
+                 line_at(content.site_raw, ("map", "tiles")))]
+    settings += [(bundle.meta.tiles, bundle.meta_path, line_at(bundle.raw, ("tiles",)))
+                 for bundle in content.of(PILOTS).values()
+                 if bundle.meta is not None and bundle.meta.tiles]
+    for setting, path, line in settings:
+        try:
+            resolve_tiles(setting)
+        except UnknownTiles as exc:
+            name, known = str(setting), sorted(xyzservices.providers.flatten())
+            problems.add(path, line, f"{exc}." + ("" if name in known else
+                                                  did_you_mean(name, known)),
+                         _("use a name such as OpenStreetMap.Mapnik, or give "
+                           "{url: https://.../{z}/{x}/{y}.png, attribution: ...}"))
     for kind_id, kind in content.taxonomies.intervention_types.items():
         if icon_file(kind.icon) is None:
             problems.add(content.root / "taxonomies.yml",
@@ -154,14 +162,3 @@ def check_map_settings(content: Content, problems: Problems) -> None:
                          + did_you_mean(kind.icon, icon_names()),
                          _("use a Font Awesome (solid) or Material Design icon name, "
                            "e.g. users, recycle, leaf"), level="warning")
-
-
-def _check_tiles(setting: str | CustomTiles, path: Path, line: int | None,
-                 problems: Problems) -> None:
-    try:
-        resolve_tiles(setting)
-    except UnknownTiles as exc:
-        name, known = str(setting), sorted(xyzservices.providers.flatten())
-        problems.add(path, line, f"{exc}." + ("" if name in known else did_you_mean(name, known)),
-                     _("use a name such as OpenStreetMap.Mapnik, or give "
-                       "{url: https://.../{z}/{x}/{y}.png, attribution: ...}"))

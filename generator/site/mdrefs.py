@@ -68,15 +68,10 @@ class Heading:
     line: int
 
 
-def lines(text: str) -> list[str]:
-    """Splits a text into lines, each with its ending, as Python-Markdown does."""
-    return _LINE.findall(text)
-
-
 def _lines_outside_code(body: str):
     """Yields (offset, line_index, line) for lines not inside fenced code."""
     offset, fence = 0, None
-    for index, line in enumerate(lines(body)):
+    for index, line in enumerate(_LINE.findall(body)):
         match = _FENCE.match(line)
         if match and (fence is None or match.group(1) == fence):
             fence = match.group(1) if fence is None else None
@@ -141,7 +136,7 @@ def find_headings(body: str, first_line: int) -> list[Heading]:
     """Finds every heading outside code blocks, in order: `#` headings,
     underlined ones (=== and ---) and HTML <h1> to <h6>."""
     found, block_start = [], 0
-    all_lines = [line.rstrip("\r\n") for line in lines(body)]
+    all_lines = [line.rstrip("\r\n") for line in _LINE.findall(body)]
     for _, index, line in _lines_outside_code(body):
         text = line.rstrip("\r\n")
         if not text.strip():

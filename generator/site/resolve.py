@@ -4,7 +4,7 @@ become links, and every check that needs more than one record runs here.
 What may be published is decided here: drafts only when drafts are asked
 for, stories only with their narrator's consent. The checks themselves live
 beside this module, one concern each: references and links, geography,
-images, texts (markup, placeholders, map story chapters), translations and
+images, texts (markup, placeholders, map story chapters, translations) and
 map settings. Every problem is collected; records with errors are left out
 of the site.
 """
@@ -30,9 +30,9 @@ from generator.site.model import (NODE_TYPES, InterventionNode, Node, Pilot, Pro
                                   PublicationNode, Site, Story)
 from generator.site.references import References, check_links, check_terms
 from generator.site.texts import (check_chapters, check_description, check_headings,
-                                  check_markup, check_placeholders, check_rendered)
+                                  check_markup, check_placeholders, check_rendered,
+                                  check_translations)
 from generator.site.textwork import TextWork
-from generator.site.translations import check_translations
 
 # Addresses the site itself uses: a free page may not take them
 RESERVED = {"pilots", "stories", "people", "partners", "publications", "assets", "search",
