@@ -29,6 +29,10 @@ from generator.site.model import Pilot
 EARTH_KM = 6371.0088
 TOLERANCE_KM = 30.0
 NEAR_KM = 25.0
+# Points in all of a pilot's areas together: what the maps and the open data
+# may carry (an area file used by many interventions counts each time), more
+# than a map can show
+AREA_POINTS = 100_000
 Ring = Sequence[Sequence[float]]  # [[lon, lat], ...] as in GeoJSON
 
 
@@ -134,12 +138,6 @@ def read_geometry(text: str, name: str) -> tuple[dict, tuple[int | None, str] | 
     return {"type": "GeometryCollection", "geometries": geometries}, None
 
 
-# Points in all of a pilot's areas together: what the maps and the open data
-# may carry (an area file used by many interventions counts each time), more
-# than a map can show
-AREA_POINTS = 100_000
-
-
 class _TooMany(Exception):
     """More points than AREA_POINTS: the rest of the file is not worth reading."""
 
@@ -212,7 +210,6 @@ def geometry_centre(geometry: dict) -> tuple[float, float]:
     found = all_positions(geometry)
     lons, lats = [p[0] for p in found], [p[1] for p in found]
     return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
-
 
 
 def check_country(pilot: Pilot, bundle: Bundle, problems: Problems) -> None:

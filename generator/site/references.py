@@ -118,20 +118,13 @@ def check_links(site: Site, problems: Problems, drafts: frozenset[str] = frozens
     pages: dict[str, Node | None] = {path: None for path in drafts}
     pages.update({node.path: node for node in site.nodes()})
     for node in site.nodes():
-        for text in node.prose.values():
-            if text.rendered is not None:
-                _check_text(site, pages, node, text, problems)
-
-
-def _check_text(site: Site, pages: dict[str, Node | None], node: Node, text: Prose,
-                problems: Problems) -> None:
-    after: dict[str, int] = {}
-    for link in dict.fromkeys(html.unescape(h) for h in _HREF.findall(text.rendered.html)):
-        found = _problem(site, pages, node, text, link)
-        if found is None or problems.full(text.path):
-            continue
-        line = markup.line_of(link, text.body, text.body_line, after)
-        problems.add(text.path, line, found[0], found[1], level="warning")
+        for text in (t for t in node.prose.values() if t.rendered is not None):
+            after: dict[str, int] = {}
+            for link in dict.fromkeys(html.unescape(h) for h in _HREF.findall(text.rendered.html)):
+                found = _problem(site, pages, node, text, link)
+                if found is not None and not problems.full(text.path):
+                    line = markup.line_of(link, text.body, text.body_line, after)
+                    problems.add(text.path, line, *found, level="warning")
 
 
 def _problem(site: Site, pages: dict[str, Node | None], node: Node, text: Prose,
@@ -168,18 +161,16 @@ def _anchor_problem(site: Site, node: Node | None, target: _Target,
                     link: str) -> tuple[str, str] | None:
     if not target.anchor or markup.RESERVED_ID.match(target.anchor):
         return None  # the generator's own (#pl-map): the built site's check sees them
-    if node is None:  # an index page: every id on it is the generator's
-        return (_('broken link {link}: there is no anchor "#{anchor}" on that page')
-                .format(link=link, anchor=target.anchor),
-                _("link to the page itself, without the part from #"))
-    shown = node.text(target.lang, site.languages)
+    shown = node.text(target.lang, site.languages) if node else None
     ids = _ID.findall(shown.rendered.html) if shown and shown.rendered else []
-    if target.anchor in ids:
+    if node is not None and target.anchor in ids:
         return None
+    message = _('broken link {link}: there is no anchor "#{anchor}" on that page').format(
+        link=link, anchor=target.anchor)
+    if node is None:  # an index page: every id on it is the generator's
+        return message, _("link to the page itself, without the part from #")
     listing = ", ".join(f"#{i}" for i in ids[:6]) or _("(none)")
-    return (_('broken link {link}: there is no anchor "#{anchor}" on that page')
-            .format(link=link, anchor=target.anchor),
-            _("use the id of a heading on that page: {ids}").format(ids=listing))
+    return message, _("use the id of a heading on that page: {ids}").format(ids=listing)
 
 
 def _indexes(site: Site) -> tuple[str, ...]:
