@@ -30,7 +30,7 @@ from generator.content.records.site import MAX_LIMIT_MEGAPIXELS, ImageSettings, 
 from generator.content.records.taxonomies import Taxonomies
 from generator.content.yamlsrc import DEPTH_LIMIT, FIELD_LIMIT
 from generator.images.probe import COVER_MIN_WIDTH, WARN_MEGAPIXELS
-from generator.site.geography import AREA_POINTS, NEAR_KM
+from generator.site.geo import AREA_POINTS, NEAR_KM
 from generator.site.media import CLOSE
 from generator.site.prose import ATTRIBUTES, SCHEMES, TAGS
 from generator.site.textwork import BUDGET

@@ -7,6 +7,7 @@ passes is published as written; browsers show it as text, never as HTML."""
 from __future__ import annotations
 
 import re
+from itertools import groupby
 
 from generator.content.messages import _
 
@@ -27,11 +28,8 @@ class Invalid(ValueError):
 
 
 def read_captions(text: str) -> int:
-    """Checks a WebVTT file; returns how many captions (cues) it has.
-
-    Raises:
-        Invalid: for the first thing wrong, with its line.
-    """
+    """Checks a WebVTT file; returns how many captions (cues) it has, or
+    raises Invalid for the first thing wrong, with its line."""
     lines = re.split(r"\r\n|\r|\n", text)
     if not _SIGNATURE.match(lines[0]):
         raise Invalid(1, _("captions (WebVTT) start with the line WEBVTT"),
@@ -56,15 +54,10 @@ def read_captions(text: str) -> int:
 
 def _blocks(lines: list[str]):
     """(first line number, lines) of each run of lines without a blank one."""
-    block: list[str] = []
-    for number, line in enumerate(lines, 1):
-        if line.strip():
-            block.append(line)
-        elif block:
-            yield number - len(block), block
-            block = []
-    if block:
-        yield len(lines) + 1 - len(block), block
+    for blank, run in groupby(enumerate(lines, 1), key=lambda numbered: not numbered[1].strip()):
+        if not blank:
+            numbered = list(run)
+            yield numbered[0][0], [line for _number, line in numbered]
 
 
 def _cue(first: int, block: list[str], previous: float) -> float:

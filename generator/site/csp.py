@@ -40,14 +40,10 @@ class UnsafeContent(ValueError):
 
 
 def policy(tile_origins: list[str], video_hosts: list[str]) -> str:
-    """Returns a site's policy, with a placeholder for each page's inline-script hashes.
-
-    Args:
-        tile_origins: Where the tiles of the site's maps come from (exactly those
-            its maps use): the only outside source of pictures.
-        video_hosts: The PeerTube servers site.yml lists, beside YouTube and
-            Vimeo: the only sources of frames.
-    """
+    """Returns a site's policy, with a placeholder for each page's inline-script
+    hashes. Pictures come from outside only from `tile_origins` (exactly those
+    its maps use), frames only from YouTube, Vimeo and the PeerTube servers
+    site.yml lists (`video_hosts`)."""
     images = " ".join(["'self'", "data:", *sorted(set(tile_origins))])
     frames = " ".join([YOUTUBE, VIMEO, *(f"https://{host}" for host in video_hosts)])
     return ("default-src 'self'; "
@@ -73,11 +69,8 @@ def inline_hashes(html: str) -> list[str]:
 
 def apply(html: str) -> str:
     """Fills a page's CSP with the hashes of the theme's inline scripts, takes
-    the content markers out.
-
-    Raises:
-        UnsafeContent: when the content holds an inline script.
-    """
+    the content markers out; raises UnsafeContent when the content holds an
+    inline script."""
     for region in _CONTENT.findall(html):
         if _INLINE.search(region):
             raise UnsafeContent("an inline script in a page's content; the generator never "

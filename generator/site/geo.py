@@ -1,4 +1,6 @@
-"""Geography: distances, country outlines and GeoJSON areas, as plain functions.
+"""Geography: distances, country outlines and GeoJSON areas; a pilot inside
+its country, interventions and stories near their pilot (with a hint when lat
+and lon look swapped), areas read from GeoJSON files in the pilot's folder.
 
 Country outlines come from the `countryinfo` package (MIT): coarse polygons,
 so a point counts as inside when it lies within TOLERANCE_KM of its outline
@@ -11,12 +13,26 @@ from __future__ import annotations
 import json
 import math
 from functools import lru_cache
+from itertools import count
+from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from generator.content.messages import _
+from generator.content import Item
+from generator.content.boundary import Boundary, Refused
+from generator.content.bundle import Bundle
+from generator.content.fields import Location
+from generator.content.messages import N_, _
+from generator.content.problems import Problems, did_you_mean
+from generator.content.yamlsrc import line_at
+from generator.site.model import Pilot
 
 EARTH_KM = 6371.0088
 TOLERANCE_KM = 30.0
+NEAR_KM = 25.0
+# Points in all of a pilot's areas together: what the maps and the open data
+# may carry (an area file used by many interventions counts each time), more
+# than a map can show
+AREA_POINTS = 100_000
 Ring = Sequence[Sequence[float]]  # [[lon, lat], ...] as in GeoJSON
 
 
@@ -30,11 +46,8 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @lru_cache(maxsize=None)
 def country_rings(code: str) -> tuple[Ring, ...] | None:
-    """Returns the outer rings of a country's outline, or None if unknown.
-
-    Args:
-        code: ISO 3166-1 alpha-2 code.
-    """
+    """Returns the outer rings of a country's outline (by its ISO 3166-1
+    alpha-2 code), or None if unknown."""
     from countryinfo import CountryInfo  # imported late: only checks need it
 
     try:
@@ -53,17 +66,8 @@ def _outer_rings(geometries: Iterable[dict]) -> Iterable[Ring]:
 
 
 def km_outside_country(code: str, lat: float, lon: float) -> float | None:
-    """Returns how far (km) a point lies outside a country; 0 when inside.
-
-    Args:
-        code: ISO 3166-1 alpha-2 code.
-        lat: Latitude.
-        lon: Longitude.
-
-    Returns:
-        The distance to the nearest outline edge, 0.0 inside, None if the
-        country is unknown.
-    """
+    """Returns how far (km) a point lies outside a country: the distance to the
+    nearest edge of its outline, 0.0 inside, None if the country is unknown."""
     rings = country_rings(code.upper())
     if not rings:
         return None
@@ -96,12 +100,6 @@ def _segment_origin_distance(a: tuple[float, float], b: tuple[float, float]) -> 
     return math.hypot(a[0] + t * dx, a[1] + t * dy)
 
 
-def in_country(code: str, lat: float, lon: float) -> bool | None:
-    """Tells whether a point lies in (or within TOLERANCE_KM of) a country."""
-    km = km_outside_country(code, lat, lon)
-    return None if km is None else km <= TOLERANCE_KM
-
-
 def is_country(code: str) -> bool:
     """Tells whether a code is an ISO 3166-1 alpha-2 country code (by babel's list)."""
     from babel import Locale
@@ -110,15 +108,8 @@ def is_country(code: str) -> bool:
 
 
 def read_geometry(text: str, name: str) -> tuple[dict, tuple[int | None, str] | None]:
-    """Reads a GeoJSON text into one geometry.
-
-    Args:
-        text: The file's text.
-        name: The file's name, for messages.
-
-    Returns:
-        (geometry, None), or ({}, (line, message)) when the file is unusable.
-    """
+    """Reads a GeoJSON file's text into one geometry: returns (geometry, None),
+    or ({}, (line, message)) when the file (`name`) is unusable."""
     try:
         # a number of thousands of digits is read as a float (infinite, so out of
         # range below): Python's int refuses to read one of over 4,300 digits
@@ -127,10 +118,10 @@ def read_geometry(text: str, name: str) -> tuple[dict, tuple[int | None, str] | 
         return {}, (getattr(exc, "lineno", None), _("{name} is not valid JSON: {problem}")
                     .format(name=name, problem=getattr(exc, "msg", None) or _("nested too deeply")))
     try:
-        geometries = _geometries(data, _Count())
+        geometries = _geometries(data, count(1))
     except _TooMany:
         return {}, (None, _("{name} has more than {limit:,} points; the map cannot show so many")
-                    .format(name=name, limit=POINTS))
+                    .format(name=name, limit=AREA_POINTS))
     if not geometries:
         return {}, (None, _("{name} holds no GeoJSON geometry").format(name=name))
     if not all(_valid_positions(g) for g in geometries):
@@ -147,45 +138,34 @@ def read_geometry(text: str, name: str) -> tuple[dict, tuple[int | None, str] | 
     return {"type": "GeometryCollection", "geometries": geometries}, None
 
 
-POINTS = 100_000  # points in all of a pilot's areas: more than a map can show
-
-
 class _TooMany(Exception):
-    """More points than POINTS: the rest of the file is not worth reading."""
+    """More points than AREA_POINTS: the rest of the file is not worth reading."""
 
 
-class _Count:
-    """The points read so far."""
-
-    def __init__(self) -> None:
-        self.points = 0
-
-
-def _geometries(data: Any, count: _Count) -> list[dict]:
+def _geometries(data: Any, points: Iterator[int]) -> list[dict]:
     if not isinstance(data, dict):
         return []
     kind = data.get("type")
     if kind == "FeatureCollection":
-        return [g for f in data.get("features", []) for g in _geometries(f, count)]
+        return [g for f in data.get("features", []) for g in _geometries(f, points)]
     if kind == "Feature":
-        return _geometries(data.get("geometry"), count)
+        return _geometries(data.get("geometry"), points)
     if kind == "GeometryCollection":
-        return [g for item in data.get("geometries", []) for g in _geometries(item, count)]
+        return [g for item in data.get("geometries", []) for g in _geometries(item, points)]
     ok = kind in ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon")
-    return [{"type": kind, "coordinates": _numbers(data.get("coordinates"), count)}] if ok else []
+    return [{"type": kind, "coordinates": _numbers(data.get("coordinates"), points)}] if ok else []
 
 
-def _numbers(coordinates: Any, count: _Count, depth: int = 0) -> Any:
+def _numbers(coordinates: Any, points: Iterator[int], depth: int = 0) -> Any:
     """Keeps only [lon, lat] numbers: no altitude, no text, nothing else of the file."""
     if depth > 4 or not isinstance(coordinates, list):
         return None
     if coordinates and all(isinstance(v, (int, float)) and not isinstance(v, bool)
                            for v in coordinates[:2]) and len(coordinates) >= 2:
-        count.points += 1
-        if count.points > POINTS:
+        if next(points) > AREA_POINTS:  # counted from 1
             raise _TooMany
         return [float(coordinates[0]), float(coordinates[1])]
-    return [_numbers(item, count, depth + 1) for item in coordinates]
+    return [_numbers(item, points, depth + 1) for item in coordinates]
 
 
 # How deep each kind of geometry holds its [lon, lat] positions
@@ -219,9 +199,84 @@ def _valid_positions(geometry: dict) -> bool:
         -180 <= p[0] <= 180 and -90 <= p[1] <= 90 for p in found)
 
 
+def all_positions(geometry: dict | None) -> list[list]:
+    """Every [lon, lat] position of a geometry, a collection's parts' too (none for None)."""
+    parts = (geometry.get("geometries") or [geometry]) if geometry else []
+    return [p for g in parts for p in positions(g.get("coordinates"))]
+
+
 def geometry_centre(geometry: dict) -> tuple[float, float]:
     """Returns (lat, lon) of the centre of a geometry's bounding box."""
-    parts = geometry.get("geometries") or [geometry]
-    found = [p for g in parts for p in positions(g.get("coordinates"))]
+    found = all_positions(geometry)
     lons, lats = [p[0] for p in found], [p[1] for p in found]
     return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+
+
+def check_country(pilot: Pilot, bundle: Bundle, problems: Problems) -> None:
+    """Reports a pilot whose location lies outside its country."""
+    loc, country = pilot.meta.location, pilot.meta.country
+    if not is_country(country):
+        problems.add(bundle.meta_path, line_at(bundle.raw, ("country",)),
+                     _('"{code}" is not a known country code').format(code=country),
+                     _("use the ISO 3166-1 two-letter code, e.g. NL, IT, GB"))
+        return
+    km = km_outside_country(country, loc.lat, loc.lon)  # None: no outline to check
+    if km is not None and km > TOLERANCE_KM:
+        swapped = km_outside_country(country, loc.lon, loc.lat)
+        hint = (_("lat and lon look swapped: exchange the two numbers") if swapped == 0
+                else _("check the coordinates, or `country: {code}`").format(code=country))
+        problems.add(bundle.meta_path, line_at(bundle.raw, ("location",)),
+                     _("the pilot's location is outside {code} (about {km:.0f} km from its "
+                       "border)").format(code=country, km=km), hint)
+
+
+def check_near(loc: Location, pilot: Pilot, path: Path, line: int | None, what: str,
+               problems: Problems) -> None:
+    """Reports a location more than NEAR_KM from its pilot, hinting at swaps;
+    `what` is at the location, e.g. N_("the story"), translated here."""
+    home = pilot.meta.location
+    km = distance_km(loc.lat, loc.lon, home.lat, home.lon)
+    if km <= NEAR_KM:
+        return
+    swapped = distance_km(loc.lon, loc.lat, home.lat, home.lon) <= NEAR_KM
+    hint = (_("lat and lon look swapped: exchange the two numbers") if swapped else
+            _("check the coordinates; {place} is at lat {lat}, lon {lon}")
+            .format(place=pilot.meta.place or pilot.id, lat=home.lat, lon=home.lon))
+    problems.add(path, line, _('{what} is {km:.0f} km from its pilot "{pilot}" (more than '
+                               "{limit:.0f} km)").format(what=_(what), km=km, pilot=pilot.id,
+                                                         limit=NEAR_KM), hint)
+
+
+def read_area(item: Item, pilot: Pilot, bundle: Bundle, boundary: Boundary,
+              problems: Problems) -> tuple[dict, tuple[float, float]] | None:
+    """Reads an intervention's area from a GeoJSON file in the pilot's folder:
+    returns the geometry and the point its marker goes at, or None (reported)."""
+    name, line = item.value.area, line_at(item.raw, ("area",), item.line)
+    if name in bundle.refused:
+        return None  # the content boundary has said why
+    if name not in bundle.media or not name.lower().endswith(".geojson"):
+        files = [n for n in bundle.media if n.lower().endswith(".geojson")]
+        problems.add(item.path, line, _('the area file "{name}" does not exist in {folder}.')
+                     .format(name=name, folder=f"pilots/{pilot.id}/") + did_you_mean(name, files),
+                     _("put the GeoJSON file in {folder} or correct the name")
+                     .format(folder=f"pilots/{pilot.id}/"))
+        return None
+    try:
+        text = boundary.read_text(bundle.media[name], bundle.dir)
+    except Refused as exc:
+        problems.add(item.path, line, exc.message, exc.hint)
+        return None
+    geometry, error = read_geometry(text, name)
+    if error:
+        problems.add(bundle.dir / name, error[0], error[1], _("save the area as GeoJSON (for "
+                                                              "example from geojson.io), "
+                                                              "coordinates as [lon, lat]"))
+        return None
+    lat, lon = geometry_centre(geometry)
+    check_near(Location(lat=lat, lon=lon), pilot, item.path, line, N_("this area"), problems)
+    return geometry, (lat, lon)
+
+
+def area_points(geometry: dict | None) -> int:
+    """How many points an area's outline has (0 for none)."""
+    return len(all_positions(geometry))

@@ -22,12 +22,8 @@ EXPORT_AS = {"SVG": "PNG", "BMP": "PNG", "PDF": "PNG"}  # what else to save as (
 
 
 class ImageChecks:
-    """Checks the images of records.
-
-    Args:
-        index: What each image file is (kept between builds).
-        problems: Where problems go.
-    """
+    """Checks the images of records (`index`: what each image file is, kept
+    between builds)."""
 
     def __init__(self, index: ImageIndex, problems: Problems):
         self.index, self.problems = index, problems
@@ -47,8 +43,8 @@ class ImageChecks:
                 used.add(ref.src)
         for name, (kind, target) in sorted(bundle.unsupported.items()):
             if name not in used:  # said once, where it is used; else here
-                self.problems.add(bundle.dir / name, None, _unsupported(name, kind, target),
-                                  _export_hint(target), level="warning")
+                self.problems.add(bundle.dir / name, None, *_unsupported(name, kind, target),
+                                  level="warning")
 
     def _named(self, image: Image, bundle: Bundle, field: str) -> None:
         line = line_at(bundle.raw, (field, "file"))
@@ -61,16 +57,14 @@ class ImageChecks:
                               _("use a larger image"), level="warning")
 
     def _in_text(self, ref: ImageRef, bundle: Bundle, path: Path) -> None:
-        odd = invisible(ref.src)
-        if odd:
+        if odd := invisible(ref.src):
             self.problems.add(path, ref.line, _("the file name of the image {name} holds an "
                                                 "invisible character ({code})")
                               .format(name=ref.src, code=odd),
                               _("retype the file name between the brackets ( ), or rename the "
                                 "file with letters, digits and hyphens"))
             return
-        odd = invisible(ref.alt) or invisible(ref.title or "")
-        if odd:
+        if odd := invisible(ref.alt) or invisible(ref.title or ""):
             self.problems.add(path, ref.line, _("the alt text or caption of the image {name} "
                                                 "holds an invisible character ({code})")
                               .format(name=ref.src, code=odd),
@@ -95,7 +89,7 @@ class ImageChecks:
             return None  # the content boundary has said why
         if name in bundle.unsupported:
             kind, target = bundle.unsupported[name]
-            self.problems.add(path, line, _unsupported(name, kind, target), _export_hint(target))
+            self.problems.add(path, line, *_unsupported(name, kind, target))
             return None
         if name not in bundle.media:
             self.problems.add(path, line, _('the image "{name}" is not in {folder}.')
@@ -138,8 +132,7 @@ class ImageChecks:
 def explain(name: str, found: Measured) -> tuple[str, str]:
     """Returns (message, hint) for an image that cannot be used."""
     if found.error == "unsupported":
-        target = EXPORT_AS.get(found.format, "JPEG")
-        return _unsupported(name, found.format, target), _export_hint(target)
+        return _unsupported(name, found.format, EXPORT_AS.get(found.format, "JPEG"))
     if found.error == "damaged":
         return (_("{name} is damaged or incomplete and cannot be read to the end ({error})")
                 .format(name=name, error=found.detail),
@@ -182,11 +175,9 @@ def unshowable(name: str, exc: Unshowable) -> tuple[str, str]:
     return message.format(**sizes), _("crop it, or cut it into several images")
 
 
-def _unsupported(name: str, kind: str, target: str) -> str:
-    return _("{name}: {format} is not supported: export it as {target}").format(
-        name=name, format=kind, target=target)
-
-
-def _export_hint(target: str) -> str:
-    return _("open it in a photo program (Photos, Preview, GIMP) and export or save it as "
-             "{target}; then use the new file's name").format(target=target)
+def _unsupported(name: str, kind: str, target: str) -> tuple[str, str]:
+    """Returns (message, hint) for an image in a format browsers do not show."""
+    return (_("{name}: {format} is not supported: export it as {target}").format(
+        name=name, format=kind, target=target),
+            _("open it in a photo program (Photos, Preview, GIMP) and export or save it as "
+              "{target}; then use the new file's name").format(target=target))

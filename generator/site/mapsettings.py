@@ -28,24 +28,17 @@ ICON_SETS = ("fontawesome/solid", "material", "fontawesome/regular", "octicons")
 
 @dataclass(frozen=True)
 class Tiles:
-    """A tile source.
+    """A tile source and the zoom levels it serves."""
 
-    Attributes:
-        url: The tile URL template ({z}/{x}/{y}, {s} for subdomains).
-        attribution: The attribution as HTML (always shown on the map): from
-            xyzservices' own data, or built here from site.yml's plain text.
-        max_zoom: The deepest zoom level the source serves.
-        subdomains: Values for {s}.
-        min_zoom: The widest zoom level the source serves.
-        bounds: The corners ((south, west), (north, east)) of what it covers, if
-            not the world (PDOK's maps cover the Netherlands).
-    """
-
-    url: str
+    url: str  # the tile URL template ({z}/{x}/{y}, {s} for subdomains)
+    # The attribution as HTML (always shown on the map): from xyzservices' own
+    # data, or built here from site.yml's plain text
     attribution: str
     max_zoom: int
-    subdomains: str = "abc"
+    subdomains: str = "abc"  # values for {s}
     min_zoom: int = 0
+    # The corners ((south, west), (north, east)) of what it covers, if not the
+    # world (PDOK's maps cover the Netherlands)
     bounds: tuple | None = None
 
     def origins(self) -> list[str]:
@@ -61,14 +54,15 @@ class UnknownTiles(ValueError):
 
 
 def resolve_tiles(setting: str | CustomTiles) -> Tiles:
-    """Turns the `map.tiles` setting into a tile source.
-
-    Raises:
-        UnknownTiles: for an unknown provider name.
-    """
-    if isinstance(setting, CustomTiles):
-        return Tiles(setting.url, attribution_html(setting), setting.max_zoom)
-    return _named_tiles(setting)
+    """Turns the `map.tiles` setting into a tile source; raises UnknownTiles
+    for an unknown provider name. A custom server's attribution is plain
+    text and a link."""
+    if not isinstance(setting, CustomTiles):
+        return _named_tiles(setting)
+    text = escape(setting.attribution)
+    if setting.attribution_url:
+        text = f'<a href="{escape(setting.attribution_url)}">{text}</a>'
+    return Tiles(setting.url, text, setting.max_zoom)
 
 
 @lru_cache(maxsize=64)  # xyzservices walks all its ~230 providers for each name (5 ms)
@@ -97,19 +91,6 @@ def _named_tiles(setting: str) -> Tiles:
                  int(provider.get("min_zoom", 0)), tuple(map(tuple, bounds)) if bounds else None)
 
 
-def attribution_html(setting: CustomTiles) -> str:
-    """Builds the attribution of a custom tile server from plain text and a link."""
-    text = escape(setting.attribution)
-    if setting.attribution_url:
-        return f'<a href="{escape(setting.attribution_url)}">{text}</a>'
-    return text
-
-
-def provider_names() -> list[str]:
-    """Returns every provider name xyzservices knows (for suggestions)."""
-    return sorted(xyzservices.providers.flatten())
-
-
 @lru_cache(maxsize=1)
 def icons_root() -> Path | None:
     """Returns the folder of the SVG icon sets installed with the theme."""
@@ -123,9 +104,7 @@ def icons_root() -> Path | None:
 def icon_file(name: str) -> Path | None:
     """Finds an icon by name (`users`, `recycle`, `material/map-marker`)."""
     root = icons_root()
-    if root is None:
-        return None
-    if not re.fullmatch(ICON_PATTERN, name):  # a name, never a path out of the icon sets
+    if root is None or not re.fullmatch(ICON_PATTERN, name):  # a name, never a path
         return None
     candidates = [root / f"{name}.svg"] + [root / s / f"{name}.svg" for s in ICON_SETS]
     return next((path for path in candidates
@@ -161,12 +140,20 @@ def used_tiles(site: Site) -> list[Tiles]:
 def check_map_settings(content: Content, problems: Problems) -> None:
     """Reports tile providers xyzservices does not know (site.yml's and each
     pilot's) and icons that do not exist."""
-    _check_tiles(content.site.map.tiles, content.root / "site.yml",
-                 line_at(content.site_raw, ("map", "tiles")), problems)
-    for bundle in content.of(PILOTS).values():
-        if bundle.meta is not None and bundle.meta.tiles:
-            _check_tiles(bundle.meta.tiles, bundle.meta_path, line_at(bundle.raw, ("tiles",)),
-                         problems)
+    settings = [(content.site.map.tiles, content.root / "site.yml",
+                 line_at(content.site_raw, ("map", "tiles")))]
+    settings += [(bundle.meta.tiles, bundle.meta_path, line_at(bundle.raw, ("tiles",)))
+                 for bundle in content.of(PILOTS).values()
+                 if bundle.meta is not None and bundle.meta.tiles]
+    for setting, path, line in settings:
+        try:
+            resolve_tiles(setting)
+        except UnknownTiles as exc:
+            name, known = str(setting), sorted(xyzservices.providers.flatten())
+            problems.add(path, line, f"{exc}." + ("" if name in known else
+                                                  did_you_mean(name, known)),
+                         _("use a name such as OpenStreetMap.Mapnik, or give "
+                           "{url: https://.../{z}/{x}/{y}.png, attribution: ...}"))
     for kind_id, kind in content.taxonomies.intervention_types.items():
         if icon_file(kind.icon) is None:
             problems.add(content.root / "taxonomies.yml",
@@ -175,14 +162,3 @@ def check_map_settings(content: Content, problems: Problems) -> None:
                          + did_you_mean(kind.icon, icon_names()),
                          _("use a Font Awesome (solid) or Material Design icon name, "
                            "e.g. users, recycle, leaf"), level="warning")
-
-
-def _check_tiles(setting: str | CustomTiles, path: Path, line: int | None,
-                 problems: Problems) -> None:
-    try:
-        resolve_tiles(setting)
-    except UnknownTiles as exc:
-        name, known = str(setting), provider_names()
-        problems.add(path, line, f"{exc}." + ("" if name in known else did_you_mean(name, known)),
-                     _("use a name such as OpenStreetMap.Mapnik, or give "
-                       "{url: https://.../{z}/{x}/{y}.png, attribution: ...}"))

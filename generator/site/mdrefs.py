@@ -23,7 +23,7 @@ _IMAGE = re.compile(rf'!\[(?P<alt>[^\]]*)\]\(\s*(?:<(?P<angled>[^<>]*)>|'
 # Lines as Python-Markdown counts them (and editors' editors): at \n, \r\n and
 # \r only, never at the other characters str.splitlines() breaks at
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
-_BREAK = re.compile(r"\r\n|\r|\n")
+BREAK = re.compile(r"\r\n|\r|\n")  # where Markdown starts a new line
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _H2 = re.compile(r"^##(?!#)\s+(?P<title>.+?)\s*#*\s*$")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
@@ -36,25 +36,15 @@ _HTML_HEADING = re.compile(r"<h([1-6])[\s>]", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class ImageRef:
-    """A Markdown image in a body.
-
-    Attributes:
-        alt: The alt text.
-        src: The file (relative to the bundle) or URL.
-        title: The optional caption.
-        line: The 1-based line in the file.
-        start: Offset of the image in the body.
-        end: Offset just after it.
-        alone: Whether the image is the only thing on its line (a figure).
-    """
+    """A Markdown image in a body, at `line` of its file (from 1)."""
 
     alt: str
-    src: str
-    title: str | None
+    src: str  # the file (relative to the bundle) or URL
+    title: str | None  # the caption
     line: int
-    start: int
-    end: int
-    alone: bool
+    start: int  # offset of the image in the body
+    end: int  # offset just after it
+    alone: bool  # whether the image is the only thing on its line (a figure)
 
     @property
     def is_remote(self) -> bool:
@@ -70,22 +60,18 @@ class ImageRef:
 
 
 @dataclass(frozen=True)
-class Section:
-    """An H2 section heading of a body."""
+class Heading:
+    """A heading of a body, at any level, at `line` of its file (from 1)."""
 
-    title: str
+    level: int  # 1 for `#`, 2 for `##`, ...
+    title: str  # as written
     line: int
-
-
-def lines(text: str) -> list[str]:
-    """Splits a text into lines, each with its ending, as Python-Markdown does."""
-    return _LINE.findall(text)
 
 
 def _lines_outside_code(body: str):
     """Yields (offset, line_index, line) for lines not inside fenced code."""
     offset, fence = 0, None
-    for index, line in enumerate(lines(body)):
+    for index, line in enumerate(_LINE.findall(body)):
         match = _FENCE.match(line)
         if match and (fence is None or match.group(1) == fence):
             fence = match.group(1) if fence is None else None
@@ -99,27 +85,20 @@ def _paragraphs(body: str):
     that holds no blank line: where an image can be (it may span its lines)."""
     run = None
     for offset, index, line in _lines_outside_code(body):
-        if not line.strip(" \t\r\n"):
-            if run:
-                yield run
-            run = None
-        elif run and run[0] + len(run[2]) == offset:
+        blank = not line.strip(" \t\r\n")
+        if run and not blank and run[0] + len(run[2]) == offset:
             run = (run[0], run[1], run[2] + line)
-        else:
-            if run:
-                yield run
-            run = (offset, index, line)
+            continue
+        if run:
+            yield run
+        run = None if blank else (offset, index, line)
     if run:
         yield run
 
 
 def find_images(body: str, first_line: int) -> list[ImageRef]:
-    """Finds every Markdown image outside code blocks.
-
-    Args:
-        body: The Markdown body.
-        first_line: The file line on which the body starts.
-    """
+    """Finds every Markdown image outside code blocks of a body that starts on
+    line `first_line` of its file."""
     refs = []
     for offset, index, text in _paragraphs(body):
         code = [m.span() for m in _CODE_SPAN.finditer(text)]
@@ -128,10 +107,10 @@ def find_images(body: str, first_line: int) -> list[ImageRef]:
                 continue  # an image written as an example, in `code`
             # Markdown decodes entities in an image's texts (&quot; is a quotation mark);
             # they are escaped once more where the picture is written
-            title = (_BREAK.sub(" ", html.unescape(match["title"]))
+            title = (BREAK.sub(" ", html.unescape(match["title"]))
                      if match["title"] is not None else None)
-            alt = _BREAK.sub(" ", html.unescape(match["alt"].strip()))
-            line = first_line + index + len(_BREAK.findall(text, 0, match.start()))
+            alt = BREAK.sub(" ", html.unescape(match["alt"].strip()))
+            line = first_line + index + len(BREAK.findall(text, 0, match.start()))
             src = file_key((match["src"] or match["angled"]).strip(" \t\r\n"))
             refs.append(ImageRef(alt, src, title, line,
                                  offset + match.start(), offset + match.end(),
@@ -142,37 +121,22 @@ def find_images(body: str, first_line: int) -> list[ImageRef]:
 def _alone(text: str, match: re.Match) -> bool:
     """Whether an image is the only thing on its line (or lines): a figure."""
     before = max(text.rfind("\n", 0, match.start()), text.rfind("\r", 0, match.start())) + 1
-    after = _BREAK.search(text, match.end())
+    after = BREAK.search(text, match.end())
     return text[before:after.start() if after else len(text)].strip() == match.group(0)
 
 
-def find_sections(body: str, first_line: int) -> list[Section]:
-    """Finds the H2 (`## `) headings outside code blocks, in order."""
-    return [Section(m["title"], first_line + index)
+def find_sections(body: str, first_line: int) -> list[Heading]:
+    """Finds the H2 (`## `) headings outside code blocks, in order: its sections."""
+    return [Heading(2, m["title"], first_line + index)
             for _, index, line in _lines_outside_code(body)
             if (m := _H2.match(line.rstrip("\r\n")))]
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A heading of a body, at any level.
-
-    Attributes:
-        level: 1 for `#`, 2 for `##`, ...
-        title: Its text as written.
-        line: The 1-based line in the file.
-    """
-
-    level: int
-    title: str
-    line: int
 
 
 def find_headings(body: str, first_line: int) -> list[Heading]:
     """Finds every heading outside code blocks, in order: `#` headings,
     underlined ones (=== and ---) and HTML <h1> to <h6>."""
     found, block_start = [], 0
-    all_lines = [line.rstrip("\r\n") for line in lines(body)]
+    all_lines = [line.rstrip("\r\n") for line in _LINE.findall(body)]
     for _, index, line in _lines_outside_code(body):
         text = line.rstrip("\r\n")
         if not text.strip():

@@ -105,16 +105,10 @@ def external(url: str, hosts: list[str]) -> Player | None:
 
 
 class MediaChecks:
-    """Checks the sound and video of each record, and what the site's come to.
-
-    Args:
-        index: What each sound and video file is.
-        images: The image checks (a poster is an image).
-        texts: Where transcripts are rendered, under the time budget.
-        boundary: Through which captions and transcripts are read.
-        hosts: The PeerTube servers site.yml lists.
-        problems: Where problems go.
-    """
+    """Checks the sound and video of each record, and what the site's come to:
+    a poster is checked as an image is, captions and transcripts are read
+    through the content boundary, transcripts rendered under the time budget;
+    `hosts` are the PeerTube servers site.yml lists."""
 
     def __init__(self, index: MediaIndex, images: ImageChecks, texts: TextWork,
                  boundary: Boundary, hosts: list[str], problems: Problems):

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Iterator
+from typing import Any, Iterator
 
 from generator.site.prose import Rendered
 from generator.content.bundle import Kind
 from generator.content.kinds import PAGES, PARTNERS, PEOPLE, PILOTS, STORIES
-from generator.site.mdrefs import ImageRef, Section
+from generator.site.mdrefs import Heading, ImageRef
 from generator.content.fields import Image, LocalText
 from generator.content.records.interventions import Intervention
 from generator.content.records.people import PersonMeta
@@ -28,31 +28,19 @@ from generator.content.records.taxonomies import Taxonomies
 
 @dataclass(frozen=True)
 class Prose:
-    """One language's text of a record.
-
-    Attributes:
-        lang: The language the text is written in.
-        title: The title (plain text).
-        summary: One or two sentences (plain text), or None.
-        quote: A pulled-out quote (plain text), or None.
-        body: The Markdown body.
-        body_line: The line the body starts on in `path`.
-        path: The Markdown file.
-        images: The images in the body.
-        sections: The H2 sections of the body.
-        rendered: The body as clean HTML (images as tokens).
-    """
+    """One language's text of a record: its title, summary (one or two
+    sentences) and pulled-out quote as plain text, its Markdown body."""
 
     lang: str
     title: str
     summary: str | None
     quote: str | None
     body: str
-    body_line: int
+    body_line: int  # the line of `path` the body starts on
     path: Path
     images: tuple[ImageRef, ...] = ()
-    sections: tuple[Section, ...] = ()
-    rendered: Rendered | None = None
+    sections: tuple[Heading, ...] = ()  # its H2 sections
+    rendered: Rendered | None = None  # the body as clean HTML (images as tokens)
 
 
 @dataclass(frozen=True)
@@ -65,37 +53,25 @@ class Shown:
 
 @dataclass(eq=False)
 class Node:
-    """A record with a page of its own in every language.
-
-    Attributes:
-        kind: Its kind (the same for every node of a class: `KIND`).
-        id: Its id, the folder name.
-        dir: The bundle folder.
-        prose: Its text per language (possibly not every language).
-        draft: Whether it is a draft (only built when drafts are asked for).
-        media: Its image and data files by name: real files the content
-            boundary checked (nothing else is ever opened).
-        players: The sound and video its texts show, by what they wrote
-            (generator.site.media.Player).
-    """
-
-    KIND: ClassVar[Kind]
+    """A record with a page of its own in every language (its id is its
+    folder's name, `dir`)."""
 
     kind: Kind
     id: str
     dir: Path
-    prose: dict[str, Prose] = field(default_factory=dict)
+    prose: dict[str, Prose] = field(default_factory=dict)  # possibly not every language
     draft: bool = False
+    # Its image and data files by name: real files the content boundary
+    # checked (nothing else is ever opened)
     media: dict[str, Path] = field(default_factory=dict)
     meta: Any = None
     unconsented: bool = False  # a story shown (labelled) only where drafts are: the preview
+    # The sound and video its texts show, by what they wrote (generator.site.media.Player)
     players: dict[str, Any] = field(default_factory=dict)
 
     def text(self, lang: str, order: list[str]) -> Prose | None:
         """Returns the prose for `lang`, else the first language that has one."""
-        if lang in self.prose:
-            return self.prose[lang]
-        return next((self.prose[other] for other in order if other in self.prose), None)
+        return next((self.prose[other] for other in (lang, *order) if other in self.prose), None)
 
     @property
     def path(self) -> str:
@@ -113,7 +89,6 @@ class Node:
 class Pilot(Node):
     """A pilot, with everything linked to it."""
 
-    KIND = PILOTS
     meta: PilotMeta = None  # type: ignore[assignment]
     stories: list["Story"] = field(default_factory=list)
     partners: list["Partner"] = field(default_factory=list)
@@ -126,7 +101,6 @@ class Pilot(Node):
 class Story(Node):
     """A published story (consent given)."""
 
-    KIND = STORIES
     meta: StoryMeta = None  # type: ignore[assignment]
     pilot: Pilot = None  # type: ignore[assignment]
     interventions: list["InterventionNode"] = field(default_factory=list)
@@ -141,7 +115,6 @@ class Story(Node):
 class Person(Node):
     """A person, with the pilots they work on."""
 
-    KIND = PEOPLE
     meta: PersonMeta = None  # type: ignore[assignment]
     pilots: list[Pilot] = field(default_factory=list)
 
@@ -150,7 +123,6 @@ class Person(Node):
 class Partner(Node):
     """A partner organisation, with the pilots it takes part in."""
 
-    KIND = PARTNERS
     meta: PartnerMeta = None  # type: ignore[assignment]
     pilots: list[Pilot] = field(default_factory=list)
 
@@ -159,37 +131,27 @@ class Partner(Node):
 class Page(Node):
     """A free page."""
 
-    KIND = PAGES
     meta: PageMeta = None  # type: ignore[assignment]
 
 
-NODE_TYPES: dict[str, type[Node]] = {cls.KIND.folder: cls
-                                     for cls in (Page, Pilot, Story, Person, Partner)}
+NODE_TYPES: dict[str, type[Node]] = {PAGES.folder: Page, PILOTS.folder: Pilot,
+                                     STORIES.folder: Story, PEOPLE.folder: Person,
+                                     PARTNERS.folder: Partner}
 
 
 @dataclass(eq=False)
 class InterventionNode:
-    """An intervention, with its pilot, its stories and its area's shape.
-
-    Attributes:
-        value: The validated entry of interventions.yml.
-        pilot: The pilot it belongs to.
-        stories: The published stories it links to.
-        area: The GeoJSON geometry of its area, or None for a point.
-        point: Where to put its marker: the location, or the area's centre.
-        path: interventions.yml.
-        line: The line of the entry.
-        descriptions: The description as clean HTML, by the language it is written in.
-    """
+    """An intervention (its entry in interventions.yml, `path`, at `line`),
+    with its pilot, its published stories and its area's shape."""
 
     value: Intervention
     pilot: Pilot
     stories: list[Story]
-    area: dict | None
-    point: tuple[float, float]
+    area: dict | None  # its GeoJSON geometry, or None for a point
+    point: tuple[float, float]  # where its marker goes: the location, or the area's centre
     path: Path
     line: int
-    descriptions: dict[str, str] = field(default_factory=dict)
+    descriptions: dict[str, str] = field(default_factory=dict)  # clean HTML, by language
 
     @property
     def key(self) -> str:
@@ -207,17 +169,8 @@ class PublicationNode:
 
 @dataclass(eq=False)
 class Site:
-    """The whole site, resolved.
-
-    Attributes:
-        config: site.yml.
-        taxonomies: taxonomies.yml.
-        root: The content folder.
-        pilots, stories, people, partners, pages: Records by id, in display
-            order (stories newest first).
-        publications: Publications, newest first.
-        drafts: Whether drafts were included.
-    """
+    """The whole site, resolved: records by id in display order (stories and
+    publications newest first)."""
 
     config: SiteConfig
     taxonomies: Taxonomies
@@ -248,20 +201,11 @@ class Site:
             yield from pilot.interventions
 
     def pick(self, text: LocalText | dict | None, lang: str) -> Shown | None:
-        """Chooses a short text for a language, falling back in language order.
-
-        Args:
-            text: A map of texts by language, or None.
-            lang: The language wanted.
-
-        Returns:
-            The text and the language it is in, or None when there is none.
-        """
+        """Chooses a short text (by language) for a language, falling back in
+        language order; None when there is none."""
         if not text:
             return None
-        if lang in text:
-            return Shown(text[lang], lang)
-        for other in self.languages:
+        for other in (lang, *self.languages):
             if other in text:
                 return Shown(text[other], other)
         other, value = next(iter(text.items()))

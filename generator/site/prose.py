@@ -21,6 +21,7 @@ import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from html.parser import HTMLParser
 from typing import Sequence
 
@@ -29,7 +30,7 @@ import nh3
 from markdown.extensions.toc import slugify
 
 from generator.content.controls import UNSHOWABLE
-from generator.site.mdrefs import (Heading, ImageRef, Section, find_headings, find_images,
+from generator.site.mdrefs import (BREAK, Heading, ImageRef, find_headings, find_images,
                                    find_sections)
 
 EXTENSIONS = ["fenced_code", "tables", "footnotes", "attr_list", "md_in_html", "admonition",
@@ -69,39 +70,25 @@ _CODE_CLASS = re.compile(r"^language-[\w+#-]{1,40}$")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _INVISIBLE = re.compile(r"[\t\n\r]")  # browsers remove these anywhere in a URL
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))  # ... and these at either end
-_BREAK = re.compile(r"\r\n|\r|\n")  # where Markdown (and mdrefs) starts a new line
 
 
 @dataclass(frozen=True)
 class Offence:
-    """Something in a body's HTML that the site does not publish.
+    """Something in a body's HTML that the site does not publish."""
 
-    Attributes:
-        kind: "tag", "attribute", "class", "id" or "link".
-        tag: The element it is on.
-        name: The tag, attribute, class or id, or the link as written.
-        needle: What to look for in the source to find its line.
-    """
-
-    kind: str
-    tag: str
-    name: str
-    needle: str
+    kind: str  # "tag", "attribute", "class", "id", "link" or "depth"
+    tag: str  # the element it is on
+    name: str  # the tag, attribute, class or id, or the link as written
+    needle: str  # what to look for in the source to find its line
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """A body rendered to clean HTML.
-
-    Attributes:
-        html: The clean HTML, with `token(i)` where image i goes.
-        offences: What the cleaner removed (empty for acceptable content).
-        nonce: Makes the image tokens unguessable from the text itself.
-    """
+    """A body rendered to clean HTML, with `token(i)` where image i goes."""
 
     html: str
-    offences: tuple[Offence, ...]
-    nonce: str
+    offences: tuple[Offence, ...]  # what the cleaner removed (none for acceptable content)
+    nonce: str  # makes the image tokens unguessable from the text itself
 
     def token(self, index: int) -> str:
         """The placeholder of image `index` in `html`."""
@@ -160,14 +147,6 @@ class _Scan(HTMLParser):
         self.found.append(Offence("tag", "?", data[:20], "<?"))
 
 
-def offences(text: str) -> list[Offence]:
-    """Returns what the cleaner would remove from some HTML."""
-    scan = _Scan()
-    scan.feed(text)
-    scan.close()
-    return scan.found
-
-
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "id" and not _ID.fullmatch(value):
         return None
@@ -181,12 +160,6 @@ _CLEANER = nh3.Cleaner(
     attributes={k: set(v) for k, v in ATTRIBUTES.items()}, url_schemes=set(SCHEMES),
     allowed_classes={k: set(v) for k, v in CLASSES.items()}, link_rel=None,
     strip_comments=True, attribute_filter=_keep_attribute)
-
-
-def clean(text: str) -> str:
-    """Returns HTML with everything not on the lists removed, and characters
-    no page can carry (a control character saved into a text) as spaces."""
-    return UNSHOWABLE.sub(" ", _CLEANER.clean(text))
 
 
 @lru_cache(maxsize=8)
@@ -204,101 +177,80 @@ def heading_id(text: str, separator: str) -> str:
     return f"h{separator}{found}" if RESERVED_ID.match(found) else found
 
 
-def to_html(text: str, backlink: str = "Back to the text") -> str:
-    """Renders Markdown to HTML (not cleaned yet)."""
-    converter = _converter(backlink)
-    converter.reset()
-    return converter.convert(text)
-
-
 @lru_cache(maxsize=4096)
 def render(body: str, images: Sequence[ImageRef] = (), backlink: str = "Back to the text"
            ) -> Rendered:
-    """Renders a Markdown body to clean HTML, images left as tokens.
-
-    Args:
-        body: The Markdown.
-        images: The body's Markdown images (found by `mdrefs.find_images`).
-        backlink: The title of a footnote's link back to the text (per language).
-    """
+    """Renders a Markdown body to clean HTML, its images (found by
+    `mdrefs.find_images`) left as tokens; `backlink` is the title of a
+    footnote's link back to the text (per language)."""
     nonce = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
     marked, pos = [], 0
     for index, ref in enumerate(images):
-        marked += [body[pos:ref.start], f"plimg{nonce}n{index}x"]
+        marked += [body[pos:ref.start], Rendered("", (), nonce).token(index)]
         pos = ref.end
     marked.append(body[pos:])
+    converter = _converter(backlink)
+    converter.reset()
     try:
-        raw = to_html("".join(marked), backlink)
+        raw = converter.convert("".join(marked))
     except RecursionError:  # lists or blocks nested hundreds deep: refused, not rendered
         _converter.cache_clear()  # the converter may be left half-way
         return Rendered("", (Offence("depth", "", "nesting", ""),), nonce)
-    return Rendered(clean(raw), tuple(offences(raw)), nonce)
-
-
-def short(text: str) -> Rendered:
-    """Renders a short Markdown text from YAML (an intervention's description):
-    raw HTML in it is shown as written, links are checked like a body's."""
-    return render(text.replace("<", "&lt;"))
+    scan = _Scan()  # what the cleaner will remove
+    scan.feed(raw)
+    scan.close()
+    # characters no page can carry (a control character saved into a text) become spaces
+    return Rendered(UNSHOWABLE.sub(" ", _CLEANER.clean(raw)), tuple(scan.found), nonce)
 
 
 @dataclass(frozen=True)
 class Text:
-    """A Markdown text to analyse.
-
-    Attributes:
-        body: The Markdown.
-        first_line: The line of its file on which it starts.
-        backlink: The title of a footnote's link back to the text (per language).
-        short: A short text from YAML (see `short`): no images, headings or sections.
-    """
+    """A Markdown text to analyse."""
 
     body: str
-    first_line: int = 1
-    backlink: str = "Back to the text"
+    first_line: int = 1  # the line of its file on which it starts
+    backlink: str = "Back to the text"  # the title of a footnote's link back to the text
+    # A short text from YAML (an intervention's description): no images,
+    # headings or sections; raw HTML in it is shown as written
     short: bool = False
 
 
 @dataclass(frozen=True)
 class Analysis:
-    """Everything the generator needs of a Markdown text, found in one go.
-
-    Attributes:
-        images: Its Markdown images.
-        sections: Its H2 sections.
-        headings: Its headings, at every level.
-        rendered: The clean HTML; None when the text could not be rendered.
-        failed: Why it could not: "slow" (over the time budget) or "broken".
-    """
+    """Everything the generator needs of a Markdown text, found in one go."""
 
     images: tuple[ImageRef, ...] = ()
-    sections: tuple[Section, ...] = ()
-    headings: tuple[Heading, ...] = ()
-    rendered: Rendered | None = None
-    failed: str | None = None
+    sections: tuple[Heading, ...] = ()  # its H2 sections
+    headings: tuple[Heading, ...] = ()  # at every level
+    rendered: Rendered | None = None  # None when the text could not be rendered
+    failed: str | None = None  # why it could not: "slow" (over the time budget) or "broken"
 
 
 def analyse(text: Text) -> Analysis:
     """Finds a text's images, sections and headings and renders it (every step
     whose time can grow faster than the text: generator.site.textwork runs it
     under a time budget)."""
-    if text.short:
-        return Analysis(rendered=short(text.body))
+    if text.short:  # links are checked like a body's
+        return Analysis(rendered=render(text.body.replace("<", "&lt;")))
     images = tuple(find_images(text.body, text.first_line))
     return Analysis(images, tuple(find_sections(text.body, text.first_line)),
                     tuple(find_headings(text.body, text.first_line)),
                     render(text.body, images, text.backlink))
 
 
-def line_of(needle: str, text: str, first_line: int, after: int = 0) -> int:
-    """Returns the first line (after line `after`) whose text, entities decoded,
-    contains `needle`; the first line of the text when none does."""
+def line_of(needle: str, text: str, first_line: int, after: dict[str, int]) -> int:
+    """Returns the first line, after the one `after` holds for `needle` (the
+    last found for it, noted there), whose text, entities decoded, contains
+    `needle`; the first line of the text when none does."""
     lowered, starts = _decoded(text)
-    begin = max(0, after - first_line + 1)
+    begin = max(0, after.get(needle, 0) - first_line + 1)
     wanted = needle.lower()
-    if begin >= len(starts) or not wanted or "\n" in wanted:
-        return first_line
-    found = lowered.find(wanted, starts[begin])
-    return first_line if found < 0 else first_line + bisect.bisect_right(starts, found) - 1
+    found = -1
+    if begin < len(starts) and wanted and "\n" not in wanted:
+        found = lowered.find(wanted, starts[begin])
+    line = after[needle] = first_line if found < 0 else first_line + bisect.bisect_right(
+        starts, found) - 1
+    return line
 
 
 @lru_cache(maxsize=16)
@@ -306,12 +258,8 @@ def _decoded(text: str) -> tuple[str, list[int]]:
     """A text's lines (as Markdown counts them), entities decoded and
     lowercased, joined by new lines (none inside a line), with where each
     starts: every search is then one pass in C, however many problems a text has."""
-    lines = [html.unescape(line).lower().replace("\n", " ") for line in _BREAK.split(text)]
-    starts, offset = [], 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
-    return "\n".join(lines), starts
+    lines = [html.unescape(line).lower().replace("\n", " ") for line in BREAK.split(text)]
+    return "\n".join(lines), [0, *accumulate(len(line) + 1 for line in lines[:-1])]
 
 
 class _Headings(HTMLParser):
@@ -338,22 +286,16 @@ class _Headings(HTMLParser):
 
 
 def split_sections(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """Splits clean HTML at its top-level <h2> headings.
-
-    Returns:
-        The HTML before the first heading, and (heading, section HTML) pairs.
-    """
+    """Splits clean HTML at its top-level <h2> headings: returns the HTML
+    before the first heading, and (heading, section HTML) pairs."""
     parser = _Headings()
     parser.feed(text)
     parser.close()
-    starts = [0]  # HTMLParser counts lines at "\n" only (not at U+2028 as splitlines does)
-    for line in text.split("\n"):
-        starts.append(starts[-1] + len(line) + 1)
+    # HTMLParser counts lines at "\n" only (not at U+2028 as splitlines does)
+    starts = [0, *accumulate(len(line) + 1 for line in text.split("\n"))]
     offsets = [(starts[a[0] - 1] + a[1], starts[b[0] - 1] + b[1]) for a, b in parser.spans]
     if not offsets:
         return text, []
-    sections = []
-    for index, (start, end) in enumerate(offsets):
-        following = offsets[index + 1][0] if index + 1 < len(offsets) else len(text)
-        sections.append((text[start:end], text[end:following]))
-    return text[:offsets[0][0]], sections
+    following = [start for start, _end in offsets[1:]] + [len(text)]
+    return text[:offsets[0][0]], [(text[start:end], text[end:after])
+                                  for (start, end), after in zip(offsets, following)]

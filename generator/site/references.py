@@ -1,9 +1,22 @@
-"""References between records: ids of other records and of taxonomy terms."""
+"""References between records: ids of other records and of taxonomy terms,
+and links in texts, checked before anything is built.
+
+Every relative link in a body must lead to a page the site will have (a
+record's page, an index page, the home page), and an anchor to an id on it (a
+heading's, from the body's rendered HTML). So `pilots check` finds what the
+link check of the built site (generator.publish.linkcheck, kept as the safety
+net) would find, with the file and line, and a build never meets it first.
+"""
 
 from __future__ import annotations
 
+import html
+import posixpath
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
+from urllib.parse import unquote, urlsplit
 
 from generator.content import Content
 from generator.content.bundle import Bundle, Kind
@@ -11,6 +24,8 @@ from generator.content.messages import N_, _
 from generator.content.problems import Problems, did_you_mean
 from generator.content.records.taxonomies import Taxonomies
 from generator.content.yamlsrc import line_at
+from generator.site import prose as markup
+from generator.site.model import Node, Prose, Site
 
 # What an unknown term is called, per vocabulary
 VOCABULARIES = {"themes": N_('`{field}`: "{term}" is not a theme in taxonomies.yml.'),
@@ -20,14 +35,9 @@ VOCABULARIES = {"themes": N_('`{field}`: "{term}" is not a theme in taxonomies.y
 
 
 class References:
-    """Resolves ids a record names into the published records they stand for.
-
-    Args:
-        content: Everything read (which ids exist at all).
-        published: The published records by kind folder and id (filled as
-            resolution goes on).
-        problems: Where unknown ids are reported.
-    """
+    """Resolves ids a record names into the published records they stand for:
+    `published` by kind folder and id (filled as resolution goes on), of all
+    the ids that exist in `content`."""
 
     def __init__(self, content: Content, published: dict[str, dict[str, Any]],
                  problems: Problems):
@@ -54,21 +64,17 @@ class References:
         found = []
         for index, ref in enumerate(ids):
             if ref not in known and not self.problems.full(path):
-                self._unknown(ref, kind, known, path, line_at(raw, (field, index), line), field)
+                names = sorted(known)
+                hint = _("use the id (folder name) of one in {folder}: {ids}") if names else \
+                    _("use the id (folder name) of one in {folder} (there are none yet)")
+                self.problems.add(path, line_at(raw, (field, index), line), _(
+                    '`{field}`: there is no {kind} "{id}".').format(
+                    field=field, kind=_(kind.singular), id=ref) + did_you_mean(ref, names),
+                    hint.format(folder=f"content/{kind.folder}/", ids=", ".join(names[:8])
+                                + (", ..." if len(names) > 8 else "")))
             elif ref in published:
                 found.append(published[ref])
         return found
-
-    def _unknown(self, ref: str, kind: Kind, known: Iterable[str], path: Path,
-                 line: int | None, field: str) -> None:
-        known = sorted(known)
-        listing = ", ".join(known[:8]) + (", ..." if len(known) > 8 else "")
-        folder = f"content/{kind.folder}/"
-        hint = _("use the id (folder name) of one in {folder}: {ids}") if known else \
-            _("use the id (folder name) of one in {folder} (there are none yet)")
-        self.problems.add(path, line, _('`{field}`: there is no {kind} "{id}".')
-                          .format(field=field, kind=_(kind.singular), id=ref)
-                          + did_you_mean(ref, known), hint.format(folder=folder, ids=listing))
 
 
 def check_terms(ids: Iterable[str], vocabulary: str, taxonomies: Taxonomies, path: Path,
@@ -83,3 +89,116 @@ def check_terms(ids: Iterable[str], vocabulary: str, taxonomies: Taxonomies, pat
                 + did_you_mean(term, known),
                 _("use one of {terms} or add it under `{vocabulary}:` in content/taxonomies.yml")
                 .format(terms=", ".join(sorted(known)) or _("(none)"), vocabulary=vocabulary))
+
+
+INDEXES = ("", "licences/", "search/")  # besides the index of every kind that has records
+FILES = ("sitemap.xml", "robots.txt", "404.html")  # beside the pages, in every build
+# Made by later stages (images, maps, theme): links there are left to the built site's check
+LATER = ("media/", "data/", "assets/", "social/", "vendor/", "search/")
+# ... except where the files are named by a hash of what they hold, or by the
+# packages that made them: no editor can know the name, and it changes
+HASHED = ("media/", "social/", "vendor/")
+_HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"')
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+@dataclass(frozen=True)
+class _Target:
+    """Where a link leads: a language's root and a page path under it."""
+
+    lang: str
+    path: str
+    anchor: str
+
+
+def check_links(site: Site, problems: Problems, drafts: frozenset[str] = frozenset()) -> None:
+    """Reports every link in a body that leads to no page (or no anchor) of the
+    site; `drafts` are the pages of drafts left out of this build (a link to one
+    is said to lead to a draft, not to nowhere)."""
+    pages: dict[str, Node | None] = {path: None for path in drafts}
+    pages.update({node.path: node for node in site.nodes()})
+    for node in site.nodes():
+        for text in (t for t in node.prose.values() if t.rendered is not None):
+            after: dict[str, int] = {}
+            for link in dict.fromkeys(html.unescape(h) for h in _HREF.findall(text.rendered.html)):
+                found = _problem(site, pages, node, text, link)
+                if found is not None and not problems.full(text.path):
+                    line = markup.line_of(link, text.body, text.body_line, after)
+                    problems.add(text.path, line, *found, level="warning")
+
+
+def _problem(site: Site, pages: dict[str, Node | None], node: Node, text: Prose,
+             link: str) -> tuple[str, str] | None:
+    if not link or markup.scheme_of(link) or link.startswith("//"):
+        return None  # a web address, or mailto: and tel:
+    here = ("" if text.lang == site.config.default_language else f"{text.lang}/") + node.path
+    target = _resolve(site, here, link)
+    if target is None:
+        return (_("broken link {link}: it leads outside the site").format(link=link),
+                _("write a web address (https://...) for another website, or a path to a page "
+                  "of this site, e.g. ../other-story/"))
+    if target.path.startswith(HASHED):
+        return (_("broken link {link}: it leads to a file the site makes for its own use, whose "
+                  "name can change with any build").format(link=link),
+                _("link to the page that shows it instead"))
+    indexes = _indexes(site)
+    if target.path.startswith(LATER) and target.path not in indexes or target.path in FILES:
+        return None
+    shown = pages.get(target.path)
+    if target.path not in pages and target.path not in indexes:
+        return (_("broken link {link}: it leads to no page of the site").format(link=link),
+                _("correct the link; links to pages end in /, e.g. ../other-story/ or "
+                  "../../pilots/houten/"))
+    if target.path in pages and (shown is None or shown.draft) and not node.draft:
+        return (_("broken link {link}: it leads to a draft, which is not "
+                                                "published").format(link=link),
+                _("publish that record first, or remove the link"))
+    return _anchor_problem(site, shown or (node if target.path == node.path else None),
+                           target, link)
+
+
+def _anchor_problem(site: Site, node: Node | None, target: _Target,
+                    link: str) -> tuple[str, str] | None:
+    if not target.anchor or markup.RESERVED_ID.match(target.anchor):
+        return None  # the generator's own (#pl-map): the built site's check sees them
+    shown = node.text(target.lang, site.languages) if node else None
+    ids = _ID.findall(shown.rendered.html) if shown and shown.rendered else []
+    if node is not None and target.anchor in ids:
+        return None
+    message = _('broken link {link}: there is no anchor "#{anchor}" on that page').format(
+        link=link, anchor=target.anchor)
+    if node is None:  # an index page: every id on it is the generator's
+        return message, _("link to the page itself, without the part from #")
+    listing = ", ".join(f"#{i}" for i in ids[:6]) or _("(none)")
+    return message, _("use the id of a heading on that page: {ids}").format(ids=listing)
+
+
+def _indexes(site: Site) -> tuple[str, ...]:
+    """The index pages the site has: a kind without records has none."""
+    kinds = {"stories/": site.stories, "pilots/": site.pilots, "people/": site.people,
+             "partners/": site.partners, "publications/": site.publications}
+    return INDEXES + tuple(path for path, records in kinds.items() if records)
+
+
+def _resolve(site: Site, here: str, link: str) -> _Target | None:
+    """Where a link on page `here` (a site path such as en/stories/x/) leads."""
+    parts = urlsplit(link)
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        base = site.config.base_path
+        if not path.startswith(base):
+            return None
+        joined = path[len(base):]
+    else:
+        joined = posixpath.join(here, path) if path else here
+    folder = joined.endswith("/") or not posixpath.splitext(joined)[1]
+    joined = posixpath.normpath(joined) if joined else "."
+    if joined.startswith(".."):
+        return None
+    if joined.endswith("index.html"):
+        joined, folder = posixpath.dirname(joined), True
+    joined = "" if joined == "." else joined + ("/" if folder and joined else "")
+    first = joined.split("/", 1)[0]
+    if first in site.languages[1:]:
+        return _Target(first, joined[len(first) + 1:], unquote(parts.fragment))
+    return _Target(site.config.default_language, joined, unquote(parts.fragment))

@@ -1,10 +1,12 @@
 """From validated content to the resolved site: records become nodes, ids
 become links, and every check that needs more than one record runs here.
 
-The checks themselves live beside this module, one concern each:
-references, consent, geography, images, texts (markup, placeholders, map
-story chapters), translations and map settings. Every problem is collected;
-records with errors are left out of the site.
+What may be published is decided here: drafts only when drafts are asked
+for, stories only with their narrator's consent. The checks themselves live
+beside this module, one concern each: references and links, geography,
+images, texts (markup, placeholders, map story chapters, translations) and
+map settings. Every problem is collected; records with errors are left out
+of the site.
 """
 
 from __future__ import annotations
@@ -20,19 +22,17 @@ from generator.content.problems import Problems
 from generator.content.yamlsrc import line_at
 from generator.images.probe import ImageIndex
 from generator.site.prose import Text
-from generator.site.consent import consented, included
-from generator.site.geography import AREA_POINTS, area_points, check_country, check_near, read_area
+from generator.site.geo import AREA_POINTS, area_points, check_country, check_near, read_area
 from generator.site.images import ImageChecks
 from generator.site.mapsettings import check_map_settings
 from generator.site.media import MediaChecks
 from generator.site.model import (NODE_TYPES, InterventionNode, Node, Pilot, Prose,
                                   PublicationNode, Site, Story)
-from generator.site.references import References, check_terms
-from generator.site.links import check_links
+from generator.site.references import References, check_links, check_terms
 from generator.site.texts import (check_chapters, check_description, check_headings,
-                                  check_markup, check_placeholders, check_rendered)
+                                  check_markup, check_placeholders, check_rendered,
+                                  check_translations)
 from generator.site.textwork import TextWork
-from generator.site.translations import check_translations
 
 # Addresses the site itself uses: a free page may not take them
 RESERVED = {"pilots", "stories", "people", "partners", "publications", "assets", "search",
@@ -40,27 +40,34 @@ RESERVED = {"pilots", "stories", "people", "partners", "publications", "assets",
             "pagefind"}
 
 
-def resolve(content: Content, problems: Problems, drafts: bool = False,
-            images: ImageIndex | None = None, texts: TextWork | None = None) -> Site:
-    """Builds the cross-linked site from validated content.
+def included(bundle: Bundle, drafts: bool) -> bool:
+    """Whether a valid record takes part in this build (a draft only with --drafts)."""
+    return bundle.meta is not None and (drafts or not bundle.meta.draft)
+
+
+def consented(bundle: Bundle, problems: Problems) -> bool:
+    """Whether a story's narrator agreed to publication; says so when not."""
+    if bundle.meta.consent.given:
+        return True
+    problems.add(bundle.meta_path, line_at(bundle.raw, ("consent",)),
+                 _('story "{id}" is not published: consent is not given').format(id=bundle.id),
+                 _("set consent: {given: true, date: ...} once the narrator has agreed"),
+                 level="notice")
+    return False
+
+
+def resolve(content: Content, problems: Problems, drafts: bool, images: ImageIndex,
+            texts: TextWork) -> Site:
+    """Builds the cross-linked site from validated content, with drafts or
+    not; records with errors are left out (the errors are recorded).
 
     Args:
-        content: Everything read from content/.
-        problems: Where problems go.
-        drafts: Whether drafts are published in this build.
-        images: What each image file is (kept between builds); a new one by default.
+        images: What each image file is (kept between builds).
         texts: Where Markdown texts are analysed (the preview keeps one for
-            all its rebuilds); new workers by default.
-
-    Returns:
-        The site; records with errors are left out (the errors are recorded).
+            all its rebuilds).
     """
-    images = images if images is not None else ImageIndex(None)
     images.limit = content.site.images.max_megapixels
-    if texts is not None:
-        return _Resolver(content, problems, drafts, images, texts).run()
-    with TextWork() as started:
-        return _Resolver(content, problems, drafts, images, started).run()
+    return _Resolver(content, problems, drafts, images, texts).run()
 
 
 class _Resolver:
@@ -191,14 +198,15 @@ class _Resolver:
     def _bundle(self, node: Node) -> Bundle:
         return self.content.of(node.kind)[node.id]
 
-    def _terms(self, ids: list[str], vocabulary: str, bundle: Bundle, field: str) -> None:
-        check_terms(ids, vocabulary, self.content.taxonomies, bundle.meta_path, bundle.raw,
-                    field, self.problems)
+    def _terms(self, bundle: Bundle, *vocabularies: str) -> None:
+        """Checks the taxonomy terms meta.yml gives (its field is named as the vocabulary)."""
+        for vocabulary in vocabularies:
+            check_terms(getattr(bundle.meta, vocabulary), vocabulary, self.content.taxonomies,
+                        bundle.meta_path, bundle.raw, vocabulary, self.problems)
 
     def _link_pilot(self, pilot: Pilot) -> None:
         bundle, meta = self._bundle(pilot), pilot.meta
-        self._terms(meta.themes, "themes", bundle, "themes")
-        self._terms(meta.target_groups, "target_groups", bundle, "target_groups")
+        self._terms(bundle, "themes", "target_groups")
         pilot.partners = self.refs.of(meta.partners, PARTNERS, bundle, "partners")
         pilot.people = self.refs.of(meta.people, PEOPLE, bundle, "people")
         for partner in pilot.partners:
@@ -224,7 +232,7 @@ class _Resolver:
     def _story(self, bundle: Bundle) -> Story | None:
         meta = bundle.meta
         pilots = self.refs.of([meta.pilot], PILOTS, bundle, "pilot")
-        self._terms(meta.themes, "themes", bundle, "themes")
+        self._terms(bundle, "themes")
         story = self._node(bundle)
         check_chapters(story, bundle, self.problems)
         if not pilots:
@@ -262,18 +270,15 @@ class _Resolver:
                     continue
                 points += area_points(node.area)
                 if points > AREA_POINTS:
-                    self._too_many_points(item, pilot)
+                    self.problems.add(item.path, item.line, _(
+                        'the areas of pilot "{id}" hold more than {limit:,} points together (an '
+                        "area used by several interventions counts each time)").format(
+                        id=pilot.id, limit=AREA_POINTS), _(
+                        "simplify the shapes (for example with mapshaper.org), or use fewer"))
                     break
                 pilot.interventions.append(node)
                 for story in node.stories:
                     story.interventions.append(node)
-
-    def _too_many_points(self, item: Item, pilot: Pilot) -> None:
-        self.problems.add(item.path, item.line, _('the areas of pilot "{id}" hold more than '
-                                                  "{limit:,} points together (an area used by "
-                                                  "several interventions counts each time)")
-                          .format(id=pilot.id, limit=AREA_POINTS),
-                          _("simplify the shapes (for example with mapshaper.org), or use fewer"))
 
     def _intervention(self, item: Item, pilot: Pilot, seen: set[str]) -> InterventionNode | None:
         value = item.value

@@ -1,6 +1,11 @@
 """Checks of the texts themselves: HTML the site does not publish (with the
 line it is on), headings out of order, and placeholders left in texts that
-are to be published."""
+are to be published.
+
+With `translations: required`, every published record, and every
+per-language field, has a text in every language of the site. A draft may
+have one language: a Dutch-first writer previews the Dutch text before the
+English exists."""
 
 from __future__ import annotations
 
@@ -9,7 +14,9 @@ import re
 from pathlib import Path
 from typing import Any, Sequence
 
+from generator.content import Content
 from generator.content.bundle import Bundle, TextSource
+from generator.content.fields import local_texts
 from generator.content.messages import _, ngettext
 from generator.content.problems import Problems
 from generator.content.yamlsrc import line_at
@@ -101,9 +108,7 @@ def check_markup(text: Prose, problems: Problems) -> None:
     after: dict[str, int] = {}
     offences = text.rendered.offences
     for offence in offences[:MOST]:
-        line = markup.line_of(offence.needle, text.body, text.body_line,
-                              after.get(offence.needle, 0))
-        after[offence.needle] = line
+        line = markup.line_of(offence.needle, text.body, text.body_line, after)
         message, hint = explain_offence(offence)
         problems.add(text.path, line, message, hint)
     say_the_rest(problems, text.path, len(offences))
@@ -134,8 +139,7 @@ def check_ids(text: Prose, problems: Problems) -> None:
     after: dict[str, int] = {}
     for name in ids_of(text.rendered.html if text.rendered else ""):
         if name in seen and not problems.full(text.path):
-            line = markup.line_of(name, text.body, text.body_line, after.get(name, 0))
-            after[name] = line
+            line = markup.line_of(name, text.body, text.body_line, after)
             problems.add(text.path, line, _("the id {name!r} is used twice in this text")
                          .format(name=name[:60]),
                          _("give each element its own id (a heading's id is its text in "
@@ -240,3 +244,46 @@ def check_chapters(story: Any, bundle: Bundle, problems: Problems) -> None:
                          .format(chapters=count, sections=len(prose.sections),
                                  name=prose.path.name),
                          _("give one chapter (location and zoom) per ## section, in order"))
+
+
+def check_translations(content: Content, problems: Problems) -> None:
+    """Reports every text and label that lacks a language."""
+    languages = content.languages
+    for bundles in content.bundles.values():
+        for bundle in bundles.values():
+            if bundle.meta is not None and bundle.meta.draft:
+                continue
+            _missing_texts(bundle, languages, problems)
+            if bundle.meta is not None:
+                _missing_labels(bundle.meta, bundle.raw, bundle.meta_path, languages, problems)
+    for items in [*content.interventions.values(), content.publications]:
+        for item in items:
+            _missing_labels(item.value, item.raw, item.path, languages, problems)
+    _missing_labels(content.taxonomies, content.taxonomies_raw, content.root / "taxonomies.yml",
+                    languages, problems)
+    _missing_labels(content.site, content.site_raw, content.root / "site.yml", languages,
+                    problems)
+
+
+def _missing_texts(bundle: Bundle, languages: list[str], problems: Problems) -> None:
+    optional = not bundle.kind.texts_required and not bundle.texts and not bundle.unreadable
+    for lang in languages:
+        if lang not in bundle.texts and lang not in bundle.unreadable and not optional:
+            problems.add(bundle.dir / f"{lang}.md", None,
+                         _("{name} is missing, and site.yml says translations are required")
+                         .format(name=f"{lang}.md"),
+                         _("write {path}, or set `translations: fallback` in site.yml (a draft "
+                           "may have one language)")
+                         .format(path=f"{bundle.kind.folder}/{bundle.id}/{lang}.md"))
+
+
+def _missing_labels(value: Any, raw: Any, path: Path, languages: list[str],
+                    problems: Problems) -> None:
+    for loc, text in local_texts(value):
+        missing = [lang for lang in languages if lang not in text]
+        if missing:
+            field = ".".join(str(s) for s in loc)
+            problems.add(path, line_at(raw, loc), _("`{field}` has no {languages} text, and "
+                                                    "translations are required")
+                         .format(field=field, languages=", ".join(missing)),
+                         _('add {lang}: "..." to `{field}`').format(lang=missing[0], field=field))

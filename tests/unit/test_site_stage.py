@@ -12,9 +12,8 @@ from generator.content.fields import Location
 from generator.content.kinds import PARTNERS, PILOTS
 from generator.content.problems import Problems
 from generator.site import prose as markup
-from generator.site.consent import included
-from generator.site.geo import distance_km, geometry_centre, read_geometry
-from generator.site.geography import area_points, check_near
+from generator.site.resolve import included
+from generator.site.geo import area_points, check_near, distance_km, geometry_centre, read_geometry
 from generator.site.mapsettings import UnknownTiles, icon_file, resolve_tiles
 from generator.site.references import References
 from generator.site.texts import check_markup, explain_offence
