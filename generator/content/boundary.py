@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.content.messages import _
+from generator.content.problems import HintedError
 
 MB = 1 << 20
 KB = 1 << 10
@@ -36,17 +37,8 @@ MEDIA_SUFFIXES = frozenset({".mp4", ".webm", ".mp3", ".m4a", ".ogg", ".opus"})  
 LIMITS.update(dict.fromkeys(MEDIA_SUFFIXES, MEDIA_LIMIT))
 
 
-class Refused(Exception):
-    """A content file that may not be read, with the reason in editors' words.
-
-    Args:
-        message: What is wrong.
-        hint: How to fix it.
-    """
-
-    def __init__(self, message: str, hint: str):
-        super().__init__(message)
-        self.message, self.hint = message, hint
+class Refused(HintedError):
+    """A content file that may not be read, with the reason in editors' words."""
 
 
 def limit_of(path: Path) -> int:
@@ -184,7 +176,3 @@ class Boundary:
             raise Refused(_("the folder {name} leads outside content/").format(name=folder.name),
                           _("replace the link with a real folder"))
         return sorted(folder.iterdir())
-
-    def is_folder(self, path: Path) -> bool:
-        """Tells whether a path is a folder (following a symlink only inside content/)."""
-        return path.is_dir() and self.inside(path)

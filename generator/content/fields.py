@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any, Iterator, Literal
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer,
-                      ValidationError, ValidationInfo, WithJsonSchema, field_validator,
-                      model_validator)
+                      ValidationError, ValidationInfo, WithJsonSchema, model_validator)
 
 from generator.content.dates import PartialDate, parse_date
 from generator.content.messages import N_, _
@@ -31,11 +30,7 @@ def is_valid_id(value: str) -> bool:
     return bool(_ID.fullmatch(value))
 
 
-def _date(value: Any) -> PartialDate:
-    return parse_date(value)
-
-
-Date = Annotated[PartialDate, BeforeValidator(_date), PlainSerializer(str, return_type=str),
+Date = Annotated[PartialDate, BeforeValidator(parse_date), PlainSerializer(str, return_type=str),
                  WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
                                  "description": N_("a date: 2019-10-01, or 2019-10 for a month")})]
 Id = Annotated[str, Field(pattern=ID_PATTERN,
@@ -174,11 +169,13 @@ class Record(Model):
         "true: left out of the published site until it is ready (the preview shows it)"))
 
 
-def approximate_fields(value: bool | list[str], default: str = "location") -> frozenset[str]:
-    """Normalises `approximate:` (true means the location) to a set of field names."""
-    if value is True:
-        return frozenset({default})
-    return frozenset(value or ())
+class Approximate:
+    """A record whose `approximate:` names facts known only roughly."""
+
+    @property
+    def approximate_fields(self) -> frozenset[str]:
+        """The facts that are only approximate (true means the location)."""
+        return frozenset({"location"} if self.approximate is True else self.approximate or ())
 
 
 def validate(model: type[BaseModel], data: Any, path: Path, problems: Problems,
@@ -253,8 +250,6 @@ class Named(Model):
 
 
 Status = Literal["planned", "running", "finished", "unknown"]
-__all__ = ["Country", "FileName", "Url", "Date", "Id", "Image", "LocalText", "Localized", "Location", "Model", "Named", "Period", "Record",
-           "Status", "Text", "field_validator", "validate", "is_valid_id"]
 
 
 def local_texts(value: Any, loc: tuple = ()) -> Iterator[tuple[tuple, LocalText]]:

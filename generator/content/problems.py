@@ -129,17 +129,13 @@ def _printable(text: str) -> str:
 
 
 class HintedError(ValueError):
-    """A validation error that says how to fix the value: raised by a model's
-    validator, its message and hint reach the editor as they are.
-
-    Args:
-        message: What is wrong.
-        hint: How to fix it.
-    """
+    """An error that says how to fix what is wrong: raised by a model's
+    validator (or the content boundary), its message and hint reach the
+    editor as they are."""
 
     def __init__(self, message: str, hint: str):
         super().__init__(message)
-        self.hint = hint
+        self.message, self.hint = message, hint
 
 
 class ContentError(Exception):

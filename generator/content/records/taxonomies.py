@@ -6,9 +6,8 @@ import re
 
 from pydantic import Field, field_validator
 
-from generator.content.fields import Id, Localized, Model, Named
+from generator.content.fields import Id, Model, Named
 from generator.content.messages import N_, _
-
 
 # names only: letters, digits and hyphens, in folders of an icon set (never a path)
 ICON_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*){0,2}$"
@@ -40,6 +39,3 @@ class Taxonomies(Model):
         "who pilots are for, by id"))
     intervention_types: dict[Id, InterventionType] = Field(default_factory=dict, description=N_(
         "kinds of intervention, by id, each with its colour and icon on the maps"))
-
-
-__all__ = ["InterventionType", "Localized", "Taxonomies"]
