@@ -29,7 +29,6 @@ from generator.content.records.site import SiteConfig
 from generator.content.records.taxonomies import Taxonomies
 
 
-
 @dataclass
 class Item:
     """A validated entry of a YAML list, with where it was written."""
@@ -61,7 +60,7 @@ class Content:
     publications: list[Item] = field(default_factory=list)
 
     def of(self, kind: Kind) -> dict[str, Bundle]:
-        """Returns the bundles of one kind, by id."""
+        """The bundles of one kind, by id."""
         return self.bundles.get(kind.folder, {})
 
     @property
@@ -71,16 +70,9 @@ class Content:
 
 
 def load_content(root: Path, problems: Problems) -> Content | None:
-    """Reads and validates every record under `root`.
-
-    Args:
-        root: The content folder.
-        problems: Where every problem found goes.
-
-    Returns:
-        The content, or None if site.yml itself is unusable (nothing else can
-        be checked without its languages).
-    """
+    """Reads and validates every record in the content folder `root`; None
+    if site.yml itself is unusable (nothing else can be checked without its
+    languages)."""
     if not root.is_dir():
         problems.add(root, None, _("the content folder does not exist"),
                      _("run the command from the folder that holds mkdocs.yml and content/"))

@@ -26,7 +26,7 @@ _ID = re.compile(ID_PATTERN)
 
 
 def is_valid_id(value: str) -> bool:
-    """Tells whether `value` may be a record id (lowercase, digits, hyphens)."""
+    """Whether `value` may be a record id (lowercase, digits, hyphens)."""
     return bool(_ID.fullmatch(value))
 
 
@@ -180,36 +180,19 @@ class Approximate:
 
 def validate(model: type[BaseModel], data: Any, path: Path, problems: Problems,
              context: dict | None = None) -> Any:
-    """Validates YAML data against a model, recording problems with lines.
-
-    Args:
-        model: The pydantic model.
-        data: The parsed YAML (YMap/YList tree).
-        path: The file it came from.
-        problems: Where problems go.
-        context: Validation context (e.g. the site's languages).
-
-    Returns:
-        The model instance, or None when the data is invalid.
-    """
+    """Validates YAML data (a YMap/YList tree) from `path` against a model,
+    recording problems with lines: the model instance, or None when invalid."""
     try:
         return model.model_validate(data, context=context or {})
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             if problems.full(path):
                 break
-            report_error(error, model, data, path, problems)
+            loc = tuple(step for step in error["loc"] if not _is_internal(step))
+            field = ".".join(str(s) for s in loc) or _("this file")
+            message, hint = explain(error, field, _fields_at(model, loc))
+            problems.add(path, line_at(data, loc, default=1), message, hint)
         return None
-
-
-def report_error(error: dict, model: type[BaseModel], data: Any, path: Path,
-                 problems: Problems) -> None:
-    """Turns one pydantic error into a Problem an editor can act on."""
-    loc = tuple(step for step in error["loc"] if not _is_internal(step))
-    line = line_at(data, loc, default=1)
-    field = ".".join(str(s) for s in loc) or _("this file")
-    message, hint = explain(error, field, _fields_at(model, loc))
-    problems.add(path, line, message, hint)
 
 
 def _is_internal(step: Any) -> bool:
@@ -235,11 +218,8 @@ def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
 def _inner_model(annotation: Any) -> Any:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
+    return next((found for arg in getattr(annotation, "__args__", ())
+                 if (found := _inner_model(arg)) is not None), None)
 
 
 class Named(Model):
@@ -253,12 +233,8 @@ Status = Literal["planned", "running", "finished", "unknown"]
 
 
 def local_texts(value: Any, loc: tuple = ()) -> Iterator[tuple[tuple, LocalText]]:
-    """Yields (location, text) for every per-language text inside a model.
-
-    Args:
-        value: A model, list, dict or scalar.
-        loc: The path to `value` so far.
-    """
+    """Yields (location, text) for every per-language text inside a model
+    (or a list, dict or scalar), below `loc`, the path to `value` so far."""
     if isinstance(value, LocalText):
         yield loc, value
     elif isinstance(value, BaseModel):

@@ -14,15 +14,10 @@ from generator.content.dates import PartialDate
 
 @dataclass(frozen=True)
 class Lang:
-    """How one language writes dates, periods, countries and languages.
+    """How one language writes dates, periods, countries and languages."""
 
-    Attributes:
-        code: The language code (nl, en).
-        locale: The babel locale (en_GB for British English).
-    """
-
-    code: str
-    locale: str
+    code: str  # nl, en
+    locale: str  # babel's: en_GB for British English
 
     @property
     def _babel(self) -> Locale:
@@ -37,15 +32,15 @@ class Lang:
         return f"{self.date(start)} – {self.date(end)}" if end else f"{self.date(start)} –"
 
     def country(self, code: str) -> str:
-        """Returns a country's name in this language (Nederland, Netherlands)."""
+        """A country's name in this language (Nederland, Netherlands)."""
         return self._babel.territories.get(code.upper(), code.upper())
 
     def language_name(self, code: str) -> str:
-        """Returns a language's name in this language (Engels, Dutch)."""
+        """A language's name in this language (Engels, Dutch)."""
         return self._babel.languages.get(code, code)
 
     def own_name(self) -> str:
-        """Returns this language's name in itself (Nederlands, English)."""
+        """This language's name in itself (Nederlands, English)."""
         name = self._babel.languages.get(self.code, self.code)
         return name[:1].upper() + name[1:]
 

@@ -54,11 +54,8 @@ def N_(message: str) -> str:
 
 
 def language_from(environ: Mapping[str, str]) -> str:
-    """Returns the message language the environment asks for, as gettext reads it.
-
-    Args:
-        environ: Environment variables (LANGUAGE may list several, with colons).
-    """
+    """The message language the environment asks for, as gettext reads it
+    (LANGUAGE may list several, with colons)."""
     for name in _ENVIRONMENT:
         value = environ.get(name, "")
         if not value:
@@ -126,8 +123,6 @@ def compile_catalogue(po: Path, domain: str = DOMAIN) -> bytes:
     buffer = io.BytesIO()
     write_mo(buffer, parsed)
     return buffer.getvalue()
-
-
 
 
 def _(message: str) -> str:

@@ -30,14 +30,8 @@ FOLDER = "texts"  # content/texts/
 def site_texts(root: Path, languages: list[str], read, problems: Problems,
                line: int | None) -> dict[str, NullTranslations]:
     """Each language's words: the site's catalogue (if any) over the generator's.
-
-    Args:
-        root: The content folder.
-        languages: The site's languages.
-        read: Reads a content file's text through the boundary (None: refused).
-        problems: Where problems go.
-        line: The line of `languages:` in site.yml.
-    """
+    `read` reads a file's text through the boundary (None: refused); `line` is
+    that of `languages:` in site.yml."""
     found = {}
     for lang in languages:
         path = root / FOLDER / f"{lang}.po"

@@ -35,7 +35,7 @@ class YMap(dict):
         self.line, self.key_lines = line, {} if key_lines is None else key_lines
 
     def line_of(self, key: Any) -> int:
-        """Returns the line of `key`, or of the mapping itself."""
+        """The line of `key`, or of the mapping itself."""
         return self.key_lines.get(key, self.line)
 
     def only(self, keys: Iterable[Any]) -> YMap:
@@ -50,7 +50,7 @@ class YList(list):
     item_lines: list
 
     def line_of(self, index: Any) -> int:
-        """Returns the line of item `index`, or of the list itself."""
+        """The line of item `index`, or of the list itself."""
         if isinstance(index, int) and 0 <= index < len(self.item_lines):
             return self.item_lines[index]
         return self.line
@@ -202,15 +202,9 @@ def keep_parsed(texts: int, characters: int = 4_000_000) -> None:
 
 
 def load_yaml(text: str, line_offset: int = 0) -> Loaded:
-    """Parses YAML text into YMap/YList/scalars with line numbers.
-
-    Args:
-        text: The YAML source.
-        line_offset: Lines before `text` in its file (for front matter).
-
-    Returns:
-        The data, or a YamlError saying what is wrong and where.
-    """
+    """Parses YAML text into YMap/YList/scalars with line numbers (counted
+    after `line_offset` lines, for front matter), or a YamlError saying what
+    is wrong and where."""
     global _kept_characters
     if not _KEEP["texts"]:
         return _load(text, line_offset)
@@ -330,14 +324,7 @@ _END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 
 
 def split_front_matter(text: str) -> MarkdownSource:
-    """Splits `---` front matter from a Markdown text.
-
-    Args:
-        text: The file's content.
-
-    Returns:
-        The parsed front matter (empty mapping if absent) and the body.
-    """
+    """Splits `---` front matter (an empty mapping if absent) from a Markdown text."""
     text = text.lstrip("\ufeff")
     lines = text.splitlines(keepends=True)
     if not lines or not _FENCE.match(lines[0].rstrip("\r\n")):
@@ -354,16 +341,11 @@ def split_front_matter(text: str) -> MarkdownSource:
 
 
 def line_at(data: Any, loc: Sequence[Any], default: int | None = None) -> int | None:
-    """Returns the line of the value at `loc` (a path of keys and indexes).
+    """The line of the value at `loc` in a YMap/YList tree, a path of keys and
+    indexes such as ("phases", 0, "start"); `default` when nothing has one.
 
     Walks as deep as the path exists; a missing key reports the line of the
-    mapping that should have held it.
-
-    Args:
-        data: A tree of YMap/YList.
-        loc: Keys and list indexes, e.g. ("phases", 0, "start").
-        default: The line to use when nothing in the path has one.
-    """
+    mapping that should have held it."""
     line = getattr(data, "line", None) or default
     node = data
     for step in loc:
