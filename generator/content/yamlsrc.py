@@ -46,8 +46,9 @@ class YMap(dict):
 class YList(list):
     """A list that knows the line of each item (1-based)."""
 
-    line: int = 0
-    item_lines: list
+    def __init__(self, *args: Any, line: int = 0, item_lines: list | None = None):
+        super().__init__(*args)
+        self.line, self.item_lines = line, item_lines or []
 
     def line_of(self, index: Any) -> int:
         """The line of item `index`, or of the list itself."""
@@ -130,9 +131,7 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode) -> YMap:
 
 
 def _construct_list(loader: _Loader, node: yaml.SequenceNode) -> YList:
-    result = YList()
-    result.line = loader.line(node)
-    result.item_lines = [loader.line(n) for n in node.value]
+    result = YList(line=loader.line(node), item_lines=[loader.line(n) for n in node.value])
     yield result
     result.extend(_value(loader, loader.construct_object(n, deep=True), line)
                   for n, line in zip(node.value, result.item_lines))
