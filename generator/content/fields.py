@@ -64,19 +64,14 @@ Localized = Annotated[dict[str, Text], BeforeValidator(_localized), AfterValidat
                            "description": N_("the same text in every language")}]})]
 
 
-def _url(value: str) -> str:
-    # printed into href attributes: no quotes, angle brackets, spaces or control characters
-    if not re.fullmatch(r'https?://[^\s<>"\\\x00-\x1f\x7f]+', value):
-        raise ValueError(_('"{value}" is not a web address; start it with https:// and leave '
-                           "out spaces, quotes and < >").format(value=value[:80]))
-    return value
-
-
-def _country(value: str) -> str:
-    if not re.fullmatch(r"[A-Za-z]{2}", value):
-        raise ValueError(_('"{value}" is not a two-letter country code; write e.g. NL, IT or '
-                           "GB").format(value=value))
-    return value.upper()
+def matching(pattern: str | re.Pattern, message: str) -> AfterValidator:
+    """Refuses a text that `pattern` does not match whole, saying `message`
+    (marked with N_, quoting the text as {value})."""
+    def check(value: str) -> str:
+        if not re.fullmatch(pattern, value):
+            raise ValueError(_(message).format(value=value[:80]))
+        return value
+    return AfterValidator(check)
 
 
 def _file_name(value: str) -> str:
@@ -96,11 +91,15 @@ def file_key(name: str) -> str:
     return unicodedata.normalize("NFC", name)
 
 
-Url = Annotated[str, AfterValidator(_url)]
+# printed into href attributes: no quotes, angle brackets, spaces or control characters
+Url = Annotated[str, matching(r'https?://[^\s<>"\\\x00-\x1f\x7f]+', N_(
+    '"{value}" is not a web address; start it with https:// and leave out spaces, quotes and < >'))]
 FileName = Annotated[str, Field(min_length=1, max_length=200,
                                 description=N_("the name of a file in the record's folder")),
                      AfterValidator(_file_name)]
-Country = Annotated[str, AfterValidator(_country),
+Country = Annotated[str, matching(r"[A-Za-z]{2}", N_(
+    '"{value}" is not a two-letter country code; write e.g. NL, IT or GB')),
+                    AfterValidator(str.upper),
                     Field(description=N_("ISO 3166-1 alpha-2 code, e.g. NL"))]
 
 

@@ -10,7 +10,7 @@ from babel import Locale, UnknownLocaleError
 from babel.localedata import locale_identifiers
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator
 
-from generator.content.fields import Localized, Model, Period, Text, Url
+from generator.content.fields import Localized, Model, Period, Text, Url, matching
 from generator.content.messages import N_, _
 from generator.content.problems import HintedError
 from generator.content.records.brand import Brand
@@ -72,16 +72,9 @@ def checked_base_url(value: str) -> str:
 class Contact(Model):
     """How readers reach the project."""
 
-    email: str | None = Field(default=None,
-                              description=N_("an e-mail address, e.g. info@example.org"))
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value: str | None) -> str | None:
-        if value is not None and not _EMAIL.fullmatch(value):
-            raise ValueError(_('"{value}" is not an e-mail address; write it like '
-                               "info@example.org").format(value=value[:80]))
-        return value
+    email: Annotated[str, matching(_EMAIL, N_(
+        '"{value}" is not an e-mail address; write it like info@example.org'))] | None = Field(
+        default=None, description=N_("an e-mail address, e.g. info@example.org"))
 
 
 class CustomTiles(Model):
