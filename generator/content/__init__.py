@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from gettext import NullTranslations
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from pydantic import BaseModel
 
@@ -183,25 +183,23 @@ def _load_kind(folder: Path, kind: Kind, reader: Reader) -> dict[str, Bundle]:
     return found
 
 
-def _folders(folder: Path, reader: Reader) -> list[Path]:
+def _folders(folder: Path, reader: Reader) -> Iterator[Path]:
     """The entries of a kind's folder whose every path stays inside content/."""
     if not folder.is_dir():
-        return []
-    entries = []
+        return
     try:
         candidates = reader.boundary.entries(folder)
     except Refused as exc:
         reader.problems.add(folder, None, exc.message, exc.hint)
-        return []
+        return
     for sub in candidates:
         if sub.name.startswith("."):
             continue
-        if not reader.boundary.inside(sub):
+        if reader.boundary.inside(sub):
+            yield sub
+        else:
             reader.problems.add(sub, None, _("{name} leads outside content/").format(name=sub.name),
                                 _("replace the link with a real folder"))
-            continue
-        entries.append(sub)
-    return entries
 
 
 def load_list(path: Path, model: type[BaseModel], reader: Reader,

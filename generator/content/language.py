@@ -25,7 +25,7 @@ class Lang:
 
     def date(self, value: PartialDate) -> str:
         """Writes a date at its own precision: 1 december 2022, december 2022, 2022."""
-        return _written(value.year, value.month, value.day, value.precision, self.locale)
+        return _written(value, self.locale)
 
     def period(self, start: PartialDate, end: PartialDate | None) -> str:
         """Writes a period: juni 2018 – december 2020 (an open end stays open)."""
@@ -54,11 +54,10 @@ def _locale(name: str) -> Locale:
 
 
 @lru_cache(maxsize=4096)
-def _written(year: int, month: int | None, day: int | None, precision: str, locale: str) -> str:
+def _written(value: PartialDate, locale: str) -> str:
     """A date as the language writes it (the same dates recur on many pages)."""
-    value = PartialDate(year, month, day)
-    if precision == "day":
+    if value.precision == "day":
         return format_date(value.first_day(), "long", locale=_locale(locale))
-    if precision == "month":
+    if value.precision == "month":
         return format_skeleton("yMMMM", value.first_day(), locale=_locale(locale))
-    return str(year)
+    return str(value.year)
