@@ -93,7 +93,6 @@ def speaking(lang: str) -> Iterator[None]:
 
 
 def catalogue(lang: str, domain: str = DOMAIN) -> Path:
-    """The `.po` file of a language."""
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
@@ -119,7 +118,6 @@ def translations(lang: str, domain: str = DOMAIN) -> NullTranslations:
 
 
 def compiled_mo(parsed: Catalog) -> bytes:
-    """The bytes of a catalogue's `.mo` file."""
     buffer = io.BytesIO()
     write_mo(buffer, parsed)
     return buffer.getvalue()

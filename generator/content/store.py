@@ -93,7 +93,6 @@ class Store:
         return path
 
     def read(self, key: str) -> bytes | None:
-        """The entry's bytes, checked; None when there is none."""
         path = self.get(key)
         return path.read_bytes() if path is not None else None
 

@@ -68,7 +68,6 @@ class _Loader(_BaseLoader):
         self.line_offset = line_offset
 
     def line(self, node: yaml.Node) -> int:
-        """The line a node starts on in its file."""
         return node.start_mark.line + 1 + self.line_offset
 
 
