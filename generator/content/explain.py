@@ -37,7 +37,7 @@ def explain(error: dict, field: str, siblings: list[str]) -> tuple[str, str]:
 def _explain_value(kind: str, field: str, name: str, error: dict) -> tuple[str, str]:
     ctx = error.get("ctx", {})
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return _out_of_range(kind, field, name, error)
+        return _out_of_range(field, name, error)
     if kind == "value_error":
         found = ctx.get("error", error["msg"])
         return (f"`{field}`: {found}", found.hint if isinstance(found, HintedError)
@@ -69,7 +69,7 @@ _BY_TYPE = (  # pydantic's error types: what is wrong, how to write the value
 )
 
 
-def _out_of_range(kind: str, field: str, name: str, error: dict) -> tuple[str, str]:
+def _out_of_range(field: str, name: str, error: dict) -> tuple[str, str]:
     message = _("`{field}` is {value}, out of range").format(field=field, value=error.get("input"))
     if name == "lat":
         return message, _("use a number between -90 and 90; lat is north-south (about 50-54 in "
