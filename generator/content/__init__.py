@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from gettext import NullTranslations
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from pydantic import BaseModel
 
@@ -27,7 +27,6 @@ from generator.content.records.interventions import Intervention
 from generator.content.records.publications import Publication
 from generator.content.records.site import SiteConfig
 from generator.content.records.taxonomies import Taxonomies
-
 
 
 @dataclass
@@ -61,7 +60,7 @@ class Content:
     publications: list[Item] = field(default_factory=list)
 
     def of(self, kind: Kind) -> dict[str, Bundle]:
-        """Returns the bundles of one kind, by id."""
+        """The bundles of one kind, by id."""
         return self.bundles.get(kind.folder, {})
 
     @property
@@ -71,16 +70,9 @@ class Content:
 
 
 def load_content(root: Path, problems: Problems) -> Content | None:
-    """Reads and validates every record under `root`.
-
-    Args:
-        root: The content folder.
-        problems: Where every problem found goes.
-
-    Returns:
-        The content, or None if site.yml itself is unusable (nothing else can
-        be checked without its languages).
-    """
+    """Reads and validates every record in the content folder `root`; None
+    if site.yml itself is unusable (nothing else can be checked without its
+    languages)."""
     if not root.is_dir():
         problems.add(root, None, _("the content folder does not exist"),
                      _("run the command from the folder that holds mkdocs.yml and content/"))
@@ -133,41 +125,32 @@ def _load_site(path: Path, reader: Reader) -> tuple[SiteConfig | None, Any]:
 
 def _load_taxonomies(path: Path, reader: Reader) -> tuple[Taxonomies, Any]:
     """Validates each term on its own, so one bad term does not hide the rest."""
-    context, problems = reader.context, reader.problems
     raw = reader.yaml(path) if os.path.lexists(path) else ""
     if raw in ("", None):
         return Taxonomies(), raw
     if not isinstance(raw, YMap):
-        problems.add(path, 1, _("taxonomies.yml must hold themes:, target_groups: and "
-                                "intervention_types:"), _("see the content model for an example"))
+        reader.problems.add(path, 1, _("taxonomies.yml must hold themes:, target_groups: and "
+                                       "intervention_types:"),
+                            _("see the content model for an example"))
         return Taxonomies(), raw
-    vocabularies: dict[str, dict] = {}
-    for name, info in Taxonomies.model_fields.items():
-        terms = raw.get(name) or {}
-        model = _inner_term_model(info.annotation)
-        vocabularies[name] = {term: value for term, value in
-                              _valid_terms(name, terms, model, raw, path, context, problems)}
-    shell = YMap({k: v for k, v in raw.items() if k not in vocabularies})
-    shell.line, shell.key_lines = raw.line, raw.key_lines
-    validate(Taxonomies, shell, path, problems, context)
+    vocabularies = {name: dict(_valid_terms(name, raw, path, reader))
+                    for name in Taxonomies.model_fields}
+    validate(Taxonomies, raw.only(k for k in raw if k not in vocabularies), path,
+             reader.problems, reader.context)
     return Taxonomies.model_construct(**vocabularies), raw
 
 
-def _inner_term_model(annotation: Any) -> Any:
-    return annotation.__args__[1]
-
-
-def _valid_terms(name: str, terms: Any, model: Any, raw: Any, path: Path, context: dict,
-                 problems: Problems):
+def _valid_terms(name: str, raw: YMap, path: Path, reader: Reader):
+    terms = raw.get(name) or {}
     if not isinstance(terms, dict):
-        problems.add(path, raw.line_of(name), _("`{name}` must list terms by id").format(name=name),
-                     _("write each term on its own line: `  some-id: {label: ...}`"))
+        reader.problems.add(path, raw.line_of(name), _("`{name}` must list terms by id")
+                            .format(name=name),
+                            _("write each term on its own line: `  some-id: {label: ...}`"))
         return
-    for term, value in terms.items():
-        wrapped = YMap({name: YMap({term: value})})
-        wrapped.line, wrapped.key_lines = raw.line, {name: raw.line_of(name)}
-        wrapped[name].line, wrapped[name].key_lines = terms.line, {term: terms.line_of(term)}
-        checked = validate(Taxonomies, wrapped, path, problems, context)
+    for term in terms:
+        wrapped = raw.only([name])
+        wrapped[name] = terms.only([term])
+        checked = validate(Taxonomies, wrapped, path, reader.problems, reader.context)
         if checked is not None:
             yield term, getattr(checked, name)[term]
 
@@ -200,59 +183,40 @@ def _load_kind(folder: Path, kind: Kind, reader: Reader) -> dict[str, Bundle]:
     return found
 
 
-def _folders(folder: Path, reader: Reader) -> list[Path]:
+def _folders(folder: Path, reader: Reader) -> Iterator[Path]:
     """The entries of a kind's folder whose every path stays inside content/."""
     if not folder.is_dir():
-        return []
-    entries = []
+        return
     try:
         candidates = reader.boundary.entries(folder)
     except Refused as exc:
         reader.problems.add(folder, None, exc.message, exc.hint)
-        return []
+        return
     for sub in candidates:
         if sub.name.startswith("."):
             continue
-        if not reader.boundary.inside(sub):
+        if reader.boundary.inside(sub):
+            yield sub
+        else:
             reader.problems.add(sub, None, _("{name} leads outside content/").format(name=sub.name),
                                 _("replace the link with a real folder"))
-            continue
-        entries.append(sub)
-    return entries
 
 
 def load_list(path: Path, model: type[BaseModel], reader: Reader,
               within: Path | None = None) -> list[Item]:
-    """Reads a YAML list file, validating each entry on its own.
-
-    Args:
-        path: The file (a missing file is an empty list).
-        model: The model of one entry.
-        reader: Reads through the content boundary.
-        within: The folder the file belongs to (its bundle).
-
-    Returns:
-        The valid entries, with their lines.
-    """
-    if not os.path.lexists(path):
-        return []
+    """Reads a YAML list file (a missing one is empty), validating each entry
+    on its own; `within` is the folder the file belongs to (its bundle)."""
     items: list[Item] = []
+    if not os.path.lexists(path):
+        return items
     with reader.guard(path):
-        _load_items(path, model, reader, within, items)
+        raw = reader.yaml(path, within)
+        if raw not in ("", None) and not isinstance(raw, YList):
+            reader.problems.add(path, getattr(raw, "line", 1), _("{name} must be a list of "
+                                                                 "entries").format(name=path.name),
+                                _("start each entry with `- ` (a dash and a space)"))
+        for index, entry in enumerate(raw if isinstance(raw, YList) else ()):
+            value = validate(model, entry, path, reader.problems, reader.context)
+            if value is not None:
+                items.append(Item(value, path, raw.line_of(index), entry))
     return items
-
-
-def _load_items(path: Path, model: type[BaseModel], reader: Reader, within: Path | None,
-                items: list[Item]) -> None:
-    problems, context = reader.problems, reader.context
-    raw = reader.yaml(path, within)
-    if raw in ("", None):
-        return
-    if not isinstance(raw, YList):
-        problems.add(path, getattr(raw, "line", 1), _("{name} must be a list of entries")
-                     .format(name=path.name), _("start each entry with `- ` (a dash and a space)"))
-        return
-    for index, entry in enumerate(raw):
-        value = validate(model, entry, path, problems, context)
-        if value is not None:
-            items.append(Item(value, path, raw.line_of(index), entry))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.content.messages import _
+from generator.content.problems import HintedError
 
 MB = 1 << 20
 KB = 1 << 10
@@ -36,21 +37,12 @@ MEDIA_SUFFIXES = frozenset({".mp4", ".webm", ".mp3", ".m4a", ".ogg", ".opus"})  
 LIMITS.update(dict.fromkeys(MEDIA_SUFFIXES, MEDIA_LIMIT))
 
 
-class Refused(Exception):
-    """A content file that may not be read, with the reason in editors' words.
-
-    Args:
-        message: What is wrong.
-        hint: How to fix it.
-    """
-
-    def __init__(self, message: str, hint: str):
-        super().__init__(message)
-        self.message, self.hint = message, hint
+class Refused(HintedError):
+    """A content file that may not be read, with the reason in editors' words."""
 
 
 def limit_of(path: Path) -> int:
-    """Returns the size limit of a content file, by its kind."""
+    """The size limit of a content file, by its kind."""
     return LIMITS.get(path.suffix.lower(), IMAGE_LIMIT)
 
 
@@ -61,13 +53,9 @@ def size(bytes_: int) -> str:
 
 @dataclass(frozen=True)
 class Boundary:
-    """Where content may be read from.
+    """Where content may be read from."""
 
-    Attributes:
-        root: The content folder; nothing outside it is ever read.
-    """
-
-    root: Path
+    root: Path  # the content folder; nothing outside it is ever read
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "root", Path(os.path.realpath(self.root)))
@@ -111,16 +99,10 @@ class Boundary:
         return real.is_relative_to(outer) and real.is_relative_to(self.root)
 
     def check(self, path: Path, within: Path | None = None, link_ok: bool = True) -> Path:
-        """Returns the real path of a content file that may be read.
-
-        Args:
-            path: The file as content names it.
-            within: The folder it must stay in (its bundle); content/ by default.
-            link_ok: Whether the file may be a symlink (that stays inside).
-
-        Raises:
-            Refused: when it leads outside, is no regular file, or is too large.
-        """
+        """The real path of a content file that may be read: it must stay in
+        `within` (its bundle; content/ by default), and may be a symlink (that
+        stays inside) if `link_ok`. Raises Refused when it leads outside, is no
+        regular file, or is too large."""
         try:
             info = os.lstat(path)
         except OSError:
@@ -161,11 +143,7 @@ class Boundary:
         return data
 
     def read_text(self, path: Path, within: Path | None = None, link_ok: bool = True) -> str:
-        """Reads a content file as UTF-8 text.
-
-        Raises:
-            Refused: as `check`, and when the file is not UTF-8 text.
-        """
+        """Reads a content file as UTF-8 text (Refused, as by `check`, if it is not)."""
         data = self.read_bytes(path, within, link_ok)
         try:
             return data.decode("utf-8")
@@ -175,16 +153,8 @@ class Boundary:
                           _("save the file with UTF-8 encoding")) from None
 
     def entries(self, folder: Path) -> list[Path]:
-        """Lists a content folder, sorted; a folder that leads outside lists nothing.
-
-        Raises:
-            Refused: when the folder itself leads outside content/.
-        """
+        """Lists a content folder, sorted (Refused when it leads outside content/)."""
         if not self.inside(folder):
             raise Refused(_("the folder {name} leads outside content/").format(name=folder.name),
                           _("replace the link with a real folder"))
         return sorted(folder.iterdir())
-
-    def is_folder(self, path: Path) -> bool:
-        """Tells whether a path is a folder (following a symlink only inside content/)."""
-        return path.is_dir() and self.inside(path)

@@ -33,39 +33,21 @@ UNSUPPORTED_IMAGES = {".heic": ("HEIC", "JPEG"), ".heif": ("HEIF", "JPEG"), ".av
 @dataclass(frozen=True)
 class Kind:
     """A kind of record: where its bundles live, what they hold, how it is named.
-
     Every kind is described once (see generator.content.kinds); nothing else
-    spells out a kind's names.
+    spells out a kind's names."""
 
-    Attributes:
-        folder: Its folder in content/ and its address on the site (stories).
-        singular: One record of the kind, for messages and `pilots new` (story).
-        meta: The model of meta.yml, or None if the kind has no meta.yml.
-        front: The model of the Markdown front matter.
-        template: The page template of a record of this kind.
-        named_by: The meta.yml field a record is called by (people and partners
-            go by their name), or None: it goes by its text's title.
-        picture: The meta.yml field holding a record's picture (a cover, a
-            photo), or None.
-        meta_required: Whether meta.yml must exist.
-        texts_required: Whether at least one language's Markdown must exist.
-        data_suffixes: Other files allowed in the bundle (besides images).
-        extra_files: Named extra files allowed (e.g. interventions.yml).
-        at_root: Records sit at the language root (about/), not in the folder.
-    """
-
-    folder: str
-    singular: str
-    meta: type[BaseModel] | None
-    front: type[BaseModel] = Front
-    template: str = ""
-    named_by: str | None = None
-    picture: str | None = None
+    folder: str  # in content/, and its address on the site (stories)
+    singular: str  # one record of the kind, for messages and `pilots new` (story)
+    meta: type[BaseModel]  # the model of meta.yml
+    front: type[BaseModel] = Front  # the model of the Markdown front matter
+    template: str = ""  # the page template
+    named_by: str | None = None  # the meta.yml field it goes by (None: its text's title)
+    picture: str | None = None  # the meta.yml field holding its picture (a cover, a photo)
     meta_required: bool = True
-    texts_required: bool = True
-    data_suffixes: frozenset[str] = frozenset()
-    extra_files: frozenset[str] = frozenset()
-    at_root: bool = False
+    texts_required: bool = True  # at least one language's Markdown must exist
+    data_suffixes: frozenset[str] = frozenset()  # other files allowed (besides images)
+    extra_files: frozenset[str] = frozenset()  # named files allowed (interventions.yml)
+    at_root: bool = False  # pages sit at the language root (about/), not in the folder
 
     def path(self, record_id: str) -> str:
         """A record's page under a language root: stories/x/, or about/ for a page."""
@@ -74,16 +56,8 @@ class Kind:
 
 @dataclass
 class TextSource:
-    """One language's prose of a record.
-
-    Attributes:
-        lang: The language of the file (nl.md is Dutch).
-        path: The file.
-        front: The validated front matter.
-        body: The Markdown body.
-        body_line: The line the body starts on.
-        raw: The whole file, as written.
-    """
+    """One language's prose of a record (nl.md is Dutch): its validated front
+    matter, and its Markdown body with the line that body starts on."""
 
     lang: str
     path: Path
@@ -94,45 +68,31 @@ class TextSource:
 
     @property
     def title(self) -> str | None:
-        """The title from the front matter, if any."""
         return getattr(self.front, "title", None)
 
 
 @dataclass
 class Bundle:
-    """One record's folder, read and validated.
-
-    Attributes:
-        kind: The record's kind.
-        id: The folder name, which is the record's id.
-        dir: The folder.
-        meta: The validated meta.yml, or None if it is invalid or absent.
-        raw: The parsed meta.yml, for line numbers.
-        texts: The Markdown text per language.
-        media: Image, sound, video and data files in the bundle (and captions
-            and transcripts), by name (`fields.file_key`: accented letters in
-            one form): the real files, each checked by the content boundary.
-        refused: Media files the boundary refused (already reported).
-        unsupported: Images in a format the site cannot use, by name: (format,
-            what to export it as).
-        unreadable: Languages whose text file exists but could not be read
-            (already reported: it is not also missing).
-    """
+    """One record's folder, read and validated; its name is the record's id.
+    Problems met on the way are already reported: what is refused or
+    unreadable is only noted, so that it is not also called missing."""
 
     kind: Kind
     id: str
     dir: Path
-    meta: Any = None
-    raw: Any = None
+    meta: Any = None  # the validated meta.yml, or None if it is invalid or absent
+    raw: Any = None  # the parsed meta.yml, for line numbers
     texts: dict[str, TextSource] = field(default_factory=dict)
+    # Image, sound, video and data files (and captions and transcripts) by name
+    # (`fields.file_key`): the real files, each checked by the content boundary
     media: dict[str, Path] = field(default_factory=dict)
-    refused: set[str] = field(default_factory=set)  # media named but not readable
+    refused: set[str] = field(default_factory=set)  # media the boundary refused
+    # images in a format the site cannot use: (format, what to export it as)
     unsupported: dict[str, tuple[str, str]] = field(default_factory=dict)
-    unreadable: set[str] = field(default_factory=set)
+    unreadable: set[str] = field(default_factory=set)  # languages whose text cannot be read
 
     @property
     def meta_path(self) -> Path:
-        """The bundle's meta.yml."""
         return self.dir / "meta.yml"
 
 
@@ -140,12 +100,7 @@ class Bundle:
 class Reader:
     """Reads content through the boundary, turning every refusal and every
     unreadable file into a problem with its file (and line, where there is one).
-
-    Attributes:
-        boundary: What may be read.
-        problems: Where problems go.
-        context: Validation context; `languages` lists the site's languages.
-    """
+    Its validation `context` lists the site's `languages`."""
 
     boundary: Boundary
     problems: Problems
@@ -172,11 +127,8 @@ class Reader:
                                 "is a bug in the generator: please report it with the file"))
 
     def yaml(self, path: Path, within: Path | None = None) -> Any:
-        """Reads a YAML file, recording unreadable YAML and duplicate keys.
-
-        Returns:
-            The data ("" for an empty file), or None when it cannot be read.
-        """
+        """Reads a YAML file, recording unreadable YAML and duplicate keys: the
+        data ("" for an empty file), or None when it cannot be read."""
         text = self.text(path, within)
         if text is None:
             return None
@@ -189,16 +141,8 @@ class Reader:
 
 
 def read_bundle(kind: Kind, folder: Path, reader: Reader) -> Bundle | None:
-    """Reads one bundle: its id, meta.yml, Markdown per language and media.
-
-    Args:
-        kind: The record's kind.
-        folder: The bundle's folder.
-        reader: Reads through the content boundary.
-
-    Returns:
-        The bundle, or None when its id is not valid.
-    """
+    """Reads one bundle: its id, meta.yml, Markdown per language and media
+    (None when the folder's name is no valid id)."""
     problems = reader.problems
     if not is_valid_id(folder.name):
         problems.add(folder, None, _('the folder name "{name}" is not a valid id')
@@ -228,20 +172,19 @@ def read_bundle(kind: Kind, folder: Path, reader: Reader) -> Bundle | None:
 
 def _read_meta(bundle: Bundle, reader: Reader) -> None:
     path, kind = bundle.meta_path, bundle.kind
-    if kind.meta is None or not os.path.lexists(path):
-        if kind.meta is not None and kind.meta_required:
+    if not os.path.lexists(path):
+        if kind.meta_required:
             reader.problems.add(bundle.dir, None, _("meta.yml is missing in {folder}")
                                 .format(folder=f"{kind.folder}/{bundle.id}"),
                                 _("add a meta.yml (or create the record with: {command})")
                                 .format(command=f"pilots new {kind.singular} {bundle.id}"))
-        elif kind.meta is not None:
+        else:
             bundle.meta = kind.meta.model_validate({}, context=reader.context)
         return
     bundle.raw = reader.yaml(path, bundle.dir)
-    if bundle.raw is None:
-        return
-    data = bundle.raw if bundle.raw != "" else {}
-    bundle.meta = validate(kind.meta, data, path, reader.problems, reader.context)
+    if bundle.raw is not None:
+        bundle.meta = validate(kind.meta, bundle.raw if bundle.raw != "" else {}, path,
+                               reader.problems, reader.context)
 
 
 def _report_notes(path: Path, loaded: Loaded, problems: Problems) -> None:
@@ -294,9 +237,8 @@ def _read_text(path: Path, lang: str, model: type[BaseModel], reader: Reader,
                   _("delete the character: most editors do not show it, so type the line again "
                     "if you cannot see it"), reader.problems)
     front = validate(model, source.front.data or YMap(), path, reader.problems, reader.context)
-    if front is None:
-        return None
-    return TextSource(lang, path, front, source.body, source.body_line, raw)
+    return None if front is None else TextSource(lang, path, front, source.body,
+                                                 source.body_line, raw)
 
 
 def _scan_files(bundle: Bundle, languages: list[str], reader: Reader) -> None:
@@ -346,12 +288,11 @@ def _twin(path: Path, problems: Problems) -> None:
 
 def _unknown_file(path: Path, known: set[str], languages: list[str], problems: Problems) -> None:
     if path.suffix == ".md":
-        message = _("{name} is not a language of this site ({languages}).").format(
-            name=path.name, languages=", ".join(languages)) + did_you_mean(path.name, known)
+        message = _("{name} is not a language of this site ({languages}).")
         hint = _("rename it, or add the language to `languages` in content/site.yml")
     else:
-        message = _("{name} is not part of the content model and will not be published.") \
-            .format(name=path.name) + did_you_mean(path.name, known)
-        hint = _("remove it, or rename it if it was meant to be one of {names}") \
-            .format(names=", ".join(sorted(known)))
-    problems.add(path, None, message, hint, level="warning")
+        message = _("{name} is not part of the content model and will not be published.")
+        hint = _("remove it, or rename it if it was meant to be one of {names}")
+    problems.add(path, None, message.format(name=path.name, languages=", ".join(languages))
+                 + did_you_mean(path.name, known), hint.format(names=", ".join(sorted(known))),
+                 level="warning")

@@ -12,7 +12,6 @@ is told, and what is rendered from it shows them as spaces."""
 from __future__ import annotations
 
 import re
-from typing import Any
 
 _ASTRAL_NONCHARACTERS = "".join(
     chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0x10000, 0x110000, 0x10000))
@@ -27,36 +26,6 @@ def code_of(text: str) -> str | None:
     """Names the first unshowable character in a text ("U+0001"), or None."""
     found = UNSHOWABLE.search(text)
     return f"U+{ord(found.group()):04X}" if found else None
-
-
-def scrub(data: Any, line: int = 1) -> list[tuple[int, str]]:
-    """Replaces each unshowable character in the texts of loaded YAML with a
-    space, in place (before anyone else reads the data).
-
-    Args:
-        data: Mappings and lists that know their lines (line_of), and scalars.
-        line: The line of `data` itself.
-
-    Returns:
-        (line, code of its first unshowable character) of each text changed.
-    """
-    if isinstance(data, dict):
-        places = list(data)
-    elif isinstance(data, list):
-        places = range(len(data))
-    else:
-        return []
-    found = []
-    for place in places:
-        at, value = data.line_of(place) if hasattr(data, "line_of") else line, data[place]
-        if isinstance(value, str):
-            code = code_of(value)
-            if code:
-                data[place] = UNSHOWABLE.sub(" ", value)
-                found.append((at, code))
-        else:
-            found += scrub(value, at)
-    return found
 
 
 def unshowable_lines(text: str) -> list[tuple[int, str]]:

@@ -16,13 +16,8 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 @dataclass(frozen=True)
 class PartialDate:
-    """An ISO 8601 date that may stop at the month or the year.
-
-    Attributes:
-        year: The year.
-        month: The month (1-12), or None for a year.
-        day: The day of the month, or None for a month or a year.
-    """
+    """An ISO 8601 date that may stop at the month or the year (then its day,
+    or its month and day, are None)."""
 
     year: int
     month: int | None = None
@@ -36,18 +31,16 @@ class PartialDate:
         return "month" if self.month is not None else "year"
 
     def first_day(self) -> dt.date:
-        """Returns the first day this date covers."""
         return dt.date(self.year, self.month or 1, self.day or 1)
 
     def last_day(self) -> dt.date:
-        """Returns the last day this date covers."""
         if self.day is not None:
             return self.first_day()
         month = self.month or 12
         return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
     def iso(self) -> str:
-        """Returns the date as written in ISO 8601 at its own precision."""
+        """The date as written in ISO 8601 at its own precision."""
         parts = [f"{self.year:04d}", self.month and f"{self.month:02d}", self.day and f"{self.day:02d}"]
         return "-".join(p for p in parts if p)
 
@@ -56,18 +49,9 @@ class PartialDate:
 
 
 def parse_date(value: Any) -> PartialDate:
-    """Parses an ISO 8601 day, month or year.
-
-    Args:
-        value: Text such as "2019-10-01", "2019-10" or "2019", a year as a
-            number, or a date object.
-
-    Returns:
-        The parsed date.
-
-    Raises:
-        ValueError: with an editor-friendly reason.
-    """
+    """Parses an ISO 8601 day, month or year: text such as "2019-10-01",
+    "2019-10" or "2019", a year as a number, or a date object. Raises
+    ValueError with an editor-friendly reason."""
     if isinstance(value, PartialDate):
         return value
     if isinstance(value, dt.date):

@@ -10,13 +10,8 @@ from generator.content.problems import HintedError, did_you_mean, one_of
 
 
 def explain(error: dict, field: str, siblings: list[str]) -> tuple[str, str]:
-    """Returns (message, hint) for a pydantic error, in editors' words.
-
-    Args:
-        error: One of pydantic's errors.
-        field: The field's path, e.g. cover.alt.
-        siblings: The fields valid beside it (for suggestions).
-    """
+    """(message, hint) for a pydantic error at `field` (a path, e.g. cover.alt),
+    in editors' words; `siblings` are the fields valid beside it."""
     kind, name = error["type"], field.rsplit(".", 1)[-1]
     given = error.get("input")
     if kind == "missing":
@@ -42,7 +37,7 @@ def explain(error: dict, field: str, siblings: list[str]) -> tuple[str, str]:
 def _explain_value(kind: str, field: str, name: str, error: dict) -> tuple[str, str]:
     ctx = error.get("ctx", {})
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return _out_of_range(kind, field, name, error)
+        return _out_of_range(field, name, error)
     if kind == "value_error":
         found = ctx.get("error", error["msg"])
         return (f"`{field}`: {found}", found.hint if isinstance(found, HintedError)
@@ -50,30 +45,31 @@ def _explain_value(kind: str, field: str, name: str, error: dict) -> tuple[str, 
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return (_("`{field}` must be a group of named fields").format(field=field),
                 _(EXAMPLES.get(name, N_("see the content model"))))
-    if kind == "list_type":
-        return (_("`{field}` must be a list").format(field=field),
-                _("write it as a list, e.g. {name}: [first, second]").format(name=name))
-    if kind in ("string_type", "string_too_short"):
-        return (_("`{field}` must be non-empty text").format(field=field),
-                _('write it as text, e.g. {name}: "..."').format(name=name))
-    if kind in ("bool_type", "bool_parsing"):
-        return (_("`{field}` must be true or false").format(field=field),
-                _("write {name}: true or {name}: false").format(name=name))
-    if kind == "int_parsing_size":  # a number written in quotes, thousands of digits long
-        return (_("`{field}` is far too long a number").format(field=field),
-                _("write {name}: followed by a number").format(name=name))
-    if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float",
-                "finite_number"):
-        return (_("`{field}` must be a number").format(field=field),
-                _("write {name}: followed by a number").format(name=name))
-    if kind == "string_too_long":
-        return (_("`{field}` is too long").format(field=field),
-                _("shorten it to at most {count} characters")
-                .format(count=ctx.get("max_length", "?")))
+    for kinds, message, hint in _BY_TYPE:
+        if kind in kinds:
+            return (_(message).format(field=field),
+                    _(hint).format(name=name, count=ctx.get("max_length", "?")))
     return f"`{field}`: {error['msg']}", _("see the content model for what this field takes")
 
 
-def _out_of_range(kind: str, field: str, name: str, error: dict) -> tuple[str, str]:
+_BY_TYPE = (  # pydantic's error types: what is wrong, how to write the value
+    (("list_type",), N_("`{field}` must be a list"),
+     N_("write it as a list, e.g. {name}: [first, second]")),
+    (("string_type", "string_too_short"), N_("`{field}` must be non-empty text"),
+     N_('write it as text, e.g. {name}: "..."')),
+    (("bool_type", "bool_parsing"), N_("`{field}` must be true or false"),
+     N_("write {name}: true or {name}: false")),
+    # a number written in quotes, thousands of digits long
+    (("int_parsing_size",), N_("`{field}` is far too long a number"),
+     N_("write {name}: followed by a number")),
+    (("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float",
+      "finite_number"), N_("`{field}` must be a number"), N_("write {name}: followed by a number")),
+    (("string_too_long",), N_("`{field}` is too long"),
+     N_("shorten it to at most {count} characters")),
+)
+
+
+def _out_of_range(field: str, name: str, error: dict) -> tuple[str, str]:
     message = _("`{field}` is {value}, out of range").format(field=field, value=error.get("input"))
     if name == "lat":
         return message, _("use a number between -90 and 90; lat is north-south (about 50-54 in "

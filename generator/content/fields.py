@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any, Iterator, Literal
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer,
-                      ValidationError, ValidationInfo, WithJsonSchema, field_validator,
-                      model_validator)
+                      ValidationError, ValidationInfo, WithJsonSchema, model_validator)
 
 from generator.content.dates import PartialDate, parse_date
 from generator.content.messages import N_, _
@@ -27,15 +26,11 @@ _ID = re.compile(ID_PATTERN)
 
 
 def is_valid_id(value: str) -> bool:
-    """Tells whether `value` may be a record id (lowercase, digits, hyphens)."""
+    """Whether `value` may be a record id (lowercase, digits, hyphens)."""
     return bool(_ID.fullmatch(value))
 
 
-def _date(value: Any) -> PartialDate:
-    return parse_date(value)
-
-
-Date = Annotated[PartialDate, BeforeValidator(_date), PlainSerializer(str, return_type=str),
+Date = Annotated[PartialDate, BeforeValidator(parse_date), PlainSerializer(str, return_type=str),
                  WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
                                  "description": N_("a date: 2019-10-01, or 2019-10 for a month")})]
 Id = Annotated[str, Field(pattern=ID_PATTERN,
@@ -69,19 +64,14 @@ Localized = Annotated[dict[str, Text], BeforeValidator(_localized), AfterValidat
                            "description": N_("the same text in every language")}]})]
 
 
-def _url(value: str) -> str:
-    # printed into href attributes: no quotes, angle brackets, spaces or control characters
-    if not re.fullmatch(r'https?://[^\s<>"\\\x00-\x1f\x7f]+', value):
-        raise ValueError(_('"{value}" is not a web address; start it with https:// and leave '
-                           "out spaces, quotes and < >").format(value=value[:80]))
-    return value
-
-
-def _country(value: str) -> str:
-    if not re.fullmatch(r"[A-Za-z]{2}", value):
-        raise ValueError(_('"{value}" is not a two-letter country code; write e.g. NL, IT or '
-                           "GB").format(value=value))
-    return value.upper()
+def matching(pattern: str | re.Pattern, message: str) -> AfterValidator:
+    """Refuses a text that `pattern` does not match whole, saying `message`
+    (marked with N_, quoting the text as {value})."""
+    def check(value: str) -> str:
+        if not re.fullmatch(pattern, value):
+            raise ValueError(_(message).format(value=value[:80]))
+        return value
+    return AfterValidator(check)
 
 
 def _file_name(value: str) -> str:
@@ -101,11 +91,15 @@ def file_key(name: str) -> str:
     return unicodedata.normalize("NFC", name)
 
 
-Url = Annotated[str, AfterValidator(_url)]
+# printed into href attributes: no quotes, angle brackets, spaces or control characters
+Url = Annotated[str, matching(r'https?://[^\s<>"\\\x00-\x1f\x7f]+', N_(
+    '"{value}" is not a web address; start it with https:// and leave out spaces, quotes and < >'))]
 FileName = Annotated[str, Field(min_length=1, max_length=200,
                                 description=N_("the name of a file in the record's folder")),
                      AfterValidator(_file_name)]
-Country = Annotated[str, AfterValidator(_country),
+Country = Annotated[str, matching(r"[A-Za-z]{2}", N_(
+    '"{value}" is not a two-letter country code; write e.g. NL, IT or GB')),
+                    AfterValidator(str.upper),
                     Field(description=N_("ISO 3166-1 alpha-2 code, e.g. NL"))]
 
 
@@ -174,45 +168,30 @@ class Record(Model):
         "true: left out of the published site until it is ready (the preview shows it)"))
 
 
-def approximate_fields(value: bool | list[str], default: str = "location") -> frozenset[str]:
-    """Normalises `approximate:` (true means the location) to a set of field names."""
-    if value is True:
-        return frozenset({default})
-    return frozenset(value or ())
+class Approximate:
+    """A record whose `approximate:` names facts known only roughly."""
+
+    @property
+    def approximate_fields(self) -> frozenset[str]:
+        """The facts that are only approximate (true means the location)."""
+        return frozenset({"location"} if self.approximate is True else self.approximate or ())
 
 
 def validate(model: type[BaseModel], data: Any, path: Path, problems: Problems,
              context: dict | None = None) -> Any:
-    """Validates YAML data against a model, recording problems with lines.
-
-    Args:
-        model: The pydantic model.
-        data: The parsed YAML (YMap/YList tree).
-        path: The file it came from.
-        problems: Where problems go.
-        context: Validation context (e.g. the site's languages).
-
-    Returns:
-        The model instance, or None when the data is invalid.
-    """
+    """Validates YAML data (a YMap/YList tree) from `path` against a model,
+    recording problems with lines: the model instance, or None when invalid."""
     try:
         return model.model_validate(data, context=context or {})
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             if problems.full(path):
                 break
-            report_error(error, model, data, path, problems)
+            loc = tuple(step for step in error["loc"] if not _is_internal(step))
+            field = ".".join(str(s) for s in loc) or _("this file")
+            message, hint = explain(error, field, _fields_at(model, loc))
+            problems.add(path, line_at(data, loc, default=1), message, hint)
         return None
-
-
-def report_error(error: dict, model: type[BaseModel], data: Any, path: Path,
-                 problems: Problems) -> None:
-    """Turns one pydantic error into a Problem an editor can act on."""
-    loc = tuple(step for step in error["loc"] if not _is_internal(step))
-    line = line_at(data, loc, default=1)
-    field = ".".join(str(s) for s in loc) or _("this file")
-    message, hint = explain(error, field, _fields_at(model, loc))
-    problems.add(path, line, message, hint)
 
 
 def _is_internal(step: Any) -> bool:
@@ -238,11 +217,8 @@ def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
 def _inner_model(annotation: Any) -> Any:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
+    return next((found for arg in getattr(annotation, "__args__", ())
+                 if (found := _inner_model(arg)) is not None), None)
 
 
 class Named(Model):
@@ -253,17 +229,11 @@ class Named(Model):
 
 
 Status = Literal["planned", "running", "finished", "unknown"]
-__all__ = ["Country", "FileName", "Url", "Date", "Id", "Image", "LocalText", "Localized", "Location", "Model", "Named", "Period", "Record",
-           "Status", "Text", "field_validator", "validate", "is_valid_id"]
 
 
 def local_texts(value: Any, loc: tuple = ()) -> Iterator[tuple[tuple, LocalText]]:
-    """Yields (location, text) for every per-language text inside a model.
-
-    Args:
-        value: A model, list, dict or scalar.
-        loc: The path to `value` so far.
-    """
+    """Yields (location, text) for every per-language text inside a model
+    (or a list, dict or scalar), below `loc`, the path to `value` so far."""
     if isinstance(value, LocalText):
         yield loc, value
     elif isinstance(value, BaseModel):

@@ -13,9 +13,5 @@ FILES = ("site.yml", "taxonomies.yml", "publications.yml")  # beside the kinds' 
 
 
 def by_singular(singular: str) -> Kind:
-    """Returns the kind of `pilots new story`: story -> stories.
-
-    Raises:
-        KeyError: for a word that names no kind.
-    """
+    """The kind of `pilots new story`: story -> stories."""
     return next(kind for kind in KINDS.values() if kind.singular == singular)

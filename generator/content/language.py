@@ -14,15 +14,10 @@ from generator.content.dates import PartialDate
 
 @dataclass(frozen=True)
 class Lang:
-    """How one language writes dates, periods, countries and languages.
+    """How one language writes dates, periods, countries and languages."""
 
-    Attributes:
-        code: The language code (nl, en).
-        locale: The babel locale (en_GB for British English).
-    """
-
-    code: str
-    locale: str
+    code: str  # nl, en
+    locale: str  # babel's: en_GB for British English
 
     @property
     def _babel(self) -> Locale:
@@ -30,22 +25,22 @@ class Lang:
 
     def date(self, value: PartialDate) -> str:
         """Writes a date at its own precision: 1 december 2022, december 2022, 2022."""
-        return _written(value.year, value.month, value.day, value.precision, self.locale)
+        return _written(value, self.locale)
 
     def period(self, start: PartialDate, end: PartialDate | None) -> str:
         """Writes a period: juni 2018 – december 2020 (an open end stays open)."""
         return f"{self.date(start)} – {self.date(end)}" if end else f"{self.date(start)} –"
 
     def country(self, code: str) -> str:
-        """Returns a country's name in this language (Nederland, Netherlands)."""
+        """A country's name in this language (Nederland, Netherlands)."""
         return self._babel.territories.get(code.upper(), code.upper())
 
     def language_name(self, code: str) -> str:
-        """Returns a language's name in this language (Engels, Dutch)."""
+        """A language's name in this language (Engels, Dutch)."""
         return self._babel.languages.get(code, code)
 
     def own_name(self) -> str:
-        """Returns this language's name in itself (Nederlands, English)."""
+        """This language's name in itself (Nederlands, English)."""
         name = self._babel.languages.get(self.code, self.code)
         return name[:1].upper() + name[1:]
 
@@ -59,11 +54,10 @@ def _locale(name: str) -> Locale:
 
 
 @lru_cache(maxsize=4096)
-def _written(year: int, month: int | None, day: int | None, precision: str, locale: str) -> str:
+def _written(value: PartialDate, locale: str) -> str:
     """A date as the language writes it (the same dates recur on many pages)."""
-    value = PartialDate(year, month, day)
-    if precision == "day":
+    if value.precision == "day":
         return format_date(value.first_day(), "long", locale=_locale(locale))
-    if precision == "month":
+    if value.precision == "month":
         return format_skeleton("yMMMM", value.first_day(), locale=_locale(locale))
-    return str(year)
+    return str(value.year)

@@ -32,6 +32,7 @@ from gettext import NullTranslations
 from pathlib import Path
 from typing import Iterator, Mapping
 
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -54,11 +55,8 @@ def N_(message: str) -> str:
 
 
 def language_from(environ: Mapping[str, str]) -> str:
-    """Returns the message language the environment asks for, as gettext reads it.
-
-    Args:
-        environ: Environment variables (LANGUAGE may list several, with colons).
-    """
+    """The message language the environment asks for, as gettext reads it
+    (LANGUAGE may list several, with colons)."""
     for name in _ENVIRONMENT:
         value = environ.get(name, "")
         if not value:
@@ -95,7 +93,6 @@ def speaking(lang: str) -> Iterator[None]:
 
 
 def catalogue(lang: str, domain: str = DOMAIN) -> Path:
-    """The `.po` file of a language."""
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
@@ -111,7 +108,8 @@ def translations(lang: str, domain: str = DOMAIN) -> NullTranslations:
     if mo.is_file() and mo.stat().st_mtime >= po.stat().st_mtime:
         with mo.open("rb") as handle:
             return Translations(handle, domain)
-    compiled = compile_catalogue(po, domain)
+    with po.open("rb") as handle:
+        compiled = compiled_mo(read_po(handle, domain=domain))
     try:
         write_atomic(mo, compiled)  # two commands may start at once on a fresh clone
     except OSError:  # an installed package may be read-only: memory is enough
@@ -119,15 +117,10 @@ def translations(lang: str, domain: str = DOMAIN) -> NullTranslations:
     return Translations(io.BytesIO(compiled), domain)
 
 
-def compile_catalogue(po: Path, domain: str = DOMAIN) -> bytes:
-    """Compiles a `.po` file to the bytes of its `.mo` file."""
-    with po.open("rb") as handle:
-        parsed = read_po(handle, domain=domain)
+def compiled_mo(parsed: Catalog) -> bytes:
     buffer = io.BytesIO()
     write_mo(buffer, parsed)
     return buffer.getvalue()
-
-
 
 
 def _(message: str) -> str:

@@ -22,22 +22,14 @@ LEVELS = {"error": N_("error"), "warning": N_("warning"), "notice": N_("notice")
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong (or worth knowing) about the content.
+    """One thing wrong (or worth knowing) about the content: what is wrong, in
+    plain language, and how to fix it."""
 
-    Attributes:
-        path: The file, relative to the project folder where possible.
-        line: 1-based line in that file, or None when no line applies.
-        message: What is wrong, in plain language.
-        hint: How to fix it.
-        level: "error" fails the build; "warning" fails it with --strict;
-            "notice" is information only.
-    """
-
-    path: str
-    line: int | None
+    path: str  # the file, relative to the project folder where possible
+    line: int | None  # 1-based, or None when no line applies
     message: str
     hint: str = ""
-    level: Level = "error"
+    level: Level = "error"  # a warning fails the build with --strict; a notice never
 
     def format(self) -> str:
         """Returns the problem as `file:line: level: message` plus the fix."""
@@ -64,15 +56,7 @@ class Problems:
 
     def add(self, path: Path | str, line: int | None, message: str,
             hint: str = "", level: Level = "error") -> None:
-        """Records one problem.
-
-        Args:
-            path: The file the problem is in.
-            line: 1-based line, or None.
-            message: What is wrong.
-            hint: How to fix it.
-            level: error, warning or notice.
-        """
+        """Records one problem at a file's 1-based line (or None)."""
         where = self._where(path)
         count = self.counts[where] = self.counts.get(where, 0) + 1
         if count == PER_FILE + 1:
@@ -129,25 +113,17 @@ def _printable(text: str) -> str:
 
 
 class HintedError(ValueError):
-    """A validation error that says how to fix the value: raised by a model's
-    validator, its message and hint reach the editor as they are.
-
-    Args:
-        message: What is wrong.
-        hint: How to fix it.
-    """
+    """An error that says how to fix what is wrong: raised by a model's
+    validator (or the content boundary), its message and hint reach the
+    editor as they are."""
 
     def __init__(self, message: str, hint: str):
         super().__init__(message)
-        self.hint = hint
+        self.message, self.hint = message, hint
 
 
 class ContentError(Exception):
-    """Raised once, after loading, when the content has errors.
-
-    Args:
-        problems: Every problem that fails the build.
-    """
+    """Raised once, after loading, with every problem that fails the build."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
@@ -157,18 +133,12 @@ class ContentError(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
-        """Returns every problem, one block each, then a summary line."""
-        lines = [p.format() for p in self.problems]
-        return "\n".join(lines + [self.summary])
+        """Every problem, one block each, then a summary line."""
+        return "\n".join([p.format() for p in self.problems] + [self.summary])
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """Returns ' Did you mean "x"?' for a close match, or an empty string.
-
-    Args:
-        word: What the editor wrote.
-        choices: What would have been valid.
-    """
+    """' Did you mean "x"?' for a choice close to what the editor wrote, or ""."""
     matches = difflib.get_close_matches(str(word), sorted(set(choices)), n=1, cutoff=0.6)
     return " " + _('Did you mean "{word}"?').format(word=matches[0]) if matches else ""
 

@@ -17,11 +17,10 @@ from gettext import NullTranslations
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po, write_po
 from babel.support import Translations
 
-from generator.content.messages import SITE, _, catalogue, ngettext, translations
+from generator.content.messages import SITE, _, catalogue, compiled_mo, ngettext, translations
 from generator.content.problems import Problems
 
 FOLDER = "texts"  # content/texts/
@@ -30,14 +29,8 @@ FOLDER = "texts"  # content/texts/
 def site_texts(root: Path, languages: list[str], read, problems: Problems,
                line: int | None) -> dict[str, NullTranslations]:
     """Each language's words: the site's catalogue (if any) over the generator's.
-
-    Args:
-        root: The content folder.
-        languages: The site's languages.
-        read: Reads a content file's text through the boundary (None: refused).
-        problems: Where problems go.
-        line: The line of `languages:` in site.yml.
-    """
+    `read` reads a file's text through the boundary (None: refused); `line` is
+    that of `languages:` in site.yml."""
     found = {}
     for lang in languages:
         path = root / FOLDER / f"{lang}.po"
@@ -69,17 +62,15 @@ def _catalogue(path: Path, lang: str, read, problems: Problems) -> Translations 
                      _("open it in Poedit, or compare it with a fresh one from `pilots new texts "
                        "{lang}`").format(lang=lang))
         return None
-    missing = sum(1 for message in parsed if message.id and not _done(message.string))
+    missing = sum(1 for message in parsed if message.id and not all(  # each plural form
+        message.string if isinstance(message.string, tuple) else (message.string,)))
     if missing and not catalogue(lang, SITE).is_file():
         problems.add(path, None, ngettext("{count} interface text is not translated yet; it "
                                           "shows in English", "{count} interface texts are not "
                                           "translated yet; they show in English", missing)
                      .format(count=missing), _("translate the empty msgstr lines"),
                      level="warning")
-    data = io.BytesIO()
-    write_mo(data, parsed)
-    data.seek(0)
-    return Translations(data, SITE)
+    return Translations(io.BytesIO(compiled_mo(parsed)), SITE)
 
 
 # A line of a .po file: a comment, a keyword with its quoted text, or more quoted text
@@ -96,10 +87,6 @@ def _malformed(text: str) -> tuple[int | None, str | None]:
             return number, _("line {number} is not a quoted text or a keyword").format(
                 number=number)
     return None, None
-
-
-def _done(string: str | tuple) -> bool:
-    return all(string) if isinstance(string, tuple) else bool(string)
 
 
 def template(lang: str) -> str:

@@ -73,11 +73,7 @@ def key_of(*parts: object) -> str:
 
 
 class Store:
-    """The entries of one kind (a folder of .cache/), by key.
-
-    Args:
-        folder: The kind's folder, e.g. .cache/maps.
-    """
+    """The entries of one kind (a folder of .cache/, e.g. .cache/maps), by key."""
 
     def __init__(self, folder: Path):
         self.folder = folder
@@ -97,7 +93,6 @@ class Store:
         return path
 
     def read(self, key: str) -> bytes | None:
-        """The entry's bytes, checked; None when there is none."""
         path = self.get(key)
         return path.read_bytes() if path is not None else None
 

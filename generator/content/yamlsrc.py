@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 import yaml
 
-from generator.content.controls import scrub
+from generator.content.controls import UNSHOWABLE, code_of
 from generator.content.messages import N_, _
 
 try:
@@ -30,22 +30,28 @@ except ImportError:  # pragma: no cover - PyYAML without libyaml
 class YMap(dict):
     """A mapping that knows the line of each key (1-based)."""
 
-    line: int = 0
-    key_lines: dict
+    def __init__(self, *args: Any, line: int = 0, key_lines: dict | None = None):
+        super().__init__(*args)
+        self.line, self.key_lines = line, {} if key_lines is None else key_lines
 
     def line_of(self, key: Any) -> int:
-        """Returns the line of `key`, or of the mapping itself."""
+        """The line of `key`, or of the mapping itself."""
         return self.key_lines.get(key, self.line)
+
+    def only(self, keys: Iterable[Any]) -> YMap:
+        """The mapping with only `keys`, still knowing their lines."""
+        return YMap({key: self[key] for key in keys}, line=self.line, key_lines=self.key_lines)
 
 
 class YList(list):
     """A list that knows the line of each item (1-based)."""
 
-    line: int = 0
-    item_lines: list
+    def __init__(self, *args: Any, line: int = 0, item_lines: list | None = None):
+        super().__init__(*args)
+        self.line, self.item_lines = line, item_lines or []
 
     def line_of(self, index: Any) -> int:
-        """Returns the line of item `index`, or of the list itself."""
+        """The line of item `index`, or of the list itself."""
         if isinstance(index, int) and 0 <= index < len(self.item_lines):
             return self.item_lines[index]
         return self.line
@@ -54,16 +60,31 @@ class YList(list):
 class _Loader(_BaseLoader):
     """SafeLoader building YMap/YList and noting duplicate keys."""
 
-    def __init__(self, stream: str):
+    def __init__(self, stream: str, line_offset: int):
         super().__init__(stream)
         self.duplicates: list[tuple[str, int]] = []
         self.unquoted: list[int] = []
-        self.line_offset = 0
+        self.controls: list[tuple[int, str]] = []
+        self.line_offset = line_offset
+
+    def line(self, node: yaml.Node) -> int:
+        return node.start_mark.line + 1 + self.line_offset
+
+
+class _Refused(Exception):
+    """What content never needs, found while the data is built."""
+
+    def __init__(self, error: YamlError):
+        super().__init__(error.message)
+        self.error = error
 
 
 # Quotation marks a word processor writes (“ ” ‘ ’ „ « »): YAML takes them as
 # part of the text. An editor who wraps a whole value in them meant quotes.
 CURLY_OPEN, CURLY_CLOSE = "“‘„‚«", "”’“‘»"
+FIELD_LIMIT = 10_000  # characters in one YAML text; long prose belongs in nl.md / en.md
+NUMBER_LIMIT = 40  # characters in one number: content needs a dozen at most
+DEPTH_LIMIT = 30      # nesting; content needs four or five levels
 
 
 def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> str:
@@ -71,48 +92,58 @@ def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> str:
     value = loader.construct_scalar(node)
     if not node.style and len(value) >= 2 and value[0] in CURLY_OPEN \
             and value[-1] in CURLY_CLOSE:
-        loader.unquoted.append(node.start_mark.line + 1 + loader.line_offset)
+        loader.unquoted.append(loader.line(node))
         return value[1:-1]
+    return value
+
+
+def _value(loader: _Loader, value: Any, line: int) -> Any:
+    """A value written at `line`: a text too long for one field is refused,
+    and its unshowable characters (see controls) are noted and shown as spaces."""
+    if not isinstance(value, str):
+        return value
+    if len(value) > FIELD_LIMIT:
+        raise _Refused(YamlError(line, _("this text is longer than {limit:,} characters, the "
+                                         "limit for one field").format(limit=FIELD_LIMIT),
+                                 _("shorten it; long texts belong in the record's nl.md and "
+                                   "en.md")))
+    code = code_of(value)
+    if code:
+        loader.controls.append((line, code))
+        return UNSHOWABLE.sub(" ", value)
     return value
 
 
 def _construct_map(loader: _Loader, node: yaml.MappingNode) -> YMap:
     loader.flatten_mapping(node)
-    result = YMap()
-    result.line = node.start_mark.line + 1 + loader.line_offset
-    result.key_lines = {}
+    result = YMap(line=loader.line(node))
     yield result
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1 + loader.line_offset
+        line = loader.line(key_node)
         if not isinstance(key, str):  # `1:` or `yes:` is a name in content, never a number
             key = str(key).lower() if isinstance(key, bool) else str(key)
         if key in result:
             loader.duplicates.append((str(key), line))
-        result[key] = loader.construct_object(value_node, deep=True)
+        result[key] = _value(loader, loader.construct_object(value_node, deep=True), line)
         result.key_lines[key] = line
 
 
 def _construct_list(loader: _Loader, node: yaml.SequenceNode) -> YList:
-    result = YList()
-    result.line = node.start_mark.line + 1 + loader.line_offset
-    result.item_lines = [n.start_mark.line + 1 + loader.line_offset for n in node.value]
+    result = YList(line=loader.line(node), item_lines=[loader.line(n) for n in node.value])
     yield result
-    result.extend(loader.construct_object(n, deep=True) for n in node.value)
-
-
-NUMBER_LIMIT = 40  # characters in one number: content needs a dozen at most
-
-
-class _NumberTooLong(yaml.MarkedYAMLError):
-    """A number far longer than content needs (Python will not even turn one
-    of over 4,300 digits into text)."""
+    result.extend(_value(loader, loader.construct_object(n, deep=True), line)
+                  for n, line in zip(node.value, result.item_lines))
 
 
 def _number(construct):
+    """A number; one far longer than content needs is refused (Python will
+    not even turn one of over 4,300 digits into text)."""
     def checked(loader: _Loader, node: yaml.ScalarNode) -> Any:
         if len(node.value) > NUMBER_LIMIT:
-            raise _NumberTooLong(problem=str(len(node.value)), problem_mark=node.start_mark)
+            raise _Refused(YamlError(loader.line(node), _(
+                "this number is far too long ({count} characters)").format(count=len(node.value)),
+                _("write the number with at most {limit} characters").format(limit=NUMBER_LIMIT)))
         return construct(loader, node)
     return checked
 
@@ -169,15 +200,9 @@ def keep_parsed(texts: int, characters: int = 4_000_000) -> None:
 
 
 def load_yaml(text: str, line_offset: int = 0) -> Loaded:
-    """Parses YAML text into YMap/YList/scalars with line numbers.
-
-    Args:
-        text: The YAML source.
-        line_offset: Lines before `text` in its file (for front matter).
-
-    Returns:
-        The data, or a YamlError saying what is wrong and where.
-    """
+    """Parses YAML text into YMap/YList/scalars with line numbers (counted
+    after `line_offset` lines, for front matter), or a YamlError saying what
+    is wrong and where."""
     global _kept_characters
     if not _KEEP["texts"]:
         return _load(text, line_offset)
@@ -195,21 +220,14 @@ def load_yaml(text: str, line_offset: int = 0) -> Loaded:
 
 def _load(text: str, line_offset: int) -> Loaded:
     try:
-        refused = _refused_event(text, line_offset)
-        if refused is not None:
-            return Loaded(error=refused)
-        loader = _Loader(text)
-        loader.line_offset = line_offset
+        _refuse_events(text, line_offset)
+        loader = _Loader(text, line_offset)
         try:
-            data = loader.get_single_data()
+            data = _value(loader, loader.get_single_data(), 1 + line_offset)
         finally:
             loader.dispose()
-    except _NumberTooLong as exc:
-        return Loaded(error=YamlError(exc.problem_mark.line + 1 + line_offset,
-                                      _("this number is far too long ({count} characters)")
-                                      .format(count=exc.problem),
-                                      _("write the number with at most {limit} characters")
-                                      .format(limit=NUMBER_LIMIT)))
+    except _Refused as exc:
+        return Loaded(error=exc.error)
     except yaml.MarkedYAMLError as exc:
         return Loaded(error=_explain(exc, line_offset, text))
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
@@ -222,58 +240,35 @@ def _load(text: str, line_offset: int) -> Loaded:
                                         "type the line again if you cannot see it")))
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         return Loaded(error=YamlError(None, str(exc), _(GENERIC_HINT)))
-    too_long = _too_long(data)
-    if too_long is not None:
-        return Loaded(error=YamlError(too_long, _("this text is longer than {limit:,} characters, "
-                                                  "the limit for one field")
-                                      .format(limit=FIELD_LIMIT),
-                                      _("shorten it; long texts belong in the record's nl.md "
-                                        "and en.md")))
     return Loaded(data=data, duplicates=loader.duplicates, unquoted=loader.unquoted,
-                  controls=scrub(data, 1 + line_offset))
+                  controls=loader.controls)
 
 
-FIELD_LIMIT = 10_000  # characters in one YAML text; long prose belongs in nl.md / en.md
-DEPTH_LIMIT = 30      # nesting; content needs four or five levels
 _EVENTS_WITH_TAGS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
 
 
-def _refused_event(text: str, line_offset: int) -> YamlError | None:
-    """Finds what editors never need and attackers use: anchors and aliases (a
+def _refuse_events(text: str, line_offset: int) -> None:
+    """Refuses what editors never need and attackers use: anchors and aliases (a
     few lines that expand to billions of values), explicit tags (`!!python/...`)
     and absurd nesting. Scanned from the parser's events, before anything is built."""
     depth = 0
     for event in yaml.parse(text, Loader=_BaseLoader):
         line = event.start_mark.line + 1 + line_offset
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            return YamlError(line, _("YAML anchors and aliases (&name, *name) are not used in "
-                                     "content"), _("write the value out in full where it is "
-                                                   "needed"))
+            raise _Refused(YamlError(line, _("YAML anchors and aliases (&name, *name) are not "
+                                             "used in content"),
+                                     _("write the value out in full where it is needed")))
         if isinstance(event, _EVENTS_WITH_TAGS) and event.tag is not None:
-            return YamlError(line, _("YAML tags such as {tag!r} are not used in content")
-                             .format(tag=event.tag.split(":")[-1][:40]),
-                             _("remove the tag (the word starting with !)"))
+            raise _Refused(YamlError(line, _("YAML tags such as {tag!r} are not used in content")
+                                     .format(tag=event.tag.split(":")[-1][:40]),
+                                     _("remove the tag (the word starting with !)")))
         depth += isinstance(event, yaml.CollectionStartEvent)
         depth -= isinstance(event, yaml.CollectionEndEvent)
         if depth > DEPTH_LIMIT:
-            return YamlError(line, _("the YAML is nested more than {limit} levels deep")
-                             .format(limit=DEPTH_LIMIT),
-                             _("write the values one level at a time, as in the content model"))
-    return None
-
-
-def _too_long(data: Any, line: int = 1) -> int | None:
-    """Returns the line of the first text longer than FIELD_LIMIT, if any."""
-    if isinstance(data, str):
-        return line if len(data) > FIELD_LIMIT else None
-    if isinstance(data, YMap):
-        pairs = ((data.line_of(k), v) for k, v in data.items())
-    elif isinstance(data, YList):
-        pairs = ((data.line_of(i), v) for i, v in enumerate(data))
-    else:
-        return None
-    return next((found for at, value in pairs
-                 if (found := _too_long(value, at)) is not None), None)
+            raise _Refused(YamlError(line, _("the YAML is nested more than {limit} levels deep")
+                                     .format(limit=DEPTH_LIMIT),
+                                     _("write the values one level at a time, as in the content "
+                                       "model")))
 
 
 GENERIC_HINT = N_("check the indentation (spaces, not tabs), and put text that contains "
@@ -327,46 +322,28 @@ _END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 
 
 def split_front_matter(text: str) -> MarkdownSource:
-    """Splits `---` front matter from a Markdown text.
-
-    Args:
-        text: The file's content.
-
-    Returns:
-        The parsed front matter (empty mapping if absent) and the body.
-    """
+    """Splits `---` front matter (an empty mapping if absent) from a Markdown text."""
     text = text.lstrip("\ufeff")
     lines = text.splitlines(keepends=True)
     if not lines or not _FENCE.match(lines[0].rstrip("\r\n")):
-        return MarkdownSource(Loaded(data=_empty_map()), text, 1)
+        return MarkdownSource(Loaded(data=YMap(line=1)), text, 1)
     for index in range(1, len(lines)):
         if _END.match(lines[index].rstrip("\r\n")):
             front = load_yaml("".join(lines[1:index]), line_offset=1)
             if front.error is None and front.data is None:
-                front.data = _empty_map()
+                front.data = YMap(line=1)
             return MarkdownSource(front, "".join(lines[index + 1:]), index + 2)
     error = YamlError(1, _("the front matter is not closed"),
                       _("add a line with only --- after the title and summary"))
     return MarkdownSource(Loaded(error=error), "", len(lines) + 1)
 
 
-def _empty_map() -> YMap:
-    empty = YMap()
-    empty.line, empty.key_lines = 1, {}
-    return empty
-
-
 def line_at(data: Any, loc: Sequence[Any], default: int | None = None) -> int | None:
-    """Returns the line of the value at `loc` (a path of keys and indexes).
+    """The line of the value at `loc` in a YMap/YList tree, a path of keys and
+    indexes such as ("phases", 0, "start"); `default` when nothing has one.
 
     Walks as deep as the path exists; a missing key reports the line of the
-    mapping that should have held it.
-
-    Args:
-        data: A tree of YMap/YList.
-        loc: Keys and list indexes, e.g. ("phases", 0, "start").
-        default: The line to use when nothing in the path has one.
-    """
+    mapping that should have held it."""
     line = getattr(data, "line", None) or default
     node = data
     for step in loc:

@@ -98,14 +98,8 @@ MAGIC = {".png": b"\x89PNG\r\n\x1a\n", ".webp": b"RIFF", ".woff2": b"wOF2"}
 def brand_files(brand: Brand | None, root: Path, read, problems: Problems,
                 line: int | None) -> dict[str, bytes]:
     """The logo and fonts site.yml names, read from content/brand/ and checked.
-
-    Args:
-        brand: site.yml's `brand:`.
-        root: The content folder.
-        read: Reads a content file's bytes through the boundary (raises Refused).
-        problems: Where problems go.
-        line: The line of `brand:` in site.yml.
-    """
+    `read` reads a file's bytes through the boundary (raises Refused); `line`
+    is that of `brand:` in site.yml."""
     wanted = {"logo": brand.logo, "text": brand.fonts.text, "headings": brand.fonts.headings} \
         if brand else {}
     found = {}

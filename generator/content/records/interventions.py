@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
-
 from typing import Literal
 
-from generator.content.fields import Date, FileName, Id, Localized, Location, Model, Period, approximate_fields
+from pydantic import Field, model_validator
+
+from generator.content.fields import (Approximate, Date, FileName, Id, Localized, Location, Model,
+                                      Period)
 from generator.content.messages import N_, _
 
 
-class Intervention(Model):
+class Intervention(Model, Approximate):
     """One thing done in a pilot, at a point or in an area."""
 
     id: Id = Field(description=N_("its own id, used once in the pilot"))
@@ -32,11 +33,6 @@ class Intervention(Model):
         "true when only the town is known (the point is the town centre), or a list of "
         "location, date"))
 
-    @property
-    def approximate_fields(self) -> frozenset[str]:
-        """The facts that are only approximate."""
-        return approximate_fields(self.approximate)
-
     @model_validator(mode="after")
     def _when_and_where(self) -> "Intervention":
         if (self.date is None) == (self.period is None):
@@ -44,4 +40,3 @@ class Intervention(Model):
         if (self.location is None) == (self.area is None):
             raise ValueError(_("give either a `location` or an `area` (one of them, not both)"))
         return self
-

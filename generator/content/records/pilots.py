@@ -6,8 +6,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.content.fields import (Country, Id, Image, Localized, Location, Period, Record, Status,
-                   approximate_fields)
+from generator.content.fields import (Approximate, Country, Id, Image, Localized, Location, Period,
+                                      Record, Status)
 from generator.content.bundle import Kind
 from generator.content.messages import N_
 from generator.content.records.front import Front
@@ -21,7 +21,7 @@ class Phase(Period):  # a Period: its end is not before its start
     description: Localized | None = Field(default=None, description=N_("what happened in it"))
 
 
-class PilotMeta(Record):
+class PilotMeta(Record, Approximate):
     """A pilot's language-neutral facts (pilots/<id>/meta.yml)."""
 
     country: Country
@@ -51,12 +51,6 @@ class PilotMeta(Record):
     approximate: bool | list[Literal["location", "period", "status"]] = Field(
         default=False, description=N_("facts known only roughly, shown as such: true (the "
                                       "location) or a list of location, period, status"))
-
-    @property
-    def approximate_fields(self) -> frozenset[str]:
-        """The facts that are only approximate."""
-        return approximate_fields(self.approximate)
-
 
 
 KIND = Kind("pilots", N_("pilot"), PilotMeta, Front, template="pilot", picture="cover",

@@ -8,9 +8,9 @@ from typing import Annotated, Literal
 
 from babel import Locale, UnknownLocaleError
 from babel.localedata import locale_identifiers
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator
 
-from generator.content.fields import Localized, Model, Period, Text, Url
+from generator.content.fields import Localized, Model, Period, Text, Url, matching
 from generator.content.messages import N_, _
 from generator.content.problems import HintedError
 from generator.content.records.brand import Brand
@@ -72,16 +72,9 @@ def checked_base_url(value: str) -> str:
 class Contact(Model):
     """How readers reach the project."""
 
-    email: str | None = Field(default=None,
-                              description=N_("an e-mail address, e.g. info@example.org"))
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value: str | None) -> str | None:
-        if value is not None and not _EMAIL.fullmatch(value):
-            raise ValueError(_('"{value}" is not an e-mail address; write it like '
-                               "info@example.org").format(value=value[:80]))
-        return value
+    email: Annotated[str, matching(_EMAIL, N_(
+        '"{value}" is not an e-mail address; write it like info@example.org'))] | None = Field(
+        default=None, description=N_("an e-mail address, e.g. info@example.org"))
 
 
 class CustomTiles(Model):
@@ -138,7 +131,7 @@ class SiteConfig(Model):
         "a sentence under the title on the home page"))
     languages: list[str] = Field(min_length=1, description=N_(
         "the site's languages, the default first, e.g. [nl, en]"))
-    base_url: Text = Field(description=N_(
+    base_url: Annotated[Text, AfterValidator(checked_base_url)] = Field(description=N_(
         "the address the site is published at, e.g. https://org.github.io/cosie/"))
     period: Period | None = Field(default=None, description=N_("when the project ran"))
     period_label: Localized | None = Field(default=None, description=N_(
@@ -195,11 +188,6 @@ class SiteConfig(Model):
         for lang, locale in value.items():
             _check_locale(lang, locale, info.data.get("languages"))
         return value
-
-    @field_validator("base_url")
-    @classmethod
-    def _base_url(cls, value: str) -> str:
-        return checked_base_url(value)
 
     @property
     def base_path(self) -> str:

@@ -2,33 +2,26 @@
 
 from __future__ import annotations
 
-import re
+from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field
 
-from generator.content.fields import Id, Localized, Model, Named
-from generator.content.messages import N_, _
-
+from generator.content.fields import Id, Model, Named, matching
+from generator.content.messages import N_
 
 # names only: letters, digits and hyphens, in folders of an icon set (never a path)
 ICON_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*){0,2}$"
+Colour = Annotated[str, matching(r"#[0-9a-fA-F]{6}", N_(
+    '"{value}" is not a colour; write it as "#1f77b4" (in quotes)')), AfterValidator(str.lower)]
 
 
 class InterventionType(Named):
     """A kind of intervention, drawn on maps in its colour with its icon."""
 
-    color: str = Field(default="#1f77b4", description=N_(
+    color: Colour = Field(default="#1f77b4", description=N_(
         'its colour on the maps, e.g. "#1f77b4" (in quotes)'))
     icon: str = Field(default="map-marker", pattern=ICON_PATTERN, description=N_(
         "an icon name from Font Awesome (solid) or Material Design, e.g. users or recycle"))
-
-    @field_validator("color")
-    @classmethod
-    def _color(cls, value: str) -> str:
-        if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
-            raise ValueError(_('"{value}" is not a colour; write it as "#1f77b4" (in quotes)')
-                             .format(value=value))
-        return value.lower()
 
 
 class Taxonomies(Model):
@@ -40,6 +33,3 @@ class Taxonomies(Model):
         "who pilots are for, by id"))
     intervention_types: dict[Id, InterventionType] = Field(default_factory=dict, description=N_(
         "kinds of intervention, by id, each with its colour and icon on the maps"))
-
-
-__all__ = ["InterventionType", "Localized", "Taxonomies"]
