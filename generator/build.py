@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from generator.content import load_content
+from generator.content.load import load_content
 from generator.content.messages import _
 from generator.content.problems import ContentError, Problem, Problems
 from generator.content.records.site import checked_base_url

@@ -17,8 +17,9 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from generator.content.boundary import IMAGE_LIMIT, LIMITS, MEDIA_LIMIT, MEDIA_SUFFIXES, size
-from generator.content.bundle import IMAGE_SUFFIXES, UNSUPPORTED_IMAGES
+from generator.content.boundary import IMAGE_LIMIT, LIMITS, MEDIA_LIMIT, size
+from generator.content.bundle import UNSUPPORTED_IMAGES
+from generator.content.names import IMAGE_SUFFIXES, MEDIA_SUFFIXES
 from generator.content.fields import ID_PATTERN
 from generator.content.kinds import FILES as TOP_FILES, KINDS
 from generator.content.messages import LANGUAGES, N_, _, speaking

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.problems import Problems
-from generator.content import load_content
+from generator.content.load import load_content
 from generator.content.bundle import Bundle
 from generator.content.fields import local_texts
 from generator.content.kinds import KINDS

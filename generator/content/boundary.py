@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.content.messages import _
+from generator.content.names import MEDIA_SUFFIXES
 from generator.content.problems import HintedError
 
 MB = 1 << 20
@@ -32,8 +33,6 @@ IMAGE_LIMIT = 50 * MB
 # GitHub refuses a file over 100 MB in a repository (and a site over 1 GB:
 # generator.site.media counts that); ten minutes of 720p video fit
 MEDIA_LIMIT = 100 * MB
-IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff"})
-MEDIA_SUFFIXES = frozenset({".mp4", ".webm", ".mp3", ".m4a", ".ogg", ".opus"})  # sound, video
 LIMITS.update(dict.fromkeys(MEDIA_SUFFIXES, MEDIA_LIMIT))
 
 

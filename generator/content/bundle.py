@@ -16,8 +16,9 @@ from generator.content.controls import unshowable_lines
 from generator.content.messages import _
 from generator.content.problems import Problems, did_you_mean
 from generator.content.yamlsrc import Loaded, YMap, load_yaml, split_front_matter
-from generator.content.boundary import IMAGE_SUFFIXES, MEDIA_SUFFIXES, Boundary, Refused
-from generator.content.fields import file_key, is_valid_id, validate
+from generator.content.boundary import Boundary, Refused
+from generator.content.fields import is_valid_id, validate
+from generator.content.names import IMAGE_SUFFIXES, MEDIA_SUFFIXES, file_key
 from generator.content.records.front import Front
 
 # Beside a sound or video file (MEDIA_SUFFIXES, checked by generator.site.media):

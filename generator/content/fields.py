@@ -8,7 +8,6 @@ Problems that name the file and line and say how to fix the input.
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 from typing import Annotated, Any, Iterator, Literal
 
@@ -17,6 +16,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
 
 from generator.content.dates import PartialDate, parse_date
 from generator.content.messages import N_, _
+from generator.content.names import file_key
 from generator.content.explain import explain
 from generator.content.problems import Problems, did_you_mean
 from generator.content.yamlsrc import line_at
@@ -81,14 +81,6 @@ def _file_name(value: str) -> str:
                            "of a file beside meta.yml, without folders, e.g. cover.jpg")
                          .format(value=value[:80]))
     return file_key(value)
-
-
-def file_key(name: str) -> str:
-    """How a file is known by name: é is one letter, whether it was typed as
-    one (NFC, as most editors write) or as e and an accent (NFD, as macOS
-    writes file names); files are found by listing their folder, never by
-    making a path of the name, so the name stays a key."""
-    return unicodedata.normalize("NFC", name)
 
 
 # printed into href attributes: no quotes, angle brackets, spaces or control characters

@@ -17,7 +17,7 @@ from itertools import count
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from generator.content import Item
+from generator.content.load import Item
 from generator.content.boundary import Boundary, Refused
 from generator.content.bundle import Bundle
 from generator.content.fields import Location

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import xyzservices
 
-from generator.content import Content
+from generator.content.load import Content
 from generator.content.kinds import PILOTS
 from generator.content.messages import _
 from generator.content.problems import Problems, did_you_mean

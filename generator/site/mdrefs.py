@@ -8,8 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from generator.content.boundary import IMAGE_SUFFIXES, MEDIA_SUFFIXES
-from generator.content.fields import file_key
+from generator.content.names import IMAGE_SUFFIXES, MEDIA_SUFFIXES, file_key
 
 # An image as Python-Markdown reads one: its texts may run over the lines of a
 # paragraph, and the file name may hold any character but ) or > (a line

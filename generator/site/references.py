@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import unquote, urlsplit
 
-from generator.content import Content
+from generator.content.load import Content
 from generator.content.bundle import Bundle, Kind
 from generator.content.messages import N_, _
 from generator.content.problems import Problems, did_you_mean

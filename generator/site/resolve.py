@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from generator.content import Content, Item
+from generator.content.load import Content, Item
 from generator.content.bundle import Bundle, Kind, TextSource
 from generator.content.kinds import PAGES, PARTNERS, PEOPLE, PILOTS, STORIES
 from generator.content.messages import N_, SITE, _, translations

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Any, Sequence
 
-from generator.content import Content
+from generator.content.load import Content
 from generator.content.bundle import Bundle, TextSource
 from generator.content.fields import local_texts
 from generator.content.messages import _, ngettext
