@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
+from generator.content.kept import KeptBundles
 from generator.content.load import load_content
 from generator.content.messages import _
 from generator.content.problems import ContentError, Problem, Problems
@@ -155,12 +156,12 @@ class GeneratorBug(Exception):
 
 
 def check(paths: Paths, drafts: bool = False, base_url: str | None = None,
-          images: ImageIndex | None = None, texts: TextWork | None = None
-          ) -> tuple[Site | None, Problems]:
+          images: ImageIndex | None = None, texts: TextWork | None = None,
+          kept: KeptBundles | None = None) -> tuple[Site | None, Problems]:
     """Reads, validates and resolves the content, builds nothing, and returns
     the site (None if site.yml is unusable) and every problem found. `images`:
-    what each image is (from the store by default); `texts`: where Markdown is
-    rendered (the preview keeps one).
+    what each image is (from the store by default); `texts` (where Markdown is
+    rendered) and the bundles `kept`: the preview's, kept between its builds.
 
     Raises:
         ValueError: when `base_url` is not a web address.
@@ -169,7 +170,7 @@ def check(paths: Paths, drafts: bool = False, base_url: str | None = None,
     with ExitStack() as stack:
         # the Markdown workers start while the YAML is read
         texts = texts if texts is not None else stack.enter_context(TextWork())
-        content = load_content(paths.content, problems)
+        content = load_content(paths.content, problems, kept)
         if content is not None and base_url:
             content.site = content.site.model_copy(update={"base_url": checked_base_url(base_url)})
         images = images if images is not None else image_index(paths)
@@ -233,13 +234,13 @@ def _made(paths: Paths, options: Options, report: BuildReport) -> tuple[Site, li
 
 
 def checked(paths: Paths, options: Options, index: ImageIndex, report: BuildReport,
-            texts: TextWork | None = None) -> Site:
+            texts: TextWork | None = None, kept: KeptBundles | None = None) -> Site:
     """The checked site; every problem goes into the report.
 
     Raises:
         ContentError: with the problems that fail this build.
     """
-    site, problems = check(paths, options.drafts, options.base_url, index, texts)
+    site, problems = check(paths, options.drafts, options.base_url, index, texts, kept)
     report.problems = problems.items
     failing = problems.failing(options.strict)
     if failing or site is None:

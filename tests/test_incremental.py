@@ -293,3 +293,35 @@ def test_the_preview_waits_for_the_reloading_page_before_building_the_rest():
     start = time.perf_counter()
     hub.reload_first()  # the page never comes back (its tab was closed)
     assert RELOADING - 0.05 < time.perf_counter() - start < RELOADING + 0.5
+
+
+def test_the_preview_reads_again_only_the_bundles_whose_files_changed(tmp_path, monkeypatch):
+    """A save reads its own folder, not every one; what the others' reading
+    found is said again each time, and a file replaced by a link is noticed."""
+    from generator.build import Paths
+    from generator.commands.rebuild import Rebuilder
+    from generator.content import kept
+    from generator.content.problems import ContentError
+
+    root = make_project(tmp_path / "site", FIXTURES / "basic" / "content")
+    (root / "content/stories/fotoverhaal/notes.txt").write_text("x", encoding="utf-8")
+    read, real = [], kept.read_bundle
+    monkeypatch.setattr(kept, "read_bundle", lambda k, f, r: read.append(f.name) or real(k, f, r))
+    builds = Rebuilder(Paths(root, root / ".build/preview"), drafts=False)
+    story = root / STORY
+    try:
+        first = builds.build()
+        assert "eerste-verhaal" in read and len(read) > 5
+        read.clear()
+        story.write_text(story.read_text(encoding="utf-8") + "\nMeer.\n", encoding="utf-8")
+        again = builds.build(frozenset({story}), lambda: None)
+        assert read == ["eerste-verhaal"]
+        said = [p.format() for p in first.problems if "notes.txt" in p.format()]
+        assert said and said == [p.format() for p in again.problems if "notes.txt" in p.format()]
+        english = story.with_name("en.md")
+        english.unlink()
+        english.symlink_to("nl.md")
+        with pytest.raises(ContentError, match="symbolic link"):
+            builds.build(frozenset({english}))
+    finally:
+        builds.close()

@@ -3,8 +3,9 @@
 A one-off build is cold (generator.build). The preview keeps what it can
 between saves, in memory only, so nothing it keeps outlives it: MkDocs
 running with its compiled theme (generator.engine.session), the Markdown
-workers with the texts they rendered, the parsed YAML of unchanged files, and
-what it placed in the folder it serves. A save is built with the same stages
+workers with the texts they rendered, the bundles and parsed YAML of
+unchanged files (generator.content.kept), and what it placed in the folder
+it serves. A save is built with the same stages
 as a one-off build; the engine renders only the pages whose text changed,
 when nothing else did (generator.engine.plan), and only changed files are
 copied into the served folder. As Hugo's server does, a save of a story is
@@ -24,6 +25,7 @@ from typing import Callable
 
 from generator.build import (BuildReport, Options, Paths, checked, draw_media, emitted,
                              image_index, planned_site, run_engine)
+from generator.content.kept import KeptBundles
 from generator.content.problems import Problem
 from generator.content.yamlsrc import keep_parsed
 from generator.emit import emit_language
@@ -58,6 +60,7 @@ class Rebuilder:
         self.paths, self.options = paths, Options(drafts=drafts)
         self.engine = SessionEngine()  # MkDocs stays loaded between saves
         self.texts = TextWork()  # its workers stay, and keep what they rendered
+        self.bundles = KeptBundles()  # a save reads its own folder again, not every one
         self.plan = DirtyPlan()
         self.index = image_index(paths)  # what each image is, by its file's times
         self.mirror = Mirror(paths.out)
@@ -97,7 +100,7 @@ class Rebuilder:
         paths, index = self.paths, self.index
         with ImagePlanner(paths.cache / "images", index, early=True) as images:
             with report.stage("check"):
-                site = checked(paths, self.options, index, report, self.texts)
+                site = checked(paths, self.options, index, report, self.texts, self.bundles)
             first = self._first(site, changed) if shown is not None else None
             if first:
                 with report.stage("first"):

@@ -21,6 +21,7 @@ from generator.content.yamlsrc import YList, YMap, line_at
 from generator.content.fields import validate
 from generator.content.boundary import Boundary, Refused
 from generator.content.bundle import Bundle, Kind, Reader, read_bundle
+from generator.content.kept import KeptBundles
 from generator.content.kinds import FILES, KINDS, PILOTS
 from generator.content.records.brand import FOLDER as BRAND, brand_files
 from generator.content.records.interventions import Intervention
@@ -69,10 +70,11 @@ class Content:
         return self.site.languages
 
 
-def load_content(root: Path, problems: Problems) -> Content | None:
+def load_content(root: Path, problems: Problems, kept: KeptBundles | None = None
+                 ) -> Content | None:
     """Reads and validates every record in the content folder `root`; None
     if site.yml itself is unusable (nothing else can be checked without its
-    languages)."""
+    languages). The preview gives the bundles it `kept`."""
     if not root.is_dir():
         problems.add(root, None, _("the content folder does not exist"),
                      _("run the command from the folder that holds mkdocs.yml and content/"))
@@ -97,7 +99,7 @@ def load_content(root: Path, problems: Problems) -> Content | None:
         content.brand = brand_files(site.brand, root, reader.boundary.read_bytes, problems,
                                     line_at(site_raw, ("brand",)))
     for kind in KINDS.values():
-        content.bundles[kind.folder] = _load_kind(root / kind.folder, kind, reader)
+        content.bundles[kind.folder] = _load_kind(root / kind.folder, kind, reader, kept)
     for pilot_id, bundle in content.of(PILOTS).items():
         content.interventions[pilot_id] = load_list(
             bundle.dir / "interventions.yml", Intervention, reader, bundle.dir)
@@ -167,7 +169,8 @@ def _check_top_level(root: Path, reader: Reader) -> None:
                             _("the content folder holds {names}").format(names=", ".join(known)))
 
 
-def _load_kind(folder: Path, kind: Kind, reader: Reader) -> dict[str, Bundle]:
+def _load_kind(folder: Path, kind: Kind, reader: Reader,
+               kept: KeptBundles | None) -> dict[str, Bundle]:
     found: dict[str, Bundle] = {}
     for sub in _folders(folder, reader):
         if not sub.is_dir():
@@ -177,7 +180,7 @@ def _load_kind(folder: Path, kind: Kind, reader: Reader) -> dict[str, Bundle]:
                                   "nl.md/en.md").format(folder=kind.folder), level="warning")
             continue
         with reader.guard(sub):
-            bundle = read_bundle(kind, sub, reader)
+            bundle = kept.read(kind, sub, reader) if kept else read_bundle(kind, sub, reader)
             if bundle is not None:
                 found[bundle.id] = bundle
     return found

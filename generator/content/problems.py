@@ -66,6 +66,12 @@ class Problems:
         if count <= PER_FILE:
             self.items.append(Problem(where, line, _printable(message), _printable(hint), level))
 
+    def take(self, other: Problems) -> None:
+        """Adds what another collector (of files this one has not met) found."""
+        self.items += other.items
+        for where, count in other.counts.items():
+            self.counts[where] = self.counts.get(where, 0) + count
+
     def full(self, path: Path | str) -> bool:
         """Whether no more problems of this file will be listed."""
         return self.counts.get(self._where(path), 0) > PER_FILE

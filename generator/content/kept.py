@@ -1,0 +1,65 @@
+"""The preview's bundles, kept between its rebuilds while their files stay as
+they were: a save of one story then reads one folder, not three hundred.
+
+A bundle is known by everything its reading depends on: its kind, the site's
+languages, the folder's real path and, of each file in it (a bundle has no
+subfolders it reads), its name, kind, identity, size and times, and a link's
+target too. Its problems are kept with it and said again. Nothing is kept on
+disk: a one-off build reads every bundle (generator.build).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from generator.content.bundle import Bundle, Kind, Reader, read_bundle
+from generator.content.problems import Problems
+
+
+class KeptBundles:
+    """Bundles by folder, with what they were read from and the problems met."""
+
+    def __init__(self) -> None:
+        self._kept: dict[Path, tuple[tuple, Bundle | None, Problems]] = {}
+
+    def read(self, kind: Kind, folder: Path, reader: Reader) -> Bundle | None:
+        """The bundle in `folder`, read again only when a file of it changed."""
+        stamp = _stamp(kind, folder, reader.context["languages"])
+        kept = self._kept.get(folder)
+        if stamp is not None and kept is not None and kept[0] == stamp:
+            bundle, found = kept[1], kept[2]
+        else:
+            found = Problems(root=reader.problems.root)
+            bundle = read_bundle(kind, folder, replace(reader, problems=found))
+            self._kept[folder] = (stamp, bundle, found)
+        reader.problems.take(found)
+        return bundle
+
+
+def _stamp(kind: Kind, folder: Path, languages: list[str]) -> tuple | None:
+    """What a bundle was read from, or None when the folder cannot be listed
+    (then it is read, and its reading says why)."""
+    try:
+        files = []
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                info = entry.stat(follow_symlinks=False)
+                files.append((entry.name, info.st_mode, info.st_dev, info.st_ino, info.st_size,
+                              info.st_mtime_ns, info.st_ctime_ns, _target(entry)))
+        return (kind.folder, tuple(languages), os.path.realpath(folder), tuple(sorted(files)))
+    except (OSError, ValueError):
+        return None
+
+
+def _target(entry: os.DirEntry) -> tuple | None:
+    """A link's target and what it leads to (None for anything else)."""
+    if not entry.is_symlink():
+        return None
+    try:
+        info = os.stat(entry.path)
+        return (os.readlink(entry.path), info.st_ino, info.st_size, info.st_mtime_ns,
+                info.st_ctime_ns)
+    except OSError:
+        return (os.readlink(entry.path),)
