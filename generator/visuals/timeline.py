@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.emit.context import PageCtx
-from generator.site.model import Pilot, Site
+from generator.site.model import Pilot
 
 TIMELINE = "_timeline.html.j2"  # the timelines' HTML
 
@@ -85,8 +85,9 @@ def pilot_timeline(c: PageCtx, pilot: Pilot) -> Markup:
                   [e for e in events if e not in placed], bar)
 
 
-def project_timeline(c: PageCtx, site: Site) -> Markup:
+def project_timeline(c: PageCtx) -> Markup:
     """The project's period with every pilot's period on it (home page)."""
+    site = c.ls.site
     period = site.config.period
     pilots = list(site.pilots.values())
     if period is None or not pilots:

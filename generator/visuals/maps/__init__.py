@@ -1,6 +1,6 @@
 """Maps of pilots, interventions and stories, built with folium.
 
-`MapMaker` draws every map of one build and keeps the files they need: one
+`SiteMaps` draws every map of one build and keeps the files they need: one
 script per map (no inline scripts), the vendored Leaflet files, marker icons
 and styles, and the open GeoJSON data.
 """
@@ -8,6 +8,7 @@ and styles, and the open GeoJSON data.
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 from markupsafe import Markup
@@ -17,7 +18,6 @@ from generator.content.store import Store
 from generator.emit.context import PageCtx
 from generator.site.model import InterventionNode, Pilot, Site, Story
 from generator.visuals.maps import folium_map as fm
-from generator.visuals.maps import html as h
 from generator.site.mapsettings import icon_file, tiles_for
 from generator.visuals.maps.assets import VENDOR, icon_site_path, leaflet_files
 from generator.visuals.maps.data import data_files
@@ -25,6 +25,9 @@ from generator.visuals.maps.data import data_files
 MAPS = "_maps.html.j2"  # the maps' HTML
 STORY_ICON, PILOT_ICON = "book-open", "location-dot"
 STORY_COLOR, PILOT_COLOR = "#5b2a86", "#17506b"
+STYLES = ("leaflet/leaflet.css", "markercluster/MarkerCluster.css",
+          "markercluster/MarkerCluster.Default.css", "pl-maps.css")
+SCRIPTS = ("leaflet/leaflet.js", "markercluster/leaflet.markercluster.js")
 
 
 def type_css(kind: str) -> str:
@@ -32,14 +35,15 @@ def type_css(kind: str) -> str:
     return f"pl-marker--t-{kind}"
 
 
-class MapMaker:
-    """Draws the maps of one build.
+class SiteMaps:
+    """Draws the maps of one build: overview, pilot, story and map story.
 
     Args:
         site: The resolved site.
+        cache: The store's folder for drawn maps.
     """
 
-    def __init__(self, site: Site, cache: Path | None = None):
+    def __init__(self, site: Site, cache: Path):
         self.site = site
         self.cache = Store(cache)  # earlier drawings, each checked when read
         self.scripts: dict[str, str] = {}
@@ -83,13 +87,22 @@ class MapMaker:
 
     def _block(self, c: PageCtx, rendered: fm.RenderedMap, kind: str, label: str,
                alt_id: str = "pl-map-list", legend: Markup = Markup("")) -> Markup:
-        """A map's HTML, its script published beside the page."""
+        """A map's HTML (emit/templates/_maps.html.j2): its styles, a skip link to
+        the text alternative `alt_id`, its container named `label`, the legend and
+        the scripts; its own script is published beside the page. `kind`
+        (overview, pilot, story or mapstory) is a CSS modifier."""
         # the full hash: the maps of one folder are kept by name, and a shorter
         # hash could be made to give two maps one name (one page drawing the other's)
         digest = hashlib.sha256(rendered.script.encode()).hexdigest()
         name = f"pl-map-{digest}.js"
         self.scripts[c.here + name] = rendered.script
-        return h.block(c, rendered, name, kind, label, alt_id, legend)
+        assets = {"name": rendered.name, "styles": [c.href_site(VENDOR + s) for s in STYLES],
+                  "scripts": [c.href_site(VENDOR + s) for s in SCRIPTS] + [name]}
+        labels = json.dumps({"zoomIn": c.gettext("Zoom in"), "zoomOut": c.gettext("Zoom out"),
+                             "layers": c.gettext("Switch layers on and off"),
+                             "twoFingers": c.gettext("Use two fingers to move the map")},
+                            ensure_ascii=False)
+        return c.part(MAPS, "block", assets, kind, label, labels, alt_id, legend)
 
     # -- popups --------------------------------------------------------------
 
@@ -109,11 +122,7 @@ class MapMaker:
         place = c.where(pilot.meta) + c.rough(pilot.meta, "location")
         return str(c.part(MAPS, "pilot_popup", pilot, place, c.known_period(pilot.meta)))
 
-
-class SiteMaps(MapMaker):
-    """The four kinds of map: overview, pilot, story and map story."""
-
-    def overview(self, c: PageCtx) -> Markup:
+    def home(self, c: PageCtx) -> Markup:
         """The home page map: every pilot, with a list of them."""
         pilots = list(self.site.pilots.values())
         if not pilots:
@@ -153,7 +162,7 @@ class SiteMaps(MapMaker):
         return (html + "\n" + self._table(c, pilot.interventions, stories)
                 + self._download(c, f"data/pilots/{pilot.id}.geojson"))
 
-    def interventions(self, c: PageCtx) -> Markup:
+    def pilots(self, c: PageCtx) -> Markup:
         """Every intervention of every pilot on one map (the pilots index)."""
         nodes = list(self.site.interventions())
         if not nodes:
@@ -205,14 +214,10 @@ class SiteMaps(MapMaker):
         label = self.site.label
         rows = [(type_css(n.value.type), label("intervention_types", n.value.type, c.code),
                  n.value.title, self._when(c, n), self._where(c, n), n.stories)
-                for n in sorted(nodes, key=lambda n: (self._start(n), n.key))]
+                for n in sorted(nodes, key=lambda n: ((n.value.date or n.value.period.start)
+                                                      .first_day(), n.key))]
         places = [(story, c.place(story.pilot.meta)) for story in stories]
         return c.part(MAPS, "interventions_table", rows, places)
-
-    @staticmethod
-    def _start(node: InterventionNode):
-        value = node.value
-        return (value.date or value.period.start).first_day()
 
     def _download(self, c: PageCtx, data: str) -> Markup:
         return c.part(MAPS, "download", c.href_site(data), self.site.config.data_licence)
@@ -229,7 +234,7 @@ class SiteMaps(MapMaker):
         return (self._block(c, rendered, "story", c.gettext("Map of where this story took place"))
                 + "\n" + c.part(MAPS, "where_story", c.place(story.pilot.meta)))
 
-    def mapstory(self, c: PageCtx, story: Story) -> Markup:
+    def story_map(self, c: PageCtx, story: Story) -> Markup:
         """A map story's map: one numbered marker per chapter, moved by scrolling."""
         chapters = story.meta.chapters
         if story.meta.format != "map-story" or not chapters:

@@ -14,15 +14,15 @@ from generator.visuals.maps.script import js
 from generator.visuals.maps.script import ref as _ref
 
 
-def draw(structure: list, prefix: str) -> tuple[str, str]:
+def draw(structure: list) -> tuple[str, str]:
     """Replays a sketch (its texts already references) with folium, with
-    deterministic element names.
+    deterministic element names (pl0, pl1, ...).
 
     Returns:
         The map's name (its container's id) and its Leaflet code.
     """
     m = _draw(structure)
-    _renumber(m, prefix, [0])
+    _renumber(m, [0])
     root = m.get_root()
     m.render()  # fills root.script; the page around it (root.render()) is not needed
     lines = (line.strip() for line in root.script.render().splitlines())
@@ -45,7 +45,12 @@ class _Literal(Element):
 
 class _Scripted(MacroElement):
     """An element of ours that only writes script: it is written in Python from
-    names and references (no template), and added to the page as finished text."""
+    names and references (no template), and added to the page as finished text.
+    Its name is its class's, in lower case."""
+
+    def __init__(self):
+        super().__init__()
+        self._name = type(self).__name__.lower()
 
     def script(self) -> str:
         """The element's Leaflet code."""
@@ -59,21 +64,14 @@ class _Scripted(MacroElement):
 
 class Popup(_Scripted):
     """A popup whose HTML is a text of the map's table (folium's own uses jQuery
-    and a JavaScript template literal, which a backtick in a title would break).
+    and a JavaScript template literal, which a backtick in a title would break)."""
 
-    Args:
-        html_ref: The reference to the popup's HTML in the text table.
-        max_width: The widest the popup may be, in pixels.
-    """
-
-    def __init__(self, html_ref: str, max_width: int = 300):
+    def __init__(self, html_ref: str):
         super().__init__()
-        self._name = "popup"
         self.html_ref = _ref(html_ref)
-        self.width = int(max_width)
 
     def script(self) -> str:
-        return f"{self._parent.get_name()}.bindPopup({self.html_ref},{{maxWidth:{self.width}}});"
+        return f"{self._parent.get_name()}.bindPopup({self.html_ref},{{maxWidth:300}});"
 
 
 class Tiles(_Scripted):
@@ -82,7 +80,6 @@ class Tiles(_Scripted):
 
     def __init__(self, tiles: dict):
         super().__init__()
-        self._name = "tiles"
         self.url, self.attribution = _ref(tiles["url"]), _ref(tiles["attribution"])
         self.subdomains = _ref(tiles["subdomains"])
         self.zooms = f"minZoom:{int(tiles['min_zoom'])},maxZoom:{int(tiles['max_zoom'])}"
@@ -99,7 +96,6 @@ class Layers(_Scripted):
 
     def __init__(self, layers: list[tuple[str, Any]]):
         super().__init__()
-        self._name = "layers"
         self.layers = [(_ref(label), layer) for label, layer in layers]
 
     def script(self) -> str:
@@ -114,22 +110,16 @@ class Icons(_Scripted):
 
     def __init__(self):
         super().__init__()
-        self._name = "icons"
-        self.icons: dict[str, str] = {}
+        self.icons: dict[str, str] = {}  # options -> key
 
     def key(self, css: str, html: str = "") -> str:
         """Returns the key of the icon with these classes and inner HTML."""
         options = js({"className": f"pl-marker {css}", "html": html, "iconSize": [30, 30],
                       "iconAnchor": [15, 15]})
-        for key, existing in self.icons.items():
-            if existing == options:
-                return key
-        key = f"i{len(self.icons)}"
-        self.icons[key] = options
-        return key
+        return self.icons.setdefault(options, f"i{len(self.icons)}")
 
     def script(self) -> str:
-        icons = "".join(f"{key}:L.divIcon({icon})," for key, icon in self.icons.items())
+        icons = "".join(f"{key}:L.divIcon({icon})," for icon, key in self.icons.items())
         return f"var {self.get_name()}={{{icons}}};"
 
 
@@ -137,10 +127,6 @@ class Cluster(_Scripted):
     """The map's one marker cluster: every marker goes into it, whatever its
     layer, so that markers at one place or close together are counted (and
     spread out at the deepest zoom) instead of hiding one another."""
-
-    def __init__(self):
-        super().__init__()
-        self._name = "cluster"
 
     def script(self) -> str:
         # no animation for a reader who asked for less motion
@@ -155,7 +141,6 @@ class Layer(_Scripted):
 
     def __init__(self, label_ref: str):
         super().__init__()
-        self._name = "layer"
         self.pl_label = label_ref
 
     def script(self) -> str:
@@ -169,7 +154,6 @@ class Gather(_Scripted):
 
     def __init__(self, cluster: Cluster, layers: list[Layer]):
         super().__init__()
-        self._name = "gather"
         self.cluster, self.layers = cluster, layers
 
     def script(self) -> str:
@@ -185,7 +169,6 @@ class Fit(_Scripted):
 
     def __init__(self, bounds: list, max_zoom: int):
         super().__init__()
-        self._name = "fit"
         self.bounds, self.max_zoom = js(bounds), int(max_zoom)
 
     def script(self) -> str:
@@ -200,7 +183,6 @@ class Marker(_Scripted):
     def __init__(self, point: tuple[float, float], icons: Icons, icon: str, title_ref: str,
                  popup_ref: str | None, into: Cluster | Layer):
         super().__init__()
-        self._name = "marker"
         self.point = js([float(point[0]), float(point[1])])
         self.icons, self.icon, self.into = icons, icon, into
         self.title = _ref(title_ref)
@@ -238,9 +220,7 @@ def _step_map(made: list, tiles: dict, center: list, zoom: int, scroll: bool) ->
 
 
 def _step_layer(made: list, parent: int, label_ref: str) -> Layer:
-    layer = Layer(label_ref)
-    made[parent].add_child(layer)
-    return layer
+    return Layer(label_ref).add_to(made[parent])
 
 
 def _step_marker(made: list, parent: int, point: list, css: str, title_ref: str,
@@ -255,11 +235,10 @@ def _step_area(made: list, parent: int, geometry: dict, color: str, title_ref: s
                popup_ref: str) -> None:
     style = {"color": color, "weight": 3, "fillColor": color, "fillOpacity": 0.2,
              "dashArray": "6 4"}
-    layer = folium.GeoJson({"type": "Feature", "properties": {}, "geometry": geometry},
-                           style_function=lambda _: style, control=False,
-                           highlight_function=lambda _: {"weight": 5, "fillOpacity": 0.35})
-    layer.add_child(Popup(popup_ref))
-    layer.add_to(made[parent])
+    folium.GeoJson({"type": "Feature", "properties": {}, "geometry": geometry},
+                   style_function=lambda _: style, control=False,
+                   highlight_function=lambda _: {"weight": 5, "fillOpacity": 0.35}) \
+        .add_child(Popup(popup_ref)).add_to(made[parent])
 
 
 def _step_control(made: list, parent: int) -> None:
@@ -275,13 +254,13 @@ _STEPS = {"map": _step_map, "layer": _step_layer, "marker": _step_marker, "area"
           "control": _step_control, "fit": _step_fit}
 
 
-def _renumber(element: Element, prefix: str, counter: list[int]) -> None:
-    element._id = f"{prefix}{counter[0]}"
+def _renumber(element: Element, counter: list[int]) -> None:
+    element._id = f"pl{counter[0]}"
     counter[0] += 1
     children = list(element._children.values())
     element._children = {}
     for child in children:
-        _renumber(child, prefix, counter)
+        _renumber(child, counter)
         element._children[child.get_name()] = child
 
 
