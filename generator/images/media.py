@@ -69,12 +69,8 @@ class Probed:
 
 class MediaIndex:
     """What each file is, and its copy: in memory by the file's path, size and
-    times; in the store (a temporary one without `folder`) by its content.
-
-    Args:
-        folder: The store's folder.
-        digest: Hashes a file's bytes (generator.images.probe's).
-    """
+    times; in the store in `folder` (without it a temporary one) by its content,
+    hashed by `digest` (generator.images.probe's)."""
 
     def __init__(self, folder: Path | None, digest: Callable[[Path], str]):
         self._temporary = None if folder else tempfile.TemporaryDirectory(prefix="pilots-media-")
@@ -93,10 +89,6 @@ class MediaIndex:
                 probed = self._made(file, key)
             self.known[mark] = (probed, key)
         return self.known[mark]
-
-    def copy(self, key: str) -> Path | None:
-        """The copy to publish, checked; None when it is not there."""
-        return self.store.get(key)
 
     def _made(self, file: Path, key: str) -> Probed:
         with tempfile.TemporaryDirectory(prefix="pilots-copy-") as folder:

@@ -37,15 +37,9 @@ PNG = {"compress_level": 6}
 
 @dataclass(frozen=True)
 class Source:
-    """An image file as the pipeline sees it.
-
-    Attributes:
-        path: The file.
-        digest: Hash of its bytes and the pipeline version (hex).
-        width: Width after auto-orientation.
-        height: Height after auto-orientation.
-        alpha: Whether it has transparency (falls back to PNG, not JPEG).
-    """
+    """An image file as the pipeline sees it: the hash of its bytes and the
+    pipeline version (hex), its size after auto-orientation, and whether it
+    has transparency (it falls back to PNG, not JPEG)."""
 
     path: Path
     digest: str
@@ -59,12 +53,9 @@ class Variant:
     """One output file: a width in one format.
 
     Attributes:
-        width: Its width.
-        height: Its height.
-        format: webp, jpeg or png.
         name: The name it is published under: short (the image's name and 40
             bits of its hash); the content check makes sure no two images of a
-            site share one (`published_names`).
+            site share one (`clash`).
         key: What it is kept under in the store: the full hash of all that
             makes it, so an entry found there is this variant's and no other's.
     """
@@ -75,20 +66,11 @@ class Variant:
     name: str
     key: str
 
-    @property
-    def mime(self) -> str:
-        """The MIME type, for <source type>."""
-        return f"image/{self.format}"
-
 
 @dataclass(frozen=True)
 class Rendition:
-    """Every output of one source image.
-
-    Attributes:
-        source: The source image.
-        variants: Its outputs, smallest first, WebP and fallback for each width.
-    """
+    """Every output of one source image (`variants`: smallest first, WebP and
+    fallback for each width)."""
 
     source: Source
     variants: tuple[Variant, ...]
@@ -123,60 +105,47 @@ class Unshowable(ValueError):
         limit: The most pixels a variant may have on a side (MAX_SIDE).
     """
 
-    def __init__(self, reason: str, width: int, height: int):
-        super().__init__(f"{width} x {height}: {reason}")
-        self.reason, self.width, self.height = reason, width, height
-        self.minimum, self.limit = MIN_SIDE, MAX_SIDE
+    def __init__(self, width: int, height: int):
+        small = width < MIN_SIDE and height < MIN_SIDE
+        self.reason = "small" if small else "tall" if height > width else "flat"
+        super().__init__(f"{width} x {height}: {self.reason}")
+        self.width, self.height, self.minimum, self.limit = width, height, MIN_SIDE, MAX_SIDE
 
 
-def plan(source: Source, widths: Iterable[int] = WIDTHS) -> Rendition:
+def plan(source: Source) -> Rendition:
     """Decides the outputs of a source: never upscaled, named after parameters.
-    The content check plans every image too, so what this refuses is refused
-    there, with the file named.
-
-    Args:
-        source: The inspected source.
-        widths: The wanted widths; those wider than the source are dropped
-            (the source's own width is used when it is narrower than all),
-            and so are those at which the image would be under MIN_SIDE high.
+    Of the WIDTHS, those wider than the source are dropped (the source's own
+    width is used when it is narrower than all), and so are those at which the
+    image would be under MIN_SIDE high. The content check plans every image
+    too, so what this refuses is refused there, with the file named.
 
     Raises:
         Unshowable: when no variant would be at least MIN_SIDE on each side.
     """
-    widths = sorted(widths)
     # WebP holds at most 16383 px a side: a very tall image gets narrower variants
-    widest = min(source.width, widths[-1], MAX_SIDE * source.width // source.height)
-    usable = [w for w in sorted({w for w in widths if w < widest} | {widest})
+    widest = min(source.width, WIDTHS[-1], MAX_SIDE * source.width // source.height)
+    usable = [w for w in sorted({w for w in WIDTHS if w < widest} | {widest})
               if w >= MIN_SIDE and _height(source, w) >= MIN_SIDE]
     if not usable:
-        raise Unshowable(_shape(source.width, source.height), source.width, source.height)
+        raise Unshowable(source.width, source.height)
     fallback_width = max([w for w in usable if w <= FALLBACK_WIDTH] or usable[:1])
     fallback = "png" if source.alpha else "jpeg"
     stem = f"{slug(source.path.stem)}-{source.digest[:10]}"
+    # the code an output depends on: this package's and Pillow's (and the
+    # libraries inside it: its installed files are hashed, not its version)
+    code = code_digest(("images",), ("pillow",))
     variants = []
     for width in usable:
         for fmt in ("webp", fallback) if width == fallback_width else ("webp",):
             ext = "jpg" if fmt == "jpeg" else fmt
             height = _height(source, width)
             variants.append(Variant(width, height, fmt, f"{stem}-{width}.{ext}",
-                                    key_of(source.digest, width, height, fmt, code())))
+                                    key_of(source.digest, width, height, fmt, code)))
     return Rendition(source, tuple(variants))
 
 
 def _height(source: Source, width: int) -> int:
     return round(source.height * width / source.width)
-
-
-def _shape(width: int, height: int) -> str:
-    if width < MIN_SIDE and height < MIN_SIDE:
-        return "small"
-    return "tall" if height > width else "flat"
-
-
-def code() -> str:
-    """The code an output depends on: this package's and Pillow's (and the
-    libraries inside it: its installed files are hashed, not its version)."""
-    return code_digest(("images",), ("pillow",))
 
 
 def render(rendition: Rendition, store: Store) -> int:
@@ -208,10 +177,8 @@ def decode(source: Source, width: int) -> Image.Image:
     with Image.open(source.path, formats=FORMATS) as image:
         if image.format == "JPEG":
             scale = width / source.width
-            stored = image.size
-            image.draft("RGB", (math.ceil(stored[0] * scale), math.ceil(stored[1] * scale)))
-        oriented = ImageOps.exif_transpose(image)
-        result = to_srgb(oriented)
+            image.draft("RGB", tuple(math.ceil(side * scale) for side in image.size))
+        result = to_srgb(ImageOps.exif_transpose(image))
     result.info = {}
     return result
 
@@ -235,12 +202,9 @@ def to_srgb(image: Image.Image) -> Image.Image:
 
 def _encoded(image: Image.Image, variant: Variant) -> bytes:
     data = io.BytesIO()
-    if variant.format == "webp":
-        image.save(data, "WEBP", **WEBP)
-    elif variant.format == "png":
-        image.save(data, "PNG", **PNG)
-    else:
-        image.convert("RGB").save(data, "JPEG", **JPEG)
+    options = {"webp": WEBP, "png": PNG, "jpeg": JPEG}[variant.format]
+    (image.convert("RGB") if variant.format == "jpeg" else image).save(
+        data, variant.format.upper(), **options)
     return data.getvalue()
 
 
@@ -276,15 +240,9 @@ def cached(rendition: Rendition, store: Store) -> bool:
     return all(store.get(v.key) is not None for v in rendition.variants)
 
 
-def process(renditions: Iterable[Rendition], store: Store, workers: int | None = None,
-            progress: bool | None = None) -> Stats:
-    """Produces every missing output, in parallel across cores.
-
-    Args:
-        renditions: What the site needs.
-        store: Where processed images are kept.
-        workers: Threads to use (default: one per core).
-        progress: Show a progress bar (default: on a terminal, for many images).
+def process(renditions: Iterable[Rendition], store: Store) -> Stats:
+    """Produces every missing output in `store`, in parallel across cores (with
+    a progress bar on a terminal, for many images).
 
     Returns:
         How many images needed work and how many files were written.
@@ -294,8 +252,8 @@ def process(renditions: Iterable[Rendition], store: Store, workers: int | None =
     stats = Stats(images=len(unique), processed=len(todo))
     if not todo:
         return stats
-    workers = workers or os.cpu_count() or 1
-    show = sys.stderr.isatty() and len(todo) > 8 if progress is None else progress
+    workers = os.cpu_count() or 1
+    show = sys.stderr.isatty() and len(todo) > 8
     if workers == 1 or len(todo) == 1:
         stats.files_written = sum(render(r, store) for r in _bar(todo, show))
         return stats

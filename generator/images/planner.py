@@ -71,14 +71,12 @@ class ImagePlanner:
             self._pool.shutdown(wait=False)
         self._pool, self._started = None, {}
 
-    def process(self, workers: int | None = None) -> Stats:
+    def process(self) -> Stats:
         """Produces every missing output in the cache."""
         begun = [future for future in self._started.values() if not future.cancel()]
         written = sum(future.result() for future in begun)  # the others are done below
-        if self._pool is not None:
-            self._pool.shutdown()
-        self._pool, self._started = None, {}
-        stats = process(self.renditions.values(), self.store, workers)
+        self.__exit__()
+        stats = process(self.renditions.values(), self.store)
         return Stats(stats.images, stats.processed + len(begun), stats.files_written + written)
 
     def outputs(self) -> dict[str, Path]:

@@ -153,14 +153,9 @@ class SiteMaps:
                 points.append(point)
                 fm.marker(group, point, "pl-marker--story", c.title(story).text,
                           str(c.part(MAPS, "story_popup", story, c.prose(story))))
-        fm.layer_control(m)
-        fm.fit(m, points or [home])
-        rendered = fm.render(m, self.cache)
         label = c.gettext("Map of what happened in %(place)s", place=c.place(pilot.meta))
-        html = self._block(c, rendered, "pilot", label,
-                           legend=self._legend(c, pilot.interventions, bool(stories)))
-        return (html + "\n" + self._table(c, pilot.interventions, stories)
-                + self._download(c, f"data/pilots/{pilot.id}.geojson"))
+        return self._listed(c, m, points or [home], 16, label, pilot.interventions, stories,
+                            f"data/pilots/{pilot.id}.geojson")
 
     def pilots(self, c: PageCtx) -> Markup:
         """Every intervention of every pilot on one map (the pilots index)."""
@@ -169,13 +164,27 @@ class SiteMaps:
             return Markup("")
         m = fm.new_map(tiles_for(self.site), nodes[0].point, 5)
         points = self._draw_interventions(c, m, nodes)
+        return self._listed(c, m, points, 12, c.gettext("Everything that happened, on the map"),
+                            nodes, [], "data/interventions.geojson")
+
+    def _listed(self, c: PageCtx, m: fm.Handle, points: list, max_zoom: int, label: str,
+                nodes: list[InterventionNode], stories: list[Story], data: str) -> Markup:
+        """A map of interventions (and stories) with its layer control and
+        legend, their list (its text alternative) and a link to their open data."""
         fm.layer_control(m)
-        fm.fit(m, points, max_zoom=12)
-        rendered = fm.render(m, self.cache)
-        html = self._block(c, rendered, "pilot", c.gettext("Everything that happened, on the map"),
-                           legend=self._legend(c, nodes, False))
-        return (html + "\n" + self._table(c, nodes, [])
-                + self._download(c, "data/interventions.geojson"))
+        fm.fit(m, points, max_zoom)
+        type_label = self.site.label
+        used = dict.fromkeys(n.value.type for n in nodes)
+        legend = [(type_css(k), type_label("intervention_types", k, c.code)) for k in used]
+        html = self._block(c, fm.render(m, self.cache), "pilot", label,
+                           legend=c.part(MAPS, "legend", legend, bool(stories)))
+        rows = [(type_css(n.value.type), type_label("intervention_types", n.value.type, c.code),
+                 n.value.title, self._when(c, n), self._where(c, n), n.stories)
+                for n in sorted(nodes, key=lambda n: ((n.value.date or n.value.period.start)
+                                                      .first_day(), n.key))]
+        places = [(story, c.place(story.pilot.meta)) for story in stories]
+        return (html + "\n" + c.part(MAPS, "interventions_table", rows, places)
+                + c.part(MAPS, "download", c.href_site(data), self.site.config.data_licence))
 
     def _draw_interventions(self, c: PageCtx, m, nodes: list[InterventionNode]) -> list:
         points, layers = [], {}
@@ -194,11 +203,6 @@ class SiteMaps:
             points.append(node.point)
         return points
 
-    def _legend(self, c: PageCtx, nodes: list[InterventionNode], stories: bool) -> Markup:
-        used = dict.fromkeys(n.value.type for n in nodes)
-        kinds = [(type_css(k), self.site.label("intervention_types", k, c.code)) for k in used]
-        return c.part(MAPS, "legend", kinds, stories)
-
     def _where(self, c: PageCtx, node: InterventionNode) -> str:
         """Where, in words: the pilot's place (residents read names, not
         coordinates; the points are in the open data under the map)."""
@@ -209,18 +213,6 @@ class SiteMaps:
         if "location" in node.value.approximate_fields:
             text += f" ({rough})"
         return text
-
-    def _table(self, c: PageCtx, nodes: list[InterventionNode], stories: list[Story]) -> Markup:
-        label = self.site.label
-        rows = [(type_css(n.value.type), label("intervention_types", n.value.type, c.code),
-                 n.value.title, self._when(c, n), self._where(c, n), n.stories)
-                for n in sorted(nodes, key=lambda n: ((n.value.date or n.value.period.start)
-                                                      .first_day(), n.key))]
-        places = [(story, c.place(story.pilot.meta)) for story in stories]
-        return c.part(MAPS, "interventions_table", rows, places)
-
-    def _download(self, c: PageCtx, data: str) -> Markup:
-        return c.part(MAPS, "download", c.href_site(data), self.site.config.data_licence)
 
     def story(self, c: PageCtx, story: Story) -> Markup:
         """A story's small map, with where it took place in words."""

@@ -10,12 +10,7 @@ from generator.site.model import InterventionNode, Site
 
 
 def feature(site: Site, node: InterventionNode) -> dict:
-    """Returns one intervention as a GeoJSON Feature (every language's title).
-
-    Args:
-        site: The site (for its languages and licence).
-        node: The intervention.
-    """
+    """Returns one intervention as a GeoJSON Feature (every language's title)."""
     value = node.value
     props: dict = {"id": node.key, "pilot": node.pilot.id, "type": value.type}
     if value.date:
@@ -39,13 +34,7 @@ def feature(site: Site, node: InterventionNode) -> dict:
 
 
 def collection(site: Site, nodes: Iterable[InterventionNode], name: str) -> str:
-    """Returns a FeatureCollection as JSON text (stable, so builds are identical).
-
-    Args:
-        site: The site.
-        nodes: The interventions.
-        name: The collection's name.
-    """
+    """Returns a FeatureCollection as JSON text (stable, so builds are identical)."""
     data = {"type": "FeatureCollection", "name": name, "licence": site.config.data_licence,
             "features": [feature(site, node) for node in nodes]}
     # plain text stays inert even where a consumer pastes the JSON into HTML

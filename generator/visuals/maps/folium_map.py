@@ -68,17 +68,10 @@ def layer(m: Handle, label_html: str) -> Handle:
 
 def marker(parent: Handle, point: tuple[float, float], css: str, title: str,
            popup_html: str | None = None, html: str = "") -> None:
-    """Adds a marker drawn with CSS (a coloured disc with its type's icon), into
-    the map's one cluster (in a layer: while the layer is shown).
-
-    Args:
-        parent: The map or a layer.
-        point: (lat, lon).
-        css: The marker's classes (pl-marker--<type>).
-        title: Its accessible name and tooltip (plain text).
-        popup_html: The popup's HTML, or None.
-        html: The marker's inner HTML (a chapter's number).
-    """
+    """Adds a marker drawn with CSS (a coloured disc with its type's icon, from
+    its classes `css`), into the map's one cluster (in a layer: while the layer
+    is shown). Its `title` (plain text) is its accessible name and tooltip;
+    `html` is what it shows inside (a chapter's number)."""
     title = parent.ref(title)
     popup = parent.ref(popup_html) if popup_html is not None else None
     parent.add("marker", parent.index, list(point), css, title, popup, html)
@@ -104,12 +97,8 @@ def fit(m: Handle, points: Iterable[tuple[float, float]], max_zoom: int = 16) ->
 
 @dataclass(frozen=True)
 class RenderedMap:
-    """A map ready for a page.
-
-    Attributes:
-        name: The id of the map's container and of its Leaflet variable.
-        script: The Leaflet code that draws it (for a script file).
-    """
+    """A map ready for a page: the id of its container and of its Leaflet
+    variable, and the Leaflet code that draws it (for a script file)."""
 
     name: str
     script: str
