@@ -4,8 +4,8 @@ why folium only ever sees references into the map's table of texts."""
 
 from __future__ import annotations
 
-import re
-from typing import Any
+import itertools
+from typing import Any, Iterator
 
 import folium
 from branca.element import Element, MacroElement
@@ -21,13 +21,16 @@ def draw(structure: list) -> tuple[str, str]:
     Returns:
         The map's name (its container's id) and its Leaflet code.
     """
-    m = _draw(structure)
-    _renumber(m, [0])
-    root = m.get_root()
-    m.render()  # fills root.script; the page around it (root.render()) is not needed
-    lines = (line.strip() for line in root.script.render().splitlines())
-    script = "\n".join(line for line in lines if line)
-    return m.get_name(), _strip_comments(script) + "\n"
+    made: list[Any] = []
+    for kind, *args in structure:
+        made.append(_STEPS[kind](made, *args))
+    m = made[0]
+    m.add_child(Gather(m.pl_cluster, [g for g in made if isinstance(g, Layer)]))
+    _renumber(m, itertools.count())
+    m.render()  # fills the root's script; the page around it (root.render()) is not needed
+    lines = (line.strip() for line in m.get_root().script.render().splitlines())
+    script = "\n".join(line for line in lines if line and not line.startswith("//"))
+    return m.get_name(), script + "\n"
 
 
 class _Literal(Element):
@@ -94,12 +97,12 @@ class Tiles(_Scripted):
 class Layers(_Scripted):
     """The control that switches layers on and off, named by texts of the table."""
 
-    def __init__(self, layers: list[tuple[str, Any]]):
+    def __init__(self, layers: list[Layer]):
         super().__init__()
-        self.layers = [(_ref(label), layer) for label, layer in layers]
+        self.layers = layers
 
     def script(self) -> str:
-        named = "".join(f"[{label}]:{layer.get_name()}," for label, layer in self.layers)
+        named = "".join(f"[{layer.pl_label}]:{layer.get_name()}," for layer in self.layers)
         return (f"L.control.layers(null,{{{named}}},{{collapsed:true,position:'topright'}})"
                 f".addTo({self._parent.get_name()});")
 
@@ -141,7 +144,7 @@ class Layer(_Scripted):
 
     def __init__(self, label_ref: str):
         super().__init__()
-        self.pl_label = label_ref
+        self.pl_label = _ref(label_ref)
 
     def script(self) -> str:
         name = self.get_name()
@@ -195,19 +198,10 @@ class Marker(_Scripted):
                 f"title:{self.title},riseOnHover:true}}){popup});")
 
 
-def _draw(structure: list) -> folium.Map:
-    """Replays a sketch (its texts already references) with folium."""
-    made: list[Any] = []
-    for kind, *args in structure:
-        made.append(_STEPS[kind](made, *args))
-    m = made[0]
-    m.add_child(Gather(m.pl_cluster, [g for g in made if isinstance(g, Layer)]))
-    return m
-
-
-def _step_map(made: list, tiles: dict, center: list, zoom: int, scroll: bool) -> folium.Map:
+def _step_map(made: list, tiles: dict, center: list, zoom: int) -> folium.Map:
+    # no zooming with the mouse wheel: the maps sit inside long pages
     m = folium.Map(location=center, zoom_start=zoom, tiles=None, control_scale=True,
-                   scrollWheelZoom=scroll, max_zoom=int(tiles["max_zoom"]),
+                   scrollWheelZoom=False, max_zoom=int(tiles["max_zoom"]),
                    min_zoom=int(tiles["min_zoom"]))
     # the container's id is the map's name: in the generator's reserved "pl_" space,
     # which no id in a text may take (Leaflet would draw into the first such element)
@@ -217,10 +211,6 @@ def _step_map(made: list, tiles: dict, center: list, zoom: int, scroll: bool) ->
     m.add_child(m.pl_icons)
     m.add_child(m.pl_cluster)
     return m
-
-
-def _step_layer(made: list, parent: int, label_ref: str) -> Layer:
-    return Layer(label_ref).add_to(made[parent])
 
 
 def _step_marker(made: list, parent: int, point: list, css: str, title_ref: str,
@@ -241,28 +231,17 @@ def _step_area(made: list, parent: int, geometry: dict, color: str, title_ref: s
         .add_child(Popup(popup_ref)).add_to(made[parent])
 
 
-def _step_control(made: list, parent: int) -> None:
-    groups = [(g.pl_label, g) for g in made if isinstance(g, Layer)]
-    made[parent].add_child(Layers(groups))
+_STEPS = {"map": _step_map, "marker": _step_marker, "area": _step_area,
+          "layer": lambda made, parent, label_ref: Layer(label_ref).add_to(made[parent]),
+          "control": lambda made, parent: Layers(
+              [g for g in made if isinstance(g, Layer)]).add_to(made[parent]),
+          "fit": lambda made, parent, bounds, zoom: Fit(bounds, zoom).add_to(made[parent])}
 
 
-def _step_fit(made: list, parent: int, bounds: list, max_zoom: int) -> None:
-    made[parent].add_child(Fit(bounds, max_zoom))
-
-
-_STEPS = {"map": _step_map, "layer": _step_layer, "marker": _step_marker, "area": _step_area,
-          "control": _step_control, "fit": _step_fit}
-
-
-def _renumber(element: Element, counter: list[int]) -> None:
-    element._id = f"pl{counter[0]}"
-    counter[0] += 1
+def _renumber(element: Element, counter: Iterator[int]) -> None:
+    element._id = f"pl{next(counter)}"
     children = list(element._children.values())
     element._children = {}
     for child in children:
         _renumber(child, counter)
         element._children[child.get_name()] = child
-
-
-def _strip_comments(script: str) -> str:
-    return re.sub(r"^//.*$\n?", "", script, flags=re.MULTILINE)

@@ -49,15 +49,13 @@ class Handle:
         return self.texts.setdefault(text, f"{TEXTS}[{len(self.texts)}]")
 
 
-def new_map(tiles: TileSource, center: tuple[float, float], zoom: int = 14,
-            scroll_zoom: bool = False) -> Handle:
-    """Starts a map with the site's tiles (attribution always shown); the mouse
-    wheel zooms only with `scroll_zoom` (off inside long pages)."""
+def new_map(tiles: TileSource, center: tuple[float, float], zoom: int) -> Handle:
+    """Starts a map with the site's tiles (attribution always shown)."""
     m = Handle([], {})
     source = asdict(tiles)
     for key in ("url", "attribution", "subdomains"):
         source[key] = m.ref(source[key])
-    m.add("map", source, list(center), zoom, scroll_zoom)
+    m.add("map", source, list(center), zoom)
     return m
 
 
