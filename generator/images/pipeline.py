@@ -149,11 +149,8 @@ def _height(source: Source, width: int) -> int:
 
 
 def render(rendition: Rendition, store: Store) -> int:
-    """Makes every variant of a rendition that is not in the store yet.
-
-    Returns:
-        The number of files written (0 when everything was stored).
-    """
+    """Makes every variant of a rendition that is not in the store yet;
+    returns the number of files written (0 when everything was stored)."""
     todo = [v for v in rendition.variants if store.get(v.key) is None]
     if not todo:
         return 0
@@ -252,23 +249,14 @@ def process(renditions: Iterable[Rendition], store: Store) -> Stats:
     stats = Stats(images=len(unique), processed=len(todo))
     if not todo:
         return stats
-    workers = os.cpu_count() or 1
-    show = sys.stderr.isatty() and len(todo) > 8
-    if workers == 1 or len(todo) == 1:
-        stats.files_written = sum(render(r, store) for r in _bar(todo, show))
-        return stats
     # Threads: Pillow lets go of the interpreter while it decodes, resizes and
     # encodes, so they run side by side; a fork would copy a large build's
     # memory page by page, and a fresh process would import it all again.
-    with ThreadPoolExecutor(max_workers=min(workers, len(todo))) as pool:
+    with ThreadPoolExecutor(max_workers=min(os.cpu_count() or 1, len(todo))) as pool:
         results = pool.map(render, todo, [store] * len(todo))
-        stats.files_written = sum(_bar(results, show, total=len(todo)))
+        if sys.stderr.isatty() and len(todo) > 8:
+            from tqdm import tqdm
+
+            results = tqdm(results, total=len(todo), desc="images", unit="img", leave=False)
+        stats.files_written = sum(results)
     return stats
-
-
-def _bar(items: Iterable, show: bool, total: int | None = None) -> Iterable:
-    if not show:
-        return items
-    from tqdm import tqdm
-
-    return tqdm(items, total=total, desc="images", unit="img", leave=False)

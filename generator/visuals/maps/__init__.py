@@ -50,40 +50,31 @@ class SiteMaps:
 
     # -- files -------------------------------------------------------------
 
+    def _markers(self) -> list[tuple[str, str, str]]:
+        """The class, colour and icon of every kind of marker."""
+        types = sorted(self.site.taxonomies.intervention_types.items())
+        return [("pl-marker--story", STORY_COLOR, STORY_ICON),
+                ("pl-marker--pilot", PILOT_COLOR, PILOT_ICON),
+                *((type_css(name), kind.color, kind.icon) for name, kind in types)]
+
     def files(self) -> dict[str, Path]:
         """Returns vendored files and icons: site path -> installed file."""
         files = leaflet_files()
-        for name in self._icons():
-            path = icon_file(name) or icon_file("circle")
+        for _, _, icon in self._markers():
+            path = icon_file(icon) or icon_file("circle")
             if path is not None:
-                files[icon_site_path(name)] = path
+                files[icon_site_path(icon)] = path
         return files
 
     def texts(self) -> dict[str, str]:
-        """Returns generated files: map scripts, marker styles, open data."""
-        return {**self.scripts, f"{VENDOR}pl-maps.css": self.marker_css(),
-                **data_files(self.site)}
-
-    def _icons(self) -> dict[str, str]:
-        """Returns icon name -> colour for every kind of marker."""
-        icons = {STORY_ICON: STORY_COLOR, PILOT_ICON: PILOT_COLOR}
-        for kind in self.site.taxonomies.intervention_types.values():
-            icons.setdefault(kind.icon, kind.color)
-        return icons
-
-    def marker_css(self) -> str:
-        """Returns the marker styles: a colour and an icon per kind."""
-        rules = [self._rule("pl-marker--story", STORY_COLOR, STORY_ICON),
-                 self._rule("pl-marker--pilot", PILOT_COLOR, PILOT_ICON)]
-        for kind_id, kind in sorted(self.site.taxonomies.intervention_types.items()):
-            rules.append(self._rule(type_css(kind_id), kind.color, kind.icon))
-        return "\n".join(rules) + "\n"
-
-    @staticmethod
-    def _rule(css: str, color: str, icon: str) -> str:
-        url = icon_site_path(icon).removeprefix(VENDOR)
-        return (f".{css}{{background-color:{color}}}"
-                f".{css}::before{{-webkit-mask-image:url({url});mask-image:url({url})}}")
+        """Returns generated files: map scripts, marker styles (a colour and an
+        icon for each kind), open data."""
+        css = ""
+        for marker, color, icon in self._markers():
+            url = icon_site_path(icon).removeprefix(VENDOR)
+            css += (f".{marker}{{background-color:{color}}}"
+                    f".{marker}::before{{-webkit-mask-image:url({url});mask-image:url({url})}}\n")
+        return {**self.scripts, f"{VENDOR}pl-maps.css": css, **data_files(self.site)}
 
     def _block(self, c: PageCtx, rendered: fm.RenderedMap, kind: str, label: str,
                alt_id: str = "pl-map-list", legend: Markup = Markup("")) -> Markup:

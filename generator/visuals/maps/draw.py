@@ -83,8 +83,8 @@ class Tiles(_Scripted):
 
     def __init__(self, tiles: dict):
         super().__init__()
-        self.url, self.attribution = _ref(tiles["url"]), _ref(tiles["attribution"])
-        self.subdomains = _ref(tiles["subdomains"])
+        self.url, self.attribution, self.subdomains = (
+            _ref(tiles[key]) for key in ("url", "attribution", "subdomains"))
         self.zooms = f"minZoom:{int(tiles['min_zoom'])},maxZoom:{int(tiles['max_zoom'])}"
         self.bounds = f",bounds:{js(tiles['bounds'])}" if tiles["bounds"] else ""
 
@@ -207,9 +207,7 @@ def _step_map(made: list, tiles: dict, center: list, zoom: int) -> folium.Map:
     # which no id in a text may take (Leaflet would draw into the first such element)
     m._name = "pl_map"
     m.add_child(Tiles(tiles))
-    m.pl_icons, m.pl_cluster = Icons(), Cluster()
-    m.add_child(m.pl_icons)
-    m.add_child(m.pl_cluster)
+    m.pl_icons, m.pl_cluster = Icons().add_to(m), Cluster().add_to(m)
     return m
 
 
