@@ -12,14 +12,10 @@ from __future__ import annotations
 
 import io
 import math
-import os
 import re
-import sys
 import unicodedata
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from PIL import Image, ImageCms, ImageOps
 
@@ -236,27 +232,3 @@ def cached(rendition: Rendition, store: Store) -> bool:
     """Whether every file of a rendition is in the store already (and intact)."""
     return all(store.get(v.key) is not None for v in rendition.variants)
 
-
-def process(renditions: Iterable[Rendition], store: Store) -> Stats:
-    """Produces every missing output in `store`, in parallel across cores (with
-    a progress bar on a terminal, for many images).
-
-    Returns:
-        How many images needed work and how many files were written.
-    """
-    unique = {same_work(r): r for r in renditions}
-    todo = [r for r in unique.values() if not cached(r, store)]
-    stats = Stats(images=len(unique), processed=len(todo))
-    if not todo:
-        return stats
-    # Threads: Pillow lets go of the interpreter while it decodes, resizes and
-    # encodes, so they run side by side; a fork would copy a large build's
-    # memory page by page, and a fresh process would import it all again.
-    with ThreadPoolExecutor(max_workers=min(os.cpu_count() or 1, len(todo))) as pool:
-        results = pool.map(render, todo, [store] * len(todo))
-        if sys.stderr.isatty() and len(todo) > 8:
-            from tqdm import tqdm
-
-            results = tqdm(results, total=len(todo), desc="images", unit="img", leave=False)
-        stats.files_written = sum(results)
-    return stats

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from generator.content.store import Store
-from generator.images.pipeline import (Rendition, Source, Stats, cached, clash, plan, process,
-                                       render, same_work)
+from generator.images.pipeline import (Rendition, Source, Stats, cached, clash, plan, render,
+                                       same_work)
 from generator.images.probe import ImageIndex
 
 
@@ -72,12 +74,24 @@ class ImagePlanner:
         self._pool, self._started = None, {}
 
     def process(self) -> Stats:
-        """Produces every missing output in the cache."""
+        """Produces every missing output in the cache, in parallel across cores
+        (with a progress bar on a terminal, for many images)."""
         begun = [future for future in self._started.values() if not future.cancel()]
         written = sum(future.result() for future in begun)  # the others are done below
         self.__exit__()
-        stats = process(self.renditions.values(), self.store)
-        return Stats(stats.images, stats.processed + len(begun), stats.files_written + written)
+        unique = {same_work(r): r for r in self.renditions.values()}
+        todo = [r for r in unique.values() if not cached(r, self.store)]
+        # Threads: Pillow lets go of the interpreter while it decodes, resizes and
+        # encodes, so they run side by side; a fork would copy a large build's
+        # memory page by page, and a fresh process would import it all again.
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            results = pool.map(render, todo, [self.store] * len(todo))
+            if sys.stderr.isatty() and len(todo) > 8:
+                from tqdm import tqdm
+
+                results = tqdm(results, total=len(todo), desc="images", unit="img", leave=False)
+            written += sum(results)
+        return Stats(len(unique), len(todo) + len(begun), written)
 
     def outputs(self) -> dict[str, Path]:
         """Returns every output file the site needs: name -> its file in the store.

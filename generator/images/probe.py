@@ -82,11 +82,9 @@ class Measured:
 
 def digest_of(path: Path) -> str:
     """Returns the hash of a file's bytes and the pipeline version."""
-    h = hashlib.sha256(PIPELINE_VERSION.encode())
     with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+        found = hashlib.file_digest(handle, lambda: hashlib.sha256(PIPELINE_VERSION.encode()))
+    return found.hexdigest()
 
 
 def measure(path: Path, limit_megapixels: float = 50, digest: str | None = None) -> Measured:
