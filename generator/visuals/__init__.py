@@ -21,8 +21,7 @@ from generator.images.cards import SIZE, CardSpec, render_cards
 from generator.site.mapsettings import used_tiles
 from generator.site.model import Node, Shown, Site, Story
 from generator.site.prose import split_sections
-from generator.visuals.maps import MAPS, SiteMaps
-from generator.visuals.maps.assets import libraries
+from generator.visuals.maps import MAPS, SiteMaps, libraries
 from generator.visuals.timeline import pilot_timeline, project_timeline
 
 
@@ -40,11 +39,9 @@ class SiteVisuals(SiteMaps):
 
     def record(self, c: PageCtx, node: Node) -> Markup:
         """A pilot's map; a story's map, or a photo story's gallery."""
-        draw = {PILOTS: self.pilot, STORIES: self._story}.get(node.kind)
-        return draw(c, node) if draw else Markup("")
-
-    def _story(self, c: PageCtx, story: Story) -> Markup:
-        return self.story(c, story) + self._gallery(c, story)
+        if node.kind is PILOTS:
+            return self.pilot(c, node)
+        return self.story(c, node) + self._gallery(c, node) if node.kind is STORIES else Markup("")
 
     def _gallery(self, c: PageCtx, story: Story) -> Markup:
         prose = c.prose(story)

@@ -2,25 +2,30 @@
 
 `SiteMaps` draws every map of one build and keeps the files they need: one
 script per map (no inline scripts), the vendored Leaflet files, marker icons
-and styles, and the open GeoJSON data.
+and styles, and the open GeoJSON data. The vendored files are taken from
+installed packages (never copied into the repository): Leaflet and
+Leaflet.markercluster from PyPI's xstatic packages, marker icons from the SVG
+icon sets installed with the theme (found by generator.site.mapsettings).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
+from importlib import metadata, util
 from pathlib import Path
+from typing import Iterable
 
 from markupsafe import Markup
 
 from generator.content.store import Store
 
 from generator.emit.context import PageCtx
+from generator.emit.jsonld import inert_json
 from generator.site.model import InterventionNode, Pilot, Site, Story
 from generator.visuals.maps import folium_map as fm
 from generator.site.mapsettings import icon_file, tiles_for
-from generator.visuals.maps.assets import VENDOR, icon_site_path, leaflet_files
-from generator.visuals.maps.data import data_files
 
 MAPS = "_maps.html.j2"  # the maps' HTML
 STORY_ICON, PILOT_ICON = "book-open", "location-dot"
@@ -28,11 +33,95 @@ STORY_COLOR, PILOT_COLOR = "#5b2a86", "#17506b"
 STYLES = ("leaflet/leaflet.css", "markercluster/MarkerCluster.css",
           "markercluster/MarkerCluster.Default.css", "pl-maps.css")
 SCRIPTS = ("leaflet/leaflet.js", "markercluster/leaflet.markercluster.js")
+VENDOR = "vendor/"  # site path of the vendored files
+
+
+@dataclass(frozen=True)
+class Library:
+    """A third-party library the site serves itself, with its licence."""
+
+    name: str
+    package: str
+    version: str
+    licence: str
+    copyright: str
+    url: str
+
+
+def _xstatic_dir(module: str) -> Path:
+    spec = util.find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"{module} is not installed; run `make site` to install it")
+    return Path(list(spec.submodule_search_locations)[0]) / "data"
+
+
+def icon_site_path(name: str) -> str:
+    """Returns where an icon is served on the site."""
+    return f"{VENDOR}icons/{name.replace('/', '-')}.svg"
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def libraries() -> list[Library]:
+    """Returns the third-party libraries the site serves, for the licences page."""
+    return [
+        Library("Leaflet", "XStatic-Leaflet", _version("XStatic-Leaflet").rsplit(".", 1)[0],
+                "BSD 2-Clause", "© Volodymyr Agafonkin, © CloudMade", "https://leafletjs.com/"),
+        Library("Leaflet.markercluster", "XStatic-Leaflet-MarkerCluster",
+                _version("XStatic-Leaflet-MarkerCluster").rsplit(".", 1)[0], "MIT",
+                "© David Leaver", "https://github.com/Leaflet/Leaflet.markercluster"),
+        Library("Material for MkDocs", "mkdocs-material", _version("mkdocs-material"), "MIT",
+                "© Martin Donath", "https://squidfunk.github.io/mkdocs-material/"),
+        Library("Pagefind", "pagefind", _version("pagefind"), "MIT", "© CloudCannon",
+                "https://pagefind.app/"),
+        Library("Font Awesome Free (icons)", "mkdocs-material", "", "CC BY 4.0",
+                "© Fonticons, Inc.", "https://fontawesome.com/license/free"),
+        Library("Material Design Icons", "mkdocs-material", "", "Apache 2.0", "© Pictogrammers",
+                "https://pictogrammers.com/"),
+    ]
 
 
 def type_css(kind: str) -> str:
     """The marker class of an intervention type."""
     return f"pl-marker--t-{kind}"
+
+
+def feature(site: Site, node: InterventionNode) -> dict:
+    """Returns one intervention as a GeoJSON Feature (every language's title)."""
+    value = node.value
+    props: dict = {"id": node.key, "pilot": node.pilot.id, "type": value.type}
+    if value.date:
+        props["date"] = value.date.iso()
+    else:
+        props["start"] = value.period.start.iso()
+        props["end"] = value.period.end.iso() if value.period.end else None
+    for lang in site.languages:
+        title = site.pick(value.title, lang)
+        props[f"title_{lang}"] = title.text if title else None
+        if value.description:
+            text = site.pick(value.description, lang)
+            props[f"description_{lang}"] = text.text if text else None
+    props["stories"] = [story.id for story in node.stories]
+    props["location_approximate"] = "location" in value.approximate_fields
+    props["date_approximate"] = "date" in value.approximate_fields
+    props["licence"] = site.config.data_licence
+    geometry = node.area or {"type": "Point",
+                             "coordinates": [value.location.lon, value.location.lat]}
+    return {"type": "Feature", "id": node.key, "geometry": geometry, "properties": props}
+
+
+def collection(site: Site, nodes: Iterable[InterventionNode], name: str) -> str:
+    """Returns a FeatureCollection as JSON text (stable, so builds are identical)."""
+    data = {"type": "FeatureCollection", "name": name, "licence": site.config.data_licence,
+            "features": [feature(site, node) for node in nodes]}
+    # plain text stays inert even where a consumer pastes the JSON into HTML
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return inert_json(text) + "\n"
 
 
 class SiteMaps:
@@ -59,7 +148,14 @@ class SiteMaps:
 
     def files(self) -> dict[str, Path]:
         """Returns vendored files and icons: site path -> installed file."""
-        files = leaflet_files()
+        leaflet = _xstatic_dir("xstatic.pkg.leaflet")
+        cluster = _xstatic_dir("xstatic.pkg.leaflet_markercluster")
+        files = {f"{VENDOR}leaflet/leaflet.js": leaflet / "leaflet.js",
+                 f"{VENDOR}leaflet/leaflet.css": leaflet / "leaflet.css"}
+        for image in sorted((leaflet / "images").iterdir()):
+            files[f"{VENDOR}leaflet/images/{image.name}"] = image
+        for name in ("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css"):
+            files[f"{VENDOR}markercluster/{name}"] = cluster / name
         for _, _, icon in self._markers():
             path = icon_file(icon) or icon_file("circle")
             if path is not None:
@@ -68,13 +164,18 @@ class SiteMaps:
 
     def texts(self) -> dict[str, str]:
         """Returns generated files: map scripts, marker styles (a colour and an
-        icon for each kind), open data."""
+        icon for each kind), the open data (GeoJSON) of all and of each pilot."""
         css = ""
         for marker, color, icon in self._markers():
             url = icon_site_path(icon).removeprefix(VENDOR)
             css += (f".{marker}{{background-color:{color}}}"
                     f".{marker}::before{{-webkit-mask-image:url({url});mask-image:url({url})}}\n")
-        return {**self.scripts, f"{VENDOR}pl-maps.css": css, **data_files(self.site)}
+        every = collection(self.site, self.site.interventions(), "interventions")
+        files = {**self.scripts, f"{VENDOR}pl-maps.css": css, "data/interventions.geojson": every}
+        for pilot in self.site.pilots.values():
+            data = collection(self.site, pilot.interventions, pilot.id)
+            files[f"data/pilots/{pilot.id}.geojson"] = data
+        return files
 
     def _block(self, c: PageCtx, rendered: fm.RenderedMap, kind: str, label: str,
                alt_id: str = "pl-map-list", legend: Markup = Markup("")) -> Markup:
@@ -182,8 +283,7 @@ class SiteMaps:
         types = self.site.taxonomies.intervention_types
         for kind in [k for k in types if any(n.value.type == k for n in nodes)]:
             label = self.site.label("intervention_types", kind, c.code).text
-            group = fm.layer(m, str(c.part(MAPS, "layer_label", type_css(kind), label)))
-            layers[kind] = group
+            layers[kind] = fm.layer(m, str(c.part(MAPS, "layer_label", type_css(kind), label)))
         for node in nodes:
             group = layers[node.value.type]
             title = c.pick(node.value.title).text
