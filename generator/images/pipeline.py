@@ -95,8 +95,7 @@ class Unshowable(ValueError):
 
     Attributes:
         reason: "small" (both sides), "tall" (too narrow) or "flat" (too low).
-        width: The image's width (as shown).
-        height: Its height.
+        width, height: The image's size (as shown).
         minimum: The fewest pixels a variant must have on a side (MIN_SIDE).
         limit: The most pixels a variant may have on a side (MAX_SIDE).
     """

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -36,8 +37,7 @@ class Span:
         return round(min(100.0, max(0.0, (day - self.start).days / total * 100)), 2)
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     """Something that happened on a day: an intervention or a story."""
 
     day: dt.date
@@ -55,7 +55,7 @@ def _events(c: PageCtx, pilot: Pilot) -> list[Event]:
                             c.part(TIMELINE, "intervention_event", when, kind, value.title)))
     for story in pilot.stories:
         events.append(Event(story.meta.date.first_day(), c.part(TIMELINE, "story_event", story)))
-    return sorted(events, key=lambda e: (e.day, e.html))
+    return sorted(events)  # by day, then by text
 
 
 def current_phase(pilot: Pilot, day: dt.date) -> int | None:

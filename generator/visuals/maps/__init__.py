@@ -177,12 +177,13 @@ class SiteMaps:
             files[f"data/pilots/{pilot.id}.geojson"] = data
         return files
 
-    def _block(self, c: PageCtx, rendered: fm.RenderedMap, kind: str, label: str,
+    def _block(self, c: PageCtx, m: fm.Handle, kind: str, label: str,
                alt_id: str = "pl-map-list", legend: Markup = Markup("")) -> Markup:
-        """A map's HTML (emit/templates/_maps.html.j2): its styles, a skip link to
-        the text alternative `alt_id`, its container named `label`, the legend and
-        the scripts; its own script is published beside the page. `kind`
-        (overview, pilot, story or mapstory) is a CSS modifier."""
+        """Draws a map and returns its HTML (emit/templates/_maps.html.j2): its
+        styles, a skip link to the text alternative `alt_id`, its container named
+        `label`, the legend and the scripts; its own script is published beside
+        the page. `kind` (overview, pilot, story or mapstory) is a CSS modifier."""
+        rendered = fm.render(m, self.cache)
         # the full hash: the maps of one folder are kept by name, and a shorter
         # hash could be made to give two maps one name (one page drawing the other's)
         digest = hashlib.sha256(rendered.script.encode()).hexdigest()
@@ -225,8 +226,7 @@ class SiteMaps:
             fm.marker(m, point, "pl-marker--pilot", c.title(pilot).text,
                       self._pilot_popup(c, pilot))
         fm.fit(m, points, max_zoom=7)
-        rendered = fm.render(m, self.cache)
-        return (self._block(c, rendered, "overview", c.gettext("Map of the pilots"))
+        return (self._block(c, m, "overview", c.gettext("Map of the pilots"))
                 + "\n" + c.part(MAPS, "pilots_table", pilots))
 
     def pilot(self, c: PageCtx, pilot: Pilot) -> Markup:
@@ -268,7 +268,7 @@ class SiteMaps:
         type_label = self.site.label
         used = dict.fromkeys(n.value.type for n in nodes)
         legend = [(type_css(k), type_label("intervention_types", k, c.code)) for k in used]
-        html = self._block(c, fm.render(m, self.cache), "pilot", label,
+        html = self._block(c, m, "pilot", label,
                            legend=c.part(MAPS, "legend", legend, bool(stories)))
         rows = [(type_css(n.value.type), type_label("intervention_types", n.value.type, c.code),
                  n.value.title, self._when(c, n), self._where(c, n), n.stories)
@@ -313,8 +313,7 @@ class SiteMaps:
         point = (loc.lat, loc.lon)
         m = fm.new_map(tiles_for(self.site, story.pilot), point, 15)
         fm.marker(m, point, "pl-marker--story", c.title(story).text)
-        rendered = fm.render(m, self.cache)
-        return (self._block(c, rendered, "story", c.gettext("Map of where this story took place"))
+        return (self._block(c, m, "story", c.gettext("Map of where this story took place"))
                 + "\n" + c.part(MAPS, "where_story", c.place(story.pilot.meta)))
 
     def story_map(self, c: PageCtx, story: Story) -> Markup:
@@ -333,5 +332,4 @@ class SiteMaps:
             fm.marker(m, (chapter.location.lat, chapter.location.lon),
                       "pl-marker--story pl-marker--number", f"{index + 1}. {title}",
                       html=f'<span aria-hidden="true">{index + 1}</span>')
-        rendered = fm.render(m, self.cache)
-        return self._block(c, rendered, "mapstory", c.gettext("Map for this story"), "pl-chapter-1")
+        return self._block(c, m, "mapstory", c.gettext("Map for this story"), "pl-chapter-1")

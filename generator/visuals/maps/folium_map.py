@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from generator.content.store import Store, code_digest, key_of
 from generator.site.mapsettings import Tiles as TileSource
@@ -85,9 +85,8 @@ def layer_control(m: Handle) -> None:
     m.add("control", 0)
 
 
-def fit(m: Handle, points: Iterable[tuple[float, float]], max_zoom: int = 16) -> None:
+def fit(m: Handle, points: list[tuple[float, float]], max_zoom: int = 16) -> None:
     """Fits the map to points (at most `max_zoom` deep)."""
-    points = list(points)
     if len(points) > 1:
         lats, lons = [p[0] for p in points], [p[1] for p in points]
         m.add("fit", 0, [[min(lats), min(lons)], [max(lats), max(lons)]], max_zoom)
