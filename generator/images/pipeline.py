@@ -194,9 +194,10 @@ def to_srgb(image: Image.Image) -> Image.Image:
 
 def _encoded(image: Image.Image, variant: Variant) -> bytes:
     data = io.BytesIO()
+    if variant.format == "jpeg":
+        image = image.convert("RGB")
     options = {"webp": WEBP, "png": PNG, "jpeg": JPEG}[variant.format]
-    (image.convert("RGB") if variant.format == "jpeg" else image).save(
-        data, variant.format.upper(), **options)
+    image.save(data, variant.format.upper(), **options)
     return data.getvalue()
 
 

@@ -183,18 +183,19 @@ class Marker(_Scripted):
     """A compact marker: a shared icon, an accessible title, an optional popup,
     put in a list of markers (its layer's, or the cluster's own)."""
 
-    def __init__(self, point: tuple[float, float], icons: Icons, icon: str, title_ref: str,
-                 popup_ref: str | None, into: Cluster | Layer):
+    def __init__(self, m: folium.Map, point: list, css: str, title_ref: str,
+                 popup_ref: str | None, html: str):
         super().__init__()
         self.point = js([float(point[0]), float(point[1])])
-        self.icons, self.icon, self.into = icons, icon, into
+        self.icons, self.icon, self.cluster = m.pl_icons, m.pl_icons.key(css, html), m.pl_cluster
         self.title = _ref(title_ref)
         self.popup = _ref(popup_ref) if popup_ref else ""
 
     def script(self) -> str:
+        into = self._parent if isinstance(self._parent, Layer) else self.cluster
         popup = f".bindPopup({self.popup},{{maxWidth:300}})" if self.popup else ""
         icon = f"{self.icons.get_name()}.{self.icon}"
-        return (f"{self.into.get_name()}.pl_m.push(L.marker({self.point},{{icon:{icon},"
+        return (f"{into.get_name()}.pl_m.push(L.marker({self.point},{{icon:{icon},"
                 f"title:{self.title},riseOnHover:true}}){popup});")
 
 
@@ -211,14 +212,6 @@ def _step_map(made: list, tiles: dict, center: list, zoom: int) -> folium.Map:
     return m
 
 
-def _step_marker(made: list, parent: int, point: list, css: str, title_ref: str,
-                 popup_ref: str | None, html: str) -> None:
-    icons, into = made[0].pl_icons, made[parent]
-    into = into if isinstance(into, Layer) else made[0].pl_cluster
-    Marker(tuple(point), icons, icons.key(css, html), title_ref, popup_ref, into) \
-        .add_to(made[parent])
-
-
 def _step_area(made: list, parent: int, geometry: dict, color: str, title_ref: str,
                popup_ref: str) -> None:
     style = {"color": color, "weight": 3, "fillColor": color, "fillOpacity": 0.2,
@@ -229,7 +222,8 @@ def _step_area(made: list, parent: int, geometry: dict, color: str, title_ref: s
         .add_child(Popup(popup_ref)).add_to(made[parent])
 
 
-_STEPS = {"map": _step_map, "marker": _step_marker, "area": _step_area,
+_STEPS = {"map": _step_map, "area": _step_area,
+          "marker": lambda made, parent, *marker: Marker(made[0], *marker).add_to(made[parent]),
           "layer": lambda made, parent, label_ref: Layer(label_ref).add_to(made[parent]),
           "control": lambda made, parent: Layers(
               [g for g in made if isinstance(g, Layer)]).add_to(made[parent]),
