@@ -108,11 +108,7 @@ def draw(spec: CardSpec) -> Image.Image:
 
 def render_cards(specs: Iterable[CardSpec], store: Store) -> dict[str, Path]:
     """Draws every card not in the store yet (there are few: pages with a
-    picture are shared with it).
-
-    Returns:
-        Every card's file in the store, by the card's name.
-    """
+    picture are shared with it); returns each card's file in the store, by name."""
     found = {}
     for spec in {s.name: s for s in specs}.values():
         key = key_of(spec.name, code_digest(("images",), ("pillow", "font-source-sans-pro")))

@@ -14,12 +14,9 @@ from generator.images.probe import ImageIndex
 
 
 class ImagePlanner:
-    """Collects the renditions one build needs.
-
-    Args:
-        cache_dir: Where processed images are kept (the store's folder for them).
-        index: What each image file is (measured while the content was checked).
-    """
+    """Collects the renditions one build needs, of images the `index` measured
+    while the content was checked; they are kept in the store in `cache_dir`.
+    With `early`, each new image is started at once (see `_start`)."""
 
     def __init__(self, cache_dir: Path, index: ImageIndex, early: bool = False):
         self.store = Store(cache_dir)

@@ -125,12 +125,8 @@ def collection(site: Site, nodes: Iterable[InterventionNode], name: str) -> str:
 
 
 class SiteMaps:
-    """Draws the maps of one build: overview, pilot, story and map story.
-
-    Args:
-        site: The resolved site.
-        cache: The store's folder for drawn maps.
-    """
+    """Draws the maps of one build (overview, pilot, story and map story) of
+    the resolved site; `cache` is the store's folder for drawn maps."""
 
     def __init__(self, site: Site, cache: Path):
         self.site = site
@@ -197,23 +193,10 @@ class SiteMaps:
                             ensure_ascii=False)
         return c.part(MAPS, "block", assets, kind, label, labels, alt_id, legend)
 
-    # -- popups --------------------------------------------------------------
-
     def _when(self, c: PageCtx, node: InterventionNode) -> str:
         value = node.value
         text = c.date(value.date) if value.date else c.period(value.period)
         return text + c.rough(value, "date")
-
-    def _intervention_popup(self, c: PageCtx, node: InterventionNode) -> str:
-        value = node.value
-        label = self.site.label("intervention_types", value.type, c.code)
-        return str(c.part(MAPS, "intervention_popup", type_css(value.type), label,
-                          c.pick(value.title), self._when(c, node), c.pick(node.descriptions),
-                          node.stories, "location" in value.approximate_fields))
-
-    def _pilot_popup(self, c: PageCtx, pilot: Pilot) -> str:
-        place = c.where(pilot.meta) + c.rough(pilot.meta, "location")
-        return str(c.part(MAPS, "pilot_popup", pilot, place, c.known_period(pilot.meta)))
 
     def home(self, c: PageCtx) -> Markup:
         """The home page map: every pilot, with a list of them."""
@@ -223,8 +206,9 @@ class SiteMaps:
         points = [(p.meta.location.lat, p.meta.location.lon) for p in pilots]
         m = fm.new_map(tiles_for(self.site), points[0], 5)
         for pilot, point in zip(pilots, points):
-            fm.marker(m, point, "pl-marker--pilot", c.title(pilot).text,
-                      self._pilot_popup(c, pilot))
+            place = c.where(pilot.meta) + c.rough(pilot.meta, "location")
+            popup = c.part(MAPS, "pilot_popup", pilot, place, c.known_period(pilot.meta))
+            fm.marker(m, point, "pl-marker--pilot", c.title(pilot).text, str(popup))
         fm.fit(m, points, max_zoom=7)
         return (self._block(c, m, "overview", c.gettext("Map of the pilots"))
                 + "\n" + c.part(MAPS, "pilots_table", pilots))
@@ -285,12 +269,15 @@ class SiteMaps:
             label = self.site.label("intervention_types", kind, c.code).text
             layers[kind] = fm.layer(m, str(c.part(MAPS, "layer_label", type_css(kind), label)))
         for node in nodes:
-            group = layers[node.value.type]
-            title = c.pick(node.value.title).text
-            popup = self._intervention_popup(c, node)
+            value, group = node.value, layers[node.value.type]
+            label = self.site.label("intervention_types", value.type, c.code)
+            popup = str(c.part(MAPS, "intervention_popup", type_css(value.type), label,
+                               c.pick(value.title), self._when(c, node), c.pick(node.descriptions),
+                               node.stories, "location" in value.approximate_fields))
+            title = c.pick(value.title).text
             if node.area:
-                fm.area(group, node.area, types[node.value.type].color, title, popup)
-            fm.marker(group, node.point, type_css(node.value.type), title, popup)
+                fm.area(group, node.area, types[value.type].color, title, popup)
+            fm.marker(group, node.point, type_css(value.type), title, popup)
             points.append(node.point)
         return points
 

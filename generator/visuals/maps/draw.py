@@ -16,11 +16,8 @@ from generator.visuals.maps.script import ref as _ref
 
 def draw(structure: list) -> tuple[str, str]:
     """Replays a sketch (its texts already references) with folium, with
-    deterministic element names (pl0, pl1, ...).
-
-    Returns:
-        The map's name (its container's id) and its Leaflet code.
-    """
+    deterministic element names (pl0, pl1, ...); returns the map's name (its
+    container's id) and its Leaflet code."""
     made: list[Any] = []
     for kind, *args in structure:
         made.append(_STEPS[kind](made, *args))
