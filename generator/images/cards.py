@@ -85,7 +85,6 @@ def _title_lines(title: str) -> tuple[ImageFont.FreeTypeFont, list[str]]:
 
 
 def draw(spec: CardSpec) -> Image.Image:
-    """Draws a card."""
     image = background().copy()
     pen = ImageDraw.Draw(image)
     spec = CardSpec(plain(spec.title), plain(spec.site), plain(spec.kicker), plain(spec.label))
