@@ -28,12 +28,9 @@ class ImagePlanner:
         self._pool: ThreadPoolExecutor | None = None
 
     def get(self, path: Path) -> Rendition:
-        """Returns the rendition of an image file, planning it on first use.
-
-        Raises:
-            ValueError: for an image the content check refused, or one that
-                would be published under another's name (a bug if reached).
-        """
+        """Returns the rendition of an image file, planning it on first use. A
+        ValueError for an image the content check refused, or one that would be
+        published under another's name, is a bug if reached."""
         found = self.renditions.get(path)
         if found is None:
             measured = self.index.measure(path)
@@ -91,11 +88,8 @@ class ImagePlanner:
         return Stats(len(unique), len(todo) + len(begun), written)
 
     def outputs(self) -> dict[str, Path]:
-        """Returns every output file the site needs: name -> its file in the store.
-
-        Raises:
-            FileNotFoundError: for one that is not there (a bug once processed).
-        """
+        """Returns every output file the site needs: name -> its file in the
+        store (FileNotFoundError for one that is not there: a bug once processed)."""
         found = {}
         for variant in (v for r in self.renditions.values() for v in r.variants):
             path = self.store.get(variant.key)

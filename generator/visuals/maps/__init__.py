@@ -284,12 +284,11 @@ class SiteMaps:
     def _where(self, c: PageCtx, node: InterventionNode) -> str:
         """Where, in words: the pilot's place (residents read names, not
         coordinates; the points are in the open data under the map)."""
-        text, area = c.place(node.pilot.meta), c.gettext("area")
-        rough = c.gettext("approximate location")
+        text = c.place(node.pilot.meta)
         if node.area:
-            text = f"{text}, {area}"
+            text += ", " + c.gettext("area")
         if "location" in node.value.approximate_fields:
-            text += f" ({rough})"
+            text += " (" + c.gettext("approximate location") + ")"
         return text
 
     def story(self, c: PageCtx, story: Story) -> Markup:

@@ -52,10 +52,8 @@ class Handle:
 def new_map(tiles: TileSource, center: tuple[float, float], zoom: int) -> Handle:
     """Starts a map with the site's tiles (attribution always shown)."""
     m = Handle([], {})
-    source = asdict(tiles)
-    for key in ("url", "attribution", "subdomains"):
-        source[key] = m.ref(source[key])
-    m.add("map", source, list(center), zoom)
+    texts = {key: m.ref(getattr(tiles, key)) for key in ("url", "attribution", "subdomains")}
+    m.add("map", asdict(tiles) | texts, list(center), zoom)
     return m
 
 
