@@ -112,11 +112,8 @@ def plan(source: Source) -> Rendition:
     Of the WIDTHS, those wider than the source are dropped (the source's own
     width is used when it is narrower than all), and so are those at which the
     image would be under MIN_SIDE high. The content check plans every image
-    too, so what this refuses is refused there, with the file named.
-
-    Raises:
-        Unshowable: when no variant would be at least MIN_SIDE on each side.
-    """
+    too, so what this refuses (Unshowable: no variant would be at least
+    MIN_SIDE on each side) is refused there, with the file named."""
     # WebP holds at most 16383 px a side: a very tall image gets narrower variants
     widest = min(source.width, WIDTHS[-1], MAX_SIDE * source.width // source.height)
     usable = [w for w in sorted({w for w in WIDTHS if w < widest} | {widest})
