@@ -184,7 +184,7 @@ def record_page(ls: LangSite, node: Node, visuals: Visuals) -> EmittedPage:
     zoom = node.kind is STORIES and node.meta.format == "photo-story"
     body = body_html(c, prose, node, zoom) if prose else Markup("")
     if prose:
-        body = visuals.body(c, node, prose, body)
+        body = visuals.body(c, node, body)
     kind = node.kind.template
     summary = description(c, node, prose)
     values = {kind: node, "prose": prose, "body": body, "extra": visuals.record(c, node),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 from markupsafe import Markup
 
 from generator.images.cards import CardSpec
-from generator.site.model import Node, Pilot, Prose, Story
+from generator.site.model import Node, Pilot, Story
 
 if TYPE_CHECKING:  # typing only: the page context and pages use this module at run time
     from generator.emit.context import LangSite, PageCtx
@@ -59,7 +59,7 @@ class Visuals(Protocol):
     def story_map(self, c: PageCtx, story: Story) -> Markup:
         """The map that follows a map story's chapters."""
 
-    def body(self, c: PageCtx, node: Node, prose: Prose, body: Markup) -> Markup:
+    def body(self, c: PageCtx, node: Node, body: Markup) -> Markup:
         """A record's body, transformed (a map story's chapters)."""
 
     def social(self, c: PageCtx, node: Node | None, title: str) -> SocialImage | None:
@@ -99,7 +99,7 @@ class NoVisuals:
     def story_map(self, c: PageCtx, story: Story) -> Markup:
         return Markup("")
 
-    def body(self, c: PageCtx, node: Node, prose: Prose, body: Markup) -> Markup:
+    def body(self, c: PageCtx, node: Node, body: Markup) -> Markup:
         return body
 
     def social(self, c: PageCtx, node: Node | None, title: str) -> SocialImage | None:

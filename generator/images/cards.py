@@ -27,14 +27,9 @@ JPEG = {"quality": 82, "optimize": False, "progressive": False}
 
 @dataclass(frozen=True)
 class CardSpec:
-    """What one card shows.
-
-    Attributes:
-        title: The page title (plain text).
-        site: The site's name.
-        kicker: A short line above the title (kind of page, pilot).
-        label: A label such as "Illustrative example", or "".
-    """
+    """What one card shows: the page title (plain text), the site's name, a
+    short line above the title (kind of page: pilot) and a label such as
+    "Illustrative example"."""
 
     title: str
     site: str
@@ -90,7 +85,6 @@ def _title_lines(title: str) -> tuple[ImageFont.FreeTypeFont, list[str]]:
 
 
 def draw(spec: CardSpec) -> Image.Image:
-    """Draws a card."""
     image = background().copy()
     pen = ImageDraw.Draw(image)
     spec = CardSpec(plain(spec.title), plain(spec.site), plain(spec.kicker), plain(spec.label))
@@ -104,25 +98,16 @@ def draw(spec: CardSpec) -> Image.Image:
         y += line_height
     pen.text((70, SIZE[1] - 75), spec.site, font=_font("Semibold", 30), fill=(255, 255, 255))
     pen.rectangle([0, 0, 16, SIZE[1]], fill=(156, 63, 18))
-    if spec.label:
-        _badge(pen, spec.label)
+    if spec.label:  # a badge
+        width = int(pen.textlength(spec.label, font=_font("Bold", 30)))
+        pen.rounded_rectangle([70, 50, 70 + width + 36, 102], radius=8, fill=(255, 241, 214))
+        pen.text((88, 56), spec.label, font=_font("Bold", 30), fill=(107, 61, 0))
     return image
-
-
-def _badge(pen: ImageDraw.ImageDraw, label: str) -> None:
-    font = _font("Bold", 30)
-    width = int(pen.textlength(label, font=font))
-    pen.rounded_rectangle([70, 50, 70 + width + 36, 102], radius=8, fill=(255, 241, 214))
-    pen.text((88, 56), label, font=font, fill=(107, 61, 0))
 
 
 def render_cards(specs: Iterable[CardSpec], store: Store) -> dict[str, Path]:
     """Draws every card not in the store yet (there are few: pages with a
-    picture are shared with it).
-
-    Returns:
-        Every card's file in the store, by the card's name.
-    """
+    picture are shared with it); returns each card's file in the store, by name."""
     found = {}
     for spec in {s.name: s for s in specs}.values():
         key = key_of(spec.name, code_digest(("images",), ("pillow", "font-source-sans-pro")))

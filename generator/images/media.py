@@ -54,14 +54,13 @@ _READ = {"protocol_whitelist": "file"}  # a file may lead to no other file or ad
 @dataclass(frozen=True)
 class Probed:
     """What a sound or video file is: its kind, a video's size as shown (after
-    its rotation), seconds, the bytes of its copy; or why it cannot be
+    its rotation), the bytes of its copy; or why it cannot be
     published (`error`: unreadable, container, codec, missing or damaged) and
     what was found (`detail`)."""
 
     kind: str = ""
     width: int = 0
     height: int = 0
-    duration: float = 0
     size: int = 0
     error: str = ""
     detail: str = ""
@@ -69,12 +68,8 @@ class Probed:
 
 class MediaIndex:
     """What each file is, and its copy: in memory by the file's path, size and
-    times; in the store (a temporary one without `folder`) by its content.
-
-    Args:
-        folder: The store's folder.
-        digest: Hashes a file's bytes (generator.images.probe's).
-    """
+    times; in the store in `folder` (without it a temporary one) by its content,
+    hashed by `digest` (generator.images.probe's)."""
 
     def __init__(self, folder: Path | None, digest: Callable[[Path], str]):
         self._temporary = None if folder else tempfile.TemporaryDirectory(prefix="pilots-media-")
@@ -93,10 +88,6 @@ class MediaIndex:
                 probed = self._made(file, key)
             self.known[mark] = (probed, key)
         return self.known[mark]
-
-    def copy(self, key: str) -> Path | None:
-        """The copy to publish, checked; None when it is not there."""
-        return self.store.get(key)
 
     def _made(self, file: Path, key: str) -> Probed:
         with tempfile.TemporaryDirectory(prefix="pilots-copy-") as folder:
@@ -165,7 +156,7 @@ def _copy(source: av.container.InputContainer, streams: list, fmt: Format, out: 
     stated = source.duration / av.time_base if source.duration else 0
     if waiting or not ends or max(ends.values()) < stated * 0.9:
         return Probed(error="damaged", detail="incomplete")
-    return Probed(fmt.kind, *shape, round(max(ends.values()), 3), out.stat().st_size)
+    return Probed(fmt.kind, *shape, out.stat().st_size)
 
 
 def _first_frame(frames: list, stream, waiting: dict) -> tuple[int, int] | None:

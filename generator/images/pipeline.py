@@ -12,14 +12,10 @@ from __future__ import annotations
 
 import io
 import math
-import os
 import re
-import sys
 import unicodedata
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from PIL import Image, ImageCms, ImageOps
 
@@ -37,15 +33,9 @@ PNG = {"compress_level": 6}
 
 @dataclass(frozen=True)
 class Source:
-    """An image file as the pipeline sees it.
-
-    Attributes:
-        path: The file.
-        digest: Hash of its bytes and the pipeline version (hex).
-        width: Width after auto-orientation.
-        height: Height after auto-orientation.
-        alpha: Whether it has transparency (falls back to PNG, not JPEG).
-    """
+    """An image file as the pipeline sees it: the hash of its bytes and the
+    pipeline version (hex), its size after auto-orientation, and whether it
+    has transparency (it falls back to PNG, not JPEG)."""
 
     path: Path
     digest: str
@@ -59,12 +49,9 @@ class Variant:
     """One output file: a width in one format.
 
     Attributes:
-        width: Its width.
-        height: Its height.
-        format: webp, jpeg or png.
         name: The name it is published under: short (the image's name and 40
             bits of its hash); the content check makes sure no two images of a
-            site share one (`published_names`).
+            site share one (`clash`).
         key: What it is kept under in the store: the full hash of all that
             makes it, so an entry found there is this variant's and no other's.
     """
@@ -75,20 +62,11 @@ class Variant:
     name: str
     key: str
 
-    @property
-    def mime(self) -> str:
-        """The MIME type, for <source type>."""
-        return f"image/{self.format}"
-
 
 @dataclass(frozen=True)
 class Rendition:
-    """Every output of one source image.
-
-    Attributes:
-        source: The source image.
-        variants: Its outputs, smallest first, WebP and fallback for each width.
-    """
+    """Every output of one source image (`variants`: smallest first, WebP and
+    fallback for each width)."""
 
     source: Source
     variants: tuple[Variant, ...]
@@ -117,49 +95,44 @@ class Unshowable(ValueError):
 
     Attributes:
         reason: "small" (both sides), "tall" (too narrow) or "flat" (too low).
-        width: The image's width (as shown).
-        height: Its height.
+        width, height: The image's size (as shown).
         minimum: The fewest pixels a variant must have on a side (MIN_SIDE).
         limit: The most pixels a variant may have on a side (MAX_SIDE).
     """
 
-    def __init__(self, reason: str, width: int, height: int):
-        super().__init__(f"{width} x {height}: {reason}")
-        self.reason, self.width, self.height = reason, width, height
-        self.minimum, self.limit = MIN_SIDE, MAX_SIDE
+    def __init__(self, width: int, height: int):
+        small = width < MIN_SIDE and height < MIN_SIDE
+        self.reason = "small" if small else "tall" if height > width else "flat"
+        super().__init__(f"{width} x {height}: {self.reason}")
+        self.width, self.height, self.minimum, self.limit = width, height, MIN_SIDE, MAX_SIDE
 
 
-def plan(source: Source, widths: Iterable[int] = WIDTHS) -> Rendition:
+def plan(source: Source) -> Rendition:
     """Decides the outputs of a source: never upscaled, named after parameters.
-    The content check plans every image too, so what this refuses is refused
-    there, with the file named.
-
-    Args:
-        source: The inspected source.
-        widths: The wanted widths; those wider than the source are dropped
-            (the source's own width is used when it is narrower than all),
-            and so are those at which the image would be under MIN_SIDE high.
-
-    Raises:
-        Unshowable: when no variant would be at least MIN_SIDE on each side.
-    """
-    widths = sorted(widths)
+    Of the WIDTHS, those wider than the source are dropped (the source's own
+    width is used when it is narrower than all), and so are those at which the
+    image would be under MIN_SIDE high. The content check plans every image
+    too, so what this refuses (Unshowable: no variant would be at least
+    MIN_SIDE on each side) is refused there, with the file named."""
     # WebP holds at most 16383 px a side: a very tall image gets narrower variants
-    widest = min(source.width, widths[-1], MAX_SIDE * source.width // source.height)
-    usable = [w for w in sorted({w for w in widths if w < widest} | {widest})
+    widest = min(source.width, WIDTHS[-1], MAX_SIDE * source.width // source.height)
+    usable = [w for w in sorted({w for w in WIDTHS if w < widest} | {widest})
               if w >= MIN_SIDE and _height(source, w) >= MIN_SIDE]
     if not usable:
-        raise Unshowable(_shape(source.width, source.height), source.width, source.height)
+        raise Unshowable(source.width, source.height)
     fallback_width = max([w for w in usable if w <= FALLBACK_WIDTH] or usable[:1])
     fallback = "png" if source.alpha else "jpeg"
     stem = f"{slug(source.path.stem)}-{source.digest[:10]}"
+    # the code an output depends on: this package's and Pillow's (and the
+    # libraries inside it: its installed files are hashed, not its version)
+    code = code_digest(("images",), ("pillow",))
     variants = []
     for width in usable:
         for fmt in ("webp", fallback) if width == fallback_width else ("webp",):
             ext = "jpg" if fmt == "jpeg" else fmt
             height = _height(source, width)
             variants.append(Variant(width, height, fmt, f"{stem}-{width}.{ext}",
-                                    key_of(source.digest, width, height, fmt, code())))
+                                    key_of(source.digest, width, height, fmt, code)))
     return Rendition(source, tuple(variants))
 
 
@@ -167,24 +140,9 @@ def _height(source: Source, width: int) -> int:
     return round(source.height * width / source.width)
 
 
-def _shape(width: int, height: int) -> str:
-    if width < MIN_SIDE and height < MIN_SIDE:
-        return "small"
-    return "tall" if height > width else "flat"
-
-
-def code() -> str:
-    """The code an output depends on: this package's and Pillow's (and the
-    libraries inside it: its installed files are hashed, not its version)."""
-    return code_digest(("images",), ("pillow",))
-
-
 def render(rendition: Rendition, store: Store) -> int:
-    """Makes every variant of a rendition that is not in the store yet.
-
-    Returns:
-        The number of files written (0 when everything was stored).
-    """
+    """Makes every variant of a rendition that is not in the store yet;
+    returns the number of files written (0 when everything was stored)."""
     todo = [v for v in rendition.variants if store.get(v.key) is None]
     if not todo:
         return 0
@@ -208,10 +166,8 @@ def decode(source: Source, width: int) -> Image.Image:
     with Image.open(source.path, formats=FORMATS) as image:
         if image.format == "JPEG":
             scale = width / source.width
-            stored = image.size
-            image.draft("RGB", (math.ceil(stored[0] * scale), math.ceil(stored[1] * scale)))
-        oriented = ImageOps.exif_transpose(image)
-        result = to_srgb(oriented)
+            image.draft("RGB", tuple(math.ceil(side * scale) for side in image.size))
+        result = to_srgb(ImageOps.exif_transpose(image))
     result.info = {}
     return result
 
@@ -235,12 +191,10 @@ def to_srgb(image: Image.Image) -> Image.Image:
 
 def _encoded(image: Image.Image, variant: Variant) -> bytes:
     data = io.BytesIO()
-    if variant.format == "webp":
-        image.save(data, "WEBP", **WEBP)
-    elif variant.format == "png":
-        image.save(data, "PNG", **PNG)
-    else:
-        image.convert("RGB").save(data, "JPEG", **JPEG)
+    if variant.format == "jpeg":
+        image = image.convert("RGB")
+    options = {"webp": WEBP, "png": PNG, "jpeg": JPEG}[variant.format]
+    image.save(data, variant.format.upper(), **options)
     return data.getvalue()
 
 
@@ -275,42 +229,3 @@ def cached(rendition: Rendition, store: Store) -> bool:
     """Whether every file of a rendition is in the store already (and intact)."""
     return all(store.get(v.key) is not None for v in rendition.variants)
 
-
-def process(renditions: Iterable[Rendition], store: Store, workers: int | None = None,
-            progress: bool | None = None) -> Stats:
-    """Produces every missing output, in parallel across cores.
-
-    Args:
-        renditions: What the site needs.
-        store: Where processed images are kept.
-        workers: Threads to use (default: one per core).
-        progress: Show a progress bar (default: on a terminal, for many images).
-
-    Returns:
-        How many images needed work and how many files were written.
-    """
-    unique = {same_work(r): r for r in renditions}
-    todo = [r for r in unique.values() if not cached(r, store)]
-    stats = Stats(images=len(unique), processed=len(todo))
-    if not todo:
-        return stats
-    workers = workers or os.cpu_count() or 1
-    show = sys.stderr.isatty() and len(todo) > 8 if progress is None else progress
-    if workers == 1 or len(todo) == 1:
-        stats.files_written = sum(render(r, store) for r in _bar(todo, show))
-        return stats
-    # Threads: Pillow lets go of the interpreter while it decodes, resizes and
-    # encodes, so they run side by side; a fork would copy a large build's
-    # memory page by page, and a fresh process would import it all again.
-    with ThreadPoolExecutor(max_workers=min(workers, len(todo))) as pool:
-        results = pool.map(render, todo, [store] * len(todo))
-        stats.files_written = sum(_bar(results, show, total=len(todo)))
-    return stats
-
-
-def _bar(items: Iterable, show: bool, total: int | None = None) -> Iterable:
-    if not show:
-        return items
-    from tqdm import tqdm
-
-    return tqdm(items, total=total, desc="images", unit="img", leave=False)

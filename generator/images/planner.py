@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from generator.content.store import Store
-from generator.images.pipeline import (Rendition, Source, Stats, cached, clash, plan, process,
-                                       render, same_work)
+from generator.images.pipeline import (Rendition, Source, Stats, cached, clash, plan, render,
+                                       same_work)
 from generator.images.probe import ImageIndex
 
 
 class ImagePlanner:
-    """Collects the renditions one build needs.
-
-    Args:
-        cache_dir: Where processed images are kept (the store's folder for them).
-        index: What each image file is (measured while the content was checked).
-    """
+    """Collects the renditions one build needs, of images the `index` measured
+    while the content was checked; they are kept in the store in `cache_dir`.
+    With `early`, each new image is started at once (see `_start`)."""
 
     def __init__(self, cache_dir: Path, index: ImageIndex, early: bool = False):
         self.store = Store(cache_dir)
@@ -29,12 +28,9 @@ class ImagePlanner:
         self._pool: ThreadPoolExecutor | None = None
 
     def get(self, path: Path) -> Rendition:
-        """Returns the rendition of an image file, planning it on first use.
-
-        Raises:
-            ValueError: for an image the content check refused, or one that
-                would be published under another's name (a bug if reached).
-        """
+        """Returns the rendition of an image file, planning it on first use. A
+        ValueError for an image the content check refused, or one that would be
+        published under another's name, is a bug if reached."""
         found = self.renditions.get(path)
         if found is None:
             measured = self.index.measure(path)
@@ -71,22 +67,29 @@ class ImagePlanner:
             self._pool.shutdown(wait=False)
         self._pool, self._started = None, {}
 
-    def process(self, workers: int | None = None) -> Stats:
-        """Produces every missing output in the cache."""
+    def process(self) -> Stats:
+        """Produces every missing output in the cache, in parallel across cores
+        (with a progress bar on a terminal, for many images)."""
         begun = [future for future in self._started.values() if not future.cancel()]
         written = sum(future.result() for future in begun)  # the others are done below
-        if self._pool is not None:
-            self._pool.shutdown()
-        self._pool, self._started = None, {}
-        stats = process(self.renditions.values(), self.store, workers)
-        return Stats(stats.images, stats.processed + len(begun), stats.files_written + written)
+        self.__exit__()
+        unique = {same_work(r): r for r in self.renditions.values()}
+        todo = [r for r in unique.values() if not cached(r, self.store)]
+        # Threads: Pillow lets go of the interpreter while it decodes, resizes and
+        # encodes, so they run side by side; a fork would copy a large build's
+        # memory page by page, and a fresh process would import it all again.
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            results = pool.map(render, todo, [self.store] * len(todo))
+            if sys.stderr.isatty() and len(todo) > 8:
+                from tqdm import tqdm
+
+                results = tqdm(results, total=len(todo), desc="images", unit="img", leave=False)
+            written += sum(results)
+        return Stats(len(unique), len(todo) + len(begun), written)
 
     def outputs(self) -> dict[str, Path]:
-        """Returns every output file the site needs: name -> its file in the store.
-
-        Raises:
-            FileNotFoundError: for one that is not there (a bug once processed).
-        """
+        """Returns every output file the site needs: name -> its file in the
+        store (FileNotFoundError for one that is not there: a bug once processed)."""
         found = {}
         for variant in (v for r in self.renditions.values() for v in r.variants):
             path = self.store.get(variant.key)

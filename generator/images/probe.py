@@ -56,9 +56,7 @@ class Measured:
 
     Attributes:
         digest: Hash of its bytes and the pipeline version (hex).
-        width: Width as shown (after EXIF rotation).
-        height: Height as shown.
-        alpha: Whether it has transparency.
+        width: Width as shown (after EXIF rotation), like the height.
         format: Pillow's format name (JPEG, PNG, WEBP, ...), or for an
             unsupported file the format it is in (HEIC, ...).
         error: Why it cannot be used, or "" when it can: "unreadable",
@@ -79,27 +77,20 @@ class Measured:
 
     @property
     def megapixels(self) -> float:
-        """The image's size in megapixels."""
         return self.width * self.height / 1e6
 
 
 def digest_of(path: Path) -> str:
     """Returns the hash of a file's bytes and the pipeline version."""
-    h = hashlib.sha256(PIPELINE_VERSION.encode())
     with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+        found = hashlib.file_digest(handle, lambda: hashlib.sha256(PIPELINE_VERSION.encode()))
+    return found.hexdigest()
 
 
 def measure(path: Path, limit_megapixels: float = 50, digest: str | None = None) -> Measured:
-    """Opens an image, checks it against the pixel limit and decodes it fully.
-
-    Args:
-        path: The file (already checked by the content boundary).
-        limit_megapixels: The largest image accepted.
-        digest: Its `digest_of`, if known.
-    """
+    """Opens an image (already checked by the content boundary), checks it
+    against the pixel limit and decodes it fully; `digest` is its `digest_of`,
+    if known."""
     try:
         with Image.open(path, formats=FORMATS) as image:
             width, height = image.size
@@ -148,12 +139,8 @@ def _too_large(width: int, height: int, limit: float) -> Measured:
 
 class ImageIndex:
     """Remembers what each image file is: in memory by its path, size and
-    times; in the store (if given) by its content and this package's code.
-
-    Args:
-        folder: The store's folder for measurements, or None for memory only.
-        limit_megapixels: The largest image accepted (site.yml may change it).
-    """
+    times; in the store in `folder` (None: memory only) by its content and this
+    package's code. site.yml may change the largest image accepted (`limit`)."""
 
     def __init__(self, folder: Path | None, limit_megapixels: float = 50):
         self.store = Store(folder) if folder is not None else None
@@ -175,12 +162,11 @@ class ImageIndex:
         digest = digest_of(file)
         key = key_of(digest, f"{self.limit:g}", code_digest(("images",), ("pillow",)))
         stored = self.store.read(key) if self.store is not None else None
-        try:
-            return Measured(**json.loads(stored)) if stored is not None else self._new(file, digest, key)
-        except (TypeError, ValueError):  # written by other code: measured again
-            return self._new(file, digest, key)
-
-    def _new(self, file: Path, digest: str, key: str) -> Measured:
+        if stored is not None:
+            try:
+                return Measured(**json.loads(stored))
+            except (TypeError, ValueError):  # written by other code: measured again
+                pass
         found = measure(file, self.limit, digest)
         if self.store is not None:
             self.store.put(key, json.dumps(asdict(found), sort_keys=True).encode(), ".json")

@@ -237,7 +237,7 @@ class MediaChecks:
         if poster and self.images.file(poster, bundle, text.path, ref.line) is None:
             poster = None
         return Player(probed.kind, ref.src, name, FORMATS["." + suffix.lower()].mime,
-                      probed.width, probed.height, self.index.copy(key),
+                      probed.width, probed.height, self.index.store.get(key),
                       bundle.media.get(poster or ""), self._beside(stem, "vtt", bundle,
                                                                    self._captions),
                       self._beside(stem, "md", bundle, self._transcript))

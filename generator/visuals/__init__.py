@@ -13,41 +13,35 @@ from markupsafe import Markup
 from generator.content.kinds import PILOTS, STORIES
 from generator.content.store import Store
 from generator.emit.context import IMAGES, LangSite, PageCtx
+from generator.emit.indexes import lead_cover
+from generator.emit.pages import page
 from generator.emit.project import EmittedPage
 from generator.emit.visuals import SocialImage
-from generator.images.cards import CardSpec, render_cards
+from generator.images.cards import SIZE, CardSpec, render_cards
 from generator.site.mapsettings import used_tiles
-from generator.site.model import Node, Pilot, Prose, Site, Story
-from generator.visuals.cards import social_image
-from generator.visuals.licences import licences_page
-from generator.visuals.maps import SiteMaps
-from generator.visuals.maps.chapters import chapter_body
+from generator.site.model import Node, Shown, Site, Story
+from generator.site.prose import split_sections
+from generator.visuals.maps import MAPS, SiteMaps, libraries
 from generator.visuals.timeline import pilot_timeline, project_timeline
 
 
-class SiteVisuals:
-    """Maps, timelines, galleries, cards and generated pages for one build.
-
-    Args:
-        site: The resolved site.
-        cache: The build cache folder.
-    """
+class SiteVisuals(SiteMaps):
+    """Maps (those of SiteMaps), timelines, galleries, cards and generated
+    pages for one build; `cache` is the build cache folder."""
 
     def __init__(self, site: Site, cache: Path):
-        self.site = site
-        self.cache = cache
-        self.maps = SiteMaps(site, cache / "maps")
+        super().__init__(site, cache / "maps")
+        self.card_store = Store(cache / "cards")
         self.cards: dict[str, Path] = {}
 
-    # -- page parts ----------------------------------------------------------
+    timeline = staticmethod(pilot_timeline)
+    period = staticmethod(project_timeline)
 
     def record(self, c: PageCtx, node: Node) -> Markup:
         """A pilot's map; a story's map, or a photo story's gallery."""
-        draw = {PILOTS: self.maps.pilot, STORIES: self._story}.get(node.kind)
-        return draw(c, node) if draw else Markup("")
-
-    def _story(self, c: PageCtx, story: Story) -> Markup:
-        return self.maps.story(c, story) + self._gallery(c, story)
+        if node.kind is PILOTS:
+            return self.pilot(c, node)
+        return self.story(c, node) + self._gallery(c, node) if node.kind is STORIES else Markup("")
 
     def _gallery(self, c: PageCtx, story: Story) -> Markup:
         prose = c.prose(story)
@@ -61,52 +55,55 @@ class SiteVisuals:
                             ensure_ascii=False)
         return c.part(IMAGES, "gallery", items, labels)
 
-    def story_map(self, c: PageCtx, story: Story) -> Markup:
-        """The map that follows a map story's chapters."""
-        return self.maps.mapstory(c, story)
-
-    def body(self, c: PageCtx, node: Node, prose: Prose, body: Markup) -> Markup:
-        """Map stories: wraps sections into chapters."""
-        if node.kind is STORIES and node.meta.format == "map-story":
-            return chapter_body(c, node, body)
-        return body
-
-    def home(self, c: PageCtx) -> Markup:
-        """The overview map of every pilot."""
-        return self.maps.overview(c)
-
-    def timeline(self, c: PageCtx, pilot: Pilot) -> Markup:
-        """A pilot's phases with its stories and interventions."""
-        return pilot_timeline(c, pilot)
-
-    def period(self, c: PageCtx) -> Markup:
-        """The project's period with every pilot."""
-        return project_timeline(c, self.site)
-
-    def pilots(self, c: PageCtx) -> Markup:
-        """The map of every intervention, on the pilots index."""
-        return self.maps.interventions(c)
+    def body(self, c: PageCtx, node: Node, body: Markup) -> Markup:
+        """A map story's body (its clean HTML, images put in): each H2 section
+        becomes a chapter that carries its place. With JavaScript the map follows
+        the reader from chapter to chapter; without it (or with a screen reader)
+        the story reads as an ordinary article, each chapter naming its place in
+        words (never in coordinates)."""
+        if node.kind is not STORIES or node.meta.format != "map-story":
+            return body
+        intro, sections = split_sections(str(body))
+        chapters = node.meta.chapters
+        out = Markup(intro)  # pieces of the clean body: HTML already
+        for index, (heading, text) in enumerate(sections):
+            chapter = chapters[index] if index < len(chapters) else None
+            out += c.part(MAPS, "chapter", index + 1, chapter, Markup(heading),
+                          Markup(text.strip()))
+        return out
 
     def pages(self, ls: LangSite) -> list[EmittedPage]:
-        """The licences page."""
-        return [licences_page(ls, used_tiles(self.site), self.site.config.data_licence, self)]
-
-    # -- social cards -----------------------------------------------------------
+        """The licences page: every library the site serves, the map tiles'
+        terms and the open data's licence."""
+        c = PageCtx(ls, "licences/")
+        title = Shown(c.gettext("Licences"), c.code)
+        about = c.gettext("The software, map tiles and data this site uses, with their licences.")
+        return [page(c, "licences.html.j2", title, about, "licences", self, libraries=libraries(),
+                     tiles=used_tiles(self.site), data_licence=self.site.config.data_licence)]
 
     def social(self, c: PageCtx, node: Node | None, title: str) -> SocialImage:
-        """What the page shows when it is shared: its cover, or a drawn card."""
-        return social_image(c, self.site, node, title)
+        """What a page shows when it is shared: its record's cover, as processed
+        for the page (a story's may be its pilot's; a page of no record has the
+        home page's), or a card drawn with its title, the site's name and a
+        kicker (drawn once, by `draw`, after the covers are processed)."""
+        cover = node.cover if node is not None else lead_cover(self.site)
+        if cover is not None:
+            rendition = c.ls.images.get(cover[1])
+            largest = rendition.of(rendition.fallback_format)[-1]
+            alt = c.pick(cover[0].alt)
+            return SocialImage(f"media/{largest.name}", largest.width, largest.height,
+                               alt.text if alt else title)
+        site_name = c.ls.pick(self.site.config.title).text
+        kicker = c.gettext("Pilot") if node is not None and node.kind is PILOTS else ""
+        spec = CardSpec(c.title(node).text if node is not None else (title or site_name),
+                        site_name, kicker)
+        alt = c.gettext("%(title)s: sharing image", title=spec.title)
+        return SocialImage(f"social/{spec.name}", *SIZE, alt, spec)
 
     def draw(self, cards: list[CardSpec]) -> None:
         """Draws the social cards not drawn before (after the images exist)."""
-        self.cards = render_cards(cards, Store(self.cache / "cards"))
-
-    # -- files -------------------------------------------------------------------
+        self.cards = render_cards(cards, self.card_store)
 
     def files(self) -> dict[str, Path]:
         """Vendored files and icons, and the social cards drawn."""
-        return {**self.maps.files(), **{f"social/{name}": path for name, path in self.cards.items()}}
-
-    def texts(self) -> dict[str, str]:
-        """Map scripts, marker styles and open data."""
-        return self.maps.texts()
+        return {**super().files(), **{f"social/{name}": path for name, path in self.cards.items()}}

@@ -8,11 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup
 
 from generator.emit.context import PageCtx
-from generator.site.model import Pilot, Site
+from generator.site.model import Pilot
 
 TIMELINE = "_timeline.html.j2"  # the timelines' HTML
 
@@ -36,8 +37,7 @@ class Span:
         return round(min(100.0, max(0.0, (day - self.start).days / total * 100)), 2)
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     """Something that happened on a day: an intervention or a story."""
 
     day: dt.date
@@ -55,7 +55,7 @@ def _events(c: PageCtx, pilot: Pilot) -> list[Event]:
                             c.part(TIMELINE, "intervention_event", when, kind, value.title)))
     for story in pilot.stories:
         events.append(Event(story.meta.date.first_day(), c.part(TIMELINE, "story_event", story)))
-    return sorted(events, key=lambda e: (e.day, e.html))
+    return sorted(events)  # by day, then by text
 
 
 def current_phase(pilot: Pilot, day: dt.date) -> int | None:
@@ -85,8 +85,9 @@ def pilot_timeline(c: PageCtx, pilot: Pilot) -> Markup:
                   [e for e in events if e not in placed], bar)
 
 
-def project_timeline(c: PageCtx, site: Site) -> Markup:
+def project_timeline(c: PageCtx) -> Markup:
     """The project's period with every pilot's period on it (home page)."""
+    site = c.ls.site
     period = site.config.period
     pilots = list(site.pilots.values())
     if period is None or not pilots:

@@ -95,13 +95,14 @@ def test_timelines_place_days_on_a_span():
     assert current_phase(pilot(), dt.date(2019, 7, 1)) is None
 
 
-def test_a_page_is_shared_with_its_cover_or_a_drawn_card():
-    from generator.visuals.cards import social_image
+def test_a_page_is_shared_with_its_cover_or_a_drawn_card(tmp_path):
+    from generator.visuals import SiteVisuals
 
     houten = pilot()
     told = story("een", houten, example=True)
     c = PageCtx(LangSite(site([houten], [told]), Lang("nl", "nl"), None), "stories/een/")
-    shared = social_image(c, c.ls.site, told, "")  # no cover here: a card with the title
+    social_image = SiteVisuals(c.ls.site, tmp_path).social
+    shared = social_image(c, told, "")  # no cover here: a card with the title
     assert shared.card is not None and shared.card.title == "Een verhaal"
     assert shared.path == f"social/{shared.card.name}" and (shared.width, shared.height) == (1200, 630)
-    assert social_image(c, c.ls.site, houten, "").card.kicker == "Pilot"
+    assert social_image(c, houten, "").card.kicker == "Pilot"

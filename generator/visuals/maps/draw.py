@@ -4,8 +4,8 @@ why folium only ever sees references into the map's table of texts."""
 
 from __future__ import annotations
 
-import re
-from typing import Any
+import itertools
+from typing import Any, Iterator
 
 import folium
 from branca.element import Element, MacroElement
@@ -14,20 +14,20 @@ from generator.visuals.maps.script import js
 from generator.visuals.maps.script import ref as _ref
 
 
-def draw(structure: list, prefix: str) -> tuple[str, str]:
+def draw(structure: list) -> tuple[str, str]:
     """Replays a sketch (its texts already references) with folium, with
-    deterministic element names.
-
-    Returns:
-        The map's name (its container's id) and its Leaflet code.
-    """
-    m = _draw(structure)
-    _renumber(m, prefix, [0])
-    root = m.get_root()
-    m.render()  # fills root.script; the page around it (root.render()) is not needed
-    lines = (line.strip() for line in root.script.render().splitlines())
-    script = "\n".join(line for line in lines if line)
-    return m.get_name(), _strip_comments(script) + "\n"
+    deterministic element names (pl0, pl1, ...); returns the map's name (its
+    container's id) and its Leaflet code."""
+    made: list[Any] = []
+    for kind, *args in structure:
+        made.append(_STEPS[kind](made, *args))
+    m = made[0]
+    m.add_child(Gather(m.pl_cluster, [g for g in made if isinstance(g, Layer)]))
+    _renumber(m, itertools.count())
+    m.render()  # fills the root's script; the page around it (root.render()) is not needed
+    lines = (line.strip() for line in m.get_root().script.render().splitlines())
+    script = "\n".join(line for line in lines if line and not line.startswith("//"))
+    return m.get_name(), script + "\n"
 
 
 class _Literal(Element):
@@ -45,7 +45,12 @@ class _Literal(Element):
 
 class _Scripted(MacroElement):
     """An element of ours that only writes script: it is written in Python from
-    names and references (no template), and added to the page as finished text."""
+    names and references (no template), and added to the page as finished text.
+    Its name is its class's, in lower case."""
+
+    def __init__(self):
+        super().__init__()
+        self._name = type(self).__name__.lower()
 
     def script(self) -> str:
         """The element's Leaflet code."""
@@ -59,21 +64,14 @@ class _Scripted(MacroElement):
 
 class Popup(_Scripted):
     """A popup whose HTML is a text of the map's table (folium's own uses jQuery
-    and a JavaScript template literal, which a backtick in a title would break).
+    and a JavaScript template literal, which a backtick in a title would break)."""
 
-    Args:
-        html_ref: The reference to the popup's HTML in the text table.
-        max_width: The widest the popup may be, in pixels.
-    """
-
-    def __init__(self, html_ref: str, max_width: int = 300):
+    def __init__(self, html_ref: str):
         super().__init__()
-        self._name = "popup"
         self.html_ref = _ref(html_ref)
-        self.width = int(max_width)
 
     def script(self) -> str:
-        return f"{self._parent.get_name()}.bindPopup({self.html_ref},{{maxWidth:{self.width}}});"
+        return f"{self._parent.get_name()}.bindPopup({self.html_ref},{{maxWidth:300}});"
 
 
 class Tiles(_Scripted):
@@ -82,9 +80,8 @@ class Tiles(_Scripted):
 
     def __init__(self, tiles: dict):
         super().__init__()
-        self._name = "tiles"
-        self.url, self.attribution = _ref(tiles["url"]), _ref(tiles["attribution"])
-        self.subdomains = _ref(tiles["subdomains"])
+        self.url, self.attribution, self.subdomains = (
+            _ref(tiles[key]) for key in ("url", "attribution", "subdomains"))
         self.zooms = f"minZoom:{int(tiles['min_zoom'])},maxZoom:{int(tiles['max_zoom'])}"
         self.bounds = f",bounds:{js(tiles['bounds'])}" if tiles["bounds"] else ""
 
@@ -97,13 +94,12 @@ class Tiles(_Scripted):
 class Layers(_Scripted):
     """The control that switches layers on and off, named by texts of the table."""
 
-    def __init__(self, layers: list[tuple[str, Any]]):
+    def __init__(self, layers: list[Layer]):
         super().__init__()
-        self._name = "layers"
-        self.layers = [(_ref(label), layer) for label, layer in layers]
+        self.layers = layers
 
     def script(self) -> str:
-        named = "".join(f"[{label}]:{layer.get_name()}," for label, layer in self.layers)
+        named = "".join(f"[{layer.pl_label}]:{layer.get_name()}," for layer in self.layers)
         return (f"L.control.layers(null,{{{named}}},{{collapsed:true,position:'topright'}})"
                 f".addTo({self._parent.get_name()});")
 
@@ -114,22 +110,16 @@ class Icons(_Scripted):
 
     def __init__(self):
         super().__init__()
-        self._name = "icons"
-        self.icons: dict[str, str] = {}
+        self.icons: dict[str, str] = {}  # options -> key
 
     def key(self, css: str, html: str = "") -> str:
         """Returns the key of the icon with these classes and inner HTML."""
         options = js({"className": f"pl-marker {css}", "html": html, "iconSize": [30, 30],
                       "iconAnchor": [15, 15]})
-        for key, existing in self.icons.items():
-            if existing == options:
-                return key
-        key = f"i{len(self.icons)}"
-        self.icons[key] = options
-        return key
+        return self.icons.setdefault(options, f"i{len(self.icons)}")
 
     def script(self) -> str:
-        icons = "".join(f"{key}:L.divIcon({icon})," for key, icon in self.icons.items())
+        icons = "".join(f"{key}:L.divIcon({icon})," for icon, key in self.icons.items())
         return f"var {self.get_name()}={{{icons}}};"
 
 
@@ -137,10 +127,6 @@ class Cluster(_Scripted):
     """The map's one marker cluster: every marker goes into it, whatever its
     layer, so that markers at one place or close together are counted (and
     spread out at the deepest zoom) instead of hiding one another."""
-
-    def __init__(self):
-        super().__init__()
-        self._name = "cluster"
 
     def script(self) -> str:
         # no animation for a reader who asked for less motion
@@ -155,8 +141,7 @@ class Layer(_Scripted):
 
     def __init__(self, label_ref: str):
         super().__init__()
-        self._name = "layer"
-        self.pl_label = label_ref
+        self.pl_label = _ref(label_ref)
 
     def script(self) -> str:
         name = self.get_name()
@@ -169,7 +154,6 @@ class Gather(_Scripted):
 
     def __init__(self, cluster: Cluster, layers: list[Layer]):
         super().__init__()
-        self._name = "gather"
         self.cluster, self.layers = cluster, layers
 
     def script(self) -> str:
@@ -185,7 +169,6 @@ class Fit(_Scripted):
 
     def __init__(self, bounds: list, max_zoom: int):
         super().__init__()
-        self._name = "fit"
         self.bounds, self.max_zoom = js(bounds), int(max_zoom)
 
     def script(self) -> str:
@@ -197,93 +180,57 @@ class Marker(_Scripted):
     """A compact marker: a shared icon, an accessible title, an optional popup,
     put in a list of markers (its layer's, or the cluster's own)."""
 
-    def __init__(self, point: tuple[float, float], icons: Icons, icon: str, title_ref: str,
-                 popup_ref: str | None, into: Cluster | Layer):
+    def __init__(self, m: folium.Map, point: list, css: str, title_ref: str,
+                 popup_ref: str | None, html: str):
         super().__init__()
-        self._name = "marker"
         self.point = js([float(point[0]), float(point[1])])
-        self.icons, self.icon, self.into = icons, icon, into
+        self.icons, self.icon, self.cluster = m.pl_icons, m.pl_icons.key(css, html), m.pl_cluster
         self.title = _ref(title_ref)
         self.popup = _ref(popup_ref) if popup_ref else ""
 
     def script(self) -> str:
+        into = self._parent if isinstance(self._parent, Layer) else self.cluster
         popup = f".bindPopup({self.popup},{{maxWidth:300}})" if self.popup else ""
         icon = f"{self.icons.get_name()}.{self.icon}"
-        return (f"{self.into.get_name()}.pl_m.push(L.marker({self.point},{{icon:{icon},"
+        return (f"{into.get_name()}.pl_m.push(L.marker({self.point},{{icon:{icon},"
                 f"title:{self.title},riseOnHover:true}}){popup});")
 
 
-def _draw(structure: list) -> folium.Map:
-    """Replays a sketch (its texts already references) with folium."""
-    made: list[Any] = []
-    for kind, *args in structure:
-        made.append(_STEPS[kind](made, *args))
-    m = made[0]
-    m.add_child(Gather(m.pl_cluster, [g for g in made if isinstance(g, Layer)]))
-    return m
-
-
-def _step_map(made: list, tiles: dict, center: list, zoom: int, scroll: bool) -> folium.Map:
+def _step_map(made: list, tiles: dict, center: list, zoom: int) -> folium.Map:
+    # no zooming with the mouse wheel: the maps sit inside long pages
     m = folium.Map(location=center, zoom_start=zoom, tiles=None, control_scale=True,
-                   scrollWheelZoom=scroll, max_zoom=int(tiles["max_zoom"]),
+                   scrollWheelZoom=False, max_zoom=int(tiles["max_zoom"]),
                    min_zoom=int(tiles["min_zoom"]))
     # the container's id is the map's name: in the generator's reserved "pl_" space,
     # which no id in a text may take (Leaflet would draw into the first such element)
     m._name = "pl_map"
     m.add_child(Tiles(tiles))
-    m.pl_icons, m.pl_cluster = Icons(), Cluster()
-    m.add_child(m.pl_icons)
-    m.add_child(m.pl_cluster)
+    m.pl_icons, m.pl_cluster = Icons().add_to(m), Cluster().add_to(m)
     return m
-
-
-def _step_layer(made: list, parent: int, label_ref: str) -> Layer:
-    layer = Layer(label_ref)
-    made[parent].add_child(layer)
-    return layer
-
-
-def _step_marker(made: list, parent: int, point: list, css: str, title_ref: str,
-                 popup_ref: str | None, html: str) -> None:
-    icons, into = made[0].pl_icons, made[parent]
-    into = into if isinstance(into, Layer) else made[0].pl_cluster
-    Marker(tuple(point), icons, icons.key(css, html), title_ref, popup_ref, into) \
-        .add_to(made[parent])
 
 
 def _step_area(made: list, parent: int, geometry: dict, color: str, title_ref: str,
                popup_ref: str) -> None:
     style = {"color": color, "weight": 3, "fillColor": color, "fillOpacity": 0.2,
              "dashArray": "6 4"}
-    layer = folium.GeoJson({"type": "Feature", "properties": {}, "geometry": geometry},
-                           style_function=lambda _: style, control=False,
-                           highlight_function=lambda _: {"weight": 5, "fillOpacity": 0.35})
-    layer.add_child(Popup(popup_ref))
-    layer.add_to(made[parent])
+    folium.GeoJson({"type": "Feature", "properties": {}, "geometry": geometry},
+                   style_function=lambda _: style, control=False,
+                   highlight_function=lambda _: {"weight": 5, "fillOpacity": 0.35}) \
+        .add_child(Popup(popup_ref)).add_to(made[parent])
 
 
-def _step_control(made: list, parent: int) -> None:
-    groups = [(g.pl_label, g) for g in made if isinstance(g, Layer)]
-    made[parent].add_child(Layers(groups))
+_STEPS = {"map": _step_map, "area": _step_area,
+          "marker": lambda made, parent, *marker: Marker(made[0], *marker).add_to(made[parent]),
+          "layer": lambda made, parent, label_ref: Layer(label_ref).add_to(made[parent]),
+          "control": lambda made, parent: Layers(
+              [g for g in made if isinstance(g, Layer)]).add_to(made[parent]),
+          "fit": lambda made, parent, bounds, zoom: Fit(bounds, zoom).add_to(made[parent])}
 
 
-def _step_fit(made: list, parent: int, bounds: list, max_zoom: int) -> None:
-    made[parent].add_child(Fit(bounds, max_zoom))
-
-
-_STEPS = {"map": _step_map, "layer": _step_layer, "marker": _step_marker, "area": _step_area,
-          "control": _step_control, "fit": _step_fit}
-
-
-def _renumber(element: Element, prefix: str, counter: list[int]) -> None:
-    element._id = f"{prefix}{counter[0]}"
-    counter[0] += 1
+def _renumber(element: Element, counter: Iterator[int]) -> None:
+    element._id = f"pl{next(counter)}"
     children = list(element._children.values())
     element._children = {}
     for child in children:
-        _renumber(child, prefix, counter)
+        _renumber(child, counter)
         element._children[child.get_name()] = child
-
-
-def _strip_comments(script: str) -> str:
-    return re.sub(r"^//.*$\n?", "", script, flags=re.MULTILINE)

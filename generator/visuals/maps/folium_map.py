@@ -19,68 +19,63 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from generator.content.store import Store, code_digest, key_of
 from generator.site.mapsettings import Tiles as TileSource
 from generator.visuals.maps.script import TEXTS, js
 
 
-
 @dataclass
 class Handle:
-    """A map, or a layer or cluster in it, while the map is being described.
+    """A map, or a layer in it, while the map is being described.
 
-    A map is first written down as a list of steps (a sketch); folium draws it
-    only when no drawing of exactly these steps is cached.
+    A map is first written down as a list of steps (a sketch), every text in
+    them already a reference into the table of texts; folium draws it only
+    when no drawing of exactly these steps is cached.
     """
 
     sketch: list
-    index: int
+    texts: dict[str, str]  # text -> its reference, in the order of the table
+    index: int = 0
 
     def add(self, *step: Any) -> "Handle":
         """Appends a step; returns a handle to what it makes."""
         self.sketch.append(list(step))
-        return Handle(self.sketch, len(self.sketch) - 1)
+        return Handle(self.sketch, self.texts, len(self.sketch) - 1)
+
+    def ref(self, text: str) -> str:
+        """A text's reference into the table of texts (one entry per text)."""
+        return self.texts.setdefault(text, f"{TEXTS}[{len(self.texts)}]")
 
 
-def new_map(tiles: TileSource, center: tuple[float, float], zoom: int = 14,
-            scroll_zoom: bool = False) -> Handle:
-    """Starts a map with the site's tiles (attribution always shown).
-
-    Args:
-        tiles: The tile source.
-        center: Where the map starts (lat, lon).
-        zoom: The starting zoom.
-        scroll_zoom: Zoom with the mouse wheel (off inside long pages).
-    """
-    return Handle([["map", asdict(tiles), list(center), zoom, scroll_zoom]], 0)
+def new_map(tiles: TileSource, center: tuple[float, float], zoom: int) -> Handle:
+    """Starts a map with the site's tiles (attribution always shown)."""
+    m = Handle([], {})
+    texts = {key: m.ref(getattr(tiles, key)) for key in ("url", "attribution", "subdomains")}
+    m.add("map", asdict(tiles) | texts, list(center), zoom)
+    return m
 
 
 def layer(m: Handle, label_html: str) -> Handle:
     """Adds a layer the reader can switch on and off (one per type)."""
-    return m.add("layer", 0, label_html)
+    return m.add("layer", 0, m.ref(label_html))
 
 
 def marker(parent: Handle, point: tuple[float, float], css: str, title: str,
            popup_html: str | None = None, html: str = "") -> None:
-    """Adds a marker drawn with CSS (a coloured disc with its type's icon), into
-    the map's one cluster (in a layer: while the layer is shown).
-
-    Args:
-        parent: The map or a layer.
-        point: (lat, lon).
-        css: The marker's classes (pl-marker--<type>).
-        title: Its accessible name and tooltip (plain text).
-        popup_html: The popup's HTML, or None.
-        html: The marker's inner HTML (a chapter's number).
-    """
-    parent.add("marker", parent.index, list(point), css, title, popup_html, html)
+    """Adds a marker drawn with CSS (a coloured disc with its type's icon, from
+    its classes `css`), into the map's one cluster (in a layer: while the layer
+    is shown). Its `title` (plain text) is its accessible name and tooltip;
+    `html` is what it shows inside (a chapter's number)."""
+    title = parent.ref(title)
+    popup = parent.ref(popup_html) if popup_html is not None else None
+    parent.add("marker", parent.index, list(point), css, title, popup, html)
 
 
 def area(parent: Handle, geometry: dict, color: str, title: str, popup_html: str) -> None:
     """Adds a GeoJSON area in a type's colour, with a popup."""
-    parent.add("area", parent.index, geometry, color, title, popup_html)
+    parent.add("area", parent.index, geometry, color, parent.ref(title), parent.ref(popup_html))
 
 
 def layer_control(m: Handle) -> None:
@@ -88,81 +83,35 @@ def layer_control(m: Handle) -> None:
     m.add("control", 0)
 
 
-def fit(m: Handle, points: Iterable[tuple[float, float]], max_zoom: int = 16) -> None:
+def fit(m: Handle, points: list[tuple[float, float]], max_zoom: int = 16) -> None:
     """Fits the map to points (at most `max_zoom` deep)."""
-    points = list(points)
     if len(points) > 1:
         lats, lons = [p[0] for p in points], [p[1] for p in points]
         m.add("fit", 0, [[min(lats), min(lons)], [max(lats), max(lons)]], max_zoom)
 
 
-# Where texts sit in each kind of step (positions after the kind)
-_TEXT_ARGS = {"layer": (1,), "marker": (3, 4), "area": (3, 4)}
-
-
-def _extract(sketch: list) -> tuple[list, list[str]]:
-    """Replaces every text in a sketch by a reference into a table.
-
-    Returns:
-        The sketch with references only, and the table of texts.
-    """
-    texts: list[str] = []
-    index: dict[str, str] = {}
-
-    def ref(text: str) -> str:
-        if text not in index:
-            index[text] = f"{TEXTS}[{len(texts)}]"
-            texts.append(text)
-        return index[text]
-
-    structure = []
-    for kind, *args in sketch:
-        if kind == "map":
-            tiles = dict(args[0])
-            for key in ("url", "attribution", "subdomains"):
-                tiles[key] = ref(tiles[key])
-            args[0] = tiles
-        for at in _TEXT_ARGS.get(kind, ()):
-            if args[at] is not None:
-                args[at] = ref(args[at])
-        structure.append([kind, *args])
-    return structure, texts
-
-
 @dataclass(frozen=True)
 class RenderedMap:
-    """A map ready for a page.
-
-    Attributes:
-        name: The id of the map's container and of its Leaflet variable.
-        script: The Leaflet code that draws it (for a script file).
-    """
+    """A map ready for a page: the id of its container and of its Leaflet
+    variable, and the Leaflet code that draws it (for a script file)."""
 
     name: str
     script: str
 
 
-def render(m: Handle, cache: Store | None = None, prefix: str = "pl") -> RenderedMap:
-    """Draws a map's Leaflet code with deterministic names (or takes it from the store).
-
-    Args:
-        m: The map.
-        cache: Earlier drawings, by a hash of their steps and of the code that drew them.
-        prefix: Prefix of every element name.
-    """
-    structure, texts = _extract(m.sketch)
-    steps = json.dumps(structure, sort_keys=True, ensure_ascii=False)
-    key = key_of(prefix, steps, code_digest(("visuals/maps",), ("folium", "branca")))
+def render(m: Handle, cache: Store | None = None) -> RenderedMap:
+    """Draws a map's Leaflet code with deterministic names, or takes it from
+    `cache`: earlier drawings, by a hash of their steps and of the code that drew them."""
+    steps = json.dumps(m.sketch, sort_keys=True, ensure_ascii=False)
+    key = key_of(steps, code_digest(("visuals/maps",), ("folium", "branca")))
     stored = cache.read(key) if cache is not None else None
     if stored is not None:
         drawn = RenderedMap(**json.loads(stored))
     else:
         from generator.visuals.maps.draw import draw  # folium is loaded only to draw
 
-        drawn = RenderedMap(*draw(structure, prefix))
+        drawn = RenderedMap(*draw(m.sketch))
         if cache is not None:
             cache.put(key, json.dumps(asdict(drawn)).encode(), ".json")
-    table = f"var {TEXTS}={js(texts, text=True)};\n"
+    table = f"var {TEXTS}={js(list(m.texts), text=True)};\n"
     return RenderedMap(drawn.name, table + drawn.script)
-
-

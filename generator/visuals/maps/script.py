@@ -15,12 +15,8 @@ _REF = re.compile(rf"^{TEXTS}\[\d+\]$")
 
 def js(value: Any, text: bool = False) -> str:
     """Encodes a value for a script file: JSON, with `</` written as `<\\/`
-    so it stays inert even if it were ever inlined in HTML.
-
-    Args:
-        value: The value.
-        text: The value is plain text from YAML: escape <, > and & too.
-    """
+    so it stays inert even if it were ever inlined in HTML; plain `text` from
+    YAML has its <, > and & escaped too."""
     encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     if text:
         return inert_json(encoded)
