@@ -11,9 +11,9 @@ from gettext import NullTranslations
 from generator.content.language import Lang
 from generator.content.messages import SITE, translations
 from generator.images.planner import ImagePlanner
-from generator.site.model import Site
-from generator.emit.context import LangSite, attr
-from generator.emit.visuals import NoVisuals, Visuals
+from generator.site.model import Node, Site
+from generator.emit.context import LangSite, PageCtx, attr
+from generator.emit.visuals import Visuals
 from generator.emit.links import language_root
 from generator.emit.indexes import index_pages
 from generator.emit.pages import record_page
@@ -24,25 +24,14 @@ from generator.site.mapsettings import used_tiles
 from generator.emit.emblem import emblem
 from generator.emit.feeds import ATOM, JSON_FEED, feeds
 
-__all__ = ["emit_language", "NoVisuals", "Project", "Visuals"]
+__all__ = ["emit_language", "Project", "Visuals"]
 
 
-def emit_language(site: Site, code: str, images: ImagePlanner,
-                  visuals: Visuals | None = None, only: frozenset[str] | None = None) -> Project:
-    """Emits every page of one language.
-
-    Args:
-        site: The resolved site.
-        code: The language to emit.
-        images: The build's image planner (renditions are planned here).
-        visuals: Maps, timelines and social cards (none by default).
-        only: Emit only the pages at these paths (stories/x/, ""): the
-            preview shows the page just saved first; no menu, no extra pages.
-
-    Returns:
-        The language's project.
-    """
-    visuals = visuals or NoVisuals()
+def emit_language(site: Site, code: str, images: ImagePlanner, visuals: Visuals,
+                  only: frozenset[str] | None = None) -> Project:
+    """Emits every page of one language, planning its images' renditions; with
+    `only`, only the pages at those paths (stories/x/, ""): the preview shows
+    the page just saved first, with no menu and no extra pages."""
     ls = LangSite(site, Lang(code, site.config.locale(code)), images)
     project = Project(code, ls.root, settings(ls), files=brand_files(site))
     for page in index_pages(ls, visuals, only):
@@ -62,32 +51,28 @@ def emit_language(site: Site, code: str, images: ImagePlanner,
 
 def navigation(ls: LangSite) -> list[NavItem]:
     """Returns the menu: kinds' indexes, pilots and free pages; never every story."""
-    gettext = ls.texts.gettext
-    pilots = [NavItem(attr(gettext("Pilots")), "pilots/index.md")]
-    for pilot in ls.site.pilots.values():
-        prose = pilot.text(ls.code, ls.site.languages)
-        pilots.append(NavItem(attr(prose.title if prose else pilot.id), f"{pilot.path}index.md"))
-    site = ls.site
+    gettext, site, c = ls.texts.gettext, ls.site, PageCtx(ls, "")
+
+    def item(node: Node) -> NavItem:
+        return NavItem(attr(c.title(node).text), f"{node.path}index.md")
+
+    pilots = (NavItem(attr(gettext("Pilots")), "pilots/index.md"), *map(item, site.pilots.values()))
     kinds = [(gettext("Stories"), "stories", site.stories), (gettext("People"), "people", site.people),
              (gettext("Partners"), "partners", site.partners),
              (gettext("Publications"), "publications", site.publications)]
     items = [NavItem(attr(gettext("Home")), "index.md")]
-    items += [NavItem(attr(gettext("Pilots")), children=tuple(pilots))] if site.pilots else []
+    items += [NavItem(attr(gettext("Pilots")), children=pilots)] if site.pilots else []
     items += [NavItem(attr(title), f"{folder}/index.md") for title, folder, records in kinds
               if records]  # a kind without records has no page and no place in the menu
-    for page in ls.site.pages.values():
-        if page.meta.menu == "main":
-            prose = page.text(ls.code, ls.site.languages)
-            items.append(NavItem(attr(prose.title if prose else page.id), f"{page.path}index.md"))
-    return items
+    return items + [item(page) for page in site.pages.values() if page.meta.menu == "main"]
 
 
 def settings(ls: LangSite) -> dict:
     """Returns the site-level settings of a language's project (all escaped)."""
     site = ls.site
     config = site.config
-    footer = [{"title": attr((p.text(ls.code, site.languages) or p).title if p.prose else p.id),
-               "path": p.path} for p in site.pages.values() if p.meta.menu == "footer"]
+    footer = [{"title": attr(PageCtx(ls, "").title(p).text), "path": p.path}
+              for p in site.pages.values() if p.meta.menu == "footer"]
     funding, tagline = ls.pick(config.funding), ls.pick(config.tagline)
     return {
         "site_name": attr(ls.pick(config.title).text),

@@ -41,13 +41,8 @@ def attr(text: str) -> str:
 
 @dataclass
 class LangSite:
-    """The site as seen from one language.
-
-    Attributes:
-        site: The resolved site.
-        lang: How the language writes dates and names.
-        images: The build's image planner.
-    """
+    """The site as seen from one language (`lang` writes its dates and names),
+    with the build's image planner."""
 
     site: Site
     lang: Lang
@@ -56,7 +51,6 @@ class LangSite:
 
     @property
     def code(self) -> str:
-        """The language code."""
         return self.lang.code
 
     @property
@@ -70,13 +64,10 @@ class LangSite:
         """This language's root within the site ("" or "en/")."""
         return language_root(self.code, self.site.config.default_language)
 
-    def root_of(self, code: str) -> str:
-        """Another language's root within the site."""
-        return language_root(code, self.site.config.default_language)
-
     def absolute(self, url: str, code: str | None = None) -> str:
         """Returns the full URL of a page path in a language (for hreflang, sitemaps)."""
-        return self.site.config.base_url + self.root_of(code or self.code) + url
+        return self.site.config.base_url + language_root(code or self.code,
+                                                         self.site.config.default_language) + url
 
     def pick(self, text: Any) -> Shown | None:
         """Chooses a per-language text for this language (falling back)."""
@@ -118,10 +109,6 @@ class PageCtx:
     def period(self, value: Any) -> str:
         """Writes a period ({start, end}) the page's language's way."""
         return self.ls.lang.period(value.start, value.end)
-
-    def time(self, value: Any) -> Markup:
-        """Returns a date as a <time> element, written the page's language's way."""
-        return self.part(MACROS, "time", value)
 
     def known(self, meta: Any) -> list[tuple[str, str]]:
         """A pilot's period and status as (label, text), as far as they are known: a
@@ -236,44 +223,26 @@ class PageCtx:
         """Renders a template for this page."""
         return environment(self.ls.texts).get_template(template).render(c=self, **values)
 
-    def media(self) -> str:
-        """Returns the relative URL of the shared media folder."""
-        return relative(self.here, "media/")
-
-    def picture(self, image: Image, source: Node | Path, usage: str = "card",
-                eager: bool = False, decorative: bool = False) -> Markup:
-        """Returns a responsive <picture> for a record's image.
-
-        Args:
-            image: The image and its alt texts.
-            source: The record it belongs to, or its file.
-            usage: Which sizes apply (card, figure, wide, portrait).
-            eager: Load at once (above the fold).
-            decorative: Empty alt text: the image repeats what a link beside
-                it says (a card's cover).
-        """
-        rendition = self.ls.images.get(_file(image, source))
-        alt = self.pick(image.alt)
+    def picture(self, cover: tuple[Image, Path], usage: str, eager: bool = False,
+                decorative: bool = False) -> Markup:
+        """Returns a responsive <picture> for a record's image and its file
+        (`Node.cover`), for a usage (card, hero...); loaded at once when `eager`
+        (above the fold); with an empty alt text when `decorative` (a card's
+        cover repeats what the link beside it says)."""
+        alt = self.pick(cover[0].alt)
         text = "" if decorative or alt is None else alt.text
-        return self.part(IMAGES, "picture", rendition, text, usage, eager)
+        return self.part(IMAGES, "picture", self.ls.images.get(cover[1]), text, usage, eager)
 
-    def figure(self, image: Image, source: Node | Path, usage: str = "wide",
-               eager: bool = False) -> Markup:
-        """Returns a <figure> for a cover, with its credit."""
-        rendition = self.ls.images.get(_file(image, source))
-        alt, credit = self.pick(image.alt), self.pick(image.credit)
-        return self.part(IMAGES, "figure", rendition, alt.text if alt else "", None,
-                         credit.text if credit else None, usage, eager)
+    def figure(self, cover: tuple[Image, Path], usage: str, eager: bool = False) -> Markup:
+        """Returns a <figure> for a record's image, with its credit."""
+        alt, credit = self.pick(cover[0].alt), self.pick(cover[0].credit)
+        return self.part(IMAGES, "figure", self.ls.images.get(cover[1]), alt.text if alt else "",
+                         None, credit.text if credit else None, usage, eager)
 
     def heading(self, level: int, text: Shown | str, anchor: str | None = None) -> Markup:
         """Returns a heading, escaped, with an id and lang when needed."""
         shown = text if isinstance(text, Shown) else Shown(text, self.code)
         return self.part(MACROS, "heading", level, shown, anchor)
-
-
-def _file(image: Image, source: Node | Path) -> Path:
-    """The file of a record's image: only files the content boundary checked."""
-    return source.media[image.file] if isinstance(source, Node) else source
 
 
 @lru_cache(maxsize=None)

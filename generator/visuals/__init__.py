@@ -14,7 +14,7 @@ from generator.content.kinds import PILOTS, STORIES
 from generator.content.store import Store
 from generator.emit.context import IMAGES, LangSite, PageCtx
 from generator.emit.project import EmittedPage
-from generator.emit.visuals import SocialImage
+from generator.emit.visuals import SocialImage, Visuals
 from generator.images.cards import CardSpec, render_cards
 from generator.site.mapsettings import used_tiles
 from generator.site.model import Node, Pilot, Prose, Site, Story
@@ -25,7 +25,7 @@ from generator.visuals.maps.chapters import chapter_body
 from generator.visuals.timeline import pilot_timeline, project_timeline
 
 
-class SiteVisuals:
+class SiteVisuals(Visuals):
     """Maps, timelines, galleries, cards and generated pages for one build.
 
     Args:
