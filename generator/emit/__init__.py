@@ -12,9 +12,8 @@ from generator.content.language import Lang
 from generator.content.messages import SITE, translations
 from generator.images.planner import ImagePlanner
 from generator.site.model import Node, Site
-from generator.emit.context import LangSite, PageCtx, attr
+from generator.emit.context import LangSite, PageCtx, attr, language_root
 from generator.emit.visuals import Visuals
-from generator.emit.links import language_root
 from generator.emit.indexes import index_pages
 from generator.emit.pages import record_page
 from generator.emit.project import NavItem, Project

@@ -27,7 +27,6 @@ from generator.images.planner import ImagePlanner
 from generator.content.kinds import PILOTS, STORIES
 from generator.site.model import Node, Shown, Site
 from generator.content.fields import Image
-from generator.emit.links import language_root, relative
 
 # The shared parts of pages; pictures; sound and video
 MACROS, IMAGES, MEDIA = "_macros.html.j2", "_images.html.j2", "_media.html.j2"
@@ -37,6 +36,36 @@ CARDS = {STORIES: "story_card", PILOTS: "pilot_card"}  # the card (a macro) each
 def attr(text: str) -> str:
     """Escapes plain text for HTML, including attribute values."""
     return html.escape(text, quote=True)
+
+
+def relative(from_page: str, to: str) -> str:
+    """Returns the link from a page to a target, both as site paths: relative,
+    so the site works under any path (a project page on GitHub Pages, a local
+    preview, a file server).
+
+    Args:
+        from_page: The page's path from the site root, a folder ending in "/"
+            ("" for the home page, "en/stories/x/").
+        to: The target's path from the site root: a page folder ending in "/"
+            or a file ("media/a.webp").
+
+    Returns:
+        A relative URL ("../../pilots/houten/", "./").
+    """
+    base = from_page.rstrip("/").split("/") if from_page.strip("/") else []
+    target = to.rstrip("/").split("/") if to.strip("/") else []
+    common = 0  # posixpath.relpath would do, but asks the file system for the cwd each time
+    while common < min(len(base), len(target)) and base[common] == target[common]:
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + target[common:]) or "."
+    if to.endswith("/") or to == "":
+        return "./" if rel == "." else rel + "/"
+    return rel
+
+
+def language_root(lang: str, default: str) -> str:
+    """Returns a language's root within the site: "" for the default, else "en/"."""
+    return "" if lang == default else f"{lang}/"
 
 
 @dataclass

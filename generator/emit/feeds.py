@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.content.dates import PartialDate
 from generator.emit.context import LangSite, PageCtx
 from generator.emit.jsonld import inert_json
 from generator.emit.visuals import Visuals
@@ -37,14 +36,9 @@ def _entry(c: PageCtx, visuals: Visuals, story: Story) -> dict[str, Any]:
     image = visuals.social(c, story, title.text)
     return {"url": c.ls.absolute(story.path), "title": title.text, "lang": title.lang,
             "summary": prose.summary if prose and prose.summary else title.text,
-            "date": _moment(story.meta.date),
+            "date": f"{story.meta.date.first_day().isoformat()}T00:00:00Z",  # as RFC 3339 asks
             "author": name if isinstance(name, str) else c.pick(name).text,
             "image": c.ls.site.config.base_url + image.path if image else None}
-
-
-def _moment(date: PartialDate) -> str:
-    """A date as RFC 3339 asks: the first day it covers, at midnight UTC."""
-    return f"{date.first_day().isoformat()}T00:00:00Z"
 
 
 def _json_feed(c: PageCtx, feed: dict, entries: list[dict]) -> str:

@@ -20,15 +20,9 @@ def inert_json(encoded: str) -> str:
 
 def json_ld(c: PageCtx, node: Node | None, title: Shown, summary: str | None,
             image: str | None) -> str | None:
-    """Returns a page's JSON-LD (inert inside a script element), or None.
-
-    Args:
-        c: The page.
-        node: The record it shows (None: the home page, or an index).
-        title: Its title and the language it is in.
-        summary: Its description.
-        image: The full address of its picture.
-    """
+    """Returns the JSON-LD (inert inside a script element) of a page showing a
+    record (`node`; None: the home page, or an index), with its title (and the
+    language it is in), description and picture's full address; or None."""
     if node is None and c.url:
         return None
     make = {STORIES: _article, PILOTS: _place}.get(node.kind) if node is not None else _website

@@ -11,8 +11,8 @@ from markupsafe import Markup
 from generator.content.language import Lang
 from generator.content.kinds import PILOTS, STORIES
 from generator.site.model import Node, Prose, Shown, Story
-from generator.emit.context import IMAGES, MEDIA, LangSite, PageCtx, attr
-from generator.emit.links import language_root, relative
+from generator.emit.context import (IMAGES, MEDIA, LangSite, PageCtx, attr, language_root,
+                                    relative)
 from generator.emit.jsonld import json_ld
 from generator.emit.project import EmittedPage
 from generator.emit.visuals import Visuals

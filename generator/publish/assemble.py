@@ -39,10 +39,8 @@ def site_files(outputs: dict[str, Path], projects: list[Project], base_url: str,
                 filenames = [f for f in filenames if f not in skip]
             prefix = project.root + ("" if rel == "." else rel + "/")
             found.update({prefix + name: Path(dirpath, name) for name in filenames})
-    found.update(files)
-    found.update(texts)
-    found.update({"sitemap.xml": sitemap(projects, base_url), "robots.txt": robots(base_url)})
-    return found
+    return {**found, **files, **texts, "sitemap.xml": sitemap(projects, base_url),
+            "robots.txt": robots(base_url)}
 
 
 def assemble(stage: Path, planned: dict[str, Path | str]) -> None:
@@ -72,7 +70,8 @@ class Mirror:
     def update(self, planned: dict[str, Path | str], prune: bool = True) -> list[str]:
         """Brings the folder up to date; returns the paths written. Without
         `prune`, only the files planned are placed (and nothing removed)."""
-        for rel in sorted(set(self.placed) - set(planned) if prune else ()):  # a file may become a folder
+        gone = set(self.placed) - set(planned) if prune else set()
+        for rel in sorted(gone):  # a file may become a folder
             (self.folder / rel).unlink(missing_ok=True)
             del self.placed[rel]
             for parent in (self.folder / rel).parents:  # and a folder a file
@@ -83,7 +82,9 @@ class Mirror:
         for rel, source in planned.items():
             mark = _mark(source)
             if self.placed.get(rel) != mark or not (self.folder / rel).is_file():
-                _replace(self.folder / rel, source)
+                # in one piece: a reader never sees half of a file
+                write_atomic(self.folder / rel, source.encode("utf-8") if isinstance(source, str)
+                             else source.read_bytes())
                 written.append(rel)
             self.placed[rel] = mark
         return written
@@ -95,11 +96,6 @@ def _mark(source: Path | str) -> tuple:
         return ("text", source)
     stat = source.stat()
     return (str(source), stat.st_size, stat.st_mtime_ns)
-
-
-def _replace(target: Path, source: Path | str) -> None:
-    """Writes a file in its place in one piece (a reader never sees half of it)."""
-    write_atomic(target, source.encode("utf-8") if isinstance(source, str) else source.read_bytes())
 
 
 def swap(stage: Path, target: Path) -> None:

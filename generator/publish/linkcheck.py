@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from generator.content.boundary import Boundary, Refused
@@ -25,35 +25,21 @@ _ATTRS = re.compile(r'\s(href|src|srcset|id|name)="([^"]*)"')
 _SKIP = ("http:", "https:", "mailto:", "tel:", "data:", "javascript:", "//")
 
 
-@dataclass(frozen=True)
-class BrokenLink:
-    """A link that leads nowhere.
-
-    Attributes:
-        page: The page it is on (a site path, e.g. en/stories/x/index.html).
-        link: The link as written.
-        reason: Why it is broken.
-    """
+class BrokenLink(NamedTuple):
+    """A link (as written) that leads nowhere, the page it is on (a site path,
+    en/stories/x/index.html) and why."""
 
     page: str
     link: str
     reason: str
 
 
-@dataclass
-class _Site:
-    """What exists in a built site, read once."""
+class _Site(NamedTuple):
+    """What exists in a built site, read once; the anchors of each page read."""
 
-    root: Path
     files: set[str]
     folders: set[str]
     ids: dict[str, set[str]]
-
-    def anchors(self, page: str) -> set[str]:
-        if page not in self.ids:
-            text = (self.root / page).read_text(encoding="utf-8", errors="replace")
-            self.ids[page] = _scan(text)[1]
-        return self.ids[page]
 
 
 def _inventory(site: Path) -> _Site:
@@ -63,7 +49,7 @@ def _inventory(site: Path) -> _Site:
         rel = "" if rel == "." else rel
         folders.update(posixpath.join(rel, d) for d in dirnames)
         files.update(posixpath.join(rel, f) for f in filenames)
-    return _Site(site, files, folders, {})
+    return _Site(files, folders, {})
 
 
 def _scan(html: str) -> tuple[set[str], set[str]]:
@@ -90,11 +76,13 @@ def check_site(site: Path, base_path: str = "/") -> list[BrokenLink]:
     """
     known = _inventory(site)
     broken, verdicts = [], {}  # pages share most links (menus, cards): each is judged once
-    for page in sorted(f for f in known.files if f.endswith(".html")):
-        html = (site / page).read_text(encoding="utf-8", errors="replace")
-        targets, known.ids[page] = _scan(html)
+    pages = sorted(f for f in known.files if f.endswith(".html"))
+    scans = {page: _scan((site / page).read_text(encoding="utf-8", errors="replace"))
+             for page in pages}
+    known.ids.update((page, ids) for page, (_targets, ids) in scans.items())
+    for page in pages:
         folder = page.rpartition("/")[0]
-        for link in sorted(targets):
+        for link in sorted(scans[page][0]):
             if link[:1] in ("", "#", "?"):  # to the page itself
                 verdict = _check(known, page, link, base_path)
             else:
@@ -129,7 +117,7 @@ def _check(known: _Site, page: str, link: str, base_path: str) -> str | None:
     if target not in known.files:
         return _("the target does not exist")
     if parts.fragment and target.endswith(".html"):
-        if unquote(parts.fragment) not in known.anchors(target):
+        if unquote(parts.fragment) not in known.ids[target]:
             return _('there is no anchor "#{anchor}" on that page').format(anchor=parts.fragment)
     return None
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 from filelock import FileLock, Timeout
 
@@ -21,8 +21,7 @@ LOCK_WAIT = 15 * 60  # seconds a build waits for another one in the same folder
 
 
 @contextmanager
-def build_lock(folder: Path, root: Path,
-               notify: Callable[[str], None] | None = None) -> Iterator[None]:
+def build_lock(folder: Path, root: Path) -> Iterator[None]:
     """Lets one build at a time use a site folder's work folders, caches and output.
 
     A second build waits for the first (saying so), then goes on.
@@ -35,8 +34,8 @@ def build_lock(folder: Path, root: Path,
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        (notify or _stderr)(_("another build is running in this folder; waiting for it to "
-                              "finish"))
+        print(_("another build is running in this folder; waiting for it to finish"),
+              file=sys.stderr, flush=True)
         try:
             lock.acquire(timeout=LOCK_WAIT)
         except Timeout:
@@ -47,7 +46,3 @@ def build_lock(folder: Path, root: Path,
         yield
     finally:
         lock.release()
-
-
-def _stderr(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)

@@ -11,6 +11,7 @@ their new content; nothing else of the index is touched.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
@@ -63,7 +64,6 @@ def index_site(stage: Path, gently: bool = False, stop: threading.Event | None =
 
 
 def _pagefind(stage: Path, gently: bool, stop: threading.Event | None) -> bool:
-    """Runs Pagefind on the site."""
     command = [sys.executable, "-m", "pagefind", "--site", str(stage.resolve()), "--output-subdir",
                BUNDLE, "--silent"]
     # Pagefind reads settings from its working folder and PAGEFIND_ variables:
@@ -73,29 +73,17 @@ def _pagefind(stage: Path, gently: bool, stop: threading.Event | None) -> bool:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, text=True,
                                    cwd=empty, env=env)
         if gently and hasattr(os, "setpriority"):
-            try:
+            with contextlib.suppress(OSError):  # it may have finished already
                 os.setpriority(os.PRIO_PROCESS, process.pid, 10)
-            except OSError:  # it may have finished already
-                pass
-        if not _waited(process, stop):
-            return False
+        while stop is not None and (stop.is_set() or process.poll() is None):
+            if stop.wait(0.05):
+                process.kill()
+                process.wait()
+                return False
         log.seek(0)
-        if process.returncode != 0:
+        if process.wait() != 0:
             raise SearchIndexError(log.read().strip())
     return True
-
-
-def _waited(process: subprocess.Popen, stop: threading.Event | None) -> bool:
-    """Waits for Pagefind to finish; stops it (and says so) once `stop` is set."""
-    while stop is None or not stop.is_set():
-        try:
-            process.wait(timeout=0.05 if stop is not None else None)
-            return True
-        except subprocess.TimeoutExpired:
-            pass
-    process.kill()
-    process.wait()
-    return False
 
 
 def _read(path: Path) -> list:

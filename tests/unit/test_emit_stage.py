@@ -8,9 +8,8 @@ from hypothesis import given, settings, strategies as st
 
 from generator.content.language import Lang
 from generator.emit import Visuals, emit_language, navigation
-from generator.emit.context import IMAGES, LangSite, PageCtx, attr
+from generator.emit.context import IMAGES, LangSite, PageCtx, attr, language_root, relative
 from generator.site.csp import PLACEHOLDER, policy
-from generator.emit.links import language_root, relative
 from generator.emit.project import CONTENT_END, CONTENT_START, EmittedPage, write_tree
 from generator.images.pipeline import Source, plan
 from generator.images.planner import ImagePlanner
