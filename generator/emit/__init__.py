@@ -68,8 +68,7 @@ def navigation(ls: LangSite) -> list[NavItem]:
 
 def settings(ls: LangSite) -> dict:
     """Returns the site-level settings of a language's project (all escaped)."""
-    site = ls.site
-    config = site.config
+    site, config = ls.site, ls.site.config
     footer = [{"title": attr(PageCtx(ls, "").title(p).text), "path": p.path}
               for p in site.pages.values() if p.meta.menu == "footer"]
     funding, tagline = ls.pick(config.funding), ls.pick(config.tagline)

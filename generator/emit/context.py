@@ -39,19 +39,10 @@ def attr(text: str) -> str:
 
 
 def relative(from_page: str, to: str) -> str:
-    """Returns the link from a page to a target, both as site paths: relative,
-    so the site works under any path (a project page on GitHub Pages, a local
-    preview, a file server).
-
-    Args:
-        from_page: The page's path from the site root, a folder ending in "/"
-            ("" for the home page, "en/stories/x/").
-        to: The target's path from the site root: a page folder ending in "/"
-            or a file ("media/a.webp").
-
-    Returns:
-        A relative URL ("../../pilots/houten/", "./").
-    """
+    """Returns the link ("../../pilots/houten/", "./") from a page (its folder's
+    path from the site root: "" for the home page, "en/stories/x/") to a page
+    folder ending in "/" or a file ("media/a.webp"): relative, so that the site
+    works under any path (a project page on GitHub Pages, a preview, a file server)."""
     base = from_page.rstrip("/").split("/") if from_page.strip("/") else []
     target = to.rstrip("/").split("/") if to.strip("/") else []
     common = 0  # posixpath.relpath would do, but asks the file system for the cwd each time
@@ -104,12 +95,8 @@ class LangSite:
 
 
 class PageCtx:
-    """Helpers for one page: links relative to it, texts marked with their language.
-
-    Args:
-        ls: The language's view of the site.
-        url: The page's path under its language root (stories/x/).
-    """
+    """Helpers for one page (at `url` under its language's root: stories/x/):
+    links relative to it, texts marked with their language."""
 
     def __init__(self, ls: LangSite, url: str):
         self.ls, self.url = ls, url
@@ -177,11 +164,9 @@ class PageCtx:
         return self.ls.pick(text)
 
     def lang_attr(self, lang: str) -> Markup:
-        """Returns ` lang="xx"` when a text is not in the page's language.
-
-        Such text also stays out of this language's search index: searching
-        in Dutch finds Dutch text only.
-        """
+        """Returns ` lang="xx"` when a text is not in the page's language; such
+        text stays out of this language's search index too (searching in Dutch
+        finds Dutch text only)."""
         if lang == self.code:
             return Markup("")
         return Markup(f' lang="{lang}" data-search-exclude')

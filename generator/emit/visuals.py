@@ -21,21 +21,14 @@ if TYPE_CHECKING:  # typing only: the page context and pages use this module at 
 
 @dataclass(frozen=True)
 class SocialImage:
-    """What a page shows when it is shared (og:image).
+    """What a page shows when it is shared (og:image), its size in pixels and
+    what it shows (in the page's language)."""
 
-    Attributes:
-        path: Its site path (media/... for a cover, social/... for a drawn card).
-        width: Its width in pixels.
-        height: Its height in pixels.
-        alt: What it shows, in the page's language.
-        card: The card to draw, for a page without a picture of its own.
-    """
-
-    path: str
+    path: str  # media/... for a cover, social/... for a drawn card
     width: int
     height: int
     alt: str
-    card: CardSpec | None = None
+    card: CardSpec | None = None  # the card to draw, for a page without a picture of its own
 
 
 class Visuals:

@@ -17,16 +17,10 @@ ENGINE_LEFTOVERS = {"sitemap.xml", "sitemap.xml.gz"}
 
 def site_files(outputs: dict[str, Path], projects: list[Project], base_url: str,
                files: dict[str, Path], texts: dict[str, str]) -> dict[str, Path | str]:
-    """Every file of the whole site: its path in the site -> the file to copy,
-    or the text to write.
-
-    Args:
-        outputs: The engine's output folder per language.
-        projects: The emitted projects, default language first.
-        base_url: The site's address.
-        files: Extra files: site path -> source file (images).
-        texts: Extra text files: site path -> content (data, robots).
-    """
+    """Every file of the whole site, its path in the site -> the file to copy
+    or the text to write: the engine's `outputs` (a folder per language), the
+    extra `files` (images) and `texts` (data), and the sitemap and robots.txt
+    of the `projects` (the default language's first) at `base_url`."""
     found: dict[str, Path | str] = {}
     languages = {p.root.rstrip("/") for p in projects if p.root}
     for project in projects:

@@ -67,13 +67,8 @@ def _scan(html: str) -> tuple[set[str], set[str]]:
 
 
 def check_site(site: Path, base_path: str = "/") -> list[BrokenLink]:
-    """Returns every broken internal link in a built site.
-
-    Args:
-        site: The built site folder.
-        base_path: The path the site is served under ("/cosie/"), for
-            root-relative links (the 404 pages use them).
-    """
+    """Returns every broken internal link in a built site, served under
+    `base_path` ("/cosie/"; root-relative links use it: the 404 pages')."""
     known = _inventory(site)
     broken, verdicts = [], {}  # pages share most links (menus, cards): each is judged once
     pages = sorted(f for f in known.files if f.endswith(".html"))
@@ -141,15 +136,10 @@ def _resolve(page: str, path: str, base_path: str) -> str | None:
 
 def link_problems(stage: Path, projects: list[Project], base_path: str,
                   root: Path) -> list[Problem]:
-    """Checks the assembled site's links; returns one warning per broken link,
-    pointing at the content file (and line) it came from where possible.
-
-    Args:
-        stage: The assembled site.
-        projects: Every language's pages (to find the file a page came from).
-        base_path: The path the site is served under.
-        root: The project folder (holding content/).
-    """
+    """Checks the links of the assembled site (`stage`, served under
+    `base_path`); returns one warning per broken link, pointing at the content
+    file (and line) it came from where possible: every language's pages
+    (`projects`) name their files, in the project folder `root`."""
     sources = {p.root + (page.url or "") + "index.html": page.source
                for p in projects for page in p.pages.values()}
     problems, boundary = Problems(root=root), Boundary(root / "content")

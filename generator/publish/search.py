@@ -27,10 +27,6 @@ import cbor2
 
 BUNDLE = "pagefind"  # the index's folder in the site
 _HEADER = b"pagefind_dcd"
-# Pagefind's ready-made interfaces: the site has its own, so these are not published
-_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js",
-           "pagefind-component-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-           "pagefind-highlight.js")
 
 
 class SearchIndexError(Exception):
@@ -38,17 +34,11 @@ class SearchIndexError(Exception):
 
 
 def index_site(stage: Path, gently: bool = False, stop: threading.Event | None = None) -> bool:
-    """Writes the search index into the assembled site, in a stable order.
-
-    Args:
-        stage: The assembled site.
-        gently: Run Pagefind at a low priority (the preview indexes while the
-            browser reloads the page, which should come first).
-        stop: When set, Pagefind is stopped and no index is written (the
-            preview: the editor saved again, and the next rebuild comes first).
-
-    Returns:
-        Whether the index was written (False only when stopped).
+    """Writes the search index into the assembled site, in a stable order;
+    returns whether it was written: not when `stop` is set, which stops
+    Pagefind (the preview: the editor saved again, and the next rebuild comes
+    first). `gently` runs Pagefind at a low priority (the preview indexes
+    while the browser reloads the page, which should come first).
 
     Raises:
         SearchIndexError: with Pagefind's own words, when it fails.
@@ -57,8 +47,9 @@ def index_site(stage: Path, gently: bool = False, stop: threading.Event | None =
     shutil.rmtree(bundle, ignore_errors=True)  # the preview's folder holds the last index
     if not _pagefind(stage, gently, stop):
         return False
-    for name in _UNUSED:
-        (bundle / name).unlink(missing_ok=True)
+    # Pagefind's ready-made interfaces: the site has its own, so these are not published
+    for path in [*bundle.glob("pagefind-*ui.*"), bundle / "pagefind-highlight.js"]:
+        path.unlink(missing_ok=True)
     _stabilise(bundle)
     return True
 
