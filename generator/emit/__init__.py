@@ -14,7 +14,7 @@ from generator.images.planner import ImagePlanner
 from generator.site.model import Node, Site
 from generator.emit.context import LangSite, PageCtx, attr, language_root
 from generator.emit.visuals import Visuals
-from generator.emit.indexes import index_pages
+from generator.emit.indexes import KINDS, index_pages, index_words
 from generator.emit.pages import record_page
 from generator.emit.project import NavItem, Project
 from generator.site import csp
@@ -50,19 +50,17 @@ def emit_language(site: Site, code: str, images: ImagePlanner, visuals: Visuals,
 
 def navigation(ls: LangSite) -> list[NavItem]:
     """Returns the menu: kinds' indexes, pilots and free pages; never every story."""
-    gettext, site, c = ls.texts.gettext, ls.site, PageCtx(ls, "")
+    site, c = ls.site, PageCtx(ls, "")
+    titles = {kind: attr(title) for kind, (title, _intro) in index_words(c.gettext).items()}
 
     def item(node: Node) -> NavItem:
         return NavItem(attr(c.title(node).text), f"{node.path}index.md")
 
-    pilots = (NavItem(attr(gettext("Pilots")), "pilots/index.md"), *map(item, site.pilots.values()))
-    kinds = [(gettext("Stories"), "stories", site.stories), (gettext("People"), "people", site.people),
-             (gettext("Partners"), "partners", site.partners),
-             (gettext("Publications"), "publications", site.publications)]
-    items = [NavItem(attr(gettext("Home")), "index.md")]
-    items += [NavItem(attr(gettext("Pilots")), children=pilots)] if site.pilots else []
-    items += [NavItem(attr(title), f"{folder}/index.md") for title, folder, records in kinds
-              if records]  # a kind without records has no page and no place in the menu
+    pilots = (NavItem(titles["pilots"], "pilots/index.md"), *map(item, site.pilots.values()))
+    items = [NavItem(attr(c.gettext("Home")), "index.md")]
+    items += [NavItem(titles["pilots"], children=pilots)] if site.pilots else []
+    items += [NavItem(titles[kind], f"{kind}/index.md") for kind in KINDS
+              if kind != "pilots" and getattr(site, kind)]  # a kind without records has no page
     return items + [item(page) for page in site.pages.values() if page.meta.menu == "main"]
 
 
@@ -83,7 +81,7 @@ def settings(ls: LangSite) -> dict:
         "notfound_others": [] if ls.root else _notfound_others(site),
         "licences_path": "",
         "csp": csp.policy([o for tiles in used_tiles(site) for o in tiles.origins()],
-                          site.config.video_hosts),
+                          config.video_hosts),
         "site_url": config.base_url + ls.root,
         "language": ls.code,
         "default_language": config.default_language,

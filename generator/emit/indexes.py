@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from generator.emit.context import LangSite, PageCtx
 from generator.emit.pages import newest, page
@@ -33,18 +33,23 @@ def index_pages(ls: LangSite, visuals: Visuals,
     return pages
 
 
+def index_words(gettext: Callable[[str], str]) -> dict[str, tuple[str, str]]:
+    """The title and intro of each kind's index (the menu names it by its title)."""
+    return {"stories": (gettext("Stories"),
+                        gettext("Stories told by the people who took part in the pilots.")),
+            "pilots": (gettext("Pilots"),
+                       gettext("The places where the project was put into practice.")),
+            "people": (gettext("People"), gettext("The people behind the pilots.")),
+            "partners": (gettext("Partners"),
+                         gettext("The organisations taking part in the project.")),
+            "publications": (gettext("Publications"),
+                             gettext("Reports, articles and presentations from the project."))}
+
+
 def _index(c: PageCtx, kind: str, visuals: Visuals) -> EmittedPage:
     """Emits the index page of one kind, with its title and intro."""
-    gettext, site = c.gettext, c.ls.site
-    title, intro = {
-        "stories": (gettext("Stories"),
-                    gettext("Stories told by the people who took part in the pilots.")),
-        "pilots": (gettext("Pilots"),
-                   gettext("The places where the project was put into practice.")),
-        "people": (gettext("People"), gettext("The people behind the pilots.")),
-        "partners": (gettext("Partners"), gettext("The organisations taking part in the project.")),
-        "publications": (gettext("Publications"),
-                         gettext("Reports, articles and presentations from the project."))}[kind]
+    site = c.ls.site
+    title, intro = index_words(c.gettext)[kind]
     values: dict[str, Any] = {"people": list(site.people.values()),
                               "publications": site.publications}
     if kind == "stories":

@@ -1,16 +1,17 @@
-"""Assemble the whole site from the engine's per-language outputs, then swap
-it into place: a failed build never touches the published folder."""
+"""Assemble the whole site from the engine's per-language outputs, with what
+search engines read (the sitemap, every page in every language with its
+alternates, and robots.txt), then swap it into place: a failed build never
+touches the published folder."""
 
 from __future__ import annotations
 
 import os
 import shutil
 from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
 
 from generator.content.store import write_atomic
 from generator.emit.project import Project
-from generator.publish.sitemap import robots, sitemap
-
 
 ENGINE_LEFTOVERS = {"sitemap.xml", "sitemap.xml.gz"}
 
@@ -35,6 +36,36 @@ def site_files(outputs: dict[str, Path], projects: list[Project], base_url: str,
             found.update({prefix + name: Path(dirpath, name) for name in filenames})
     return {**found, **files, **texts, "sitemap.xml": sitemap(projects, base_url),
             "robots.txt": robots(base_url)}
+
+
+def sitemap(projects: list[Project], base_url: str) -> str:
+    """Returns a sitemap listing every page of every language's project (the
+    same pages in each) at `base_url` (ending in "/"), with hreflang alternates
+    and the date of what a page shows when it has one (a story's): never the
+    time of the build, so that two builds write the same sitemap."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+             'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    urls = sorted({page.url for project in projects for page in project.pages.values()})
+    dates = {page.url: page.date for project in reversed(projects)
+             for page in project.pages.values() if page.date}
+    for url in urls:
+        alternates = [(p.lang, base_url + p.root + url) for p in projects]
+        alternates.append(("x-default", base_url + projects[0].root + url))
+        for project in projects:
+            lines.append(f"<url><loc>{escape(base_url + project.root + url)}</loc>")
+            if url in dates:
+                lines.append(f"<lastmod>{dates[url]}</lastmod>")
+            lines.extend(f'<xhtml:link rel="alternate" hreflang={quoteattr(lang)} '
+                         f"href={quoteattr(href)}/>" for lang, href in alternates)
+            lines.append("</url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def robots(base_url: str) -> str:
+    """Returns robots.txt: everything may be indexed; here is the sitemap."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n"
 
 
 def assemble(stage: Path, planned: dict[str, Path | str]) -> None:
