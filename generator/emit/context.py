@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from gettext import NullTranslations
@@ -26,7 +25,6 @@ from generator.content.messages import SITE, translations
 from generator.images.planner import ImagePlanner
 from generator.content.kinds import PILOTS, STORIES
 from generator.site.model import Node, Shown, Site
-from generator.content.fields import Image
 
 # The shared parts of pages; pictures; sound and video
 MACROS, IMAGES, MEDIA = "_macros.html.j2", "_images.html.j2", "_media.html.j2"
@@ -236,22 +234,6 @@ class PageCtx:
     def render(self, template: str, **values: Any) -> str:
         """Renders a template for this page."""
         return environment(self.ls.texts).get_template(template).render(c=self, **values)
-
-    def picture(self, cover: tuple[Image, Path], usage: str, eager: bool = False,
-                decorative: bool = False) -> Markup:
-        """Returns a responsive <picture> for a record's image and its file
-        (`Node.cover`), for a usage (card, hero...); loaded at once when `eager`
-        (above the fold); with an empty alt text when `decorative` (a card's
-        cover repeats what the link beside it says)."""
-        alt = self.pick(cover[0].alt)
-        text = "" if decorative or alt is None else alt.text
-        return self.part(IMAGES, "picture", self.ls.images.get(cover[1]), text, usage, eager)
-
-    def figure(self, cover: tuple[Image, Path], usage: str, eager: bool = False) -> Markup:
-        """Returns a <figure> for a record's image, with its credit."""
-        alt, credit = self.pick(cover[0].alt), self.pick(cover[0].credit)
-        return self.part(IMAGES, "figure", self.ls.images.get(cover[1]), alt.text if alt else "",
-                         None, credit.text if credit else None, usage, eager)
 
     def heading(self, level: int, text: Shown | str, anchor: str | None = None) -> Markup:
         """Returns a heading, escaped, with an id and lang when needed."""

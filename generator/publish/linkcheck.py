@@ -35,21 +35,12 @@ class BrokenLink(NamedTuple):
 
 
 class _Site(NamedTuple):
-    """What exists in a built site, read once; the anchors of each page read."""
+    """What exists in a built site, read once: its files, folders and each
+    page's anchors."""
 
     files: set[str]
     folders: set[str]
     ids: dict[str, set[str]]
-
-
-def _inventory(site: Path) -> _Site:
-    files, folders = set(), {""}
-    for dirpath, dirnames, filenames in os.walk(site):
-        rel = os.path.relpath(dirpath, site).replace(os.sep, "/")
-        rel = "" if rel == "." else rel
-        folders.update(posixpath.join(rel, d) for d in dirnames)
-        files.update(posixpath.join(rel, f) for f in filenames)
-    return _Site(files, folders, {})
 
 
 def _scan(html: str) -> tuple[set[str], set[str]]:
@@ -69,24 +60,26 @@ def _scan(html: str) -> tuple[set[str], set[str]]:
 def check_site(site: Path, base_path: str = "/") -> list[BrokenLink]:
     """Returns every broken internal link in a built site, served under
     `base_path` ("/cosie/"; root-relative links use it: the 404 pages')."""
-    known = _inventory(site)
-    broken, verdicts = [], {}  # pages share most links (menus, cards): each is judged once
-    pages = sorted(f for f in known.files if f.endswith(".html"))
+    files, folders = set(), {""}
+    for dirpath, dirnames, filenames in os.walk(site):
+        rel = os.path.relpath(dirpath, site).replace(os.sep, "/")
+        rel = "" if rel == "." else rel
+        folders.update(posixpath.join(rel, d) for d in dirnames)
+        files.update(posixpath.join(rel, f) for f in filenames)
+    pages = sorted(f for f in files if f.endswith(".html"))
     scans = {page: _scan((site / page).read_text(encoding="utf-8", errors="replace"))
              for page in pages}
-    known.ids.update((page, ids) for page, (_targets, ids) in scans.items())
+    known = _Site(files, folders, {page: ids for page, (_targets, ids) in scans.items()})
+    broken, verdicts = [], {}  # pages share most links (menus, cards): each is judged once
     for page in pages:
-        folder = page.rpartition("/")[0]
         for link in sorted(scans[page][0]):
-            if link[:1] in ("", "#", "?"):  # to the page itself
-                verdict = _check(known, page, link, base_path)
-            else:
-                key = _same_target(folder, link)
-                if key not in verdicts:
-                    verdicts[key] = _check(known, page, link, base_path)
-                verdict = verdicts[key]
-            if verdict:
-                broken.append(BrokenLink(page, link, verdict))
+            # a link to the page itself is judged on each page
+            key = (page, link, "") if link[:1] in ("", "#", "?") else _same_target(
+                page.rpartition("/")[0], link)
+            if key not in verdicts:
+                verdicts[key] = _check(known, page, link, base_path)
+            if verdicts[key]:
+                broken.append(BrokenLink(page, link, verdicts[key]))
     return broken
 
 
