@@ -1,7 +1,5 @@
-"""Emit one language's site as pages (Markdown with front matter) and a menu.
-
-The result, a Project, is engine-neutral: `generator.engine` turns it into
-an MkDocs project.
+"""Emit one language's site as pages (Markdown with front matter) and a menu:
+a Project, engine-neutral (`generator.engine` turns it into an MkDocs project).
 """
 
 from __future__ import annotations
@@ -14,8 +12,8 @@ from generator.images.planner import ImagePlanner
 from generator.site.model import Node, Site
 from generator.emit.context import LangSite, PageCtx, attr, language_root
 from generator.emit.visuals import Visuals
-from generator.emit.indexes import KINDS, index_pages, index_words
-from generator.emit.pages import record_page
+from generator.emit.indexes import index_pages, index_words
+from generator.emit.pages import INDEXES, record_page
 from generator.emit.project import NavItem, Project
 from generator.site import csp
 from generator.emit.brand import brand_files
@@ -59,7 +57,7 @@ def navigation(ls: LangSite) -> list[NavItem]:
     pilots = (NavItem(titles["pilots"], "pilots/index.md"), *map(item, site.pilots.values()))
     items = [NavItem(attr(c.gettext("Home")), "index.md")]
     items += [NavItem(titles["pilots"], children=pilots)] if site.pilots else []
-    items += [NavItem(titles[kind], f"{kind}/index.md") for kind in KINDS
+    items += [NavItem(titles[kind], f"{kind}/index.md") for kind in INDEXES
               if kind != "pilots" and getattr(site, kind)]  # a kind without records has no page
     return items + [item(page) for page in site.pages.values() if page.meta.menu == "main"]
 

@@ -171,16 +171,11 @@ class PageCtx:
 
     def txt(self, value: Shown | str | None) -> Markup:
         """Returns escaped text, wrapped in a lang span when in another language."""
-        if value is None:
-            return Markup("")
         if isinstance(value, Markup):  # written by a template: escaped already
             return value
-        if isinstance(value, str):
-            return Markup(attr(value))
-        inner = attr(value.text)
-        if value.lang == self.code:
-            return Markup(inner)
-        return Markup(f"<span{self.lang_attr(value.lang)}>{inner}</span>")
+        if isinstance(value, Shown) and value.lang != self.code:
+            return Markup(f"<span{self.lang_attr(value.lang)}>{attr(value.text)}</span>")
+        return Markup(attr(value.text if isinstance(value, Shown) else value or ""))
 
     def local(self, text: Any) -> Markup:
         """Returns a per-language text from YAML (or one text for every language),

@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from generator.emit.context import LangSite, PageCtx
-from generator.emit.pages import newest, page
+from generator.emit.pages import INDEXES, newest, page
 from generator.emit.project import EmittedPage
 from generator.emit.visuals import Visuals
 from generator.site.model import Shown, Site
 
 LATEST = 6  # stories on the home page
-KINDS = ("stories", "pilots", "people", "partners", "publications")  # each has an index
 
 
 def index_pages(ls: LangSite, visuals: Visuals,
@@ -21,7 +20,7 @@ def index_pages(ls: LangSite, visuals: Visuals,
     (or only those at the paths `only` names)."""
     site = ls.site
     pages = [_home(ls, visuals)] if only is None or "" in only else []
-    pages += [_index(PageCtx(ls, f"{kind}/"), kind, visuals) for kind in KINDS
+    pages += [_index(PageCtx(ls, f"{kind}/"), kind, visuals) for kind in INDEXES
               if getattr(site, kind) and (only is None or f"{kind}/" in only)]
     if only is None or "search/" in only:
         c = PageCtx(ls, "search/")

@@ -23,11 +23,10 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 MAIN = "<!--pl:main-->"  # where a page template's hero ends and the page begins
+INDEXES = ("stories", "pilots", "people", "partners", "publications")  # the kinds' index pages
 # The theme's template for each kind of page (Material's `template:` front matter)
 THEME_TEMPLATES = {"home": "home.html", "story": "story.html", "pilot": "pilot.html",
-                   "search": "search.html", "stories": "listing.html", "pilots": "listing.html",
-                   "people": "listing.html", "partners": "listing.html",
-                   "publications": "listing.html"}
+                   "search": "search.html", **dict.fromkeys(INDEXES, "listing.html")}
 
 
 def front(c: PageCtx, title: Shown, summary: str | None, kind: str) -> dict[str, Any]:

@@ -22,13 +22,9 @@ LOCK_WAIT = 15 * 60  # seconds a build waits for another one in the same folder
 
 @contextmanager
 def build_lock(folder: Path, root: Path) -> Iterator[None]:
-    """Lets one build at a time use a site folder's work folders, caches and output.
-
-    A second build waits for the first (saying so), then goes on.
-
-    Raises:
-        BuildBusy: when the other build has not finished after LOCK_WAIT seconds.
-    """
+    """Lets one build at a time use a site folder's work folders, caches and
+    output: a second build waits for the first (saying so), then goes on, or
+    raises BuildBusy when the first has not finished after LOCK_WAIT seconds."""
     folder.mkdir(parents=True, exist_ok=True)
     lock = FileLock(folder / "build.lock")
     try:

@@ -12,6 +12,7 @@ their new content; nothing else of the index is touched.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gzip
 import hashlib
 import json
@@ -22,6 +23,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import Callable
 
 import cbor2
 
@@ -77,16 +79,14 @@ def _pagefind(stage: Path, gently: bool, stop: threading.Event | None) -> bool:
     return True
 
 
-def _read(path: Path) -> list:
-    data = gzip.decompress(path.read_bytes())
-    return cbor2.loads(data[len(_HEADER):])
-
-
-def _write(folder: Path, prefix: str, length: int, suffix: str, value: list) -> str:
-    """Writes a value as Pagefind does; returns the name it is found by."""
+def _rewrite(path: Path, prefix: str, length: int, change: Callable[[list], list]) -> str:
+    """Rewrites a file of the index (gzipped CBOR) with `change` made to its
+    value, named after its new content as Pagefind names it; returns the name."""
+    value = change(cbor2.loads(gzip.decompress(path.read_bytes())[len(_HEADER):]))
+    path.unlink()
     data = _HEADER + cbor2.dumps(value)
     name = f"{prefix}_{hashlib.sha256(data).hexdigest()[:length]}"
-    (folder / f"{name}{suffix}").write_bytes(gzip.compress(data, mtime=0))
+    path.with_name(name + path.suffix).write_bytes(gzip.compress(data, mtime=0))
     return name
 
 
@@ -94,18 +94,16 @@ def _stabilise(bundle: Path) -> None:
     entry_path = bundle / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     for lang, info in entry["languages"].items():
-        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
-        meta = _read(meta_path)
-        meta[3] = sorted([name, _sorted_filter(bundle / "filter", lang, chunk)]
-                         for name, chunk in meta[3])
-        meta_path.unlink()
-        info["hash"] = _write(bundle, f"pagefind.{lang}", 10, ".pf_meta", meta).split(".", 1)[1]
+        meta = bundle / f"pagefind.{info['hash']}.pf_meta"
+        sort = functools.partial(_sort_filters, bundle / "filter", lang)
+        info["hash"] = _rewrite(meta, f"pagefind.{lang}", 10, sort).split(".", 1)[1]
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, sort_keys=True,
                                      separators=(",", ":")), encoding="utf-8")
 
 
-def _sorted_filter(folder: Path, lang: str, chunk: str) -> str:
-    path = folder / f"{chunk}.pf_filter"
-    name, values = _read(path)
-    path.unlink()
-    return _write(folder, lang, 7, ".pf_filter", [name, sorted(values)])
+def _sort_filters(folder: Path, lang: str, meta: list) -> list:
+    """A language's filters in order, each with its values in order."""
+    meta[3] = sorted([name, _rewrite(folder / f"{chunk}.pf_filter", lang, 7,
+                                     lambda found: [found[0], sorted(found[1])])]
+                     for name, chunk in meta[3])
+    return meta
