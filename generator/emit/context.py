@@ -84,8 +84,8 @@ class LangSite:
 
     def absolute(self, url: str, code: str | None = None) -> str:
         """Returns the full URL of a page path in a language (for hreflang, sitemaps)."""
-        return self.site.config.base_url + language_root(code or self.code,
-                                                         self.site.config.default_language) + url
+        config = self.site.config
+        return config.base_url + language_root(code or self.code, config.default_language) + url
 
     def pick(self, text: Any) -> Shown | None:
         """Chooses a per-language text for this language (falling back)."""
@@ -230,8 +230,8 @@ class PageCtx:
         """Renders a template for this page."""
         return environment(self.ls.texts).get_template(template).render(c=self, **values)
 
-    def heading(self, level: int, text: Shown | str, anchor: str | None = None) -> Markup:
-        """Returns a heading, escaped, with an id and lang when needed."""
+    def heading(self, level: int, text: Shown | str, anchor: str) -> Markup:
+        """Returns a heading, escaped, with an id, and lang when needed."""
         shown = text if isinstance(text, Shown) else Shown(text, self.code)
         return self.part(MACROS, "heading", level, shown, anchor)
 

@@ -54,13 +54,14 @@ def front(c: PageCtx, title: Shown, summary: str | None, kind: str) -> dict[str,
     return data
 
 
-def body_html(c: PageCtx, prose: Prose, node: Node, zoom: bool = False) -> Markup:
+def body_html(c: PageCtx, prose: Prose, node: Node) -> Markup:
     """Returns a body's clean HTML (rendered and cleaned while the content was
     checked) with the record's images put in: a figure for an image on a line
-    of its own, a picture inside a line of text; with `zoom`, figures link to
-    a lightbox (photo stories)."""
+    of its own (in a photo story, linked to a lightbox), a picture inside a
+    line of text."""
     text = prose.rendered.html
-    told = node.kind is STORIES and node.meta.format in ("video-story", "audio-story")
+    story = node.meta.format if node.kind is STORIES else None
+    told, zoom = story in ("video-story", "audio-story"), story == "photo-story"
     for index, ref in enumerate(prose.images):
         token = prose.rendered.token(index)
         text = _outside_tags(text, token, attr(ref.alt))
@@ -138,8 +139,7 @@ def record_page(ls: LangSite, node: Node, visuals: Visuals) -> EmittedPage:
     dated by what it shows: a story's own date, a pilot's newest story's."""
     c = PageCtx(ls, node.path)
     prose = c.prose(node)
-    zoom = node.kind is STORIES and node.meta.format == "photo-story"
-    body = visuals.body(c, node, prose, body_html(c, prose, node, zoom)) if prose else Markup("")
+    body = visuals.body(c, node, prose, body_html(c, prose, node)) if prose else Markup("")
     kind = node.kind.template
     values = {kind: node, "prose": prose, "body": body, "extra": visuals.record(c, node),
               "image": search_image(c, node)}
@@ -156,10 +156,8 @@ def record_page(ls: LangSite, node: Node, visuals: Visuals) -> EmittedPage:
     return emitted
 
 
-def reading_minutes(prose: Prose | None) -> int:
+def reading_minutes(prose: Prose) -> int:
     """How long the text takes to read, at 200 words a minute (at least one)."""
-    if prose is None:
-        return 0
     words = len(_TAG.sub(" ", prose.rendered.html).split())
     return max(1, round(words / WORDS_A_MINUTE))
 

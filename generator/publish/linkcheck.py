@@ -117,14 +117,14 @@ def _resolve(page: str, path: str, base_path: str) -> str | None:
         if not path.startswith(base_path):
             return None
         path = path[len(base_path):]
-        joined = posixpath.normpath(path) if path else "."
     else:
-        joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+        path = posixpath.join(posixpath.dirname(page), path)
+    joined = posixpath.normpath(path) if path else "."
     if joined.startswith(".."):
         return None
-    if path.endswith("/") or joined == ".":
-        joined = posixpath.join(joined, "index.html") if joined != "." else "index.html"
-    return joined
+    if joined == ".":
+        return "index.html"
+    return posixpath.join(joined, "index.html") if path.endswith("/") else joined
 
 
 def link_problems(stage: Path, projects: list[Project], base_path: str,
