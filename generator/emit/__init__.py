@@ -22,6 +22,8 @@ from generator.emit.emblem import emblem
 from generator.emit.feeds import ATOM, JSON_FEED, feeds
 
 __all__ = ["emit_language", "Project", "Visuals"]
+# The Open Graph locale of a babel locale name without a country (nl_BE stays)
+OG_LOCALES = {"nl": "nl_NL", "en": "en_GB", "de": "de_DE", "fr": "fr_FR"}
 
 
 def emit_language(site: Site, code: str, images: ImagePlanner, visuals: Visuals,
@@ -68,6 +70,7 @@ def settings(ls: LangSite) -> dict:
     footer = [{"title": attr(PageCtx(ls, "").title(p).text), "path": p.path}
               for p in site.pages.values() if p.meta.menu == "footer"]
     funding, tagline = ls.pick(config.funding), ls.pick(config.tagline)
+    locale = config.locale(ls.code)
     return {
         "site_name": attr(ls.pick(config.title).text),
         # what a page without a description of its own says (the 404 page)
@@ -75,14 +78,13 @@ def settings(ls: LangSite) -> dict:
         "feeds": {"atom": config.base_path + ls.root + ATOM,
                   "json": config.base_path + ls.root + JSON_FEED},
         "root": ls.root,
-        "og_locale": _og_locale(config.locale(ls.code)),
+        "og_locale": OG_LOCALES.get(locale, locale),
         "notfound_others": [] if ls.root else _notfound_others(site),
         "licences_path": "",
         "csp": csp.policy([o for tiles in used_tiles(site) for o in tiles.origins()],
                           config.video_hosts),
         "site_url": config.base_url + ls.root,
         "language": ls.code,
-        "default_language": config.default_language,
         "languages": [{"lang": code, "root": language_root(code, config.default_language),
                        "name": attr(Lang(code, config.locale(code)).own_name())}
                       for code in site.languages],
@@ -110,13 +112,6 @@ def theme_words(texts: NullTranslations) -> dict[str, str]:
              "palette.light": gettext("Light view (click for dark)"),
              "palette.dark": gettext("Dark view (click to follow your device)")}
     return {name: attr(text) for name, text in words.items()}
-
-
-def _og_locale(locale: str) -> str:
-    """Returns an Open Graph locale (nl_NL, en_GB) for a babel locale name."""
-    if "_" in locale:
-        return locale
-    return {"nl": "nl_NL", "en": "en_GB", "de": "de_DE", "fr": "fr_FR"}.get(locale, locale)
 
 
 def _notfound_others(site: Site) -> list[dict]:

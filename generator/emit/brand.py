@@ -32,7 +32,7 @@ def stylesheet(site: Site) -> str:
                      readable(accent, LIGHT_PAGE, UI)),
              _scheme("slate", dark, mix(dark, "#ffffff", 0.3), mix(light, "#000000", 0.3),
                      readable(accent, DARK_PAGE, UI), readable(accent, DARK_PAGE, TEXT))]
-    rules += [_font(role, site) for role in ("text", "headings") if role in site.brand]
+    rules += [_font(role) for role in ("text", "headings") if role in site.brand]
     return "/* Written from content/site.yml's brand: by the generator. */\n" + "\n".join(rules)
 
 
@@ -44,7 +44,7 @@ def _scheme(name: str, brand: str, strong: str, header: str, accent: str, focus:
             f"{focus}; --md-accent-fg-color: {focus}; }}")
 
 
-def _font(role: str, site: Site) -> str:
+def _font(role: str) -> str:
     face = (f'@font-face {{ font-family: "pl-{role}"; font-display: swap; src: url("../brand/'
             f'{role}{SUFFIXES[role]}") format("woff2"); }}\n')
     if role == "text":
