@@ -32,7 +32,7 @@ def emit_language(site: Site, code: str, images: ImagePlanner, visuals: Visuals,
     `only`, only the pages at those paths (stories/x/, ""): the preview shows
     the page just saved first, with no menu and no extra pages."""
     ls = LangSite(site, Lang(code, site.config.locale(code)), images)
-    project = Project(code, ls.root, settings(ls), files=brand_files(site))
+    project = Project(code, ls.root, settings(ls), files=brand_files(site, ls.texts))
     for page in index_pages(ls, visuals, only):
         project.add(page)
     for node in site.nodes():

@@ -23,10 +23,8 @@ def json_ld(c: PageCtx, node: Node | None, title: Shown, summary: str | None,
     """Returns the JSON-LD (inert inside a script element) of a page showing a
     record (`node`; None: the home page, or an index), with its title (and the
     language it is in), description and picture's full address; or None."""
-    if node is None and c.url:
-        return None
-    make = {STORIES: _article, PILOTS: _place}.get(node.kind) if node is not None else _website
-    if make is None:
+    make = _website if node is None else {STORIES: _article, PILOTS: _place}.get(node.kind)
+    if make is None or (node is None and c.url):  # an index, a person's page...
         return None
     data = {"@context": "https://schema.org", **make(c, node, title),
             "description": summary, "image": image, "url": c.ls.absolute(c.url)}
