@@ -29,11 +29,7 @@ from generator.site.model import Node, Shown, Site
 # The shared parts of pages; pictures; sound and video
 MACROS, IMAGES, MEDIA = "_macros.html.j2", "_images.html.j2", "_media.html.j2"
 CARDS = {STORIES: "story_card", PILOTS: "pilot_card"}  # the card (a macro) each kind gets
-
-
-def attr(text: str) -> str:
-    """Escapes plain text for HTML, including attribute values."""
-    return html.escape(text, quote=True)
+attr = html.escape  # plain text escaped for HTML, attribute values included
 
 
 def relative(from_page: str, to: str) -> str:
@@ -100,6 +96,8 @@ class PageCtx:
         self.ls, self.url = ls, url
         self.here = ls.root + url
         self.code = ls.code
+        self.date = ls.lang.date  # writes a date the page's language's way
+        self.pick = ls.pick  # chooses a per-language text (falling back)
 
     def href(self, target: Node | str) -> str:
         """Returns the relative link to a record's page or a path in this language."""
@@ -115,10 +113,6 @@ class PageCtx:
         with %(name)s placeholders filled in."""
         text = self.ls.texts.gettext(message)
         return text % values if values else text
-
-    def date(self, value: Any) -> str:
-        """Writes a date the page's language's way."""
-        return self.ls.lang.date(value)
 
     def period(self, value: Any) -> str:
         """Writes a period ({start, end}) the page's language's way."""
@@ -156,10 +150,6 @@ class PageCtx:
     def place(self, meta: Any) -> str:
         """Names a pilot's place, or its country when the place is not known."""
         return meta.place or self.ls.lang.country(meta.country)
-
-    def pick(self, text: Any) -> Shown | None:
-        """Chooses a per-language text (see LangSite.pick)."""
-        return self.ls.pick(text)
 
     def lang_attr(self, lang: str) -> Markup:
         """Returns ` lang="xx"` when a text is not in the page's language; such
