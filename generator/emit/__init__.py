@@ -33,11 +33,9 @@ def emit_language(site: Site, code: str, images: ImagePlanner, visuals: Visuals,
     the page just saved first, with no menu and no extra pages."""
     ls = LangSite(site, Lang(code, site.config.locale(code)), images)
     project = Project(code, ls.root, settings(ls), files=brand_files(site, ls.texts))
-    for page in index_pages(ls, visuals, only):
+    nodes = [node for node in site.nodes() if only is None or node.path in only]
+    for page in [*index_pages(ls, visuals, only), *(record_page(ls, n, visuals) for n in nodes)]:
         project.add(page)
-    for node in site.nodes():
-        if only is None or node.path in only:
-            project.add(record_page(ls, node, visuals))
     if only is not None:
         return project
     for page in visuals.pages(ls):

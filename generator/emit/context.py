@@ -10,6 +10,7 @@ in the code.
 
 from __future__ import annotations
 
+import functools
 import html
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -98,15 +99,13 @@ class PageCtx:
         self.code = ls.code
         self.date = ls.lang.date  # writes a date the page's language's way
         self.pick = ls.pick  # chooses a per-language text (falling back)
+        # the relative link to a path from the site root (media, data)
+        self.href_site = functools.partial(relative, self.here)
 
     def href(self, target: Node | str) -> str:
         """Returns the relative link to a record's page or a path in this language."""
         path = target.path if isinstance(target, Node) else target
         return relative(self.here, self.ls.root + path)
-
-    def href_site(self, site_path: str) -> str:
-        """Returns the relative link to a path from the site root (media, data)."""
-        return relative(self.here, site_path)
 
     def gettext(self, message: str, **values: Any) -> str:
         """Returns one of the site's words in the page's language (plain text),
@@ -155,9 +154,7 @@ class PageCtx:
         """Returns ` lang="xx"` when a text is not in the page's language; such
         text stays out of this language's search index too (searching in Dutch
         finds Dutch text only)."""
-        if lang == self.code:
-            return Markup("")
-        return Markup(f' lang="{lang}" data-search-exclude')
+        return Markup("" if lang == self.code else f' lang="{lang}" data-search-exclude')
 
     def txt(self, value: Shown | str | None) -> Markup:
         """Returns escaped text, wrapped in a lang span when in another language."""

@@ -41,8 +41,7 @@ def front(c: PageCtx, title: Shown, summary: str | None, kind: str) -> dict[str,
     data["page_kind"] = kind
     if title.lang != c.code:
         # A page shown in another language's words stays out of this language's search
-        data["content_lang"] = title.lang
-        data["search"] = {"exclude": True}
+        data.update(content_lang=title.lang, search={"exclude": True})
     data["alternates"] = [{"hreflang": code, "href": c.ls.absolute(c.url, code)}
                           for code in languages]
     data["alternates"].append({"hreflang": "x-default",
@@ -115,8 +114,8 @@ def page(c: PageCtx, template: str, title: Shown, summary: str | None, kind: str
     jsonld = json_ld(c, node, title, summary, image)
     if jsonld:
         data["jsonld"] = jsonld  # JSON, made inert: the theme writes it as it is
-    src = f"{c.url}index.md" if c.url else "index.md"
-    return EmittedPage(src, c.url, data, text, card=social.card if social else None)
+    return EmittedPage(f"{c.url}index.md", c.url, data, text,
+                       card=social.card if social else None)
 
 
 def newest(stories: list[Story]) -> str | None:

@@ -47,16 +47,6 @@ def index_site(stage: Path, gently: bool = False, stop: threading.Event | None =
     """
     bundle = stage / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)  # the preview's folder holds the last index
-    if not _pagefind(stage, gently, stop):
-        return False
-    # Pagefind's ready-made interfaces: the site has its own, so these are not published
-    for path in [*bundle.glob("pagefind-*ui.*"), bundle / "pagefind-highlight.js"]:
-        path.unlink(missing_ok=True)
-    _stabilise(bundle)
-    return True
-
-
-def _pagefind(stage: Path, gently: bool, stop: threading.Event | None) -> bool:
     command = [sys.executable, "-m", "pagefind", "--site", str(stage.resolve()), "--output-subdir",
                BUNDLE, "--silent"]
     # Pagefind reads settings from its working folder and PAGEFIND_ variables:
@@ -76,6 +66,10 @@ def _pagefind(stage: Path, gently: bool, stop: threading.Event | None) -> bool:
         log.seek(0)
         if process.wait() != 0:
             raise SearchIndexError(log.read().strip())
+    # Pagefind's ready-made interfaces: the site has its own, so these are not published
+    for path in [*bundle.glob("pagefind-*ui.*"), bundle / "pagefind-highlight.js"]:
+        path.unlink(missing_ok=True)
+    _stabilise(bundle)
     return True
 
 
