@@ -10,10 +10,9 @@ in the code.
 
 from __future__ import annotations
 
-import functools
 import html
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from gettext import NullTranslations
@@ -100,7 +99,7 @@ class PageCtx:
         self.date = ls.lang.date  # writes a date the page's language's way
         self.pick = ls.pick  # chooses a per-language text (falling back)
         # the relative link to a path from the site root (media, data)
-        self.href_site = functools.partial(relative, self.here)
+        self.href_site = partial(relative, self.here)
 
     def href(self, target: Node | str) -> str:
         """Returns the relative link to a record's page or a path in this language."""

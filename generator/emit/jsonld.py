@@ -56,9 +56,8 @@ def _article(c: PageCtx, story: Story, title: Shown) -> dict[str, Any]:
 
 def _place(c: PageCtx, pilot: Pilot, title: Shown) -> dict[str, Any]:
     meta = pilot.meta
-    address = {"@type": "PostalAddress", "addressCountry": meta.country}
-    if meta.place:
-        address["addressLocality"] = meta.place
+    address = {"@type": "PostalAddress", "addressCountry": meta.country,
+               **({"addressLocality": meta.place} if meta.place else {})}
     data = {"@type": "Place", "name": title.text, "address": address}
     if "location" not in meta.approximate_fields:  # a guessed point is no coordinate
         data["geo"] = {"@type": "GeoCoordinates", "latitude": meta.location.lat,

@@ -59,8 +59,8 @@ def body_html(c: PageCtx, prose: Prose, node: Node) -> Markup:
     of its own (in a photo story, linked to a lightbox), a picture inside a
     line of text."""
     text = prose.rendered.html
-    story = node.meta.format if node.kind is STORIES else None
-    told, zoom = story in ("video-story", "audio-story"), story == "photo-story"
+    story_format = node.meta.format if node.kind is STORIES else None
+    told, zoom = story_format in ("video-story", "audio-story"), story_format == "photo-story"
     for index, ref in enumerate(prose.images):
         token = prose.rendered.token(index)
         text = _outside_tags(text, token, attr(ref.alt))
