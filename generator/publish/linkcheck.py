@@ -119,7 +119,7 @@ def _resolve(page: str, path: str, base_path: str) -> str | None:
         path = path[len(base_path):]
     else:
         path = posixpath.join(posixpath.dirname(page), path)
-    joined = posixpath.normpath(path) if path else "."
+    joined = posixpath.normpath(path)  # "." for the site's root
     if joined.startswith(".."):
         return None
     if joined == ".":
@@ -133,7 +133,7 @@ def link_problems(stage: Path, projects: list[Project], base_path: str,
     `base_path`); returns one warning per broken link, pointing at the content
     file (and line) it came from where possible: every language's pages
     (`projects`) name their files, in the project folder `root`."""
-    sources = {p.root + (page.url or "") + "index.html": page.source
+    sources = {p.root + page.url + "index.html": page.source
                for p in projects for page in p.pages.values()}
     problems, boundary = Problems(root=root), Boundary(root / "content")
     for link in check_site(stage, base_path):
