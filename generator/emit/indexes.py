@@ -19,13 +19,10 @@ def index_pages(ls: LangSite, visuals: Visuals,
     without any has no page, and no place in the menu) and the search page
     (or only those at the paths `only` names)."""
     site = ls.site
+    kinds = [kind for kind in INDEXES if getattr(site, kind)] + ["search"]
     pages = [_home(ls, visuals)] if only is None or "" in only else []
-    pages += [_index(PageCtx(ls, f"{kind}/"), kind, visuals) for kind in INDEXES
-              if getattr(site, kind) and (only is None or f"{kind}/" in only)]
-    if only is None or "search/" in only:
-        c = PageCtx(ls, "search/")
-        pages.append(page(c, "search.html.j2", Shown(c.gettext("Search"), c.code), c.gettext(
-            "Search the stories, the pilots and everything else on this site."), "search", visuals))
+    pages += [_index(PageCtx(ls, f"{kind}/"), kind, visuals) for kind in kinds
+              if only is None or f"{kind}/" in only]
     latest = newest(list(site.stories.values()))  # what the pages of stories show is as new
     for emitted in pages:
         emitted.date = latest if emitted.url in ("", "stories/", "pilots/") else None
@@ -33,7 +30,8 @@ def index_pages(ls: LangSite, visuals: Visuals,
 
 
 def index_words(gettext: Callable[[str], str]) -> dict[str, tuple[str, str]]:
-    """The title and intro of each kind's index (the menu names it by its title)."""
+    """The title and intro of each kind's index (the menu names it by its title),
+    and of the search page."""
     return {"stories": (gettext("Stories"),
                         gettext("Stories told by the people who took part in the pilots.")),
             "pilots": (gettext("Pilots"),
@@ -42,11 +40,13 @@ def index_words(gettext: Callable[[str], str]) -> dict[str, tuple[str, str]]:
             "partners": (gettext("Partners"),
                          gettext("The organisations taking part in the project.")),
             "publications": (gettext("Publications"),
-                             gettext("Reports, articles and presentations from the project."))}
+                             gettext("Reports, articles and presentations from the project.")),
+            "search": (gettext("Search"),
+                       gettext("Search the stories, the pilots and everything else on this site."))}
 
 
 def _index(c: PageCtx, kind: str, visuals: Visuals) -> EmittedPage:
-    """Emits the index page of one kind, with its title and intro."""
+    """Emits the index page of one kind (or the search page), with its title and intro."""
     site = c.ls.site
     title, intro = index_words(c.gettext)[kind]
     values: dict[str, Any] = {"people": list(site.people.values()),
