@@ -1,7 +1,5 @@
-"""Emit one language's site as pages (Markdown with front matter) and a menu.
-
-The result, a Project, is engine-neutral: `generator.engine` turns it into
-an MkDocs project.
+"""Emit one language's site as pages (Markdown with front matter) and a menu:
+a Project, engine-neutral (`generator.engine` turns it into an MkDocs project).
 """
 
 from __future__ import annotations
@@ -11,12 +9,11 @@ from gettext import NullTranslations
 from generator.content.language import Lang
 from generator.content.messages import SITE, translations
 from generator.images.planner import ImagePlanner
-from generator.site.model import Site
-from generator.emit.context import LangSite, attr
-from generator.emit.visuals import NoVisuals, Visuals
-from generator.emit.links import language_root
-from generator.emit.indexes import index_pages
-from generator.emit.pages import record_page
+from generator.site.model import Node, Site
+from generator.emit.context import LangSite, PageCtx, attr, language_root
+from generator.emit.visuals import Visuals
+from generator.emit.indexes import index_pages, index_words
+from generator.emit.pages import INDEXES, record_page
 from generator.emit.project import NavItem, Project
 from generator.site import csp
 from generator.emit.brand import brand_files
@@ -24,32 +21,21 @@ from generator.site.mapsettings import used_tiles
 from generator.emit.emblem import emblem
 from generator.emit.feeds import ATOM, JSON_FEED, feeds
 
-__all__ = ["emit_language", "NoVisuals", "Project", "Visuals"]
+__all__ = ["emit_language", "Project", "Visuals"]
+# The Open Graph locale of a babel locale name without a country (nl_BE stays)
+OG_LOCALES = {"nl": "nl_NL", "en": "en_GB", "de": "de_DE", "fr": "fr_FR"}
 
 
-def emit_language(site: Site, code: str, images: ImagePlanner,
-                  visuals: Visuals | None = None, only: frozenset[str] | None = None) -> Project:
-    """Emits every page of one language.
-
-    Args:
-        site: The resolved site.
-        code: The language to emit.
-        images: The build's image planner (renditions are planned here).
-        visuals: Maps, timelines and social cards (none by default).
-        only: Emit only the pages at these paths (stories/x/, ""): the
-            preview shows the page just saved first; no menu, no extra pages.
-
-    Returns:
-        The language's project.
-    """
-    visuals = visuals or NoVisuals()
+def emit_language(site: Site, code: str, images: ImagePlanner, visuals: Visuals,
+                  only: frozenset[str] | None = None) -> Project:
+    """Emits every page of one language, planning its images' renditions; with
+    `only`, only the pages at those paths (stories/x/, ""): the preview shows
+    the page just saved first, with no menu and no extra pages."""
     ls = LangSite(site, Lang(code, site.config.locale(code)), images)
-    project = Project(code, ls.root, settings(ls), files=brand_files(site))
-    for page in index_pages(ls, visuals, only):
+    project = Project(code, ls.root, settings(ls), files=brand_files(site, ls.texts))
+    nodes = [node for node in site.nodes() if only is None or node.path in only]
+    for page in [*index_pages(ls, visuals, only), *(record_page(ls, n, visuals) for n in nodes)]:
         project.add(page)
-    for node in site.nodes():
-        if only is None or node.path in only:
-            project.add(record_page(ls, node, visuals))
     if only is not None:
         return project
     for page in visuals.pages(ls):
@@ -62,33 +48,27 @@ def emit_language(site: Site, code: str, images: ImagePlanner,
 
 def navigation(ls: LangSite) -> list[NavItem]:
     """Returns the menu: kinds' indexes, pilots and free pages; never every story."""
-    gettext = ls.texts.gettext
-    pilots = [NavItem(attr(gettext("Pilots")), "pilots/index.md")]
-    for pilot in ls.site.pilots.values():
-        prose = pilot.text(ls.code, ls.site.languages)
-        pilots.append(NavItem(attr(prose.title if prose else pilot.id), f"{pilot.path}index.md"))
-    site = ls.site
-    kinds = [(gettext("Stories"), "stories", site.stories), (gettext("People"), "people", site.people),
-             (gettext("Partners"), "partners", site.partners),
-             (gettext("Publications"), "publications", site.publications)]
-    items = [NavItem(attr(gettext("Home")), "index.md")]
-    items += [NavItem(attr(gettext("Pilots")), children=tuple(pilots))] if site.pilots else []
-    items += [NavItem(attr(title), f"{folder}/index.md") for title, folder, records in kinds
-              if records]  # a kind without records has no page and no place in the menu
-    for page in ls.site.pages.values():
-        if page.meta.menu == "main":
-            prose = page.text(ls.code, ls.site.languages)
-            items.append(NavItem(attr(prose.title if prose else page.id), f"{page.path}index.md"))
-    return items
+    site, c = ls.site, PageCtx(ls, "")
+    titles = {kind: attr(title) for kind, (title, _intro) in index_words(c.gettext).items()}
+
+    def item(node: Node) -> NavItem:
+        return NavItem(attr(c.title(node).text), f"{node.path}index.md")
+
+    pilots = (NavItem(titles["pilots"], "pilots/index.md"), *map(item, site.pilots.values()))
+    items = [NavItem(attr(c.gettext("Home")), "index.md")]
+    items += [NavItem(titles["pilots"], children=pilots)] if site.pilots else []
+    items += [NavItem(titles[kind], f"{kind}/index.md") for kind in INDEXES
+              if kind != "pilots" and getattr(site, kind)]  # a kind without records has no page
+    return items + [item(page) for page in site.pages.values() if page.meta.menu == "main"]
 
 
 def settings(ls: LangSite) -> dict:
     """Returns the site-level settings of a language's project (all escaped)."""
-    site = ls.site
-    config = site.config
-    footer = [{"title": attr((p.text(ls.code, site.languages) or p).title if p.prose else p.id),
-               "path": p.path} for p in site.pages.values() if p.meta.menu == "footer"]
+    site, config = ls.site, ls.site.config
+    footer = [{"title": attr(PageCtx(ls, "").title(p).text), "path": p.path}
+              for p in site.pages.values() if p.meta.menu == "footer"]
     funding, tagline = ls.pick(config.funding), ls.pick(config.tagline)
+    locale = config.locale(ls.code)
     return {
         "site_name": attr(ls.pick(config.title).text),
         # what a page without a description of its own says (the 404 page)
@@ -96,14 +76,13 @@ def settings(ls: LangSite) -> dict:
         "feeds": {"atom": config.base_path + ls.root + ATOM,
                   "json": config.base_path + ls.root + JSON_FEED},
         "root": ls.root,
-        "og_locale": _og_locale(config.locale(ls.code)),
+        "og_locale": OG_LOCALES.get(locale, locale),
         "notfound_others": [] if ls.root else _notfound_others(site),
         "licences_path": "",
         "csp": csp.policy([o for tiles in used_tiles(site) for o in tiles.origins()],
-                          site.config.video_hosts),
+                          config.video_hosts),
         "site_url": config.base_url + ls.root,
         "language": ls.code,
-        "default_language": config.default_language,
         "languages": [{"lang": code, "root": language_root(code, config.default_language),
                        "name": attr(Lang(code, config.locale(code)).own_name())}
                       for code in site.languages],
@@ -131,13 +110,6 @@ def theme_words(texts: NullTranslations) -> dict[str, str]:
              "palette.light": gettext("Light view (click for dark)"),
              "palette.dark": gettext("Dark view (click to follow your device)")}
     return {name: attr(text) for name, text in words.items()}
-
-
-def _og_locale(locale: str) -> str:
-    """Returns an Open Graph locale (nl_NL, en_GB) for a babel locale name."""
-    if "_" in locale:
-        return locale
-    return {"nl": "nl_NL", "en": "en_GB", "de": "de_DE", "fr": "fr_FR"}.get(locale, locale)
 
 
 def _notfound_others(site: Site) -> list[dict]:

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
+from functools import lru_cache, partial
 from typing import Any
 
 from gettext import NullTranslations
@@ -26,28 +25,38 @@ from generator.content.messages import SITE, translations
 from generator.images.planner import ImagePlanner
 from generator.content.kinds import PILOTS, STORIES
 from generator.site.model import Node, Shown, Site
-from generator.content.fields import Image
-from generator.emit.links import language_root, relative
 
 # The shared parts of pages; pictures; sound and video
 MACROS, IMAGES, MEDIA = "_macros.html.j2", "_images.html.j2", "_media.html.j2"
 CARDS = {STORIES: "story_card", PILOTS: "pilot_card"}  # the card (a macro) each kind gets
+attr = html.escape  # plain text escaped for HTML, attribute values included
 
 
-def attr(text: str) -> str:
-    """Escapes plain text for HTML, including attribute values."""
-    return html.escape(text, quote=True)
+def relative(from_page: str, to: str) -> str:
+    """Returns the link ("../../pilots/houten/", "./") from a page (its folder's
+    path from the site root: "" for the home page, "en/stories/x/") to a page
+    folder ending in "/" or a file ("media/a.webp"): relative, so that the site
+    works under any path (a project page on GitHub Pages, a preview, a file server)."""
+    base = from_page.rstrip("/").split("/") if from_page.strip("/") else []
+    target = to.rstrip("/").split("/") if to.strip("/") else []
+    common = 0  # posixpath.relpath would do, but asks the file system for the cwd each time
+    while common < min(len(base), len(target)) and base[common] == target[common]:
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + target[common:]) or "."
+    if to.endswith("/") or to == "":
+        return "./" if rel == "." else rel + "/"
+    return rel
+
+
+def language_root(lang: str, default: str) -> str:
+    """Returns a language's root within the site: "" for the default, else "en/"."""
+    return "" if lang == default else f"{lang}/"
 
 
 @dataclass
 class LangSite:
-    """The site as seen from one language.
-
-    Attributes:
-        site: The resolved site.
-        lang: How the language writes dates and names.
-        images: The build's image planner.
-    """
+    """The site as seen from one language (`lang` writes its dates and names),
+    with the build's image planner."""
 
     site: Site
     lang: Lang
@@ -56,7 +65,6 @@ class LangSite:
 
     @property
     def code(self) -> str:
-        """The language code."""
         return self.lang.code
 
     @property
@@ -70,13 +78,10 @@ class LangSite:
         """This language's root within the site ("" or "en/")."""
         return language_root(self.code, self.site.config.default_language)
 
-    def root_of(self, code: str) -> str:
-        """Another language's root within the site."""
-        return language_root(code, self.site.config.default_language)
-
     def absolute(self, url: str, code: str | None = None) -> str:
         """Returns the full URL of a page path in a language (for hreflang, sitemaps)."""
-        return self.site.config.base_url + self.root_of(code or self.code) + url
+        config = self.site.config
+        return config.base_url + language_root(code or self.code, config.default_language) + url
 
     def pick(self, text: Any) -> Shown | None:
         """Chooses a per-language text for this language (falling back)."""
@@ -84,26 +89,22 @@ class LangSite:
 
 
 class PageCtx:
-    """Helpers for one page: links relative to it, texts marked with their language.
-
-    Args:
-        ls: The language's view of the site.
-        url: The page's path under its language root (stories/x/).
-    """
+    """Helpers for one page (at `url` under its language's root: stories/x/):
+    links relative to it, texts marked with their language."""
 
     def __init__(self, ls: LangSite, url: str):
         self.ls, self.url = ls, url
         self.here = ls.root + url
         self.code = ls.code
+        self.date = ls.lang.date  # writes a date the page's language's way
+        self.pick = ls.pick  # chooses a per-language text (falling back)
+        # the relative link to a path from the site root (media, data)
+        self.href_site = partial(relative, self.here)
 
     def href(self, target: Node | str) -> str:
         """Returns the relative link to a record's page or a path in this language."""
         path = target.path if isinstance(target, Node) else target
         return relative(self.here, self.ls.root + path)
-
-    def href_site(self, site_path: str) -> str:
-        """Returns the relative link to a path from the site root (media, data)."""
-        return relative(self.here, site_path)
 
     def gettext(self, message: str, **values: Any) -> str:
         """Returns one of the site's words in the page's language (plain text),
@@ -111,17 +112,9 @@ class PageCtx:
         text = self.ls.texts.gettext(message)
         return text % values if values else text
 
-    def date(self, value: Any) -> str:
-        """Writes a date the page's language's way."""
-        return self.ls.lang.date(value)
-
     def period(self, value: Any) -> str:
         """Writes a period ({start, end}) the page's language's way."""
         return self.ls.lang.period(value.start, value.end)
-
-    def time(self, value: Any) -> Markup:
-        """Returns a date as a <time> element, written the page's language's way."""
-        return self.part(MACROS, "time", value)
 
     def known(self, meta: Any) -> list[tuple[str, str]]:
         """A pilot's period and status as (label, text), as far as they are known: a
@@ -156,32 +149,19 @@ class PageCtx:
         """Names a pilot's place, or its country when the place is not known."""
         return meta.place or self.ls.lang.country(meta.country)
 
-    def pick(self, text: Any) -> Shown | None:
-        """Chooses a per-language text (see LangSite.pick)."""
-        return self.ls.pick(text)
-
     def lang_attr(self, lang: str) -> Markup:
-        """Returns ` lang="xx"` when a text is not in the page's language.
-
-        Such text also stays out of this language's search index: searching
-        in Dutch finds Dutch text only.
-        """
-        if lang == self.code:
-            return Markup("")
-        return Markup(f' lang="{lang}" data-search-exclude')
+        """Returns ` lang="xx"` when a text is not in the page's language; such
+        text stays out of this language's search index too (searching in Dutch
+        finds Dutch text only)."""
+        return Markup("" if lang == self.code else f' lang="{lang}" data-search-exclude')
 
     def txt(self, value: Shown | str | None) -> Markup:
         """Returns escaped text, wrapped in a lang span when in another language."""
-        if value is None:
-            return Markup("")
         if isinstance(value, Markup):  # written by a template: escaped already
             return value
-        if isinstance(value, str):
-            return Markup(attr(value))
-        inner = attr(value.text)
-        if value.lang == self.code:
-            return Markup(inner)
-        return Markup(f"<span{self.lang_attr(value.lang)}>{inner}</span>")
+        if isinstance(value, Shown) and value.lang != self.code:
+            return Markup(f"<span{self.lang_attr(value.lang)}>{attr(value.text)}</span>")
+        return Markup(attr(value.text if isinstance(value, Shown) else value or ""))
 
     def local(self, text: Any) -> Markup:
         """Returns a per-language text from YAML (or one text for every language),
@@ -236,44 +216,10 @@ class PageCtx:
         """Renders a template for this page."""
         return environment(self.ls.texts).get_template(template).render(c=self, **values)
 
-    def media(self) -> str:
-        """Returns the relative URL of the shared media folder."""
-        return relative(self.here, "media/")
-
-    def picture(self, image: Image, source: Node | Path, usage: str = "card",
-                eager: bool = False, decorative: bool = False) -> Markup:
-        """Returns a responsive <picture> for a record's image.
-
-        Args:
-            image: The image and its alt texts.
-            source: The record it belongs to, or its file.
-            usage: Which sizes apply (card, figure, wide, portrait).
-            eager: Load at once (above the fold).
-            decorative: Empty alt text: the image repeats what a link beside
-                it says (a card's cover).
-        """
-        rendition = self.ls.images.get(_file(image, source))
-        alt = self.pick(image.alt)
-        text = "" if decorative or alt is None else alt.text
-        return self.part(IMAGES, "picture", rendition, text, usage, eager)
-
-    def figure(self, image: Image, source: Node | Path, usage: str = "wide",
-               eager: bool = False) -> Markup:
-        """Returns a <figure> for a cover, with its credit."""
-        rendition = self.ls.images.get(_file(image, source))
-        alt, credit = self.pick(image.alt), self.pick(image.credit)
-        return self.part(IMAGES, "figure", rendition, alt.text if alt else "", None,
-                         credit.text if credit else None, usage, eager)
-
-    def heading(self, level: int, text: Shown | str, anchor: str | None = None) -> Markup:
-        """Returns a heading, escaped, with an id and lang when needed."""
+    def heading(self, level: int, text: Shown | str, anchor: str) -> Markup:
+        """Returns a heading, escaped, with an id, and lang when needed."""
         shown = text if isinstance(text, Shown) else Shown(text, self.code)
         return self.part(MACROS, "heading", level, shown, anchor)
-
-
-def _file(image: Image, source: Node | Path) -> Path:
-    """The file of a record's image: only files the content boundary checked."""
-    return source.media[image.file] if isinstance(source, Node) else source
 
 
 @lru_cache(maxsize=None)

@@ -17,27 +17,25 @@ HEIGHT = 120.0
 BLUE, YELLOW = "#003399", "#FFCC00"
 
 
+def _around(cx: float, cy: float, radius: float, degrees: int) -> tuple[float, float]:
+    """The point on a circle at an angle (clockwise from the right)."""
+    angle = math.radians(degrees)
+    return cx + radius * math.cos(angle), cy + radius * math.sin(angle)
+
+
 def _star(cx: float, cy: float, outer: float) -> str:
     """The points of an upright five-pointed star."""
     inner = outer * math.sin(math.radians(18)) / math.sin(math.radians(126))
-    points = []
-    for i in range(10):
-        radius = outer if i % 2 == 0 else inner
-        angle = math.radians(-90 + i * 36)
-        points.append(f"{cx + radius * math.cos(angle):.2f},{cy + radius * math.sin(angle):.2f}")
-    return " ".join(points)
+    return " ".join("{:.2f},{:.2f}".format(*_around(cx, cy, inner if i % 2 else outer, i * 36 - 90))
+                    for i in range(10))
 
 
 @lru_cache(maxsize=8)
 def emblem(texts: NullTranslations) -> str:
     """Returns the emblem as an inline SVG image with an accessible name (in
     the language of `texts`)."""
-    width, centre = HEIGHT * 1.5, (HEIGHT * 0.75, HEIGHT / 2)
-    stars = []
-    for hour in range(12):
-        angle = math.radians(hour * 30 - 90)
-        x = centre[0] + HEIGHT / 3 * math.cos(angle)
-        y = centre[1] + HEIGHT / 3 * math.sin(angle)
-        stars.append(_star(x, y, HEIGHT / 18))
+    width = HEIGHT * 1.5
+    stars = [_star(*_around(width / 2, HEIGHT / 2, HEIGHT / 3, hour * 30 - 90), HEIGHT / 18)
+             for hour in range(12)]
     macros = environment(texts).get_template("_macros.html.j2").module
     return str(macros.emblem(f"{width:g}", f"{HEIGHT:g}", BLUE, YELLOW, stars))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.content.dates import PartialDate
 from generator.emit.context import LangSite, PageCtx
 from generator.emit.jsonld import inert_json
 from generator.emit.visuals import Visuals
@@ -23,36 +22,25 @@ def feeds(ls: LangSite, visuals: Visuals) -> dict[str, str]:
     """Returns a language's feeds: file name -> text."""
     c = PageCtx(ls, "")
     title, tagline = ls.pick(ls.site.config.title), ls.pick(ls.site.config.tagline)
-    entries = [_entry(c, visuals, story) for story in ls.site.stories.values()]
-    feed = {"title": title.text, "subtitle": tagline.text if tagline else "",
-            "home": ls.absolute(""), "atom": ls.absolute(ATOM), "json": ls.absolute(JSON_FEED),
-            "updated": max((e["date"] for e in entries), default=NO_DATE)}
-    return {ATOM: c.render("_feed.atom.j2", feed=feed, entries=entries),
-            JSON_FEED: _json_feed(c, feed, entries)}
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": title.text,
+            "home_page_url": ls.absolute(""), "feed_url": ls.absolute(JSON_FEED),
+            "description": tagline.text if tagline else "", "language": c.code,
+            "items": [_item(c, visuals, story) for story in ls.site.stories.values()]}
+    updated = max((item["date_published"] for item in feed["items"]), default=NO_DATE)
+    return {ATOM: c.render("_feed.atom.j2", feed=feed, atom=ls.absolute(ATOM), updated=updated),
+            JSON_FEED: inert_json(json.dumps(feed, ensure_ascii=False, indent=1)) + "\n"}
 
 
-def _entry(c: PageCtx, visuals: Visuals, story: Story) -> dict[str, Any]:
+def _item(c: PageCtx, visuals: Visuals, story: Story) -> dict[str, Any]:
+    """A story as a JSON Feed item (the Atom feed's entry says the same)."""
     title, prose = c.title(story), c.prose(story)
     name = story.meta.narrator.name
     image = visuals.social(c, story, title.text)
-    return {"url": c.ls.absolute(story.path), "title": title.text, "lang": title.lang,
-            "summary": prose.summary if prose and prose.summary else title.text,
-            "date": _moment(story.meta.date),
-            "author": name if isinstance(name, str) else c.pick(name).text,
-            "image": c.ls.site.config.base_url + image.path if image else None}
-
-
-def _moment(date: PartialDate) -> str:
-    """A date as RFC 3339 asks: the first day it covers, at midnight UTC."""
-    return f"{date.first_day().isoformat()}T00:00:00Z"
-
-
-def _json_feed(c: PageCtx, feed: dict, entries: list[dict]) -> str:
-    items = [{"id": e["url"], "url": e["url"], "title": e["title"], "content_text": e["summary"],
-              "summary": e["summary"], "date_published": e["date"], "language": e["lang"],
-              "authors": [{"name": e["author"]}], **({"image": e["image"]} if e["image"] else {})}
-             for e in entries]
-    data = {"version": "https://jsonfeed.org/version/1.1", "title": feed["title"],
-            "home_page_url": feed["home"], "feed_url": feed["json"],
-            "description": feed["subtitle"], "language": c.code, "items": items}
-    return inert_json(json.dumps(data, ensure_ascii=False, indent=1)) + "\n"
+    url = c.ls.absolute(story.path)
+    summary = prose.summary if prose and prose.summary else title.text
+    return {"id": url, "url": url, "title": title.text, "content_text": summary,
+            "summary": summary,
+            "date_published": f"{story.meta.date.first_day().isoformat()}T00:00:00Z",  # RFC 3339
+            "language": title.lang,
+            "authors": [{"name": name if isinstance(name, str) else c.pick(name).text}],
+            **({"image": c.ls.site.config.base_url + image.path} if image else {})}

@@ -20,19 +20,11 @@ def inert_json(encoded: str) -> str:
 
 def json_ld(c: PageCtx, node: Node | None, title: Shown, summary: str | None,
             image: str | None) -> str | None:
-    """Returns a page's JSON-LD (inert inside a script element), or None.
-
-    Args:
-        c: The page.
-        node: The record it shows (None: the home page, or an index).
-        title: Its title and the language it is in.
-        summary: Its description.
-        image: The full address of its picture.
-    """
-    if node is None and c.url:
-        return None
-    make = {STORIES: _article, PILOTS: _place}.get(node.kind) if node is not None else _website
-    if make is None:
+    """Returns the JSON-LD (inert inside a script element) of a page showing a
+    record (`node`; None: the home page, or an index), with its title (and the
+    language it is in), description and picture's full address; or None."""
+    make = _website if node is None else {STORIES: _article, PILOTS: _place}.get(node.kind)
+    if make is None or (node is None and c.url):  # an index, a person's page...
         return None
     data = {"@context": "https://schema.org", **make(c, node, title),
             "description": summary, "image": image, "url": c.ls.absolute(c.url)}
@@ -64,9 +56,8 @@ def _article(c: PageCtx, story: Story, title: Shown) -> dict[str, Any]:
 
 def _place(c: PageCtx, pilot: Pilot, title: Shown) -> dict[str, Any]:
     meta = pilot.meta
-    address = {"@type": "PostalAddress", "addressCountry": meta.country}
-    if meta.place:
-        address["addressLocality"] = meta.place
+    address = {"@type": "PostalAddress", "addressCountry": meta.country,
+               **({"addressLocality": meta.place} if meta.place else {})}
     data = {"@type": "Place", "name": title.text, "address": address}
     if "location" not in meta.approximate_fields:  # a guessed point is no coordinate
         data["geo"] = {"@type": "GeoCoordinates", "latitude": meta.location.lat,

@@ -10,9 +10,9 @@ from markupsafe import Markup
 
 from generator.content.language import Lang
 from generator.content.kinds import PILOTS, STORIES
-from generator.site.model import Node, Pilot, Prose, Shown, Story
-from generator.emit.context import IMAGES, MEDIA, LangSite, PageCtx, attr
-from generator.emit.links import relative
+from generator.site.model import Node, Prose, Shown, Story
+from generator.emit.context import (IMAGES, MEDIA, LangSite, PageCtx, attr, language_root,
+                                    relative)
 from generator.emit.jsonld import json_ld
 from generator.emit.project import EmittedPage
 from generator.emit.visuals import Visuals
@@ -23,68 +23,44 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 MAIN = "<!--pl:main-->"  # where a page template's hero ends and the page begins
+INDEXES = ("stories", "pilots", "people", "partners", "publications")  # the kinds' index pages
 # The theme's template for each kind of page (Material's `template:` front matter)
 THEME_TEMPLATES = {"home": "home.html", "story": "story.html", "pilot": "pilot.html",
-                   "search": "search.html", "stories": "listing.html", "pilots": "listing.html",
-                   "people": "listing.html", "partners": "listing.html",
-                   "publications": "listing.html"}
+                   "search": "search.html", **dict.fromkeys(INDEXES, "listing.html")}
 
 
-def render_page(c: PageCtx, template: str, **values: Any) -> tuple[str, str]:
-    """Renders a page template: its hero (perhaps empty) and the page itself."""
-    hero, _, main = c.render(template, **values).partition(MAIN)
-    return hero.strip(), main
-
-
-def front(c: PageCtx, title: Shown, summary: str | None, kind: str, **extra: Any) -> dict:
-    """Returns a page's front matter: title, description, language links.
-
-    Every string is HTML-escaped here, because the theme prints front matter
-    values as they are (in <title>, <meta> and the menus).
-
-    Args:
-        c: The page's context.
-        title: The page title and its language.
-        summary: The description, or None.
-        kind: The page kind (home, pilot, story, ...), for the theme.
-        **extra: More keys for the theme (already safe).
-    """
-    ls = c.ls
-    languages, default = ls.site.languages, ls.site.config.default_language
+def front(c: PageCtx, title: Shown, summary: str | None, kind: str) -> dict[str, Any]:
+    """Returns a page's front matter: title, description, kind (home, pilot,
+    story...) and language links. Every string is HTML-escaped here, because
+    the theme prints front matter values as they are (in <title>, <meta> and
+    the menus)."""
+    config, languages = c.ls.site.config, c.ls.site.languages
     data: dict[str, Any] = {"title": attr(title.text)}
     if summary:
         data["description"] = attr(summary)
     data["page_kind"] = kind
     if title.lang != c.code:
         # A page shown in another language's words stays out of this language's search
-        data["content_lang"] = title.lang
-        data["search"] = {"exclude": True}
-    data["alternates"] = [{"hreflang": code, "href": ls.absolute(c.url, code)}
+        data.update(content_lang=title.lang, search={"exclude": True})
+    data["alternates"] = [{"hreflang": code, "href": c.ls.absolute(c.url, code)}
                           for code in languages]
-    data["alternates"].append({"hreflang": "x-default", "href": ls.absolute(c.url, default)})
-    data["lang_switch"] = [_switch(c, code) for code in languages if code != c.code]
-    data.update(extra)
+    data["alternates"].append({"hreflang": "x-default",
+                               "href": c.ls.absolute(c.url, config.default_language)})
+    data["lang_switch"] = [
+        {"lang": code, "name": attr(Lang(code, config.locale(code)).own_name()),
+         "href": relative(c.here, language_root(code, config.default_language) + c.url)}
+        for code in languages if code != c.code]
     return data
 
 
-def _switch(c: PageCtx, code: str) -> dict:
-    name = Lang(code, c.ls.site.config.locale(code)).own_name()
-    return {"lang": code, "name": attr(name),
-            "href": relative(c.here, c.ls.root_of(code) + c.url)}
-
-
-def body_html(c: PageCtx, prose: Prose, node: Node, zoom: bool = False) -> Markup:
-    """Returns a body's clean HTML with its images put in: a figure for an image
-    on a line of its own, a picture inside a line of text.
-
-    Args:
-        c: The page.
-        prose: The text (rendered and cleaned while the content was checked).
-        node: The record (its images are files in its bundle).
-        zoom: Link figures to a lightbox (photo stories).
-    """
+def body_html(c: PageCtx, prose: Prose, node: Node) -> Markup:
+    """Returns a body's clean HTML (rendered and cleaned while the content was
+    checked) with the record's images put in: a figure for an image on a line
+    of its own (in a photo story, linked to a lightbox), a picture inside a
+    line of text."""
     text = prose.rendered.html
-    told = node.kind is STORIES and node.meta.format in ("video-story", "audio-story")
+    story_format = node.meta.format if node.kind is STORIES else None
+    told, zoom = story_format in ("video-story", "audio-story"), story_format == "photo-story"
     for index, ref in enumerate(prose.images):
         token = prose.rendered.token(index)
         text = _outside_tags(text, token, attr(ref.alt))
@@ -118,53 +94,34 @@ def _outside_tags(text: str, token: str, alt: str) -> str:
 
 def page(c: PageCtx, template: str, title: Shown, summary: str | None, kind: str,
          visuals: Visuals, node: Node | None = None, **values: Any) -> EmittedPage:
-    """Renders one page: its template, its front matter and its social card.
-
-    Args:
-        c: The page's context.
-        template: The template's name.
-        title: The page title and its language.
-        summary: The description, or None.
-        kind: The page kind (home, pilot, story, ...), for the theme.
-        visuals: Maps, timelines and cards.
-        node: The record the page shows, if any.
-        **values: What the template shows.
-    """
-    hero, text = render_page(c, template, title=title, **values)
-    src = f"{c.url}index.md" if c.url else "index.md"
+    """Renders one page of a kind (see `front`): its template, showing `values`;
+    its front matter and its social card; `node` is the record it shows."""
+    hero, _, text = c.render(template, title=title, **values).partition(MAIN)
+    data = front(c, title, summary, kind)
+    data.update(template=THEME_TEMPLATES.get(kind, "page.html"), hide=["navigation", "toc"])
+    if hero.strip():
+        data["pl_hero"] = hero.strip()
     social = visuals.social(c, node, title.text)
-    extra: dict[str, Any] = {"template": THEME_TEMPLATES.get(kind, "page.html"),
-                             "hide": ["navigation", "toc"]}
-    if hero:
-        extra["pl_hero"] = hero
+    image = c.ls.site.config.base_url + social.path if social else None
     if social is not None:
-        extra.update(social_image=attr(c.ls.site.config.base_url + social.path),
-                     social_image_alt=attr(social.alt), social_image_width=social.width,
-                     social_image_height=social.height)
+        data.update(social_image=attr(image), social_image_alt=attr(social.alt),
+                    social_image_width=social.width, social_image_height=social.height)
     if node is not None and node.kind is STORIES:
-        extra["published_time"] = node.meta.date.iso()
+        data["published_time"] = node.meta.date.iso()
         if node.meta.example:  # shared, it says so
             example = c.gettext("Illustrative example")
-            extra["social_title"] = attr(f"{title.text} ({example})")
-    image = c.ls.site.config.base_url + social.path if social else None
-    data = json_ld(c, node, title, summary, image)
-    if data:
-        extra["jsonld"] = data  # JSON, made inert: the theme writes it as it is
-    return EmittedPage(src, c.url, front(c, title, summary, kind, **extra), text,
-                       card=social.card if social else None, date=dated(node))
+            data["social_title"] = attr(f"{title.text} ({example})")
+    jsonld = json_ld(c, node, title, summary, image)
+    if jsonld:
+        data["jsonld"] = jsonld  # JSON, made inert: the theme writes it as it is
+    return EmittedPage(f"{c.url}index.md", c.url, data, text,
+                       card=social.card if social else None)
 
 
 def newest(stories: list[Story]) -> str | None:
     """The date of the newest of some stories (ISO 8601), or None."""
     dates = [story.meta.date for story in stories]
     return max(dates, key=lambda date: date.first_day()).iso() if dates else None
-
-
-def dated(node: Node | None) -> str | None:
-    """The date of what a record's page shows: a story's own, a pilot's newest story's."""
-    if node is not None and node.kind is STORIES:
-        return node.meta.date.iso()
-    return newest(node.stories) if node is not None and node.kind is PILOTS else None
 
 
 def description(c: PageCtx, node: Node, prose: Prose | None) -> str | None:
@@ -177,43 +134,29 @@ def description(c: PageCtx, node: Node, prose: Prose | None) -> str | None:
 
 
 def record_page(ls: LangSite, node: Node, visuals: Visuals) -> EmittedPage:
-    """Emits the page of one record (pilot, story, person, partner or free page)."""
+    """Emits the page of one record (pilot, story, person, partner or free page),
+    dated by what it shows: a story's own date, a pilot's newest story's."""
     c = PageCtx(ls, node.path)
     prose = c.prose(node)
-    title = c.title(node)
-    zoom = node.kind is STORIES and node.meta.format == "photo-story"
-    body = body_html(c, prose, node, zoom) if prose else Markup("")
-    if prose:
-        body = visuals.body(c, node, body)
+    body = visuals.body(c, node, body_html(c, prose, node)) if prose else Markup("")
     kind = node.kind.template
-    summary = description(c, node, prose)
     values = {kind: node, "prose": prose, "body": body, "extra": visuals.record(c, node),
               "image": search_image(c, node)}
-    if node.kind in PARTS:
-        values.update(PARTS[node.kind](c, node, visuals))
-    emitted = page(c, f"{kind}.html.j2", title, summary, kind, visuals, node, **values)
+    if node.kind is STORIES:
+        values.update(storymap=visuals.story_map(c, node), reading=reading_minutes(prose),
+                      more=[s for s in node.pilot.stories if s is not node][:MORE])
+    elif node.kind is PILOTS:
+        values["timeline"] = visuals.timeline(c, node)
+    emitted = page(c, f"{kind}.html.j2", c.title(node), description(c, node, prose), kind,
+                   visuals, node, **values)
     emitted.source = prose.path if prose else node.dir / "meta.yml"
+    emitted.date = node.meta.date.iso() if node.kind is STORIES else (
+        newest(node.stories) if node.kind is PILOTS else None)
     return emitted
 
 
-def _story_parts(c: PageCtx, story: Story, visuals: Visuals) -> dict[str, Any]:
-    return {"storymap": visuals.story_map(c, story), "reading": reading_minutes(c.prose(story)),
-            "more": [s for s in story.pilot.stories if s is not story][:MORE]}
-
-
-def _pilot_parts(c: PageCtx, pilot: Pilot, visuals: Visuals) -> dict[str, Any]:
-    return {"timeline": visuals.timeline(c, pilot),
-            "publications": publications_list(c, pilot.publications, False)}
-
-
-# What the page of a record of a kind shows besides its text (Lektor's build programs)
-PARTS = {STORIES: _story_parts, PILOTS: _pilot_parts}
-
-
-def reading_minutes(prose: Prose | None) -> int:
+def reading_minutes(prose: Prose) -> int:
     """How long the text takes to read, at 200 words a minute (at least one)."""
-    if prose is None:
-        return 0
     words = len(_TAG.sub(" ", prose.rendered.html).split())
     return max(1, round(words / WORDS_A_MINUTE))
 
@@ -227,9 +170,3 @@ def search_image(c: PageCtx, node: Node) -> str | None:
         return None
     rendition = c.ls.images.get(cover[1])
     return f"media/{rendition.of(rendition.fallback_format)[0].name}".encode().hex()
-
-
-def publications_list(c: PageCtx, publications: list, show_pilots: bool = True) -> Markup:
-    """Renders a list of publications."""
-    return Markup(c.render("_publications.html.j2", publications=publications,
-                           show_pilots=show_pilots))

@@ -31,38 +31,28 @@ class NavItem:
     children: tuple["NavItem", ...] = ()
 
 
-# Around every page's content: what lies between these markers was written
-# from content, so no inline script there is ever allowed (generator.site.csp).
-# Content cannot forge them: bodies lose their comments when they are cleaned,
-# and every other text is escaped.
-
-
 @dataclass
 class EmittedPage:
-    """One page: where it goes, its front matter and its content as HTML.
+    """One page: where it goes, its front matter and its content as HTML (one
+    block the generator wrote, so an engine that renders Markdown passes it
+    through unchanged)."""
 
-    Attributes:
-        src: The page's file, relative to the docs folder (stories/x/index.md).
-        url: The page's path under its language root (stories/x/).
-        front: Front matter; strings are HTML-escaped already.
-        body: The page's content: HTML the generator wrote (one block, so an
-            engine that renders Markdown passes it through unchanged).
-        source: The content file the page's text comes from, if any.
-        card: What the page's social card shows, if it has one.
-        date: The date of what it shows (a story's; the newest story's on a
-            page of stories), ISO 8601 at its own precision, or None.
-    """
-
-    src: str
-    url: str
-    front: dict[str, Any]
+    src: str  # its file, relative to the docs folder (stories/x/index.md)
+    url: str  # its path under its language root (stories/x/)
+    front: dict[str, Any]  # strings HTML-escaped already
     body: str
     source: Any = None  # the content file the page's text comes from, if any
-    card: CardSpec | None = None  # what the page's social card shows
+    card: CardSpec | None = None  # what the page's social card shows, if it has one
+    # The date of what it shows (a story's; the newest story's on a page of
+    # stories), ISO 8601 at its own precision
     date: str | None = None
 
     def text(self) -> str:
-        """Returns the file's text: front matter, then body."""
+        """Returns the file's text: front matter, then body between the content
+        markers. What lies between them was written from content, so no inline
+        script there is ever allowed (generator.site.csp); content cannot forge
+        them: bodies lose their comments when they are cleaned, and every other
+        text is escaped."""
         # JSON is YAML too (a flow mapping), so every engine reads it as front
         # matter; it is written many times faster. The few characters YAML
         # refuses to see raw are written as escapes.
@@ -74,21 +64,12 @@ class EmittedPage:
 
 @dataclass
 class Project:
-    """One language's site, emitted.
-
-    Attributes:
-        lang: The language.
-        root: The language root within the whole site ("" or "en/").
-        settings: Site-level settings for the engine (name, url, language,
-            extra values for the theme).
-        pages: The pages, by source path.
-        nav: The menu.
-        files: Static files the engine copies as they are (docs path -> text).
-    """
+    """One language's site, emitted: its pages (by source path), its menu, and
+    the static files the engine copies as they are (docs path -> text)."""
 
     lang: str
-    root: str
-    settings: dict[str, Any]
+    root: str  # the language root within the whole site ("" or "en/")
+    settings: dict[str, Any]  # for the engine: name, url, language, values for the theme
     pages: dict[str, EmittedPage] = field(default_factory=dict)
     nav: list[NavItem] = field(default_factory=list)
     files: dict[str, str | bytes] = field(default_factory=dict)
@@ -101,17 +82,10 @@ class Project:
 
 def write_tree(files: dict[str, str | bytes], folder: Path, keep: tuple[str, ...] = (),
                prune: bool = True) -> int:
-    """Makes `folder` hold exactly `files`, rewriting only what changed.
-
-    Args:
-        files: Relative path -> content.
-        folder: The folder to write.
-        keep: Top-level folders to leave alone (an engine's output inside).
-        prune: Remove what `files` does not name (else: leave it).
-
-    Returns:
-        The number of files written.
-    """
+    """Makes `folder` hold exactly `files` (relative path -> content), rewriting
+    only what changed; returns the number of files written. Top-level folders
+    in `keep` are left alone (an engine's output inside); without `prune`, what
+    `files` does not name is left too."""
     folder.mkdir(parents=True, exist_ok=True)
     written, made = 0, {folder}
     for rel, content in files.items():

@@ -1,13 +1,13 @@
 """What pages ask of the visual narratives: maps, timelines, galleries, social
 cards and generated pages. `Visuals` names every request; the pages call
-nothing else, and `NoVisuals` answers each with nothing, so pages build
-without them (generator.visuals.SiteVisuals is the full set)."""
+nothing else, and it answers each with nothing, so pages build without them
+(generator.visuals.SiteVisuals is the full set)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -21,98 +21,63 @@ if TYPE_CHECKING:  # typing only: the page context and pages use this module at 
 
 @dataclass(frozen=True)
 class SocialImage:
-    """What a page shows when it is shared (og:image).
+    """What a page shows when it is shared (og:image), its size in pixels and
+    what it shows (in the page's language)."""
 
-    Attributes:
-        path: Its site path (media/... for a cover, social/... for a drawn card).
-        width: Its width in pixels.
-        height: Its height in pixels.
-        alt: What it shows, in the page's language.
-        card: The card to draw, for a page without a picture of its own.
-    """
-
-    path: str
+    path: str  # media/... for a cover, social/... for a drawn card
     width: int
     height: int
     alt: str
-    card: CardSpec | None = None
+    card: CardSpec | None = None  # the card to draw, for a page without a picture of its own
 
 
-class Visuals(Protocol):
-    """The visual parts of pages (each returns safe HTML, or page data)."""
+class Visuals:
+    """The visual parts of pages (each returns safe HTML, or page data); these
+    are pages without maps, timelines or cards."""
 
     def record(self, c: PageCtx, node: Node) -> Markup:
         """HTML on a record's page: a pilot's map; a story's map or gallery."""
+        return Markup("")
 
     def timeline(self, c: PageCtx, pilot: Pilot) -> Markup:
         """A pilot's timeline."""
+        return Markup("")
 
     def home(self, c: PageCtx) -> Markup:
         """The home page's map."""
+        return Markup("")
 
     def period(self, c: PageCtx) -> Markup:
         """The project's period, with every pilot."""
+        return Markup("")
 
     def pilots(self, c: PageCtx) -> Markup:
         """HTML for the pilots index."""
+        return Markup("")
 
     def story_map(self, c: PageCtx, story: Story) -> Markup:
         """The map that follows a map story's chapters."""
+        return Markup("")
 
     def body(self, c: PageCtx, node: Node, body: Markup) -> Markup:
         """A record's body, transformed (a map story's chapters)."""
-
-    def social(self, c: PageCtx, node: Node | None, title: str) -> SocialImage | None:
-        """What the page shows when it is shared (None: nothing)."""
-
-    def pages(self, ls: LangSite) -> list[EmittedPage]:
-        """Extra pages for a language (the licences page)."""
-
-    def files(self) -> dict[str, Path]:
-        """Files to publish as they are: site path -> file (drawn cards among them)."""
-
-    def texts(self) -> dict[str, str]:
-        """Generated files to publish: site path -> text."""
-
-    def draw(self, cards: list[CardSpec]) -> None:
-        """Draws the social cards (once the images exist), or takes them from the store."""
-
-
-class NoVisuals:
-    """Pages without maps, timelines or cards."""
-
-    def record(self, c: PageCtx, node: Node) -> Markup:
-        return Markup("")
-
-    def timeline(self, c: PageCtx, pilot: Pilot) -> Markup:
-        return Markup("")
-
-    def home(self, c: PageCtx) -> Markup:
-        return Markup("")
-
-    def period(self, c: PageCtx) -> Markup:
-        return Markup("")
-
-    def pilots(self, c: PageCtx) -> Markup:
-        return Markup("")
-
-    def story_map(self, c: PageCtx, story: Story) -> Markup:
-        return Markup("")
-
-    def body(self, c: PageCtx, node: Node, body: Markup) -> Markup:
         return body
 
     def social(self, c: PageCtx, node: Node | None, title: str) -> SocialImage | None:
+        """What the page shows when it is shared (None: nothing)."""
         return None
 
     def pages(self, ls: LangSite) -> list[EmittedPage]:
+        """Extra pages for a language (the licences page)."""
         return []
 
     def files(self) -> dict[str, Path]:
+        """Files to publish as they are: site path -> file (drawn cards among them)."""
         return {}
 
     def texts(self) -> dict[str, str]:
+        """Generated files to publish: site path -> text."""
         return {}
 
     def draw(self, cards: list[CardSpec]) -> None:
-        pass
+        """Draws the social cards (once the images exist), or takes them from the store."""

@@ -1,32 +1,27 @@
-"""Assemble the whole site from the engine's per-language outputs, then swap
-it into place: a failed build never touches the published folder."""
+"""Assemble the whole site from the engine's per-language outputs, with what
+search engines read (the sitemap, every page in every language with its
+alternates, and robots.txt), then swap it into place: a failed build never
+touches the published folder."""
 
 from __future__ import annotations
 
 import os
 import shutil
 from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
 
 from generator.content.store import write_atomic
 from generator.emit.project import Project
-from generator.publish.sitemap import robots, sitemap
-
 
 ENGINE_LEFTOVERS = {"sitemap.xml", "sitemap.xml.gz"}
 
 
 def site_files(outputs: dict[str, Path], projects: list[Project], base_url: str,
                files: dict[str, Path], texts: dict[str, str]) -> dict[str, Path | str]:
-    """Every file of the whole site: its path in the site -> the file to copy,
-    or the text to write.
-
-    Args:
-        outputs: The engine's output folder per language.
-        projects: The emitted projects, default language first.
-        base_url: The site's address.
-        files: Extra files: site path -> source file (images).
-        texts: Extra text files: site path -> content (data, robots).
-    """
+    """Every file of the whole site, its path in the site -> the file to copy
+    or the text to write: the engine's `outputs` (a folder per language), the
+    extra `files` (images) and `texts` (data), and the sitemap and robots.txt
+    of the `projects` (the default language's first) at `base_url`."""
     found: dict[str, Path | str] = {}
     languages = {p.root.rstrip("/") for p in projects if p.root}
     for project in projects:
@@ -39,10 +34,38 @@ def site_files(outputs: dict[str, Path], projects: list[Project], base_url: str,
                 filenames = [f for f in filenames if f not in skip]
             prefix = project.root + ("" if rel == "." else rel + "/")
             found.update({prefix + name: Path(dirpath, name) for name in filenames})
-    found.update(files)
-    found.update(texts)
-    found.update({"sitemap.xml": sitemap(projects, base_url), "robots.txt": robots(base_url)})
-    return found
+    return {**found, **files, **texts, "sitemap.xml": sitemap(projects, base_url),
+            "robots.txt": robots(base_url)}
+
+
+def sitemap(projects: list[Project], base_url: str) -> str:
+    """Returns a sitemap listing every page of every language's project (the
+    same pages in each) at `base_url` (ending in "/"), with hreflang alternates
+    and the date of what a page shows when it has one (a story's): never the
+    time of the build, so that two builds write the same sitemap."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+             'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    urls = sorted({page.url for project in projects for page in project.pages.values()})
+    dates = {page.url: page.date for project in reversed(projects)
+             for page in project.pages.values() if page.date}
+    for url in urls:
+        alternates = [(p.lang, base_url + p.root + url) for p in projects]
+        alternates.append(("x-default", base_url + projects[0].root + url))
+        for project in projects:
+            lines.append(f"<url><loc>{escape(base_url + project.root + url)}</loc>")
+            if url in dates:
+                lines.append(f"<lastmod>{dates[url]}</lastmod>")
+            lines.extend(f'<xhtml:link rel="alternate" hreflang={quoteattr(lang)} '
+                         f"href={quoteattr(href)}/>" for lang, href in alternates)
+            lines.append("</url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def robots(base_url: str) -> str:
+    """Returns robots.txt: everything may be indexed; here is the sitemap."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n"
 
 
 def assemble(stage: Path, planned: dict[str, Path | str]) -> None:
@@ -72,7 +95,8 @@ class Mirror:
     def update(self, planned: dict[str, Path | str], prune: bool = True) -> list[str]:
         """Brings the folder up to date; returns the paths written. Without
         `prune`, only the files planned are placed (and nothing removed)."""
-        for rel in sorted(set(self.placed) - set(planned) if prune else ()):  # a file may become a folder
+        gone = set(self.placed) - set(planned) if prune else set()
+        for rel in sorted(gone):  # a file may become a folder
             (self.folder / rel).unlink(missing_ok=True)
             del self.placed[rel]
             for parent in (self.folder / rel).parents:  # and a folder a file
@@ -83,7 +107,9 @@ class Mirror:
         for rel, source in planned.items():
             mark = _mark(source)
             if self.placed.get(rel) != mark or not (self.folder / rel).is_file():
-                _replace(self.folder / rel, source)
+                # in one piece: a reader never sees half of a file
+                write_atomic(self.folder / rel, source.encode("utf-8") if isinstance(source, str)
+                             else source.read_bytes())
                 written.append(rel)
             self.placed[rel] = mark
         return written
@@ -95,11 +121,6 @@ def _mark(source: Path | str) -> tuple:
         return ("text", source)
     stat = source.stat()
     return (str(source), stat.st_size, stat.st_mtime_ns)
-
-
-def _replace(target: Path, source: Path | str) -> None:
-    """Writes a file in its place in one piece (a reader never sees half of it)."""
-    write_atomic(target, source.encode("utf-8") if isinstance(source, str) else source.read_bytes())
 
 
 def swap(stage: Path, target: Path) -> None:

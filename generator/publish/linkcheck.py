@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from generator.content.boundary import Boundary, Refused
@@ -25,45 +25,22 @@ _ATTRS = re.compile(r'\s(href|src|srcset|id|name)="([^"]*)"')
 _SKIP = ("http:", "https:", "mailto:", "tel:", "data:", "javascript:", "//")
 
 
-@dataclass(frozen=True)
-class BrokenLink:
-    """A link that leads nowhere.
-
-    Attributes:
-        page: The page it is on (a site path, e.g. en/stories/x/index.html).
-        link: The link as written.
-        reason: Why it is broken.
-    """
+class BrokenLink(NamedTuple):
+    """A link (as written) that leads nowhere, the page it is on (a site path,
+    en/stories/x/index.html) and why."""
 
     page: str
     link: str
     reason: str
 
 
-@dataclass
-class _Site:
-    """What exists in a built site, read once."""
+class _Site(NamedTuple):
+    """What exists in a built site, read once: its files, folders and each
+    page's anchors."""
 
-    root: Path
     files: set[str]
     folders: set[str]
     ids: dict[str, set[str]]
-
-    def anchors(self, page: str) -> set[str]:
-        if page not in self.ids:
-            text = (self.root / page).read_text(encoding="utf-8", errors="replace")
-            self.ids[page] = _scan(text)[1]
-        return self.ids[page]
-
-
-def _inventory(site: Path) -> _Site:
-    files, folders = set(), {""}
-    for dirpath, dirnames, filenames in os.walk(site):
-        rel = os.path.relpath(dirpath, site).replace(os.sep, "/")
-        rel = "" if rel == "." else rel
-        folders.update(posixpath.join(rel, d) for d in dirnames)
-        files.update(posixpath.join(rel, f) for f in filenames)
-    return _Site(site, files, folders, {})
 
 
 def _scan(html: str) -> tuple[set[str], set[str]]:
@@ -81,29 +58,28 @@ def _scan(html: str) -> tuple[set[str], set[str]]:
 
 
 def check_site(site: Path, base_path: str = "/") -> list[BrokenLink]:
-    """Returns every broken internal link in a built site.
-
-    Args:
-        site: The built site folder.
-        base_path: The path the site is served under ("/cosie/"), for
-            root-relative links (the 404 pages use them).
-    """
-    known = _inventory(site)
+    """Returns every broken internal link in a built site, served under
+    `base_path` ("/cosie/"; root-relative links use it: the 404 pages')."""
+    files, folders = set(), {""}
+    for dirpath, dirnames, filenames in os.walk(site):
+        rel = os.path.relpath(dirpath, site).replace(os.sep, "/")
+        rel = "" if rel == "." else rel
+        folders.update(posixpath.join(rel, d) for d in dirnames)
+        files.update(posixpath.join(rel, f) for f in filenames)
+    pages = sorted(f for f in files if f.endswith(".html"))
+    scans = {page: _scan((site / page).read_text(encoding="utf-8", errors="replace"))
+             for page in pages}
+    known = _Site(files, folders, {page: ids for page, (_targets, ids) in scans.items()})
     broken, verdicts = [], {}  # pages share most links (menus, cards): each is judged once
-    for page in sorted(f for f in known.files if f.endswith(".html")):
-        html = (site / page).read_text(encoding="utf-8", errors="replace")
-        targets, known.ids[page] = _scan(html)
-        folder = page.rpartition("/")[0]
-        for link in sorted(targets):
-            if link[:1] in ("", "#", "?"):  # to the page itself
-                verdict = _check(known, page, link, base_path)
-            else:
-                key = _same_target(folder, link)
-                if key not in verdicts:
-                    verdicts[key] = _check(known, page, link, base_path)
-                verdict = verdicts[key]
-            if verdict:
-                broken.append(BrokenLink(page, link, verdict))
+    for page in pages:
+        for link in sorted(scans[page][0]):
+            # a link to the page itself is judged on each page
+            key = (page, link, "") if link[:1] in ("", "#", "?") else _same_target(
+                page.rpartition("/")[0], link)
+            if key not in verdicts:
+                verdicts[key] = _check(known, page, link, base_path)
+            if verdicts[key]:
+                broken.append(BrokenLink(page, link, verdicts[key]))
     return broken
 
 
@@ -129,7 +105,7 @@ def _check(known: _Site, page: str, link: str, base_path: str) -> str | None:
     if target not in known.files:
         return _("the target does not exist")
     if parts.fragment and target.endswith(".html"):
-        if unquote(parts.fragment) not in known.anchors(target):
+        if unquote(parts.fragment) not in known.ids[target]:
             return _('there is no anchor "#{anchor}" on that page').format(anchor=parts.fragment)
     return None
 
@@ -141,28 +117,23 @@ def _resolve(page: str, path: str, base_path: str) -> str | None:
         if not path.startswith(base_path):
             return None
         path = path[len(base_path):]
-        joined = posixpath.normpath(path) if path else "."
     else:
-        joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+        path = posixpath.join(posixpath.dirname(page), path)
+    joined = posixpath.normpath(path)  # "." for the site's root
     if joined.startswith(".."):
         return None
-    if path.endswith("/") or joined == ".":
-        joined = posixpath.join(joined, "index.html") if joined != "." else "index.html"
-    return joined
+    if joined == ".":
+        return "index.html"
+    return posixpath.join(joined, "index.html") if path.endswith("/") else joined
 
 
 def link_problems(stage: Path, projects: list[Project], base_path: str,
                   root: Path) -> list[Problem]:
-    """Checks the assembled site's links; returns one warning per broken link,
-    pointing at the content file (and line) it came from where possible.
-
-    Args:
-        stage: The assembled site.
-        projects: Every language's pages (to find the file a page came from).
-        base_path: The path the site is served under.
-        root: The project folder (holding content/).
-    """
-    sources = {p.root + (page.url or "") + "index.html": page.source
+    """Checks the links of the assembled site (`stage`, served under
+    `base_path`); returns one warning per broken link, pointing at the content
+    file (and line) it came from where possible: every language's pages
+    (`projects`) name their files, in the project folder `root`."""
+    sources = {p.root + page.url + "index.html": page.source
                for p in projects for page in p.pages.values()}
     problems, boundary = Problems(root=root), Boundary(root / "content")
     for link in check_site(stage, base_path):

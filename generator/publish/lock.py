@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 from filelock import FileLock, Timeout
 
@@ -21,22 +21,17 @@ LOCK_WAIT = 15 * 60  # seconds a build waits for another one in the same folder
 
 
 @contextmanager
-def build_lock(folder: Path, root: Path,
-               notify: Callable[[str], None] | None = None) -> Iterator[None]:
-    """Lets one build at a time use a site folder's work folders, caches and output.
-
-    A second build waits for the first (saying so), then goes on.
-
-    Raises:
-        BuildBusy: when the other build has not finished after LOCK_WAIT seconds.
-    """
+def build_lock(folder: Path, root: Path) -> Iterator[None]:
+    """Lets one build at a time use a site folder's work folders, caches and
+    output: a second build waits for the first (saying so), then goes on, or
+    raises BuildBusy when the first has not finished after LOCK_WAIT seconds."""
     folder.mkdir(parents=True, exist_ok=True)
     lock = FileLock(folder / "build.lock")
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        (notify or _stderr)(_("another build is running in this folder; waiting for it to "
-                              "finish"))
+        print(_("another build is running in this folder; waiting for it to finish"),
+              file=sys.stderr, flush=True)
         try:
             lock.acquire(timeout=LOCK_WAIT)
         except Timeout:
@@ -47,7 +42,3 @@ def build_lock(folder: Path, root: Path,
         yield
     finally:
         lock.release()
-
-
-def _stderr(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)

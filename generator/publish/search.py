@@ -11,6 +11,8 @@ their new content; nothing else of the index is touched.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import gzip
 import hashlib
 import json
@@ -21,15 +23,12 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import Callable
 
 import cbor2
 
 BUNDLE = "pagefind"  # the index's folder in the site
 _HEADER = b"pagefind_dcd"
-# Pagefind's ready-made interfaces: the site has its own, so these are not published
-_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js",
-           "pagefind-component-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-           "pagefind-highlight.js")
 
 
 class SearchIndexError(Exception):
@@ -37,33 +36,17 @@ class SearchIndexError(Exception):
 
 
 def index_site(stage: Path, gently: bool = False, stop: threading.Event | None = None) -> bool:
-    """Writes the search index into the assembled site, in a stable order.
-
-    Args:
-        stage: The assembled site.
-        gently: Run Pagefind at a low priority (the preview indexes while the
-            browser reloads the page, which should come first).
-        stop: When set, Pagefind is stopped and no index is written (the
-            preview: the editor saved again, and the next rebuild comes first).
-
-    Returns:
-        Whether the index was written (False only when stopped).
+    """Writes the search index into the assembled site, in a stable order;
+    returns whether it was written: not when `stop` is set, which stops
+    Pagefind (the preview: the editor saved again, and the next rebuild comes
+    first). `gently` runs Pagefind at a low priority (the preview indexes
+    while the browser reloads the page, which should come first).
 
     Raises:
         SearchIndexError: with Pagefind's own words, when it fails.
     """
     bundle = stage / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)  # the preview's folder holds the last index
-    if not _pagefind(stage, gently, stop):
-        return False
-    for name in _UNUSED:
-        (bundle / name).unlink(missing_ok=True)
-    _stabilise(bundle)
-    return True
-
-
-def _pagefind(stage: Path, gently: bool, stop: threading.Event | None) -> bool:
-    """Runs Pagefind on the site."""
     command = [sys.executable, "-m", "pagefind", "--site", str(stage.resolve()), "--output-subdir",
                BUNDLE, "--silent"]
     # Pagefind reads settings from its working folder and PAGEFIND_ variables:
@@ -73,41 +56,31 @@ def _pagefind(stage: Path, gently: bool, stop: threading.Event | None) -> bool:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, text=True,
                                    cwd=empty, env=env)
         if gently and hasattr(os, "setpriority"):
-            try:
+            with contextlib.suppress(OSError):  # it may have finished already
                 os.setpriority(os.PRIO_PROCESS, process.pid, 10)
-            except OSError:  # it may have finished already
-                pass
-        if not _waited(process, stop):
-            return False
+        while stop is not None and (stop.is_set() or process.poll() is None):
+            if stop.wait(0.05):
+                process.kill()
+                process.wait()
+                return False
         log.seek(0)
-        if process.returncode != 0:
+        if process.wait() != 0:
             raise SearchIndexError(log.read().strip())
+    # Pagefind's ready-made interfaces: the site has its own, so these are not published
+    for path in [*bundle.glob("pagefind-*ui.*"), bundle / "pagefind-highlight.js"]:
+        path.unlink(missing_ok=True)
+    _stabilise(bundle)
     return True
 
 
-def _waited(process: subprocess.Popen, stop: threading.Event | None) -> bool:
-    """Waits for Pagefind to finish; stops it (and says so) once `stop` is set."""
-    while stop is None or not stop.is_set():
-        try:
-            process.wait(timeout=0.05 if stop is not None else None)
-            return True
-        except subprocess.TimeoutExpired:
-            pass
-    process.kill()
-    process.wait()
-    return False
-
-
-def _read(path: Path) -> list:
-    data = gzip.decompress(path.read_bytes())
-    return cbor2.loads(data[len(_HEADER):])
-
-
-def _write(folder: Path, prefix: str, length: int, suffix: str, value: list) -> str:
-    """Writes a value as Pagefind does; returns the name it is found by."""
+def _rewrite(path: Path, prefix: str, length: int, change: Callable[[list], list]) -> str:
+    """Rewrites a file of the index (gzipped CBOR) with `change` made to its
+    value, named after its new content as Pagefind names it; returns the name."""
+    value = change(cbor2.loads(gzip.decompress(path.read_bytes())[len(_HEADER):]))
+    path.unlink()
     data = _HEADER + cbor2.dumps(value)
     name = f"{prefix}_{hashlib.sha256(data).hexdigest()[:length]}"
-    (folder / f"{name}{suffix}").write_bytes(gzip.compress(data, mtime=0))
+    path.with_name(name + path.suffix).write_bytes(gzip.compress(data, mtime=0))
     return name
 
 
@@ -115,18 +88,16 @@ def _stabilise(bundle: Path) -> None:
     entry_path = bundle / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     for lang, info in entry["languages"].items():
-        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
-        meta = _read(meta_path)
-        meta[3] = sorted([name, _sorted_filter(bundle / "filter", lang, chunk)]
-                         for name, chunk in meta[3])
-        meta_path.unlink()
-        info["hash"] = _write(bundle, f"pagefind.{lang}", 10, ".pf_meta", meta).split(".", 1)[1]
+        meta = bundle / f"pagefind.{info['hash']}.pf_meta"
+        sort = functools.partial(_sort_filters, bundle / "filter", lang)
+        info["hash"] = _rewrite(meta, f"pagefind.{lang}", 10, sort).split(".", 1)[1]
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, sort_keys=True,
                                      separators=(",", ":")), encoding="utf-8")
 
 
-def _sorted_filter(folder: Path, lang: str, chunk: str) -> str:
-    path = folder / f"{chunk}.pf_filter"
-    name, values = _read(path)
-    path.unlink()
-    return _write(folder, lang, 7, ".pf_filter", [name, sorted(values)])
+def _sort_filters(folder: Path, lang: str, meta: list) -> list:
+    """A language's filters in order, each with its values in order."""
+    meta[3] = sorted([name, _rewrite(folder / f"{chunk}.pf_filter", lang, 7,
+                                     lambda found: [found[0], sorted(found[1])])]
+                     for name, chunk in meta[3])
+    return meta

@@ -16,7 +16,7 @@ from generator.emit.context import IMAGES, LangSite, PageCtx
 from generator.emit.indexes import lead_cover
 from generator.emit.pages import page
 from generator.emit.project import EmittedPage
-from generator.emit.visuals import SocialImage
+from generator.emit.visuals import SocialImage, Visuals
 from generator.images.cards import SIZE, CardSpec, render_cards
 from generator.site.mapsettings import used_tiles
 from generator.site.model import Node, Shown, Site, Story
@@ -25,7 +25,7 @@ from generator.visuals.maps import MAPS, SiteMaps, libraries
 from generator.visuals.timeline import pilot_timeline, project_timeline
 
 
-class SiteVisuals(SiteMaps):
+class SiteVisuals(SiteMaps, Visuals):
     """Maps (those of SiteMaps), timelines, galleries, cards and generated
     pages for one build; `cache` is the build cache folder."""
 

@@ -7,10 +7,9 @@ from pathlib import Path
 from hypothesis import given, settings, strategies as st
 
 from generator.content.language import Lang
-from generator.emit import NoVisuals, emit_language, navigation
-from generator.emit.context import IMAGES, LangSite, PageCtx, attr
+from generator.emit import Visuals, emit_language, navigation
+from generator.emit.context import IMAGES, LangSite, PageCtx, attr, language_root, relative
 from generator.site.csp import PLACEHOLDER, policy
-from generator.emit.links import language_root, relative
 from generator.emit.project import CONTENT_END, CONTENT_START, EmittedPage, write_tree
 from generator.images.pipeline import Source, plan
 from generator.images.planner import ImagePlanner
@@ -25,7 +24,7 @@ def _site():
 
 def _project(lang: str = "nl"):
     return emit_language(_site(), lang, ImagePlanner(Path("/nowhere"), ImageIndex(None)),
-                         NoVisuals())
+                         Visuals())
 
 
 def test_relative_links_work_under_any_path():

@@ -9,9 +9,8 @@ import pytest
 
 from generator.emit.project import EmittedPage, Project
 from generator.site import csp
-from generator.publish.assemble import swap
+from generator.publish.assemble import robots, sitemap, swap
 from generator.publish.linkcheck import check_site
-from generator.publish.sitemap import robots, sitemap
 
 
 def _projects() -> list[Project]:
