@@ -207,6 +207,12 @@ def test_a_changed_generator_or_package_file_then_a_build_equals_a_cold_one(tmp_
     _cold_equals(root, tmp_path, env)
 
 
+def _served_equals_cold(root, served) -> None:
+    _build(root)
+    a, b = site_files(served), site_files(root / "site")
+    assert sorted(a) == sorted(b) and [rel for rel in a if a[rel] != b[rel]] == []
+
+
 def test_the_preview_shows_a_saved_story_first_and_then_equals_a_cold_build(tmp_path):
     """Hugo's way: once the content is checked, the saved story's pages (and its
     pilot's, which lists it) are placed and the page reloads; the rest follows."""
@@ -235,9 +241,7 @@ def test_the_preview_shows_a_saved_story_first_and_then_equals_a_cold_build(tmp_
         builds.afterwards()
     finally:
         builds.close()
-    _build(root)
-    a, b = site_files(served), site_files(root / "site")
-    assert sorted(a) == sorted(b) and [rel for rel in a if a[rel] != b[rel]] == []
+    _served_equals_cold(root, served)
 
 
 def test_the_rest_of_a_preview_build_gives_way_to_a_newer_save(tmp_path):
@@ -268,9 +272,7 @@ def test_the_rest_of_a_preview_build_gives_way_to_a_newer_save(tmp_path):
         builds.afterwards()
     finally:
         builds.close()
-    _build(root)
-    a, b = site_files(served), site_files(root / "site")
-    assert sorted(a) == sorted(b) and [rel for rel in a if a[rel] != b[rel]] == []
+    _served_equals_cold(root, served)
 
 
 def test_the_preview_waits_for_the_reloading_page_before_building_the_rest():
