@@ -325,3 +325,29 @@ def test_the_preview_reads_again_only_the_bundles_whose_files_changed(tmp_path, 
             builds.build(frozenset({english}))
     finally:
         builds.close()
+
+
+def test_a_new_preview_serves_nothing_an_earlier_one_left(tmp_path):
+    """The served folder outlives a preview (.build/preview): a story removed
+    while no preview ran is not served (nor found by search) by the next one."""
+    from generator.build import Paths
+    from generator.commands.rebuild import Rebuilder
+
+    root = make_project(tmp_path / "site", FIXTURES / "basic" / "content")
+    paths = Paths(root, root / ".build/preview")
+    builds = Rebuilder(paths, drafts=False)
+    try:
+        builds.build()
+    finally:
+        builds.close()
+    shutil.rmtree(root / "content/stories/kaartverhaal")
+    builds = Rebuilder(paths, drafts=False)
+    try:
+        builds.build()
+        builds.afterwards()
+    finally:
+        builds.close()
+    assert not (paths.out / "stories/kaartverhaal").exists()
+    _build(root)
+    a, b = site_files(paths.out), site_files(root / "site")
+    assert sorted(a) == sorted(b) and [rel for rel in a if a[rel] != b[rel]] == []
