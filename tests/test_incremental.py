@@ -416,3 +416,29 @@ def test_a_second_save_within_one_tick_of_the_file_systems_clock_is_shown(tmp_pa
     finally:
         builds.close()
     assert "Goed " in (served / "stories/eerste-verhaal/index.html").read_text()
+
+
+def test_a_page_other_than_the_saved_story_is_told_to_reload_once_the_rest_is_built(tmp_path):
+    """The saved story is shown first and every open page reloads then; a page
+    the rest of the site rewrites (the stories' list, with the new title) is
+    told to reload again once it is in place, the story's own page is not."""
+    from generator.build import Paths
+    from generator.commands.preview import Preview
+
+    root = make_project(tmp_path / "site", FIXTURES / "basic" / "content")
+    preview = Preview(Paths(root), drafts=False, log=lambda text: None)
+    story, told = root / STORY, []
+    try:
+        assert preview.rebuild()
+        page = preview.hub.subscribe()  # a page open in the browser
+        story.write_text(story.read_text(encoding="utf-8").replace("title: ", "title: Nieuw ", 1),
+                         encoding="utf-8")
+        assert preview.rebuild(frozenset({story}))
+        while not page.empty():
+            told.append(page.get())
+    finally:
+        preview.builds.close()
+    assert [event for event, _ in told if event in ("reload", "changed")] == ["reload", "changed"]
+    changed = dict(told)["changed"].split("\n")
+    assert "stories/index.html" in changed and "stories/eerste-verhaal/index.html" not in changed
+    assert "Nieuw " in (preview.paths.out / "stories/index.html").read_text()

@@ -97,9 +97,9 @@ class Hub:
         else:
             self.problem = data if event == "problem" else None
         with self.lock:
-            if event == "reload":
+            if event in ("reload", "changed"):  # a page served before, connecting after, reloads
                 self.generation += 1
-                data = str(self.generation)
+                data = str(self.generation) if event == "reload" else data
                 self.back.clear()
             for q in self.clients:
                 q.put((event, data))
@@ -275,8 +275,10 @@ class Preview:
         for problem in report.problems:  # warnings and notices, each once while it lasts
             if problem.format() not in said:
                 self.log(problem.format())
-        if not shown:  # the saved story's pages reloaded already (the rest is the same to them)
+        if not shown:
             self.hub.send("reload")
+        else:  # the story's pages reloaded already; those the rest rewrote (its lists) do now
+            self.hub.send("changed", "\n".join(self.builds.rewritten))
         self._warn(report.problems)
         if not self.pending.wait(timeout=SETTLE):  # the page reloads first, unless saved again
             found = self.builds.afterwards(stop=self.pending)
