@@ -442,3 +442,27 @@ def test_a_page_other_than_the_saved_story_is_told_to_reload_once_the_rest_is_bu
     changed = dict(told)["changed"].split("\n")
     assert "stories/index.html" in changed and "stories/eerste-verhaal/index.html" not in changed
     assert "Nieuw " in (preview.paths.out / "stories/index.html").read_text()
+
+
+def test_the_preview_watches_a_project_inside_a_hidden_folder(tmp_path):
+    """Hidden files (an editor's .nl.md.swp) are no save, but a project whose
+    own path passes a hidden folder (~/.projects/site) is watched all the same."""
+    import time
+
+    from generator.build import Paths
+    from generator.commands.preview import Preview
+
+    root = make_project(tmp_path / ".projects" / "site", FIXTURES / "basic" / "content")
+    preview = Preview(Paths(root), drafts=False, log=lambda text: None)
+    observer = preview.watch()
+    try:
+        time.sleep(0.2)
+        swap = root / "content/stories/eerste-verhaal/.nl.md.swp"
+        swap.write_text("x", encoding="utf-8")
+        _edit(root)
+        assert preview.pending.wait(timeout=5)
+        time.sleep(0.5)
+        assert root / STORY in preview.saved and swap not in preview.saved
+    finally:
+        observer.stop()
+        preview.builds.close()

@@ -303,7 +303,7 @@ class Preview:
         from watchdog.events import FileSystemEventHandler
         from watchdog.observers import Observer
 
-        preview, observer, watches = self, Observer(), {}
+        preview, observer, watches, root = self, Observer(), {}, self.paths.root
         names = {self.paths.content.name: self.paths.content, self.paths.theme.name: self.paths.theme}
 
         def follow(folder: Path) -> None:
@@ -318,7 +318,10 @@ class Preview:
 
             def on_any_event(self, event) -> None:
                 path = Path(str(getattr(event, "dest_path", "") or event.src_path))
-                if event.event_type in ("opened", "closed_no_write") or "/." in str(path):
+                # hidden below the project (.nl.md.swp), whatever folders hold the project
+                inside = path.relative_to(root) if path.is_relative_to(root) else path
+                if event.event_type in ("opened", "closed_no_write") or \
+                        "/." in "/" + inside.as_posix():
                     return
                 if self.top and path.name not in names and path.name != "mkdocs.yml":
                     return
