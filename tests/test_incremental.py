@@ -4,6 +4,7 @@ byte the one a cold build of the same content writes."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -306,7 +307,9 @@ def test_the_preview_reads_again_only_the_bundles_whose_files_changed(tmp_path, 
     from generator.content.problems import ContentError
 
     root = make_project(tmp_path / "site", FIXTURES / "basic" / "content")
-    (root / "content/stories/fotoverhaal/notes.txt").write_text("x", encoding="utf-8")
+    notes = root / "content/stories/fotoverhaal/notes.txt"
+    notes.write_text("x", encoding="utf-8")
+    os.utime(notes, (1e9, 1e9))  # saved long ago: one saved just now is read again once
     read, real = [], kept.read_bundle
     monkeypatch.setattr(kept, "read_bundle", lambda k, f, r: read.append(f.name) or real(k, f, r))
     builds = Rebuilder(Paths(root, root / ".build/preview"), drafts=False)
@@ -327,3 +330,141 @@ def test_the_preview_reads_again_only_the_bundles_whose_files_changed(tmp_path, 
             builds.build(frozenset({english}))
     finally:
         builds.close()
+
+
+def test_a_new_preview_serves_nothing_an_earlier_one_left(tmp_path):
+    """The served folder outlives a preview (.build/preview): a story removed
+    while no preview ran is not served (nor found by search) by the next one."""
+    from generator.build import Paths
+    from generator.commands.rebuild import Rebuilder
+
+    root = make_project(tmp_path / "site", FIXTURES / "basic" / "content")
+    paths = Paths(root, root / ".build/preview")
+    builds = Rebuilder(paths, drafts=False)
+    try:
+        builds.build()
+    finally:
+        builds.close()
+    shutil.rmtree(root / "content/stories/kaartverhaal")
+    builds = Rebuilder(paths, drafts=False)
+    try:
+        builds.build()
+        builds.afterwards()
+    finally:
+        builds.close()
+    assert not (paths.out / "stories/kaartverhaal").exists()
+    _build(root)
+    a, b = site_files(paths.out), site_files(root / "site")
+    assert sorted(a) == sorted(b) and [rel for rel in a if a[rel] != b[rel]] == []
+
+
+class _Coarse:
+    """os as kept.py sees it on a file system that keeps times to ten seconds
+    (FAT keeps them to two, HFS+ to one, Linux before 6.13 to a clock tick):
+    two saves in one tick leave the same times."""
+
+    def __init__(self, since: int):
+        self.os, self.since = os, since
+
+    def __getattr__(self, name):
+        return getattr(self.os, name)
+
+    def _coarse(self, info):
+        from types import SimpleNamespace
+
+        tick = lambda ns: ns - (ns - self.since) % 10_000_000_000  # noqa: E731
+        fields = {name: getattr(info, name) for name in dir(info) if name.startswith("st_")}
+        return SimpleNamespace(**{**fields, "st_mtime_ns": tick(info.st_mtime_ns),
+                                  "st_ctime_ns": tick(info.st_ctime_ns)})
+
+    def stat(self, path, follow_symlinks=True):
+        return self._coarse(self.os.stat(path, follow_symlinks=follow_symlinks))
+
+    def scandir(self, folder):
+        from contextlib import contextmanager
+        from types import SimpleNamespace
+
+        @contextmanager
+        def entries():
+            with self.os.scandir(folder) as found:
+                yield [SimpleNamespace(name=e.name, path=e.path, is_symlink=e.is_symlink,
+                                       stat=lambda follow_symlinks=True, e=e: self._coarse(
+                                           e.stat(follow_symlinks=follow_symlinks)))
+                       for e in found]
+        return entries()
+
+
+def test_a_second_save_within_one_tick_of_the_file_systems_clock_is_shown(tmp_path, monkeypatch):
+    """A bundle read just after a save of it is read again next time: a second
+    save of the same size in the same tick of the file system's clock leaves
+    every stamp of the file as it was (git's "racily clean" files)."""
+    import time
+
+    from generator.build import Paths
+    from generator.commands.rebuild import Rebuilder
+    from generator.content import kept
+
+    root = make_project(tmp_path / "site", FIXTURES / "basic" / "content")
+    builds = Rebuilder(Paths(root, root / ".build/preview"), drafts=False)
+    served, story = root / ".build/preview", root / STORY
+    try:
+        builds.build()
+        monkeypatch.setattr(kept, "os", _Coarse(time.time_ns()))
+        text = story.read_text(encoding="utf-8")
+        story.write_text(text.replace("title: ", "title: Fout ", 1), encoding="utf-8")
+        builds.build(frozenset({story}), lambda: None)
+        story.write_text(text.replace("title: ", "title: Goed ", 1), encoding="utf-8")
+        builds.build(frozenset({story}), lambda: None)
+    finally:
+        builds.close()
+    assert "Goed " in (served / "stories/eerste-verhaal/index.html").read_text()
+
+
+def test_a_page_other_than_the_saved_story_is_told_to_reload_once_the_rest_is_built(tmp_path):
+    """The saved story is shown first and every open page reloads then; a page
+    the rest of the site rewrites (the stories' list, with the new title) is
+    told to reload again once it is in place, the story's own page is not."""
+    from generator.build import Paths
+    from generator.commands.preview import Preview
+
+    root = make_project(tmp_path / "site", FIXTURES / "basic" / "content")
+    preview = Preview(Paths(root), drafts=False, log=lambda text: None)
+    story, told = root / STORY, []
+    try:
+        assert preview.rebuild()
+        page = preview.hub.subscribe()  # a page open in the browser
+        story.write_text(story.read_text(encoding="utf-8").replace("title: ", "title: Nieuw ", 1),
+                         encoding="utf-8")
+        assert preview.rebuild(frozenset({story}))
+        while not page.empty():
+            told.append(page.get())
+    finally:
+        preview.builds.close()
+    assert [event for event, _ in told if event in ("reload", "changed")] == ["reload", "changed"]
+    changed = dict(told)["changed"].split("\n")
+    assert "stories/index.html" in changed and "stories/eerste-verhaal/index.html" not in changed
+    assert "Nieuw " in (preview.paths.out / "stories/index.html").read_text()
+
+
+def test_the_preview_watches_a_project_inside_a_hidden_folder(tmp_path):
+    """Hidden files (an editor's .nl.md.swp) are no save, but a project whose
+    own path passes a hidden folder (~/.projects/site) is watched all the same."""
+    import time
+
+    from generator.build import Paths
+    from generator.commands.preview import Preview
+
+    root = make_project(tmp_path / ".projects" / "site", FIXTURES / "basic" / "content")
+    preview = Preview(Paths(root), drafts=False, log=lambda text: None)
+    observer = preview.watch()
+    try:
+        time.sleep(0.2)
+        swap = root / "content/stories/eerste-verhaal/.nl.md.swp"
+        swap.write_text("x", encoding="utf-8")
+        _edit(root)
+        assert preview.pending.wait(timeout=5)
+        time.sleep(0.5)
+        assert root / STORY in preview.saved and swap not in preview.saved
+    finally:
+        observer.stop()
+        preview.builds.close()

@@ -32,6 +32,13 @@
     if (!isNaN(served) && Number(JSON.parse(event.data)) > served) { window.location.reload(); }
   });
   source.addEventListener("reload", function () { window.location.reload(); });
+  // After a saved story was shown first: the pages the rest of the site rewrote
+  // (the lists that show the story) reload, the story's own do not again
+  source.addEventListener("changed", function (event) {
+    var path = decodeURIComponent(window.location.pathname).replace(/^\//, "");
+    if (path === "" || path.slice(-1) === "/") { path += "index.html"; }
+    if (JSON.parse(event.data).split("\n").indexOf(path) >= 0) { window.location.reload(); }
+  });
   source.addEventListener("warnings", function (event) {
     warn(JSON.parse(event.data));  // already in the editor's language
   });

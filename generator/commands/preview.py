@@ -97,9 +97,9 @@ class Hub:
         else:
             self.problem = data if event == "problem" else None
         with self.lock:
-            if event == "reload":
+            if event in ("reload", "changed"):  # a page served before, connecting after, reloads
                 self.generation += 1
-                data = str(self.generation)
+                data = str(self.generation) if event == "reload" else data
                 self.back.clear()
             for q in self.clients:
                 q.put((event, data))
@@ -275,8 +275,10 @@ class Preview:
         for problem in report.problems:  # warnings and notices, each once while it lasts
             if problem.format() not in said:
                 self.log(problem.format())
-        if not shown:  # the saved story's pages reloaded already (the rest is the same to them)
+        if not shown:
             self.hub.send("reload")
+        else:  # the story's pages reloaded already; those the rest rewrote (its lists) do now
+            self.hub.send("changed", "\n".join(self.builds.rewritten))
         self._warn(report.problems)
         if not self.pending.wait(timeout=SETTLE):  # the page reloads first, unless saved again
             found = self.builds.afterwards(stop=self.pending)
@@ -301,7 +303,7 @@ class Preview:
         from watchdog.events import FileSystemEventHandler
         from watchdog.observers import Observer
 
-        preview, observer, watches = self, Observer(), {}
+        preview, observer, watches, root = self, Observer(), {}, self.paths.root
         names = {self.paths.content.name: self.paths.content, self.paths.theme.name: self.paths.theme}
 
         def follow(folder: Path) -> None:
@@ -316,7 +318,10 @@ class Preview:
 
             def on_any_event(self, event) -> None:
                 path = Path(str(getattr(event, "dest_path", "") or event.src_path))
-                if event.event_type in ("opened", "closed_no_write") or "/." in str(path):
+                # hidden below the project (.nl.md.swp), whatever folders hold the project
+                inside = path.relative_to(root) if path.is_relative_to(root) else path
+                if event.event_type in ("opened", "closed_no_write") or \
+                        "/." in "/" + inside.as_posix():
                     return
                 if self.top and path.name not in names and path.name != "mkdocs.yml":
                     return

@@ -66,6 +66,7 @@ class Rebuilder:
         self.mirror = Mirror(paths.out)
         self.last: tuple[list, str, list[Problem]] | None = None
         self.pages: set[str] = set()  # the records' pages of the last build
+        self.rewritten: list[str] = []  # the pages the last build placed anew
         keep_parsed(50_000)  # a rebuild parses only the YAML that changed
 
     def build(self, changed: frozenset[Path] = frozenset(),
@@ -116,7 +117,9 @@ class Rebuilder:
                 outputs = run_engine(paths, projects, self.engine, self.options, report,
                                      lambda: draw_media(images, visuals, projects), dirty)
         with report.stage("assemble"):
-            self.mirror.update(planned_site(paths, site, projects, images, visuals, outputs))
+            written = self.mirror.update(planned_site(paths, site, projects, images, visuals,
+                                                      outputs))
+        self.rewritten = [rel for rel in written if rel.endswith(".html")]
         self.plan.succeeded()
         self.last = (projects, site.config.base_path, list(report.problems))
         self.pages = {node.path for node in site.nodes()}

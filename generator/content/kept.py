@@ -11,11 +11,18 @@ disk: a one-off build reads every bundle (generator.build).
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import replace
 from pathlib import Path
 
 from generator.content.bundle import Bundle, Kind, Reader, read_bundle
 from generator.content.problems import Problems
+
+# A file system keeps times to a tick (FAT to 2 s, HFS+ to 1 s, Linux before
+# 6.13 to a few ms): a second save of the same size within the tick of a file
+# saved just before its folder was read leaves every stamp as it was. Such a
+# bundle (saved less than this long before it was read) is read again next time.
+RECENT_NS = 3_000_000_000
 
 
 class KeptBundles:
@@ -40,14 +47,18 @@ class KeptBundles:
 
 def _stamp(kind: Kind, folder: Path, languages: list[str]) -> tuple | None:
     """What a bundle was read from, or None when the folder cannot be listed
-    (then it is read, and its reading says why)."""
+    (then it is read, and its reading says why) or a file of it was saved
+    too lately to tell a next save by (then it is read now and next time)."""
     try:
-        files = []
+        files, recent = [], time.time_ns() - RECENT_NS
         with os.scandir(folder) as entries:
             for entry in entries:
-                info = entry.stat(follow_symlinks=False)
+                info, target = entry.stat(follow_symlinks=False), _target(entry)
+                linked = target[3:4] if target else ()  # the time of a link's target
+                if max([info.st_mtime_ns, *linked]) > recent:
+                    return None
                 files.append((entry.name, info.st_mode, info.st_dev, info.st_ino, info.st_size,
-                              info.st_mtime_ns, info.st_ctime_ns, _target(entry)))
+                              info.st_mtime_ns, info.st_ctime_ns, target))
         return (kind.folder, tuple(languages), os.path.realpath(folder), tuple(sorted(files)))
     except (OSError, ValueError):
         return None

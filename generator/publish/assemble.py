@@ -86,11 +86,15 @@ def assemble(stage: Path, planned: dict[str, Path | str]) -> None:
 class Mirror:
     """Keeps a folder equal to the site as planned, copying only what changed
     since the last update by this same object (the preview's served folder:
-    what it placed is known in memory only, so a new preview copies all)."""
+    what it placed is known in memory only, so a new preview copies all, and
+    removes what it does not plan)."""
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self.placed: dict[str, tuple] = {}
+        # what an earlier preview left in the folder: removed unless planned, then copied
+        self.placed: dict[str, tuple] = {
+            path.relative_to(folder).as_posix(): () for path in folder.rglob("*")
+            if path.is_file() or path.is_symlink()} if folder.is_dir() else {}
 
     def update(self, planned: dict[str, Path | str], prune: bool = True) -> list[str]:
         """Brings the folder up to date; returns the paths written. Without
