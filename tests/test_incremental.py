@@ -468,3 +468,27 @@ def test_the_preview_watches_a_project_inside_a_hidden_folder(tmp_path):
     finally:
         observer.stop()
         preview.builds.close()
+
+
+def test_a_search_index_stopped_by_a_newer_save_leaves_the_last_one_served(tmp_path):
+    """The preview indexes for search after the page reloaded and stops when the
+    editor saves again: until a later index is whole, the last one is served."""
+    import threading
+
+    from generator.build import Paths
+    from generator.commands.rebuild import Rebuilder
+
+    root = make_project(tmp_path / "site", FIXTURES / "basic" / "content")
+    builds = Rebuilder(Paths(root, root / ".build/preview"), drafts=False)
+    entry = root / ".build/preview/pagefind/pagefind-entry.json"
+    try:
+        builds.build()
+        builds.afterwards()
+        indexed = entry.read_text(encoding="utf-8")
+        saved_again = threading.Event()
+        saved_again.set()
+        assert builds.afterwards(stop=saved_again) == []
+        assert entry.read_text(encoding="utf-8") == indexed
+        assert not [p.name for p in entry.parent.parent.iterdir() if p.name.startswith(".pagefind")]
+    finally:
+        builds.close()

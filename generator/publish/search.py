@@ -45,10 +45,12 @@ def index_site(stage: Path, gently: bool = False, stop: threading.Event | None =
     Raises:
         SearchIndexError: with Pagefind's own words, when it fails.
     """
-    bundle = stage / BUNDLE
-    shutil.rmtree(bundle, ignore_errors=True)  # the preview's folder holds the last index
+    # written beside the last index (the preview's folder holds one), which is
+    # served until the new one is whole: a stopped index leaves search working
+    fresh = stage / f".{BUNDLE}-new"
+    shutil.rmtree(fresh, ignore_errors=True)
     command = [sys.executable, "-m", "pagefind", "--site", str(stage.resolve()), "--output-subdir",
-               BUNDLE, "--silent"]
+               fresh.name, "--silent"]
     # Pagefind reads settings from its working folder and PAGEFIND_ variables:
     # an empty folder and none, so the index depends on the pages alone
     env = {k: v for k, v in os.environ.items() if not k.upper().startswith("PAGEFIND_")}
@@ -62,14 +64,21 @@ def index_site(stage: Path, gently: bool = False, stop: threading.Event | None =
             if stop.wait(0.05):
                 process.kill()
                 process.wait()
+                shutil.rmtree(fresh, ignore_errors=True)
                 return False
         log.seek(0)
         if process.wait() != 0:
             raise SearchIndexError(log.read().strip())
     # Pagefind's ready-made interfaces: the site has its own, so these are not published
-    for path in [*bundle.glob("pagefind-*ui.*"), bundle / "pagefind-highlight.js"]:
+    for path in [*fresh.glob("pagefind-*ui.*"), fresh / "pagefind-highlight.js"]:
         path.unlink(missing_ok=True)
-    _stabilise(bundle)
+    _stabilise(fresh)
+    last = stage / f".{BUNDLE}-last"
+    shutil.rmtree(last, ignore_errors=True)
+    if (stage / BUNDLE).exists():
+        (stage / BUNDLE).rename(last)
+    fresh.rename(stage / BUNDLE)
+    shutil.rmtree(last, ignore_errors=True)
     return True
 
 
