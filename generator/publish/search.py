@@ -27,6 +27,8 @@ from typing import Callable
 
 import cbor2
 
+from generator.publish.assemble import swap
+
 BUNDLE = "pagefind"  # the index's folder in the site
 _HEADER = b"pagefind_dcd"
 
@@ -73,12 +75,7 @@ def index_site(stage: Path, gently: bool = False, stop: threading.Event | None =
     for path in [*fresh.glob("pagefind-*ui.*"), fresh / "pagefind-highlight.js"]:
         path.unlink(missing_ok=True)
     _stabilise(fresh)
-    last = stage / f".{BUNDLE}-last"
-    shutil.rmtree(last, ignore_errors=True)
-    if (stage / BUNDLE).exists():
-        (stage / BUNDLE).rename(last)
-    fresh.rename(stage / BUNDLE)
-    shutil.rmtree(last, ignore_errors=True)
+    swap(fresh, stage / BUNDLE)
     return True
 
 
