@@ -85,7 +85,7 @@ class Bundle:
     raw: Any = None  # the parsed meta.yml, for line numbers
     texts: dict[str, TextSource] = field(default_factory=dict)
     # Image, sound, video and data files (and captions and transcripts) by name
-    # (`fields.file_key`): the real files, each checked by the content boundary
+    # (`names.file_key`): the real files, each checked by the content boundary
     media: dict[str, Path] = field(default_factory=dict)
     refused: set[str] = field(default_factory=set)  # media the boundary refused
     # images in a format the site cannot use: (format, what to export it as)
