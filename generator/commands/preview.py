@@ -1,11 +1,8 @@
-"""`pilots serve`: a local preview that rebuilds when content or theme change,
-reloads the browser, and keeps serving the last good site when an edit breaks
-the content (the problems show in the terminal and on the page).
-
-The preview never dies: whatever goes wrong in a rebuild (a content problem,
-the engine, a bug in the generator) is shown, and the next save is rebuilt.
-What the pages are shown names no folder of this computer: a traceback stays
-in the terminal.
+"""`pilots serve`: a local preview that rebuilds when content or theme change
+and reloads the browser. It never dies: whatever goes wrong in a rebuild (a
+content problem, the engine, a bug in the generator) is shown in the terminal
+and on the page, over the last good site, and the next save is rebuilt. What
+the pages are shown names no folder of this computer.
 """
 
 from __future__ import annotations
@@ -61,7 +58,7 @@ class Hub:
         self.back = threading.Event()  # a page connected since the last reload
 
     def subscribe(self) -> queue.Queue:
-        """Returns a queue of events for one page."""
+        """A queue of events for one page."""
         q: queue.Queue = queue.Queue()
         with self.lock:
             self.clients.append(q)
@@ -83,13 +80,11 @@ class Hub:
             self.back.wait(timeout=RELOADING)
 
     def unsubscribe(self, q: queue.Queue) -> None:
-        """Forgets a page."""
         with self.lock:
             if q in self.clients:
                 self.clients.remove(q)
 
     def send(self, event: str, data: str = "") -> None:
-        """Sends an event to every page."""
         if event in ("problem", "warnings"):
             data = without_paths(data, self.root)
         if event == "warnings":
@@ -116,7 +111,7 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, directory=str(self.site), **kwargs)
 
-    def log_message(self, *args) -> None:
+    def log_message(self, *args) -> None:  # the terminal is for the editor's problems
         pass
 
     def parse_request(self) -> bool:

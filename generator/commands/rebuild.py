@@ -1,19 +1,14 @@
 """The preview's builds: the one incremental path.
 
-A one-off build is cold (generator.build). The preview keeps what it can
-between saves, in memory only, so nothing it keeps outlives it: MkDocs
-running with its compiled theme (generator.engine.session), the Markdown
-workers with the texts they rendered, the bundles and parsed YAML of
-unchanged files (generator.content.kept), and what it placed in the folder
-it serves. A save is built with the same stages
-as a one-off build; the engine renders only the pages whose text changed,
-when nothing else did (generator.engine.plan), and only changed files are
-copied into the served folder. As Hugo's server does, a save of a story is
-shown first: once the content is checked, the story's pages and the pages
-that list it are written, rendered and placed, and the page reloads; the
-rest of the site follows. The rest, then search and the link check, give
-way to the next save: an editor saving again waits for no page they are not
-looking at.
+The preview keeps, in memory only, MkDocs with its compiled theme
+(generator.engine.session), the Markdown workers with what they rendered,
+the bundles of unchanged folders (generator.content.kept) and what it placed
+in the folder it serves. A save goes through the one-off build's stages; the
+engine renders only the pages whose text changed, when nothing else did
+(generator.engine.plan). As Hugo's server does, a saved story is shown first:
+its pages and its pilot's, which lists it, are rendered and placed and the
+page reloads; the rest of the site, then search and the link check, follow
+and give way to the next save.
 """
 
 from __future__ import annotations

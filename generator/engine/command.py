@@ -18,12 +18,8 @@ from generator.engine.project import OUTPUT_IN_PROJECT
 WORKER = Path(__file__).with_name("worker.py")  # the preview's long-lived MkDocs
 
 class MkDocsEngine:
-    """Builds emitted projects with `mkdocs build`.
-
-    Args:
-        command: The command that builds a project folder; the default runs
-            MkDocs from this Python. `{config}` and `{site}` are filled in.
-    """
+    """Builds emitted projects with `command` (`{config}` and `{site}` filled
+    in), by default `mkdocs build` from this Python."""
 
     name = "mkdocs"
     fills_csp = True  # the project's hooks fill each page's CSP
@@ -34,11 +30,9 @@ class MkDocsEngine:
                                    "-d", "{site}"]
 
     def output_dir(self, project_dir: Path, default: Path) -> Path:
-        """Where this engine writes a project's HTML."""
         return default
 
     def build(self, lang: str, project_dir: Path, site_dir: Path, strict: bool) -> EngineRun:
-        """Builds one language's project into `site_dir`."""
         start = time.perf_counter()
         args = [a.format(config=project_dir / "mkdocs.yml", site=site_dir) for a in self.command]
         if strict and self.strict_flag:

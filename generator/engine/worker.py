@@ -1,22 +1,17 @@
-"""ProperDocs (MkDocs' maintained fork, the default engine) run in a process of
-our own: the preview's long-lived builder for one project (a one-off build
-runs the engine's command line). It keeps the
-configuration (loaded again when mkdocs.yml changed) and the compiled theme
-between builds; a build the caller marks dirty (nothing but the pages' text
-changed) renders only the pages whose Markdown changed (MkDocs' dirty builds),
-any other build renders every page. Protocol: one JSON line per request on stdin
-({"build": true}, with "dirty": true when the output is known to be up to
-date: the first build then only loads the project), one JSON line per answer
-on stdout.
+"""The preview's long-lived ProperDocs for one project (a one-off build runs
+the engine's command line instead). It keeps the configuration (loaded again
+when mkdocs.yml changed) and the compiled theme between builds; a build the
+caller marks dirty (nothing but the pages' text changed) renders only the
+pages whose Markdown changed (MkDocs' dirty builds).
 
-Answers: {"ok": bool, "seconds": float, "warnings": [...], "error": str}.
-It is started by path with `python -P`, so it imports nothing of the generator
-(MkDocs imports the project's hooks, which import only what they need).
+Protocol: a JSON line per request on stdin ({"build": true, "dirty": bool}),
+a JSON line per answer on stdout: {"ok", "seconds", "warnings", "error"}.
+Started by path with `python -P`, it imports nothing of the generator (MkDocs
+imports the project's hooks, which import only what they need).
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import os
@@ -40,12 +35,8 @@ class _Collect(logging.Handler):
 
 
 class Builder:
-    """One project's configuration, kept between builds.
-
-    Args:
-        project: The project folder (its mkdocs.yml).
-        site: Where the HTML goes.
-    """
+    """One project's configuration (`project`: its folder), kept between
+    builds into `site`."""
 
     def __init__(self, project: Path, site: Path):
         self.project, self.site = project, site
@@ -91,11 +82,7 @@ class Builder:
 def main(argv: list[str]) -> None:
     """Builds the project it is given on every request (see the module's docstring)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    parser = argparse.ArgumentParser()
-    parser.add_argument("project", type=Path)
-    parser.add_argument("site", type=Path)
-    args = parser.parse_args(argv)
-    builder = Builder(args.project, args.site)
+    builder = Builder(Path(argv[0]), Path(argv[1]))
     for line in sys.stdin:
         request = json.loads(line)
         print(json.dumps(builder.build(dirty=bool(request.get("dirty")))), flush=True)
