@@ -1,14 +1,9 @@
 """Sound and video in texts, written like a picture on a line of its own:
-`![what it is](interview.mp4 "a caption")`.
-
-A file in the record's folder (checked by generator.images.media) is played
-by the browser's own player; a video needs captions in the language of each
-text that shows it (interview.nl.vtt), a sound recording a transcript
-(interview.nl.md), both checked here with file and line. A video on YouTube,
-Vimeo or a PeerTube server listed in site.yml is shown behind a click: its
-page there and its player's address, from which nothing is loaded until the
-reader asks (generator/emit/templates/_media.html.j2).
-"""
+`![what it is](interview.mp4 "a caption")`. A file in the record's folder
+(checked by generator.images.media) needs captions in the language of each text
+that shows it (interview.nl.vtt) if a video, a transcript (interview.nl.md) if
+a sound recording. A video on YouTube, Vimeo or a PeerTube server listed in
+site.yml is shown behind a click (generator/emit/templates/_media.html.j2)."""
 
 from __future__ import annotations
 
@@ -56,14 +51,12 @@ _ADDRESSES = tuple((re.compile(pattern, re.ASCII), templates) for pattern, templ
 @dataclass
 class Player:
     """A sound or video as its page shows it: its kind ("video", "audio", or
-    "external" for a video on another website), what the text wrote, the file
-    published in media/ (an external video's id), its type and a video's size;
-    the copy to publish and the poster (files); captions per language as
-    (published name, text), transcripts per language as clean HTML; and of an
-    external video its host, its page there and its player's address."""
+    "external" for a video on another website), the file published in media/
+    (an external video's id), its type and a video's size; the copy to publish
+    and the poster; captions by language as (published name, text), transcripts
+    as clean HTML; of an external video its host, its page there and its player."""
 
     kind: str
-    src: str
     name: str = ""
     mime: str = ""
     width: int = 0
@@ -100,15 +93,14 @@ def external(url: str, hosts: list[str]) -> Player | None:
             values = {**match.groupdict(), "hash": f"/{h}" if h else "",
                       "secret": f"&h={h}" if h else ""}
             name, page, embed = (template.format(**values) for template in templates)
-            return Player("external", url, match["id"], host=name, page=page, embed=embed)
+            return Player("external", match["id"], host=name, page=page, embed=embed)
     return None
 
 
 class MediaChecks:
-    """Checks the sound and video of each record, and what the site's come to:
-    a poster is checked as an image is, captions and transcripts are read
-    through the content boundary, transcripts rendered under the time budget;
-    `hosts` are the PeerTube servers site.yml lists."""
+    """Checks the sound and video of each record (captions and transcripts read
+    through the content boundary), and what the site's come to; `hosts` are the
+    PeerTube servers site.yml lists."""
 
     def __init__(self, index: MediaIndex, images: ImageChecks, texts: TextWork,
                  boundary: Boundary, hosts: list[str], problems: Problems):
@@ -236,10 +228,9 @@ class MediaChecks:
                        if stem + s in bundle.media), None)
         if poster and self.images.file(poster, bundle, text.path, ref.line) is None:
             poster = None
-        return Player(probed.kind, ref.src, name, FORMATS["." + suffix.lower()].mime,
-                      probed.width, probed.height, self.index.store.get(key),
-                      bundle.media.get(poster or ""), self._beside(stem, "vtt", bundle,
-                                                                   self._captions),
+        return Player(probed.kind, name, FORMATS["." + suffix.lower()].mime, probed.width,
+                      probed.height, self.index.store.get(key), bundle.media.get(poster or ""),
+                      self._beside(stem, "vtt", bundle, self._captions),
                       self._beside(stem, "md", bundle, self._transcript))
 
     def _external(self, ref: ImageRef, bundle: Bundle, text: Prose) -> Player | None:
