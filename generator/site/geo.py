@@ -83,15 +83,13 @@ def _ring_distance_km(ring: Ring, lat: float, lon: float) -> float:
     # Project around the point (equirectangular): exact enough for tens of km
     scale = math.cos(math.radians(lat))
     points = [((x - lon) * scale, y - lat) for x, y in ring]
-    best = min(_segment_origin_distance(a, b) for a, b in zip(points, points[1:] + points[:1]))
+    best = math.inf  # from the point, now (0, 0), to the nearest point of each edge
+    for (ax, ay), (bx, by) in zip(points, points[1:] + points[:1]):
+        dx, dy = bx - ax, by - ay
+        length = dx * dx + dy * dy
+        t = 0.0 if length == 0 else max(0.0, min(1.0, -(ax * dx + ay * dy) / length))
+        best = min(best, math.hypot(ax + t * dx, ay + t * dy))
     return best * math.pi / 180 * EARTH_KM
-
-
-def _segment_origin_distance(a: tuple[float, float], b: tuple[float, float]) -> float:
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    length = dx * dx + dy * dy
-    t = 0.0 if length == 0 else max(0.0, min(1.0, -(a[0] * dx + a[1] * dy) / length))
-    return math.hypot(a[0] + t * dx, a[1] + t * dy)
 
 
 def is_country(code: str) -> bool:
