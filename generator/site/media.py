@@ -38,9 +38,9 @@ _VIMEO = ("Vimeo", "https://vimeo.com/{id}{hash}", VIMEO + "/video/{id}?dnt=1&au
 _ADDRESSES = tuple((re.compile(pattern, re.ASCII), templates) for pattern, templates in (
     (r"(?:www\.|m\.)?youtube\.com/(?:watch\?(?:[^#]*&)?v=|shorts/|embed/|live/)(?P<id>[\w-]{11})"
      r"(?:[&?#].*)?", _YOUTUBE),
-    (r"youtu\.be/(?P<id>[\w-]{11})(?:[?#].*)?", _YOUTUBE),
-    # what a site's embed code holds, which editors copy too
-    (r"(?:www\.)?youtube-nocookie\.com/embed/(?P<id>[\w-]{11})(?:[?#].*)?", _YOUTUBE),
+    # youtube-nocookie.com: what a site's embed code holds, which editors copy too
+    (r"(?:youtu\.be/|(?:www\.)?youtube-nocookie\.com/embed/)(?P<id>[\w-]{11})(?:[?#].*)?",
+     _YOUTUBE),
     (r"player\.vimeo\.com/video/(?P<id>\d+)(?:\?(?:[^#]*?&)?h=(?P<h>[0-9a-f]+))?(?:[&?#].*)?",
      _VIMEO),
     (r"(?:www\.)?vimeo\.com/(?P<id>\d+)(?:/(?P<h>[0-9a-f]+))?(?:[?#].*)?", _VIMEO),
