@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from generator.content.boundary import Boundary, Refused, size
+from generator.content.boundary import Refused, size
 from generator.content.bundle import Bundle
+from generator.content.load import Content
 from generator.content.messages import N_, SITE, _, translations
 from generator.content.problems import Problems, did_you_mean
 from generator.content.yamlsrc import line_at
@@ -99,13 +100,12 @@ def external(url: str, hosts: list[str]) -> Player | None:
 
 class MediaChecks:
     """Checks the sound and video of each record (captions and transcripts read
-    through the content boundary), and what the site's come to; `hosts` are the
-    PeerTube servers site.yml lists."""
+    through the content boundary), and what the site's come to."""
 
     def __init__(self, index: MediaIndex, images: ImageChecks, texts: TextWork,
-                 boundary: Boundary, hosts: list[str], problems: Problems):
-        self.index, self.images, self.texts, self.boundary = index, images, texts, boundary
-        self.hosts, self.problems = hosts, problems
+                 content: Content, problems: Problems):
+        self.index, self.images, self.texts, self.content = index, images, texts, content
+        self.boundary, self.problems = content.boundary, problems
         self.sizes: dict[str, tuple[int, Path]] = {}  # published name -> (bytes, file)
         self._ids: dict[Path, list[tuple[str, int]]] = {}  # a transcript's ids and their lines
 
@@ -234,7 +234,7 @@ class MediaChecks:
                       self._beside(stem, "md", bundle, self._transcript))
 
     def _external(self, ref: ImageRef, bundle: Bundle, text: Prose) -> Player | None:
-        player = external(ref.src, self.hosts)
+        player = external(ref.src, self.content.site.video_hosts)
         if player is None:
             self.problems.add(text.path, ref.line, _(
                 "{url} is not a video on YouTube, Vimeo or a PeerTube server listed in site.yml")
@@ -280,7 +280,8 @@ class MediaChecks:
     def _transcript(self, path: Path, text: str, lang: str) -> str | None:
         """A transcript is Markdown, checked as a text is (under its time budget),
         with no pictures in it."""
-        backlink = translations(lang, SITE).gettext("Back to the text")
+        words = self.content.texts.get(lang) or translations(lang, SITE)  # as for a text
+        backlink = words.gettext("Back to the text")
         analysis = self.texts.analysis(Text(text, 1, backlink))
         prose = Prose(lang, "", None, None, text, 1, path, analysis.images, (), analysis.rendered)
         if not check_rendered(analysis, prose, self.problems):

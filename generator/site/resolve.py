@@ -67,8 +67,7 @@ class _Resolver:
                  texts: TextWork):
         self.content, self.problems, self.drafts, self.texts = content, problems, drafts, texts
         self.images = ImageChecks(images, problems)
-        self.media = MediaChecks(images.media, self.images, texts, content.boundary,
-                                 content.site.video_hosts, problems)
+        self.media = MediaChecks(images.media, self.images, texts, content, problems)
         self.published: dict[str, dict[str, Any]] = {}
         self.refs = References(content, self.published, problems)
 
