@@ -161,6 +161,25 @@ def test_without_captions_and_transcript_the_build_is_refused_and_site_untouched
     assert [p.name for p in (root / "site").iterdir()] == ["index.html"]
 
 
+@pytest.mark.slow
+def test_a_transcripts_footnote_links_back_in_the_sites_own_words(story):
+    root, folder = story
+    write(root / "content", "texts/nl.po", '''
+        msgid ""
+        msgstr ""
+        "Language: nl\\n"
+
+        msgid "Back to the text"
+        msgstr "Terug naar het verhaal"
+        ''')
+    transcript = folder / "verhaal.nl.md"
+    transcript.write_text(transcript.read_text() + "\nIn 2019.[^1]\n\n[^1]: Een noot.\n")
+    build(Paths(root))
+    html = soup(page(root / "site", "stories/gesprek/"))
+    [back] = html.select("details.pl-transcript a.footnote-backref")
+    assert back["title"] == "Terug naar het verhaal"
+
+
 def test_the_sites_sound_and_video_are_counted_against_github_pages_limit(story, monkeypatch):
     root, folder = story
     # the published copies are a little smaller than the files (their metadata is gone)

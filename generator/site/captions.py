@@ -27,16 +27,14 @@ class Invalid(ValueError):
         self.line, self.message, self.hint = line, message, hint
 
 
-def read_captions(text: str) -> int:
-    """Checks a WebVTT file; returns how many captions (cues) it has, or
-    raises Invalid for the first thing wrong, with its line."""
+def read_captions(text: str) -> None:
+    """Checks a WebVTT file; raises Invalid for the first thing wrong, with its line."""
     lines = re.split(r"\r\n|\r|\n", text)
     if not _SIGNATURE.match(lines[0]):
         raise Invalid(1, _("captions (WebVTT) start with the line WEBVTT"),
                       _("put WEBVTT on the first line; a subtitle program can export WebVTT"))
-    blocks = list(_blocks(lines))[1:]  # the first is the header
     count, previous = 0, 0.0
-    for first, block in blocks:
+    for first, block in list(_blocks(lines))[1:]:  # the first is the header
         if block[0].startswith("NOTE") and block[0][4:5] in ("", " ", "\t") or \
                 block[0].startswith("REGION"):
             continue
@@ -49,7 +47,6 @@ def read_captions(text: str) -> int:
         raise Invalid(1, _("the captions file holds no captions"),
                       _("add the captions, each as: {example} and the text on the next line")
                       .format(example=_EXAMPLE))
-    return count
 
 
 def _blocks(lines: list[str]):

@@ -1,21 +1,19 @@
-"""Geography: distances, country outlines and GeoJSON areas; a pilot inside
-its country, interventions and stories near their pilot (with a hint when lat
-and lon look swapped), areas read from GeoJSON files in the pilot's folder.
+"""Geography: a pilot inside its country, interventions and stories near their
+pilot (with a hint when lat and lon look swapped), areas read from GeoJSON files.
 
-Country outlines come from the `countryinfo` package (MIT): coarse polygons,
-so a point counts as inside when it lies within TOLERANCE_KM of its outline
-(coastal towns fall just outside a coarse coastline). GeoJSON areas are read
-into numbers only: nothing else of an editor's file reaches a map.
-"""
+Country outlines (the `countryinfo` package, MIT) are coarse: a point within
+TOLERANCE_KM of one counts as inside (coastal towns fall just outside a coarse
+coastline). GeoJSON areas are read into numbers only: nothing else of an
+editor's file reaches a map."""
 
 from __future__ import annotations
 
 import json
 import math
 from functools import lru_cache
-from itertools import count
+from itertools import chain, count
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 from generator.content.load import Item
 from generator.content.boundary import Boundary, Refused
@@ -34,6 +32,9 @@ NEAR_KM = 25.0
 # than a map can show
 AREA_POINTS = 100_000
 Ring = Sequence[Sequence[float]]  # [[lon, lat], ...] as in GeoJSON
+# The kinds of GeoJSON geometry, and how deep each holds its [lon, lat] positions
+_DEPTH = {"Point": 0, "MultiPoint": 1, "LineString": 1, "MultiLineString": 2, "Polygon": 2,
+          "MultiPolygon": 3}
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -46,28 +47,21 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @lru_cache(maxsize=None)
 def country_rings(code: str) -> tuple[Ring, ...] | None:
-    """Returns the outer rings of a country's outline (by its ISO 3166-1
-    alpha-2 code), or None if unknown."""
+    """The outer rings of a country's outline (ISO 3166-1 alpha-2), or None if unknown."""
     from countryinfo import CountryInfo  # imported late: only checks need it
 
     try:
         collection = CountryInfo(code).geo_json()
     except Exception:  # countryinfo raises its own errors for unknown codes
         return None
-    return tuple(_outer_rings(f["geometry"] for f in collection.get("features", [])))
-
-
-def _outer_rings(geometries: Iterable[dict]) -> Iterable[Ring]:
-    for geometry in geometries:
-        if geometry["type"] == "Polygon":
-            yield geometry["coordinates"][0]
-        elif geometry["type"] == "MultiPolygon":
-            yield from (polygon[0] for polygon in geometry["coordinates"])
+    geometries = [f["geometry"] for f in collection.get("features", [])]  # (Multi)Polygons
+    return tuple(polygon[0] for g in geometries for polygon in (
+        g["coordinates"] if g["type"] == "MultiPolygon" else [g["coordinates"]]))
 
 
 def km_outside_country(code: str, lat: float, lon: float) -> float | None:
-    """Returns how far (km) a point lies outside a country: the distance to the
-    nearest edge of its outline, 0.0 inside, None if the country is unknown."""
+    """How far (km) a point lies outside a country's outline: 0.0 inside, None
+    if the country is unknown."""
     rings = country_rings(code.upper())
     if not rings:
         return None
@@ -89,19 +83,17 @@ def _ring_distance_km(ring: Ring, lat: float, lon: float) -> float:
     # Project around the point (equirectangular): exact enough for tens of km
     scale = math.cos(math.radians(lat))
     points = [((x - lon) * scale, y - lat) for x, y in ring]
-    best = min(_segment_origin_distance(a, b) for a, b in zip(points, points[1:] + points[:1]))
+    best = math.inf  # from the point, now (0, 0), to the nearest point of each edge
+    for (ax, ay), (bx, by) in zip(points, points[1:] + points[:1]):
+        dx, dy = bx - ax, by - ay
+        length = dx * dx + dy * dy
+        t = 0.0 if length == 0 else max(0.0, min(1.0, -(ax * dx + ay * dy) / length))
+        best = min(best, math.hypot(ax + t * dx, ay + t * dy))
     return best * math.pi / 180 * EARTH_KM
 
 
-def _segment_origin_distance(a: tuple[float, float], b: tuple[float, float]) -> float:
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    length = dx * dx + dy * dy
-    t = 0.0 if length == 0 else max(0.0, min(1.0, -(a[0] * dx + a[1] * dy) / length))
-    return math.hypot(a[0] + t * dx, a[1] + t * dy)
-
-
 def is_country(code: str) -> bool:
-    """Tells whether a code is an ISO 3166-1 alpha-2 country code (by babel's list)."""
+    """Whether a code is an ISO 3166-1 alpha-2 country code (by babel's list)."""
     from babel import Locale
 
     return len(code) == 2 and code.upper() in Locale.parse("en").territories
@@ -124,7 +116,9 @@ def read_geometry(text: str, name: str) -> tuple[dict, tuple[int | None, str] | 
                     .format(name=name, limit=AREA_POINTS))
     if not geometries:
         return {}, (None, _("{name} holds no GeoJSON geometry").format(name=name))
-    if not all(_valid_positions(g) for g in geometries):
+    found = [list(positions(g["coordinates"])) for g in geometries]
+    if not all(found) or "null" in json.dumps(geometries) or not all(
+            -180 <= p[0] <= 180 and -90 <= p[1] <= 90 for p in chain(*found)):
         return {}, (None, _("{name} has coordinates that are not [lon, lat] numbers in range")
                     .format(name=name))
     wrong = next((g["type"] for g in geometries
@@ -152,8 +146,8 @@ def _geometries(data: Any, points: Iterator[int]) -> list[dict]:
         return _geometries(data.get("geometry"), points)
     if kind == "GeometryCollection":
         return [g for item in data.get("geometries", []) for g in _geometries(item, points)]
-    ok = kind in ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon")
-    return [{"type": kind, "coordinates": _numbers(data.get("coordinates"), points)}] if ok else []
+    return [{"type": kind, "coordinates": _numbers(data.get("coordinates"), points)}] \
+        if kind in _DEPTH else []
 
 
 def _numbers(coordinates: Any, points: Iterator[int], depth: int = 0) -> Any:
@@ -166,11 +160,6 @@ def _numbers(coordinates: Any, points: Iterator[int], depth: int = 0) -> Any:
             raise _TooMany
         return [float(coordinates[0]), float(coordinates[1])]
     return [_numbers(item, points, depth + 1) for item in coordinates]
-
-
-# How deep each kind of geometry holds its [lon, lat] positions
-_DEPTH = {"Point": 0, "MultiPoint": 1, "LineString": 1, "MultiLineString": 2, "Polygon": 2,
-          "MultiPolygon": 3}
 
 
 def _nested(coordinates: Any, depth: int) -> bool:
@@ -190,13 +179,6 @@ def positions(coordinates: Any) -> Iterator[list]:
     elif isinstance(coordinates, list):
         for item in coordinates:
             yield from positions(item)
-
-
-def _valid_positions(geometry: dict) -> bool:
-    coordinates = geometry.get("coordinates")
-    found = list(positions(coordinates))
-    return bool(found) and "null" not in json.dumps(coordinates) and all(
-        -180 <= p[0] <= 180 and -90 <= p[1] <= 90 for p in found)
 
 
 def all_positions(geometry: dict | None) -> list[list]:
@@ -268,9 +250,8 @@ def read_area(item: Item, pilot: Pilot, bundle: Bundle, boundary: Boundary,
         return None
     geometry, error = read_geometry(text, name)
     if error:
-        problems.add(bundle.dir / name, error[0], error[1], _("save the area as GeoJSON (for "
-                                                              "example from geojson.io), "
-                                                              "coordinates as [lon, lat]"))
+        problems.add(bundle.dir / name, error[0], error[1], _(
+            "save the area as GeoJSON (for example from geojson.io), coordinates as [lon, lat]"))
         return None
     lat, lon = geometry_centre(geometry)
     check_near(Location(lat=lat, lon=lon), pilot, item.path, line, N_("this area"), problems)

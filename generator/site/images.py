@@ -50,36 +50,33 @@ class ImageChecks:
         line = line_at(bundle.raw, (field, "file"))
         found = self.file(image.file, bundle, bundle.meta_path, line)
         if found is not None and field == "cover" and found.width < COVER_MIN_WIDTH:
-            self.problems.add(bundle.meta_path, line, _("the cover {name} is {width} px wide; "
-                                                        "covers look blurred below {minimum} px")
-                              .format(name=image.file, width=found.width,
-                                      minimum=COVER_MIN_WIDTH),
-                              _("use a larger image"), level="warning")
+            self.problems.add(bundle.meta_path, line, _(
+                "the cover {name} is {width} px wide; covers look blurred below {minimum} px")
+                .format(name=image.file, width=found.width, minimum=COVER_MIN_WIDTH),
+                _("use a larger image"), level="warning")
 
     def _in_text(self, ref: ImageRef, bundle: Bundle, path: Path) -> None:
         if odd := invisible(ref.src):
-            self.problems.add(path, ref.line, _("the file name of the image {name} holds an "
-                                                "invisible character ({code})")
-                              .format(name=ref.src, code=odd),
-                              _("retype the file name between the brackets ( ), or rename the "
-                                "file with letters, digits and hyphens"))
+            self.problems.add(path, ref.line, _(
+                "the file name of the image {name} holds an invisible character ({code})")
+                .format(name=ref.src, code=odd), _(
+                "retype the file name between the brackets ( ), or rename the file with "
+                "letters, digits and hyphens"))
             return
         if odd := invisible(ref.alt) or invisible(ref.title or ""):
-            self.problems.add(path, ref.line, _("the alt text or caption of the image {name} "
-                                                "holds an invisible character ({code})")
-                              .format(name=ref.src, code=odd),
-                              _("retype the text of the image: the character usually comes "
-                                "with text pasted from another program"), level="warning")
+            self.problems.add(path, ref.line, _(
+                "the alt text or caption of the image {name} holds an invisible character "
+                "({code})").format(name=ref.src, code=odd), _(
+                "retype the text of the image: the character usually comes with text pasted "
+                "from another program"), level="warning")
         if not ref.alt:
-            self.problems.add(path, ref.line, _("the image {name} has no alt text")
-                              .format(name=ref.src),
-                              _("describe the image between the brackets: "
-                                "![what the image shows]({name})").format(name=ref.src))
+            self.problems.add(path, ref.line, _("the image {name} has no alt text").format(
+                name=ref.src), _("describe the image between the brackets: "
+                                 "![what the image shows]({name})").format(name=ref.src))
         if ref.is_remote:
-            self.problems.add(path, ref.line, _("the image {name} is on another website")
-                              .format(name=ref.src),
-                              _("save the image in the record's folder and use its file name "
-                                "(the site loads nothing from other websites)"))
+            self.problems.add(path, ref.line, _("the image {name} is on another website").format(
+                name=ref.src), _("save the image in the record's folder and use its file name "
+                                 "(the site loads nothing from other websites)"))
             return
         self.file(ref.src, bundle, path, ref.line)
 
@@ -104,12 +101,11 @@ class ImageChecks:
         if not self._planned(name, bundle.media[name], found, path, line):
             return None
         if found.megapixels > WARN_MEGAPIXELS:  # shown at most 1600 px wide: the rest is weight
-            self.problems.add(path, line, _("{name} is {size:.0f} megapixels; the site shows it "
-                                            "at most {widest} pixels wide")
-                              .format(name=name, size=found.megapixels, limit=WARN_MEGAPIXELS,
-                                      widest=WIDEST),
-                              _("a smaller copy (4000 px on the long side) keeps the repository "
-                                "light; this one is fine to publish"), level="notice")
+            self.problems.add(path, line, _(
+                "{name} is {size:.0f} megapixels; the site shows it at most {widest} pixels wide")
+                .format(name=name, size=found.megapixels, widest=WIDEST), _(
+                "a smaller copy (4000 px on the long side) keeps the repository light; this one "
+                "is fine to publish"), level="notice")
         return found
 
     def _planned(self, name: str, file: Path, found: Measured, path: Path,

@@ -8,10 +8,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
-from importlib import util
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import material
 import xyzservices
 
 from generator.content.load import Content
@@ -24,6 +24,7 @@ from generator.content.yamlsrc import line_at
 from generator.site.model import Pilot, Site
 
 ICON_SETS = ("fontawesome/solid", "material", "fontawesome/regular", "octicons")
+ICONS = Path(material.__file__).parent / "templates" / ".icons"  # installed with the theme
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class Tiles:
     bounds: tuple | None = None
 
     def origins(self) -> list[str]:
-        """Returns the origins tiles come from (for Content-Security-Policy)."""
+        """The origins tiles come from (for Content-Security-Policy)."""
         parts = urlsplit(self.url.replace("{s}", "SUB"))
         host = parts.netloc
         hosts = [host.replace("SUB", s) for s in self.subdomains] if "SUB" in host else [host]
@@ -54,9 +55,8 @@ class UnknownTiles(ValueError):
 
 
 def resolve_tiles(setting: str | CustomTiles) -> Tiles:
-    """Turns the `map.tiles` setting into a tile source; raises UnknownTiles
-    for an unknown provider name. A custom server's attribution is plain
-    text and a link."""
+    """The tile source `map.tiles` asks for (a custom server's attribution is
+    plain text and a link); raises UnknownTiles for an unknown provider name."""
     if not isinstance(setting, CustomTiles):
         return _named_tiles(setting)
     text = escape(setting.attribution)
@@ -67,7 +67,6 @@ def resolve_tiles(setting: str | CustomTiles) -> Tiles:
 
 @lru_cache(maxsize=64)  # xyzservices walks all its ~230 providers for each name (5 ms)
 def _named_tiles(setting: str) -> Tiles:
-    """The tile source of a provider xyzservices knows by `setting`."""
     try:
         provider = xyzservices.providers.query_name(setting)
     except ValueError as exc:
@@ -91,38 +90,23 @@ def _named_tiles(setting: str) -> Tiles:
                  int(provider.get("min_zoom", 0)), tuple(map(tuple, bounds)) if bounds else None)
 
 
-@lru_cache(maxsize=1)
-def icons_root() -> Path | None:
-    """Returns the folder of the SVG icon sets installed with the theme."""
-    spec = util.find_spec("material")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    root = Path(list(spec.submodule_search_locations)[0]) / "templates" / ".icons"
-    return root if root.is_dir() else None
-
-
 def icon_file(name: str) -> Path | None:
     """Finds an icon by name (`users`, `recycle`, `material/map-marker`)."""
-    root = icons_root()
-    if root is None or not re.fullmatch(ICON_PATTERN, name):  # a name, never a path
+    if not re.fullmatch(ICON_PATTERN, name):  # a name, never a path
         return None
-    candidates = [root / f"{name}.svg"] + [root / s / f"{name}.svg" for s in ICON_SETS]
+    candidates = [ICONS / f"{name}.svg"] + [ICONS / s / f"{name}.svg" for s in ICON_SETS]
     return next((path for path in candidates
-                 if path.is_file() and path.resolve().is_relative_to(root.resolve())), None)
+                 if path.is_file() and path.resolve().is_relative_to(ICONS.resolve())), None)
 
 
 def icon_names() -> list[str]:
-    """Returns every icon name that `icon_file` finds (for suggestions)."""
-    root = icons_root()
-    if root is None:
-        return []
-    return sorted({p.stem for s in ICON_SETS for p in (root / s).glob("*.svg")})
+    """Every icon name that `icon_file` finds (for suggestions)."""
+    return sorted({p.stem for s in ICON_SETS for p in (ICONS / s).glob("*.svg")})
 
 
 def tiles_for(site: Site, pilot: Pilot | None = None) -> Tiles:
     """The tiles of a pilot's maps (its own, else the site's), or of the site's."""
-    setting = pilot.meta.tiles if pilot is not None and pilot.meta.tiles else None
-    return resolve_tiles(setting or site.config.map.tiles)
+    return resolve_tiles(pilot and pilot.meta.tiles or site.config.map.tiles)
 
 
 def used_tiles(site: Site) -> list[Tiles]:

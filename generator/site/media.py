@@ -1,14 +1,9 @@
 """Sound and video in texts, written like a picture on a line of its own:
-`![what it is](interview.mp4 "a caption")`.
-
-A file in the record's folder (checked by generator.images.media) is played
-by the browser's own player; a video needs captions in the language of each
-text that shows it (interview.nl.vtt), a sound recording a transcript
-(interview.nl.md), both checked here with file and line. A video on YouTube,
-Vimeo or a PeerTube server listed in site.yml is shown behind a click: its
-page there and its player's address, from which nothing is loaded until the
-reader asks (generator/emit/templates/_media.html.j2).
-"""
+`![what it is](interview.mp4 "a caption")`. A file in the record's folder
+(checked by generator.images.media) needs captions in the language of each text
+that shows it (interview.nl.vtt) if a video, a transcript (interview.nl.md) if
+a sound recording. A video on YouTube, Vimeo or a PeerTube server listed in
+site.yml is shown behind a click (generator/emit/templates/_media.html.j2)."""
 
 from __future__ import annotations
 
@@ -18,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from generator.content.boundary import Boundary, Refused, size
+from generator.content.boundary import Refused, size
 from generator.content.bundle import Bundle
+from generator.content.load import Content
 from generator.content.messages import N_, SITE, _, translations
 from generator.content.problems import Problems, did_you_mean
 from generator.content.yamlsrc import line_at
@@ -43,9 +39,9 @@ _VIMEO = ("Vimeo", "https://vimeo.com/{id}{hash}", VIMEO + "/video/{id}?dnt=1&au
 _ADDRESSES = tuple((re.compile(pattern, re.ASCII), templates) for pattern, templates in (
     (r"(?:www\.|m\.)?youtube\.com/(?:watch\?(?:[^#]*&)?v=|shorts/|embed/|live/)(?P<id>[\w-]{11})"
      r"(?:[&?#].*)?", _YOUTUBE),
-    (r"youtu\.be/(?P<id>[\w-]{11})(?:[?#].*)?", _YOUTUBE),
-    # what a site's embed code holds, which editors copy too
-    (r"(?:www\.)?youtube-nocookie\.com/embed/(?P<id>[\w-]{11})(?:[?#].*)?", _YOUTUBE),
+    # youtube-nocookie.com: what a site's embed code holds, which editors copy too
+    (r"(?:youtu\.be/|(?:www\.)?youtube-nocookie\.com/embed/)(?P<id>[\w-]{11})(?:[?#].*)?",
+     _YOUTUBE),
     (r"player\.vimeo\.com/video/(?P<id>\d+)(?:\?(?:[^#]*?&)?h=(?P<h>[0-9a-f]+))?(?:[&?#].*)?",
      _VIMEO),
     (r"(?:www\.)?vimeo\.com/(?P<id>\d+)(?:/(?P<h>[0-9a-f]+))?(?:[?#].*)?", _VIMEO),
@@ -56,14 +52,12 @@ _ADDRESSES = tuple((re.compile(pattern, re.ASCII), templates) for pattern, templ
 @dataclass
 class Player:
     """A sound or video as its page shows it: its kind ("video", "audio", or
-    "external" for a video on another website), what the text wrote, the file
-    published in media/ (an external video's id), its type and a video's size;
-    the copy to publish and the poster (files); captions per language as
-    (published name, text), transcripts per language as clean HTML; and of an
-    external video its host, its page there and its player's address."""
+    "external" for a video on another website), the file published in media/
+    (an external video's id), its type and a video's size; the copy to publish
+    and the poster; captions by language as (published name, text), transcripts
+    as clean HTML; of an external video its host, its page there and its player."""
 
     kind: str
-    src: str
     name: str = ""
     mime: str = ""
     width: int = 0
@@ -100,20 +94,18 @@ def external(url: str, hosts: list[str]) -> Player | None:
             values = {**match.groupdict(), "hash": f"/{h}" if h else "",
                       "secret": f"&h={h}" if h else ""}
             name, page, embed = (template.format(**values) for template in templates)
-            return Player("external", url, match["id"], host=name, page=page, embed=embed)
+            return Player("external", match["id"], host=name, page=page, embed=embed)
     return None
 
 
 class MediaChecks:
-    """Checks the sound and video of each record, and what the site's come to:
-    a poster is checked as an image is, captions and transcripts are read
-    through the content boundary, transcripts rendered under the time budget;
-    `hosts` are the PeerTube servers site.yml lists."""
+    """Checks the sound and video of each record (captions and transcripts read
+    through the content boundary), and what the site's come to."""
 
     def __init__(self, index: MediaIndex, images: ImageChecks, texts: TextWork,
-                 boundary: Boundary, hosts: list[str], problems: Problems):
-        self.index, self.images, self.texts, self.boundary = index, images, texts, boundary
-        self.hosts, self.problems = hosts, problems
+                 content: Content, problems: Problems):
+        self.index, self.images, self.texts, self.content = index, images, texts, content
+        self.boundary, self.problems = content.boundary, problems
         self.sizes: dict[str, tuple[int, Path]] = {}  # published name -> (bytes, file)
         self._ids: dict[Path, list[tuple[str, int]]] = {}  # a transcript's ids and their lines
 
@@ -236,14 +228,13 @@ class MediaChecks:
                        if stem + s in bundle.media), None)
         if poster and self.images.file(poster, bundle, text.path, ref.line) is None:
             poster = None
-        return Player(probed.kind, ref.src, name, FORMATS["." + suffix.lower()].mime,
-                      probed.width, probed.height, self.index.store.get(key),
-                      bundle.media.get(poster or ""), self._beside(stem, "vtt", bundle,
-                                                                   self._captions),
+        return Player(probed.kind, name, FORMATS["." + suffix.lower()].mime, probed.width,
+                      probed.height, self.index.store.get(key), bundle.media.get(poster or ""),
+                      self._beside(stem, "vtt", bundle, self._captions),
                       self._beside(stem, "md", bundle, self._transcript))
 
     def _external(self, ref: ImageRef, bundle: Bundle, text: Prose) -> Player | None:
-        player = external(ref.src, self.hosts)
+        player = external(ref.src, self.content.site.video_hosts)
         if player is None:
             self.problems.add(text.path, ref.line, _(
                 "{url} is not a video on YouTube, Vimeo or a PeerTube server listed in site.yml")
@@ -289,7 +280,8 @@ class MediaChecks:
     def _transcript(self, path: Path, text: str, lang: str) -> str | None:
         """A transcript is Markdown, checked as a text is (under its time budget),
         with no pictures in it."""
-        backlink = translations(lang, SITE).gettext("Back to the text")
+        words = self.content.texts.get(lang) or translations(lang, SITE)  # as for a text
+        backlink = words.gettext("Back to the text")
         analysis = self.texts.analysis(Text(text, 1, backlink))
         prose = Prose(lang, "", None, None, text, 1, path, analysis.images, (), analysis.rendered)
         if not check_rendered(analysis, prose, self.problems):

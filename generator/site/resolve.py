@@ -1,13 +1,8 @@
 """From validated content to the resolved site: records become nodes, ids
-become links, and every check that needs more than one record runs here.
-
-What may be published is decided here: drafts only when drafts are asked
-for, stories only with their narrator's consent. The checks themselves live
-beside this module, one concern each: references and links, geography,
-images, texts (markup, placeholders, map story chapters, translations) and
-map settings. Every problem is collected; records with errors are left out
-of the site.
-"""
+become links, and every check that needs more than one record runs here (the
+checks themselves live beside this module, one concern each). Drafts are
+published only when asked for, stories only with their narrator's consent;
+records with errors are left out, every problem collected."""
 
 from __future__ import annotations
 
@@ -58,14 +53,9 @@ def consented(bundle: Bundle, problems: Problems) -> bool:
 
 def resolve(content: Content, problems: Problems, drafts: bool, images: ImageIndex,
             texts: TextWork) -> Site:
-    """Builds the cross-linked site from validated content, with drafts or
-    not; records with errors are left out (the errors are recorded).
-
-    Args:
-        images: What each image file is (kept between builds).
-        texts: Where Markdown texts are analysed (the preview keeps one for
-            all its rebuilds).
-    """
+    """Builds the cross-linked site from validated content, with drafts or not;
+    `images` knows each image file, `texts` analyses the Markdown (the preview
+    keeps both for all its rebuilds)."""
     images.limit = content.site.images.max_megapixels
     return _Resolver(content, problems, drafts, images, texts).run()
 
@@ -77,8 +67,7 @@ class _Resolver:
                  texts: TextWork):
         self.content, self.problems, self.drafts, self.texts = content, problems, drafts, texts
         self.images = ImageChecks(images, problems)
-        self.media = MediaChecks(images.media, self.images, texts, content.boundary,
-                                 content.site.video_hosts, problems)
+        self.media = MediaChecks(images.media, self.images, texts, content, problems)
         self.published: dict[str, dict[str, Any]] = {}
         self.refs = References(content, self.published, problems)
 
@@ -103,7 +92,9 @@ class _Resolver:
             check_translations(self.content, self.problems)
         check_map_settings(self.content, self.problems)
         self.media.check_total()
-        site = self._site(publications)
+        site = Site(self.content.site, self.content.taxonomies, self.content.root,
+                    publications=publications, drafts=self.drafts, texts=self.content.texts,
+                    brand=self.content.brand, **self.published)  # by folder: pilots=...
         check_links(site, self.problems, self._left_out_drafts())
         return site
 
@@ -113,25 +104,18 @@ class _Resolver:
                          for bundle in bundles.values()
                          if bundle.meta is not None and bundle.meta.draft and not self.drafts)
 
-    def _site(self, publications: list[PublicationNode]) -> Site:
-        of = self.published
-        return Site(self.content.site, self.content.taxonomies, self.content.root,
-                    pilots=of[PILOTS.folder], stories=of[STORIES.folder],
-                    people=of[PEOPLE.folder], partners=of[PARTNERS.folder],
-                    pages=of[PAGES.folder], publications=publications, drafts=self.drafts,
-                    texts=self.content.texts, brand=self.content.brand)
-
     def _publish(self, kind: Kind, nodes: Any) -> None:
         self.published[kind.folder] = {node.id: node for node in nodes}
 
     # -- records ---------------------------------------------------------------
 
+    def _included(self, kind: Kind) -> Iterator[Bundle]:
+        return (b for b in self.content.of(kind).values() if included(b, self.drafts))
+
     def _nodes(self, kind: Kind) -> Iterator[Any]:
-        for bundle in self.content.of(kind).values():
-            if included(bundle, self.drafts):
-                node = self._guarded(bundle.dir, self._node, bundle)
-                if node is not None:
-                    yield node
+        for bundle in self._included(kind):
+            if (node := self._guarded(bundle.dir, self._node, bundle)) is not None:
+                yield node
 
     def _guarded(self, path: Path, step: Callable[..., Any], *args: Any) -> Any:
         """Runs one record's step; anything unexpected becomes a problem with the
@@ -157,9 +141,8 @@ class _Resolver:
     def _texts(self) -> Iterator[Text]:
         """Every text this pass will ask for, in the order it will ask."""
         for kind in (PAGES, PARTNERS, PEOPLE, PILOTS, STORIES):
-            for bundle in self.content.of(kind).values():
-                if included(bundle, self.drafts):
-                    yield from (self._text(lang, text) for lang, text in bundle.texts.items())
+            for bundle in self._included(kind):
+                yield from (self._text(lang, text) for lang, text in bundle.texts.items())
         for pilot, items in self.content.interventions.items():
             if included(self.content.of(PILOTS)[pilot], self.drafts):
                 yield from (Text(text, short=True) for item in items
@@ -167,8 +150,7 @@ class _Resolver:
 
     def _text(self, lang: str, text: TextSource) -> Text:
         texts = self.content.texts.get(lang) or translations(lang, SITE)
-        backlink = texts.gettext("Back to the text")
-        return Text(text.body, text.body_line, backlink)
+        return Text(text.body, text.body_line, texts.gettext("Back to the text"))
 
     def _prose(self, bundle: Bundle) -> dict[str, Prose]:
         prose = {}
@@ -188,10 +170,9 @@ class _Resolver:
 
     def _check_page_id(self, page: Node) -> None:
         if page.id in RESERVED or page.id in self.content.languages:
-            self.problems.add(page.dir, None, _('a free page cannot be called "{id}": that '
-                                                'address is used by the site itself')
-                              .format(id=page.id),
-                              _("rename the folder, e.g. over-ons or about-cosie"))
+            self.problems.add(page.dir, None, _(
+                'a free page cannot be called "{id}": that address is used by the site itself')
+                .format(id=page.id), _("rename the folder, e.g. over-ons or about-cosie"))
 
     # -- links -------------------------------------------------------------------
 
@@ -215,9 +196,7 @@ class _Resolver:
 
     def _stories(self) -> list[Story]:
         stories = []
-        for bundle in self.content.of(STORIES).values():
-            if not included(bundle, self.drafts):
-                continue
+        for bundle in self._included(STORIES):
             # checked even when it will not be published
             story = self._guarded(bundle.dir, self._story, bundle)
             given = consented(bundle, self.problems)
