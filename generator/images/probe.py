@@ -52,28 +52,17 @@ _SWAPS = {5, 6, 7, 8}  # EXIF orientations that turn the image on its side
 
 @dataclass(frozen=True)
 class Measured:
-    """What an image file is.
+    """What an image file is. It is kept on disk, for every language: the
+    content check says its `error` in the editor's language."""
 
-    Attributes:
-        digest: Hash of its bytes and the pipeline version (hex).
-        width: Width as shown (after EXIF rotation), like the height.
-        format: Pillow's format name (JPEG, PNG, WEBP, ...), or for an
-            unsupported file the format it is in (HEIC, ...).
-        error: Why it cannot be used, or "" when it can: "unreadable",
-            "unsupported", "damaged" or "too-large". The content check says it in
-            the editor's language (this is kept on disk, for every language).
-        detail: What went wrong when the file is damaged (the error's name).
-        limit: The pixel limit, in megapixels, when it is too large.
-    """
-
-    digest: str = ""
-    width: int = 0
+    digest: str = ""  # the hash of its bytes and the pipeline version (hex)
+    width: int = 0  # as shown (after EXIF rotation), like the height
     height: int = 0
     alpha: bool = False
-    format: str = ""
-    error: str = ""
-    detail: str = ""
-    limit: float = 0
+    format: str = ""  # Pillow's name (JPEG, PNG, ...), or an unsupported file's (HEIC, ...)
+    error: str = ""  # why it cannot be used: unreadable, unsupported, damaged or too-large
+    detail: str = ""  # what went wrong in a damaged file (the error's name)
+    limit: float = 0  # the pixel limit, in megapixels, of one too large
 
     @property
     def megapixels(self) -> float:
