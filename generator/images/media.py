@@ -152,25 +152,25 @@ def _copy(source: av.container.InputContainer, streams: list, fmt: Format, out: 
                 continue  # the demuxer's last, empty packet
             index, start = packet.stream.index, packet.pts if packet.pts is not None else packet.dts
             if index in waiting:
-                shape = _first_frame(packet.decode(), waiting.pop(index), waiting) or shape
+                shape = _first_frame(packet.decode(), index, waiting) or shape
             end = float((start + (packet.duration or 0)) * packet.time_base)
             ends[index] = max(ends.get(index, 0), end)  # pictures come out of order
             packet.stream = copies[index]
             target.mux(packet)
-        for stream in list(waiting.values()):  # what a decoder holds back until the end
-            shape = _first_frame(stream.decode(None), waiting.pop(stream.index), waiting) or shape
+        for index in list(waiting):  # what a decoder holds back until the end
+            shape = _first_frame(waiting[index].decode(None), index, waiting) or shape
     stated = source.duration / av.time_base if source.duration else 0
     if waiting or not ends or max(ends.values()) < stated * 0.9:
         return Probed(error="damaged", detail="incomplete")
     return Probed(fmt.kind, *shape, out.stat().st_size)
 
 
-def _first_frame(frames: list, stream, waiting: dict) -> tuple[int, int] | None:
+def _first_frame(frames: list, index: int, waiting: dict) -> tuple[int, int] | None:
     """A video's size as shown, from its first frame (a phone held upright
-    stores it on its side); the stream waits on while it has no frame yet."""
+    stores it on its side); its stream waits on while it has no frame yet."""
     if not frames:
-        waiting[stream.index] = stream
         return None
+    del waiting[index]
     frame = frames[0]
     if not isinstance(frame, _av().VideoFrame):
         return None

@@ -46,15 +46,11 @@ class Source:
 
 @dataclass(frozen=True)
 class Variant:
-    """One output file: a width in one format.
-
-    Attributes:
-        name: The name it is published under: short (the image's name and 40
-            bits of its hash); the content check makes sure no two images of a
-            site share one (`clash`).
-        key: What it is kept under in the store: the full hash of all that
-            makes it, so an entry found there is this variant's and no other's.
-    """
+    """One output file: a width in one format, published under a short `name`
+    (the image's name and 40 bits of its hash: the content check makes sure no
+    two images of a site share one, `clash`) and kept in the store under `key`,
+    the full hash of all that makes it (an entry found there is this variant's
+    and no other's)."""
 
     width: int
     height: int
@@ -91,14 +87,9 @@ def slug(stem: str) -> str:
 class Unshowable(ValueError):
     """An image of which no variant can be shown: smaller than MIN_SIDE on a
     side, or so long and thin that every variant would be (WebP's largest side
-    leaves a very tall image only a few pixels wide).
-
-    Attributes:
-        reason: "small" (both sides), "tall" (too narrow) or "flat" (too low).
-        width, height: The image's size (as shown).
-        minimum: The fewest pixels a variant must have on a side (MIN_SIDE).
-        limit: The most pixels a variant may have on a side (MAX_SIDE).
-    """
+    leaves a very tall image only a few pixels wide). Its `reason` is "small"
+    (both sides), "tall" (too narrow) or "flat" (too low); `minimum` and `limit`
+    are the fewest and most pixels a variant may have on a side."""
 
     def __init__(self, width: int, height: int):
         small = width < MIN_SIDE and height < MIN_SIDE

@@ -61,10 +61,8 @@ class ImagePlanner:
     def __exit__(self, *exc) -> None:
         """Drops the images started early but not begun (a build that failed
         before processing them); the one being made is finished."""
-        for future in self._started.values():
-            future.cancel()
         if self._pool is not None:
-            self._pool.shutdown(wait=False)
+            self._pool.shutdown(wait=False, cancel_futures=True)
         self._pool, self._started = None, {}
 
     def process(self) -> Stats:

@@ -36,6 +36,9 @@ WIDEST = 1600  # the widest picture the site shows (the pipeline's largest width
 # 108 MP JPEG, decoded at a quarter of its size, is an ordinary photo.
 Image.MAX_IMAGE_PIXELS = 16 * MAX_LIMIT_MEGAPIXELS * 1_000_000
 _JPEG_SCALES = (8, 4, 2, 1)  # a JPEG is decoded at 1/8, 1/4, 1/2 or full size
+WARN_MEGAPIXELS = 25
+COVER_MIN_WIDTH = 1200
+_SWAPS = {5, 6, 7, 8}  # EXIF orientations that turn the image on its side
 
 
 def decoded_megapixels(fmt: str, width: int, height: int) -> float:
@@ -45,35 +48,21 @@ def decoded_megapixels(fmt: str, width: int, height: int) -> float:
     if fmt == "JPEG":
         scale = next(s for s in _JPEG_SCALES if s == 1 or width / s >= min(width, WIDEST))
     return (width // scale) * (height // scale) / 1e6
-WARN_MEGAPIXELS = 25
-COVER_MIN_WIDTH = 1200
-_SWAPS = {5, 6, 7, 8}  # EXIF orientations that turn the image on its side
 
 
 @dataclass(frozen=True)
 class Measured:
-    """What an image file is.
+    """What an image file is. It is kept on disk, for every language: the
+    content check says its `error` in the editor's language."""
 
-    Attributes:
-        digest: Hash of its bytes and the pipeline version (hex).
-        width: Width as shown (after EXIF rotation), like the height.
-        format: Pillow's format name (JPEG, PNG, WEBP, ...), or for an
-            unsupported file the format it is in (HEIC, ...).
-        error: Why it cannot be used, or "" when it can: "unreadable",
-            "unsupported", "damaged" or "too-large". The content check says it in
-            the editor's language (this is kept on disk, for every language).
-        detail: What went wrong when the file is damaged (the error's name).
-        limit: The pixel limit, in megapixels, when it is too large.
-    """
-
-    digest: str = ""
-    width: int = 0
+    digest: str = ""  # the hash of its bytes and the pipeline version (hex)
+    width: int = 0  # as shown (after EXIF rotation), like the height
     height: int = 0
     alpha: bool = False
-    format: str = ""
-    error: str = ""
-    detail: str = ""
-    limit: float = 0
+    format: str = ""  # Pillow's name (JPEG, PNG, ...), or an unsupported file's (HEIC, ...)
+    error: str = ""  # why it cannot be used: unreadable, unsupported, damaged or too-large
+    detail: str = ""  # what went wrong in a damaged file (the error's name)
+    limit: float = 0  # the pixel limit, in megapixels, of one too large
 
     @property
     def megapixels(self) -> float:
@@ -95,7 +84,8 @@ def measure(path: Path, limit_megapixels: float = 50, digest: str | None = None)
         with Image.open(path, formats=FORMATS) as image:
             width, height = image.size
             if decoded_megapixels(image.format or "", width, height) > limit_megapixels:
-                return _too_large(width, height, limit_megapixels)
+                return Measured(width=width, height=height, error="too-large",
+                                limit=limit_megapixels)
             found = _shape(image, digest or digest_of(path))
             if image.format == "JPEG":  # decoding at 1/8 scale still reads every byte
                 image.draft("RGB", (math.ceil(width / 8), math.ceil(height / 8)))
@@ -104,7 +94,7 @@ def measure(path: Path, limit_megapixels: float = 50, digest: str | None = None)
         kind = sniff(path)
         return Measured(format=kind, error="unsupported" if kind else "unreadable")
     except Image.DecompressionBombError:
-        return _too_large(0, 0, limit_megapixels)
+        return Measured(error="too-large", limit=limit_megapixels)
     except Exception as exc:  # noqa: BLE001 - a damaged file raises many kinds of error in Pillow
         return Measured(error="damaged", detail=type(exc).__name__)
     return found
@@ -131,10 +121,6 @@ def _shape(image: Image.Image, digest: str) -> Measured:
         width, height = height, width
     alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
     return Measured(digest, width, height, alpha, image.format or "")
-
-
-def _too_large(width: int, height: int, limit: float) -> Measured:
-    return Measured(width=width, height=height, error="too-large", limit=limit)
 
 
 class ImageIndex:

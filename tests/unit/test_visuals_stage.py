@@ -47,14 +47,17 @@ def test_a_damaged_drawing_in_the_store_is_drawn_again(tmp_path):
 def test_only_references_reach_folium():
     import pytest
 
-    from generator.visuals.maps.draw import Popup
+    from generator.visuals.maps.draw import draw
 
+    m = _map("een")
+    fm.area(m, {"type": "Point", "coordinates": [5.1, 52.0]}, "#17506b", "een", "<p>een</p>")
+    m.sketch[-1][-1] = "alert(1)"  # the area's popup: a text where a reference belongs
     with pytest.raises(ValueError):
-        Popup("alert(1)")
+        draw(m.sketch)
 
 
-def test_the_texts_table_is_inert_in_html():
-    rendered = fm.render(_map("</script><script>alert(1)</script>"))
+def test_the_texts_table_is_inert_in_html(tmp_path):
+    rendered = fm.render(_map("</script><script>alert(1)</script>"), Store(tmp_path))
     assert "</script>" not in rendered.script and "<" not in rendered.script.split("\n", 1)[0]
 
 
@@ -65,12 +68,12 @@ def _ctx(lang: str = "nl") -> PageCtx:
                    "pilots/houten/")
 
 
-def test_every_marker_goes_into_one_cluster_and_a_layer_takes_its_own_out():
+def test_every_marker_goes_into_one_cluster_and_a_layer_takes_its_own_out(tmp_path):
     m = fm.new_map(resolve_tiles("OpenStreetMap.Mapnik"), (52.0, 5.1), 12)
     layer = fm.layer(m, "Laag")
     fm.marker(layer, (52.0, 5.1), "pl-marker--story", "een")
     fm.marker(m, (52.0, 5.1), "pl-marker--story", "twee")
-    code = fm.render(m).script
+    code = fm.render(m, Store(tmp_path)).script
     assert code.count("L.markerClusterGroup(") == 1 and "disableClusteringAtZoom" not in code
     assert "layer_pl4.pl_m.push(L.marker(" in code and "cluster_pl3.pl_m.push(L.marker(" in code
     assert "removeLayers(l.pl_m)" in code and "cluster_pl3.addTo(pl_map_pl0)" in code

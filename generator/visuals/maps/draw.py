@@ -5,6 +5,7 @@ why folium only ever sees references into the map's table of texts."""
 from __future__ import annotations
 
 import itertools
+from string import Template
 from typing import Any, Iterator
 
 import folium
@@ -12,6 +13,40 @@ from branca.element import Element, MacroElement
 
 from generator.visuals.maps.script import js
 from generator.visuals.maps.script import ref as _ref
+
+# The Leaflet code of each element of ours: $me is the element's name and
+# $parent its parent's (known only once the map is renumbered); the other
+# values are numbers, names and references into the table of texts.
+_SCRIPTS = {
+    "tiles": ("L.tileLayer($url,{attribution:$attribution,subdomains:$subdomains,"
+              "minZoom:$min_zoom,maxZoom:$max_zoom$bounds}).addTo($parent);"),
+    # marker icons are defined once and shared by every marker (a thousand
+    # markers should not carry a thousand icon definitions)
+    "icons": "var $me={$icons};",
+    # the map's one marker cluster: every marker goes into it, whatever its
+    # layer, so that markers at one place or close together are counted (and
+    # spread out at the deepest zoom) instead of hiding one another; no
+    # animation for a reader who asked for less motion
+    "cluster": ("var $me=L.markerClusterGroup({showCoverageOnHover:false,maxClusterRadius:60,"
+                "animate:!matchMedia('(prefers-reduced-motion: reduce)').matches});"
+                "$me.pl_m=[];"),
+    # a layer the reader switches on and off: its areas are drawn in it, its
+    # markers are kept in a list (`pl_m`) that goes into the map's cluster
+    "layer": "var $me=L.featureGroup().addTo($parent);$me.pl_m=[];",
+    # folium's own popup uses jQuery and a JavaScript template literal, which a
+    # backtick in a title would break
+    "popup": "$parent.bindPopup($html,{maxWidth:300});",
+    "marker": ("$into.pl_m.push(L.marker($point,{icon:$icons.$icon,title:$title,"
+               "riseOnHover:true})$popup);"),
+    "layers": ("L.control.layers(null,{$named},{collapsed:true,position:'topright'})"
+               ".addTo($parent);"),
+    "fit": "$parent.fitBounds($bounds,{padding:[30,30],maxZoom:$max_zoom,animate:false});",
+    # written last: the markers go into the cluster, and each layer takes its
+    # markers out of it when it is switched off (and back when switched on)
+    "gather": ("[$layers].forEach(function(l){l.on('add',function(){$c.addLayers(l.pl_m)})"
+               ".on('remove',function(){$c.removeLayers(l.pl_m)})});"
+               "$c.addLayers([].concat($c.pl_m$lists));$c.addTo($parent);"),
+}
 
 
 def draw(structure: list) -> tuple[str, str]:
@@ -22,7 +57,10 @@ def draw(structure: list) -> tuple[str, str]:
     for kind, *args in structure:
         made.append(_STEPS[kind](made, *args))
     m = made[0]
-    m.add_child(Gather(m.pl_cluster, [g for g in made if isinstance(g, Layer)]))
+    names = [layer.get_name for layer in _layers(made)]
+    m.add_child(_Scripted("gather", c=m.pl_cluster.get_name,
+                          layers=lambda: ",".join(name() for name in names),
+                          lists=lambda: "".join(f",{name()}.pl_m" for name in names)))
     _renumber(m, itertools.count())
     m.render()  # fills the root's script; the page around it (root.render()) is not needed
     lines = (line.strip() for line in m.get_root().script.render().splitlines())
@@ -44,72 +82,30 @@ class _Literal(Element):
 
 
 class _Scripted(MacroElement):
-    """An element of ours that only writes script: it is written in Python from
-    names and references (no template), and added to the page as finished text.
-    Its name is its class's, in lower case."""
+    """An element of ours that only writes script: its `_SCRIPTS` entry, filled
+    in with `values` (a function gives its value once every name is known), and
+    added to the page as finished text. Its name is its kind."""
 
-    def __init__(self):
+    def __init__(self, kind: str, **values: Any):
         super().__init__()
-        self._name = type(self).__name__.lower()
-
-    def script(self) -> str:
-        """The element's Leaflet code."""
-        raise NotImplementedError
+        self._name, self.values = kind, values
 
     def render(self, **kwargs: Any) -> None:
-        self.get_root().script.add_child(_Literal(self.script()), name=self.get_name())
+        values = {key: value() if callable(value) else value
+                  for key, value in self.values.items()}
+        script = Template(_SCRIPTS[self._name]).substitute(
+            values, me=self.get_name(), parent=self._parent.get_name())
+        self.get_root().script.add_child(_Literal(script), name=self.get_name())
         for child in self._children.values():
             child.render(**kwargs)
 
 
-class Popup(_Scripted):
-    """A popup whose HTML is a text of the map's table (folium's own uses jQuery
-    and a JavaScript template literal, which a backtick in a title would break)."""
-
-    def __init__(self, html_ref: str):
-        super().__init__()
-        self.html_ref = _ref(html_ref)
-
-    def script(self) -> str:
-        return f"{self._parent.get_name()}.bindPopup({self.html_ref},{{maxWidth:300}});"
-
-
-class Tiles(_Scripted):
-    """The map's tile layer; its URL, attribution and subdomains are texts of
-    the map's table (a tile URL and attribution may come from site.yml)."""
-
-    def __init__(self, tiles: dict):
-        super().__init__()
-        self.url, self.attribution, self.subdomains = (
-            _ref(tiles[key]) for key in ("url", "attribution", "subdomains"))
-        self.zooms = f"minZoom:{int(tiles['min_zoom'])},maxZoom:{int(tiles['max_zoom'])}"
-        self.bounds = f",bounds:{js(tiles['bounds'])}" if tiles["bounds"] else ""
-
-    def script(self) -> str:
-        return (f"L.tileLayer({self.url},{{attribution:{self.attribution},"
-                f"subdomains:{self.subdomains},{self.zooms}{self.bounds}}})"
-                f".addTo({self._parent.get_name()});")
-
-
-class Layers(_Scripted):
-    """The control that switches layers on and off, named by texts of the table."""
-
-    def __init__(self, layers: list[Layer]):
-        super().__init__()
-        self.layers = layers
-
-    def script(self) -> str:
-        named = "".join(f"[{layer.pl_label}]:{layer.get_name()}," for layer in self.layers)
-        return (f"L.control.layers(null,{{{named}}},{{collapsed:true,position:'topright'}})"
-                f".addTo({self._parent.get_name()});")
-
-
-class Icons(_Scripted):
-    """The map's marker icons, defined once and shared by every marker
-    (a thousand markers should not carry a thousand icon definitions)."""
+class _Icons(_Scripted):
+    """The map's marker icons (`key` gives the one a marker shows)."""
 
     def __init__(self):
-        super().__init__()
+        super().__init__("icons", icons=lambda: "".join(
+            f"{key}:L.divIcon({icon})," for icon, key in self.icons.items()))
         self.icons: dict[str, str] = {}  # options -> key
 
     def key(self, css: str, html: str = "") -> str:
@@ -118,82 +114,9 @@ class Icons(_Scripted):
                       "iconAnchor": [15, 15]})
         return self.icons.setdefault(options, f"i{len(self.icons)}")
 
-    def script(self) -> str:
-        icons = "".join(f"{key}:L.divIcon({icon})," for icon, key in self.icons.items())
-        return f"var {self.get_name()}={{{icons}}};"
 
-
-class Cluster(_Scripted):
-    """The map's one marker cluster: every marker goes into it, whatever its
-    layer, so that markers at one place or close together are counted (and
-    spread out at the deepest zoom) instead of hiding one another."""
-
-    def script(self) -> str:
-        # no animation for a reader who asked for less motion
-        return (f"var {self.get_name()}=L.markerClusterGroup({{showCoverageOnHover:false,"
-                f"maxClusterRadius:60,animate:!matchMedia('(prefers-reduced-motion: reduce)')"
-                f".matches}});{self.get_name()}.pl_m=[];")
-
-
-class Layer(_Scripted):
-    """A layer the reader switches on and off: its areas are drawn in it, its
-    markers are kept in a list (`pl_m`) that goes into the map's cluster."""
-
-    def __init__(self, label_ref: str):
-        super().__init__()
-        self.pl_label = _ref(label_ref)
-
-    def script(self) -> str:
-        name = self.get_name()
-        return f"var {name}=L.featureGroup().addTo({self._parent.get_name()});{name}.pl_m=[];"
-
-
-class Gather(_Scripted):
-    """Written last: the markers go into the cluster, and each layer takes its
-    markers out of it when it is switched off (and back when switched on)."""
-
-    def __init__(self, cluster: Cluster, layers: list[Layer]):
-        super().__init__()
-        self.cluster, self.layers = cluster, layers
-
-    def script(self) -> str:
-        c, names = self.cluster.get_name(), [layer.get_name() for layer in self.layers]
-        lists = "".join(f",{n}.pl_m" for n in names)
-        return (f"[{','.join(names)}].forEach(function(l){{l.on('add',function(){{"
-                f"{c}.addLayers(l.pl_m)}}).on('remove',function(){{{c}.removeLayers(l.pl_m)}})}});"
-                f"{c}.addLayers([].concat({c}.pl_m{lists}));{c}.addTo({self._parent.get_name()});")
-
-
-class Fit(_Scripted):
-    """The map's view fitted to its places, at once (no zoom played on loading)."""
-
-    def __init__(self, bounds: list, max_zoom: int):
-        super().__init__()
-        self.bounds, self.max_zoom = js(bounds), int(max_zoom)
-
-    def script(self) -> str:
-        return (f"{self._parent.get_name()}.fitBounds({self.bounds},{{padding:[30,30],"
-                f"maxZoom:{self.max_zoom},animate:false}});")
-
-
-class Marker(_Scripted):
-    """A compact marker: a shared icon, an accessible title, an optional popup,
-    put in a list of markers (its layer's, or the cluster's own)."""
-
-    def __init__(self, m: folium.Map, point: list, css: str, title_ref: str,
-                 popup_ref: str | None, html: str):
-        super().__init__()
-        self.point = js([float(point[0]), float(point[1])])
-        self.icons, self.icon, self.cluster = m.pl_icons, m.pl_icons.key(css, html), m.pl_cluster
-        self.title = _ref(title_ref)
-        self.popup = _ref(popup_ref) if popup_ref else ""
-
-    def script(self) -> str:
-        into = self._parent if isinstance(self._parent, Layer) else self.cluster
-        popup = f".bindPopup({self.popup},{{maxWidth:300}})" if self.popup else ""
-        icon = f"{self.icons.get_name()}.{self.icon}"
-        return (f"{into.get_name()}.pl_m.push(L.marker({self.point},{{icon:{icon},"
-                f"title:{self.title},riseOnHover:true}}){popup});")
+def _layers(made: list) -> list[_Scripted]:
+    return [g for g in made if isinstance(g, _Scripted) and g._name == "layer"]
 
 
 def _step_map(made: list, tiles: dict, center: list, zoom: int) -> folium.Map:
@@ -204,8 +127,12 @@ def _step_map(made: list, tiles: dict, center: list, zoom: int) -> folium.Map:
     # the container's id is the map's name: in the generator's reserved "pl_" space,
     # which no id in a text may take (Leaflet would draw into the first such element)
     m._name = "pl_map"
-    m.add_child(Tiles(tiles))
-    m.pl_icons, m.pl_cluster = Icons().add_to(m), Cluster().add_to(m)
+    # a tile URL and attribution may come from site.yml: texts of the table
+    m.add_child(_Scripted("tiles", **{key: _ref(tiles[key]) for key in
+                                      ("url", "attribution", "subdomains")},
+                          min_zoom=int(tiles["min_zoom"]), max_zoom=int(tiles["max_zoom"]),
+                          bounds=f",bounds:{js(tiles['bounds'])}" if tiles["bounds"] else ""))
+    m.pl_icons, m.pl_cluster = _Icons().add_to(m), _Scripted("cluster").add_to(m)
     return m
 
 
@@ -216,15 +143,34 @@ def _step_area(made: list, parent: int, geometry: dict, color: str, title_ref: s
     folium.GeoJson({"type": "Feature", "properties": {}, "geometry": geometry},
                    style_function=lambda _: style, control=False,
                    highlight_function=lambda _: {"weight": 5, "fillOpacity": 0.35}) \
-        .add_child(Popup(popup_ref)).add_to(made[parent])
+        .add_child(_Scripted("popup", html=_ref(popup_ref))).add_to(made[parent])
 
 
-_STEPS = {"map": _step_map, "area": _step_area,
-          "marker": lambda made, parent, *marker: Marker(made[0], *marker).add_to(made[parent]),
-          "layer": lambda made, parent, label_ref: Layer(label_ref).add_to(made[parent]),
-          "control": lambda made, parent: Layers(
-              [g for g in made if isinstance(g, Layer)]).add_to(made[parent]),
-          "fit": lambda made, parent, bounds, zoom: Fit(bounds, zoom).add_to(made[parent])}
+def _step_marker(made: list, parent: int, point: list, css: str, title_ref: str,
+                 popup_ref: str | None, html: str) -> _Scripted:
+    """A compact marker: a shared icon, an accessible title, an optional popup,
+    put in a list of markers (its layer's, or the cluster's own)."""
+    m = made[0]
+    popup = f".bindPopup({_ref(popup_ref)},{{maxWidth:300}})" if popup_ref else ""
+    return _Scripted("marker", into=(made[parent] if parent else m.pl_cluster).get_name,
+                     point=js([float(point[0]), float(point[1])]), icons=m.pl_icons.get_name,
+                     icon=m.pl_icons.key(css, html), title=_ref(title_ref),
+                     popup=popup).add_to(made[parent])
+
+
+def _step_control(made: list, parent: int) -> _Scripted:
+    """The control that switches layers on and off, named by texts of the table."""
+    layers = _layers(made)
+    return _Scripted("layers", named=lambda: "".join(
+        f"[{layer.values['label']}]:{layer.get_name()}," for layer in layers)).add_to(made[parent])
+
+
+_STEPS = {"map": _step_map, "area": _step_area, "marker": _step_marker, "control": _step_control,
+          "layer": lambda made, parent, label_ref: _Scripted(
+              "layer", label=_ref(label_ref)).add_to(made[parent]),
+          # the view fitted to the map's places at once (no zoom played on loading)
+          "fit": lambda made, parent, bounds, zoom: _Scripted(
+              "fit", bounds=js(bounds), max_zoom=int(zoom)).add_to(made[parent])}
 
 
 def _renumber(element: Element, counter: Iterator[int]) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.content.store import Store, code_digest, key_of
 from generator.site.mapsettings import Tiles as TileSource
@@ -90,8 +90,7 @@ def fit(m: Handle, points: list[tuple[float, float]], max_zoom: int = 16) -> Non
         m.add("fit", 0, [[min(lats), min(lons)], [max(lats), max(lons)]], max_zoom)
 
 
-@dataclass(frozen=True)
-class RenderedMap:
+class RenderedMap(NamedTuple):
     """A map ready for a page: the id of its container and of its Leaflet
     variable, and the Leaflet code that draws it (for a script file)."""
 
@@ -99,19 +98,17 @@ class RenderedMap:
     script: str
 
 
-def render(m: Handle, cache: Store | None = None) -> RenderedMap:
+def render(m: Handle, cache: Store) -> RenderedMap:
     """Draws a map's Leaflet code with deterministic names, or takes it from
     `cache`: earlier drawings, by a hash of their steps and of the code that drew them."""
     steps = json.dumps(m.sketch, sort_keys=True, ensure_ascii=False)
     key = key_of(steps, code_digest(("visuals/maps",), ("folium", "branca")))
-    stored = cache.read(key) if cache is not None else None
-    if stored is not None:
-        drawn = RenderedMap(**json.loads(stored))
-    else:
+    stored = cache.read(key)
+    if stored is None:
         from generator.visuals.maps.draw import draw  # folium is loaded only to draw
 
-        drawn = RenderedMap(*draw(m.sketch))
-        if cache is not None:
-            cache.put(key, json.dumps(asdict(drawn)).encode(), ".json")
+        stored = json.dumps(draw(m.sketch)).encode()
+        cache.put(key, stored, ".json")
+    name, script = json.loads(stored)
     table = f"var {TEXTS}={js(list(m.texts), text=True)};\n"
-    return RenderedMap(drawn.name, table + drawn.script)
+    return RenderedMap(name, table + script)
