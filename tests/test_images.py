@@ -176,8 +176,11 @@ def test_a_page_is_shared_with_its_cover_or_a_card_of_its_own(basic_site):
         with Image.open(basic_site / image.removeprefix(base)) as cover:
             width = html.find("meta", property="og:image:width")["content"]
             assert cover.size[0] == int(width)
-    example = soup(page(basic_site, "en/stories/english-only/")).find("meta", property="og:title")
-    assert example["content"].endswith("(Illustrative example)")
+    example = soup(page(basic_site, "en/stories/english-only/"))
+    assert example.find("meta", property="og:title")["content"].endswith("(Illustrative example)")
+    card = example.find("meta", property="og:image")["content"]  # no cover: a card, with a badge
+    with Image.open(basic_site / card.removeprefix(base)) as drawn:
+        assert "/social/" in card and min(drawn.convert("RGB").getpixel((76, 96))) > 200
     person = soup(page(basic_site, "people/onderzoeker-twee/")).find("meta", property="og:image")
     assert re.search(r"/social/[0-9a-f]{64}\.jpg$", person["content"])  # no picture: a card
     with Image.open(basic_site / person["content"].removeprefix(base)) as card:

@@ -95,8 +95,9 @@ class SiteVisuals(SiteMaps, Visuals):
                                alt.text if alt else title)
         site_name = c.ls.pick(self.site.config.title).text
         kicker = c.gettext("Pilot") if node is not None and node.kind is PILOTS else ""
+        example = node is not None and getattr(node.meta, "example", False)
         spec = CardSpec(c.title(node).text if node is not None else (title or site_name),
-                        site_name, kicker)
+                        site_name, kicker, c.gettext("Illustrative example") if example else "")
         alt = c.gettext("%(title)s: sharing image", title=spec.title)
         return SocialImage(f"social/{spec.name}", *SIZE, alt, spec)
 
