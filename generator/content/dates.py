@@ -25,10 +25,7 @@ class PartialDate:
 
     @property
     def precision(self) -> Precision:
-        """How precise the date is: year, month or day."""
-        if self.day is not None:
-            return "day"
-        return "month" if self.month is not None else "year"
+        return "day" if self.day is not None else "month" if self.month is not None else "year"
 
     def first_day(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)
@@ -44,8 +41,7 @@ class PartialDate:
         parts = [f"{self.year:04d}", self.month and f"{self.month:02d}", self.day and f"{self.day:02d}"]
         return "-".join(p for p in parts if p)
 
-    def __str__(self) -> str:
-        return self.iso()
+    __str__ = iso
 
 
 def parse_date(value: Any) -> PartialDate:
