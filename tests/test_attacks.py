@@ -354,6 +354,7 @@ def test_no_emitted_page_holds_an_inline_script(basic_project: Path):
     ('map: {tiles: {url: "https://t.example/{z}/{x}/{y}.png\\" onerror=\\"x", attribution: a}}',
      "map.tiles"),
     ('map: {tiles: {url: "http://t.example/{z}/{x}/{y}.png", attribution: a}}', "map.tiles"),
+    ('map: {tiles: {url: "https://t.example/{z}/{x}.png", attribution: a}}', "contains {z}"),
     ('map: {tiles: {url: "https://t.example/{z}/{x}/{y}.png", '
      'attribution: "<a href=javascript:alert(1)>x</a>"}}', "attribution"),
     ("images: {max_megapixels: 100000}", "images.max_megapixels"),

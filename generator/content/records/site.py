@@ -24,7 +24,8 @@ _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 _HOST = r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d{1,5})?"
 _BASE_URL = re.compile(rf"^https?://{_HOST}(?:/[A-Za-z0-9._~%/-]*)?$")
 _VIDEO_HOST = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
-_TILE_URL = re.compile(r"^https://[A-Za-z0-9.{}-]+(?::\d{1,5})?/[A-Za-z0-9._~%/{}@?=&-]*$")
+_TILE_URL = re.compile(r"(?=.*\{z\})(?=.*\{x\})(?=.*\{y\})"  # each of {z}, {x} and {y}
+                       r"https://[A-Za-z0-9.{}-]+(?::\d{1,5})?/[A-Za-z0-9._~%/{}@?=&-]*")
 
 
 def known_language(code: str) -> bool:
@@ -81,29 +82,17 @@ class CustomTiles(Model):
     """A tile server given by URL, with the attribution it requires (plain text;
     the link to the source goes in `attribution_url`, never as HTML)."""
 
-    url: Text = Field(description="https://.../{z}/{x}/{y}.png")
-    attribution: Text = Field(max_length=300,
-                              description=N_("plain text, e.g. © OpenStreetMap"))
+    url: Annotated[Text, matching(_TILE_URL, N_(
+        "a tile URL starts with https://, contains {{z}}, {{x}} and {{y}}, and nothing but "
+        "letters, digits and / . - _ ? = & % {{ }}"))] = Field(
+        description="https://.../{z}/{x}/{y}.png")
+    attribution: Annotated[Text, matching(r"[^<>]*", N_(
+        "the attribution is plain text, not HTML; put the link in `attribution_url`"))] = Field(
+        max_length=300, description=N_("plain text, e.g. © OpenStreetMap"))
     attribution_url: Url | None = Field(default=None,
                                         description=N_("where the attribution links to"))
     max_zoom: int = Field(default=19, ge=1, le=22, description=N_(
         "the deepest zoom level the tile server has"))
-
-    @field_validator("url")
-    @classmethod
-    def _template(cls, value: str) -> str:
-        if not _TILE_URL.fullmatch(value) or not all(k in value for k in ("{z}", "{x}", "{y}")):
-            raise ValueError(_("a tile URL starts with https://, contains {z}, {x} and {y}, and "
-                               "nothing but letters, digits and / . - _ ? = & % { }"))
-        return value
-
-    @field_validator("attribution")
-    @classmethod
-    def _plain(cls, value: str) -> str:
-        if re.search(r"[<>]", value):
-            raise ValueError(_("the attribution is plain text, not HTML; put the link in "
-                               "`attribution_url`"))
-        return value
 
 
 class ImageSettings(Model):
