@@ -9,15 +9,20 @@ none is given, as light as it must be to read on the dark page.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, WithJsonSchema, model_validator
 
 from generator.content.boundary import Refused
-from generator.content.fields import FileName, Model
+from generator.content.fields import FileName, Model, matching
 from generator.content.messages import N_, _
 from generator.content.problems import Problems
 
 HEX = r"^#[0-9a-fA-F]{6}$"
+# as CSS writes it; the schema keeps the pattern, so that editors' tools check it too
+Colour = Annotated[str, matching(HEX, N_('"{value}" is not a colour; write it as "#1f77b4" '
+                                         "(in quotes)")), AfterValidator(str.lower),
+                   WithJsonSchema({"type": "string", "pattern": HEX})]
 WHITE, LIGHT_PAGE, DARK_PAGE = "#ffffff", "#ffffff", "#12191e"
 TEXT, UI = 4.5, 3.0  # the contrast WCAG 2.1 AA asks of text, and of focus rings and controls
 
@@ -58,11 +63,11 @@ class Fonts(Model):
 class Brand(Model):
     """A site's own look."""
 
-    colour: str = Field(pattern=HEX, description=N_(
+    colour: Colour = Field(description=N_(
         "the main colour (#rrggbb): header, links, buttons; white text must read on it"))
-    colour_dark: str | None = Field(default=None, pattern=HEX, description=N_(
+    colour_dark: Colour | None = Field(default=None, description=N_(
         "the main colour on the dark page (made from `colour` when left out)"))
-    accent: str | None = Field(default=None, pattern=HEX, description=N_(
+    accent: Colour | None = Field(default=None, description=N_(
         "the colour of focus rings and highlights (#rrggbb)"))
     logo: FileName | None = Field(default=None, description=N_(
         "a PNG or WebP file in content/brand/, shown in the header"))
