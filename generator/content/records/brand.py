@@ -1,10 +1,7 @@
 """site.yml's `brand:`: a site's colours, logo and fonts, without CSS or SVG.
-
-Colours are checked for contrast as WCAG 2.1 AA asks, in the light and the
-dark scheme: text in the brand colour on the page, and white text on it (the
-header, buttons). The dark scheme's colour is made from the light one when
-none is given, as light as it must be to read on the dark page.
-"""
+Colours are checked for WCAG 2.1 AA contrast in the light and the dark scheme
+(text in the brand colour on the page, white text on it); the dark scheme's
+colour is made from the light one when none is given."""
 
 from __future__ import annotations
 
@@ -105,8 +102,7 @@ def brand_files(brand: Brand | None, root: Path, read, problems: Problems,
     """The logo and fonts site.yml names, read from content/brand/ and checked.
     `read` reads a file's bytes through the boundary (raises Refused); `line`
     is that of `brand:` in site.yml."""
-    wanted = {"logo": brand.logo, "text": brand.fonts.text, "headings": brand.fonts.headings} \
-        if brand else {}
+    wanted = {"logo": brand.logo, **brand.fonts.model_dump()} if brand else {}
     found = {}
     for role, name in wanted.items():
         if name is None:
@@ -115,14 +111,12 @@ def brand_files(brand: Brand | None, root: Path, read, problems: Problems,
         kinds = (".png", ".webp") if role == "logo" else (".woff2",)
         try:
             data = read(root / FOLDER / name, root / FOLDER) if suffix in kinds else b""
-        except Refused as exc:
+            if not data.startswith(MAGIC.get(suffix, b"-")):
+                raise Refused(_("{name} is not a {kinds} file").format(
+                    name=name, kinds=" / ".join(k.lstrip(".").upper() for k in kinds)),
+                    _("a logo is a PNG or WebP file (never SVG: it could hold a script), a "
+                      "font a WOFF2 file, in content/brand/"))
+            found[role] = data
+        except Refused as exc:  # from the boundary too: one way to the editor
             problems.add(root / "site.yml", line, exc.message, exc.hint)
-            continue
-        if not data.startswith(MAGIC.get(suffix, b"-")):
-            problems.add(root / "site.yml", line, _("{name} is not a {kinds} file").format(
-                name=name, kinds=" / ".join(k.lstrip(".").upper() for k in kinds)),
-                _("a logo is a PNG or WebP file (never SVG: it could hold a script), a font "
-                  "a WOFF2 file, in content/brand/"))
-            continue
-        found[role] = data
     return found
