@@ -503,6 +503,7 @@ def test_an_area_used_again_and_again_cannot_fill_the_disk(hostile: Path):
     ("languages: [nl, zz]", ("languages", '"zz" is not a language code')),
     ('languages: [nl, "en\\n"]', ("languages", "is not a language code")),
     ('base_url: "https://example.org/site/\\n"', ("base_url", "is not a web address")),
+    ("video_hosts: [ok.example.org, https://x.org/v]", ("video_hosts.1", "name of a server")),
     ("map: {tiles: Thunderforest.OpenCycleMap}", ("site.yml:4", "access key")),
 ])
 def test_site_yml_values_that_once_slipped_through(hostile: Path, setting: str, needles):

@@ -144,20 +144,11 @@ class SiteConfig(Model):
     images: ImageSettings = Field(default=ImageSettings(), description=N_("limits on images"))
     brand: Brand | None = Field(default=None, description=N_(
         "the site's own look: colours (checked for contrast), logo and fonts"))
-    video_hosts: list[str] = Field(default_factory=list, description=N_(
-        "PeerTube servers whose videos texts may show (YouTube and Vimeo need no listing), "
-        "e.g. [peertube.example.org]"))
-
-    @field_validator("video_hosts")
-    @classmethod
-    def _hosts(cls, value: list[str]) -> list[str]:
-        value = [host.lower() for host in value]
-        for host in value:
-            if not _VIDEO_HOST.fullmatch(host):
-                raise ValueError(_('"{value}" is not the name of a server; write it like '
-                                   "peertube.example.org (no https://, no path)")
-                                 .format(value=host[:80]))
-        return value
+    video_hosts: list[Annotated[str, AfterValidator(str.lower), matching(_VIDEO_HOST, N_(
+        '"{value}" is not the name of a server; write it like peertube.example.org (no '
+        "https://, no path)"))]] = Field(default_factory=list, description=N_(
+            "PeerTube servers whose videos texts may show (YouTube and Vimeo need no listing), "
+            "e.g. [peertube.example.org]"))
 
     @field_validator("languages")
     @classmethod
