@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import io
 import os
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import lru_cache
 from gettext import NullTranslations
 from pathlib import Path
@@ -93,14 +93,11 @@ def translations(lang: str, domain: str = DOMAIN) -> NullTranslations:
     if not po.is_file():
         return NullTranslations()
     if mo.is_file() and mo.stat().st_mtime >= po.stat().st_mtime:
-        with mo.open("rb") as handle:
-            return Translations(handle, domain)
-    with po.open("rb") as handle:
-        compiled = compiled_mo(read_po(handle, domain=domain))
-    try:
-        write_atomic(mo, compiled)  # two commands may start at once on a fresh clone
-    except OSError:  # an installed package may be read-only: memory is enough
-        pass
+        compiled = mo.read_bytes()
+    else:
+        compiled = compiled_mo(read_po(io.BytesIO(po.read_bytes()), domain=domain))
+        with suppress(OSError):  # an installed package may be read-only: memory is enough
+            write_atomic(mo, compiled)  # two commands may start at once on a fresh clone
     return Translations(io.BytesIO(compiled), domain)
 
 

@@ -85,8 +85,7 @@ def _malformed(text: str) -> tuple[int | None, str | None]:
 
 def template(lang: str) -> str:
     """A new catalogue for a language: every interface text, none translated yet."""
-    with catalogue("en", SITE).open("rb") as handle:
-        english = read_po(handle, domain=SITE)
+    english = read_po(io.BytesIO(catalogue("en", SITE).read_bytes()), domain=SITE)
     fresh = Catalog(locale=lang, domain=SITE, project="pilot stories")
     for message in english:
         if message.id:
