@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 from babel.dates import format_date, format_skeleton
 
 from generator.content.dates import PartialDate
@@ -41,12 +41,8 @@ class Lang:
         return name[:1].upper() + name[1:]
 
 
-@lru_cache(maxsize=None)
-def _locale(name: str) -> Locale:
-    try:
-        return Locale.parse(name)
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse("en_GB")
+# site.yml's check let only locales babel knows through, and the same few serve every page
+_locale = lru_cache(maxsize=None)(Locale.parse)
 
 
 @lru_cache(maxsize=4096)
