@@ -10,7 +10,6 @@ from typing import Any, Literal
 
 from generator.content.messages import _
 
-Precision = Literal["year", "month", "day"]
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -24,7 +23,7 @@ class PartialDate:
     day: int | None = None
 
     @property
-    def precision(self) -> Precision:
+    def precision(self) -> Literal["year", "month", "day"]:
         return "day" if self.day is not None else "month" if self.month is not None else "year"
 
     def first_day(self) -> dt.date:
