@@ -171,7 +171,8 @@ def test_another_project_with_other_languages_funder_and_colours(tmp_path):
     ('{colour: "#17506b", logo: logo.svg}', "is not a PNG / WEBP file"),
     ('{colour: "#17506b", logo: fake.png}', "is not a PNG / WEBP file"),
     ('{colour: "#17506b", fonts: {text: font.woff2}}', "is not a WOFF2 file"),
-    ('{colour: "17506b"}', "brand"),
+    ('{colour: "#17506b", logo: missing.png}', "missing.png does not exist"),
+    ('{colour: "17506b"}', 'brand.colour`: "17506b" is not a colour'),
 ])
 def test_a_brand_that_readers_could_not_read_is_refused(tmp_path, brand, needle):
     root = make_project(tmp_path / "p")

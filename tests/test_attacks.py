@@ -354,6 +354,7 @@ def test_no_emitted_page_holds_an_inline_script(basic_project: Path):
     ('map: {tiles: {url: "https://t.example/{z}/{x}/{y}.png\\" onerror=\\"x", attribution: a}}',
      "map.tiles"),
     ('map: {tiles: {url: "http://t.example/{z}/{x}/{y}.png", attribution: a}}', "map.tiles"),
+    ('map: {tiles: {url: "https://t.example/{z}/{x}.png", attribution: a}}', "contains {z}"),
     ('map: {tiles: {url: "https://t.example/{z}/{x}/{y}.png", '
      'attribution: "<a href=javascript:alert(1)>x</a>"}}', "attribution"),
     ("images: {max_megapixels: 100000}", "images.max_megapixels"),
@@ -502,6 +503,7 @@ def test_an_area_used_again_and_again_cannot_fill_the_disk(hostile: Path):
     ("languages: [nl, zz]", ("languages", '"zz" is not a language code')),
     ('languages: [nl, "en\\n"]', ("languages", "is not a language code")),
     ('base_url: "https://example.org/site/\\n"', ("base_url", "is not a web address")),
+    ("video_hosts: [ok.example.org, https://x.org/v]", ("video_hosts.1", "name of a server")),
     ("map: {tiles: Thunderforest.OpenCycleMap}", ("site.yml:4", "access key")),
 ])
 def test_site_yml_values_that_once_slipped_through(hostile: Path, setting: str, needles):

@@ -10,7 +10,6 @@ from typing import Any, Literal
 
 from generator.content.messages import _
 
-Precision = Literal["year", "month", "day"]
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -24,28 +23,21 @@ class PartialDate:
     day: int | None = None
 
     @property
-    def precision(self) -> Precision:
-        """How precise the date is: year, month or day."""
-        if self.day is not None:
-            return "day"
-        return "month" if self.month is not None else "year"
+    def precision(self) -> Literal["year", "month", "day"]:
+        return "day" if self.day is not None else "month" if self.month is not None else "year"
 
     def first_day(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)
 
     def last_day(self) -> dt.date:
-        if self.day is not None:
-            return self.first_day()
-        month = self.month or 12
-        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        month = self.month or 12  # a day is only ever given with its month
+        return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
 
     def iso(self) -> str:
         """The date as written in ISO 8601 at its own precision."""
-        parts = [f"{self.year:04d}", self.month and f"{self.month:02d}", self.day and f"{self.day:02d}"]
-        return "-".join(p for p in parts if p)
+        return "-".join([f"{self.year:04d}"] + [f"{p:02d}" for p in (self.month, self.day) if p])
 
-    def __str__(self) -> str:
-        return self.iso()
+    __str__ = iso
 
 
 def parse_date(value: Any) -> PartialDate:
@@ -56,8 +48,8 @@ def parse_date(value: Any) -> PartialDate:
         return value
     if isinstance(value, dt.date):
         return PartialDate(value.year, value.month, value.day)
-    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
-    match = _ISO.fullmatch(text)
+    plain = isinstance(value, (str, int)) and not isinstance(value, bool)
+    match = _ISO.fullmatch(str(value).strip()) if plain else None
     if not match:
         raise ValueError(_('"{value}" is not a date; write it as 2019-10-01, or 2019-10 for a '
                            "month").format(value=_shown(value)))

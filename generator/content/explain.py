@@ -71,12 +71,10 @@ _BY_TYPE = (  # pydantic's error types: what is wrong, how to write the value
 
 def _out_of_range(field: str, name: str, error: dict) -> tuple[str, str]:
     message = _("`{field}` is {value}, out of range").format(field=field, value=error.get("input"))
-    if name == "lat":
-        return message, _("use a number between -90 and 90; lat is north-south (about 50-54 in "
-                          "the Netherlands), lon east-west (about 3-7)")
-    if name == "lon":
-        return message, _("use a number between -180 and 180; lat is north-south (about 50-54 "
-                          "in the Netherlands), lon east-west (about 3-7)")
+    if name in ("lat", "lon"):  # the two are easily swapped: the hint says which is which
+        return message, _("use a number between -{limit} and {limit}; lat is north-south (about "
+                          "50-54 in the Netherlands), lon east-west (about 3-7)").format(
+                              limit=90 if name == "lat" else 180)
     ctx = error.get("ctx", {})
     for key, words in (("ge", N_("use a number of at least {limit}")),
                        ("gt", N_("use a number above {limit}")),

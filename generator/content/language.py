@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 from babel.dates import format_date, format_skeleton
 
 from generator.content.dates import PartialDate
@@ -19,10 +19,6 @@ class Lang:
     code: str  # nl, en
     locale: str  # babel's: en_GB for British English
 
-    @property
-    def _babel(self) -> Locale:
-        return _locale(self.locale)
-
     def date(self, value: PartialDate) -> str:
         """Writes a date at its own precision: 1 december 2022, december 2022, 2022."""
         return _written(value, self.locale)
@@ -33,24 +29,20 @@ class Lang:
 
     def country(self, code: str) -> str:
         """A country's name in this language (Nederland, Netherlands)."""
-        return self._babel.territories.get(code.upper(), code.upper())
+        return _locale(self.locale).territories.get(code.upper(), code.upper())
 
     def language_name(self, code: str) -> str:
         """A language's name in this language (Engels, Dutch)."""
-        return self._babel.languages.get(code, code)
+        return _locale(self.locale).languages.get(code, code)
 
     def own_name(self) -> str:
         """This language's name in itself (Nederlands, English)."""
-        name = self._babel.languages.get(self.code, self.code)
+        name = _locale(self.locale).languages.get(self.code, self.code)
         return name[:1].upper() + name[1:]
 
 
-@lru_cache(maxsize=None)
-def _locale(name: str) -> Locale:
-    try:
-        return Locale.parse(name)
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse("en_GB")
+# site.yml's check let only locales babel knows through, and the same few serve every page
+_locale = lru_cache(maxsize=None)(Locale.parse)
 
 
 @lru_cache(maxsize=4096)

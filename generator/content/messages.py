@@ -1,32 +1,22 @@
-"""Messages in the editor's language, and the site's words in each page's
-language, from gettext catalogues.
+"""Words from gettext catalogues: locale/<lang>/LC_MESSAGES/<domain>.po.
 
-Editors are Dutch communication staff, so every message, hint, help text and
-table is written through `_()` and translated with Babel's catalogues in
-`locale/<lang>/LC_MESSAGES/pilots.po` (English is the source language, and
-has a catalogue too, so its wording can change without touching code).
-
-What readers see of the generator's own words (the menu, labels, what maps
-and timelines say) is a second domain, `site`, in `locale/<lang>/LC_MESSAGES/
-site.po`, written in the page's language rather than the editor's:
-`translations(lang, SITE)`, used by the page templates as `_()` (Jinja's i18n
-extension) and by the code as `.gettext()`. English is its source language too;
-a language without a catalogue is written in English.
-
-The language is chosen as every gettext program chooses it, from LANGUAGE,
-LC_ALL, LC_MESSAGES or LANG (nl_NL.UTF-8 is Dutch; anything unknown is
-English), unless `pilots --lang` says otherwise. This module is in the lowest
-layer, so every stage can use it.
-
-A catalogue is compiled at install (`make site`), and again here whenever its
-`.mo` is missing or older than its `.po`, so a fresh clone always speaks.
+Domain `pilots`: every message, hint and help text editors (Dutch communication
+staff) read, through `_()`, in the language LANGUAGE, LC_ALL, LC_MESSAGES or LANG
+ask for (nl_NL.UTF-8 is Dutch; anything unknown is English) or `pilots --lang`.
+Domain `site`: the generator's words for readers (menu, labels, what maps and
+timelines say) in each page's language, `translations(lang, SITE)`, used by the
+templates as `_()`; a language without a catalogue is written in English.
+English is the source language of both and has catalogues too, so its wording
+can change without touching code. A `.mo` is compiled (at install, and here when
+it is missing or older than its `.po`), so a fresh clone always speaks. This
+module is in the lowest layer, so every stage can use it.
 """
 
 from __future__ import annotations
 
 import io
 import os
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import lru_cache
 from gettext import NullTranslations
 from pathlib import Path
@@ -57,15 +47,12 @@ def N_(message: str) -> str:
 def language_from(environ: Mapping[str, str]) -> str:
     """The message language the environment asks for, as gettext reads it
     (LANGUAGE may list several, with colons)."""
-    for name in _ENVIRONMENT:
-        value = environ.get(name, "")
-        if not value:
-            continue
-        for wanted in value.split(":"):  # gettext's LANGUAGE is a list of preferences
-            code = wanted.split(".")[0].split("@")[0].split("_")[0].lower()
-            if code in LANGUAGES:
-                return code
-        return DEFAULT  # the first variable that is set decides, even for C or POSIX
+    # the first variable that is set decides, even for C or POSIX
+    value = next((environ[name] for name in _ENVIRONMENT if environ.get(name)), "")
+    for wanted in value.split(":"):  # gettext's LANGUAGE is a list of preferences
+        code = wanted.split(".")[0].split("@")[0].split("_")[0].lower()
+        if code in LANGUAGES:
+            return code
     return DEFAULT
 
 
@@ -106,14 +93,11 @@ def translations(lang: str, domain: str = DOMAIN) -> NullTranslations:
     if not po.is_file():
         return NullTranslations()
     if mo.is_file() and mo.stat().st_mtime >= po.stat().st_mtime:
-        with mo.open("rb") as handle:
-            return Translations(handle, domain)
-    with po.open("rb") as handle:
-        compiled = compiled_mo(read_po(handle, domain=domain))
-    try:
-        write_atomic(mo, compiled)  # two commands may start at once on a fresh clone
-    except OSError:  # an installed package may be read-only: memory is enough
-        pass
+        compiled = mo.read_bytes()
+    else:
+        compiled = compiled_mo(read_po(io.BytesIO(po.read_bytes()), domain=domain))
+        with suppress(OSError):  # an installed package may be read-only: memory is enough
+            write_atomic(mo, compiled)  # two commands may start at once on a fresh clone
     return Translations(io.BytesIO(compiled), domain)
 
 

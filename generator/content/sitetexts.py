@@ -1,13 +1,7 @@
-"""The site's own words: content/texts/<lang>.po.
-
-The generator's interface texts (menu, labels, headings: gettext's domain
-`site`) name no project. A site changes any of them, or adds a language the
-generator has no words for, with a gettext catalogue in content/texts/, the
-format translators' tools (Poedit, Weblate) read and write. It is data: read
-through the content boundary, parsed, and what it says is escaped wherever
-it is shown. A language with no words at all, neither the generator's nor
-the site's, is a content problem that names the file to add.
-"""
+"""The site's own words: content/texts/<lang>.po, a gettext catalogue (the format
+Poedit and Weblate read and write) over the generator's interface texts, which
+name no project. It is data: read through the content boundary, parsed, and
+escaped wherever it is shown."""
 
 from __future__ import annotations
 
@@ -91,8 +85,7 @@ def _malformed(text: str) -> tuple[int | None, str | None]:
 
 def template(lang: str) -> str:
     """A new catalogue for a language: every interface text, none translated yet."""
-    with catalogue("en", SITE).open("rb") as handle:
-        english = read_po(handle, domain=SITE)
+    english = read_po(io.BytesIO(catalogue("en", SITE).read_bytes()), domain=SITE)
     fresh = Catalog(locale=lang, domain=SITE, project="pilot stories")
     for message in english:
         if message.id:

@@ -84,6 +84,15 @@ def test_the_site_knows_its_base_path_and_default_language():
     assert config.locale("en") == "en_GB"
 
 
+def test_video_hosts_are_server_names_in_lowercase():
+    site = {"title": "T", "languages": ["nl"], "base_url": "https://o.github.io/"}
+    config = SiteConfig.model_validate({**site, "video_hosts": ["PeerTube.Example.org"]},
+                                       context=LANGS)
+    assert config.video_hosts == ["peertube.example.org"]
+    with pytest.raises(ValueError, match="is not the name of a server"):
+        SiteConfig.model_validate({**site, "video_hosts": ["https://x.org"]}, context=LANGS)
+
+
 def test_every_kind_is_described_once():
     assert list(KINDS) == ["pages", "pilots", "stories", "people", "partners"]
     assert by_singular("story") is STORIES and STORIES.path("x") == "stories/x/"

@@ -1,23 +1,25 @@
 """site.yml's `brand:`: a site's colours, logo and fonts, without CSS or SVG.
-
-Colours are checked for contrast as WCAG 2.1 AA asks, in the light and the
-dark scheme: text in the brand colour on the page, and white text on it (the
-header, buttons). The dark scheme's colour is made from the light one when
-none is given, as light as it must be to read on the dark page.
-"""
+Colours are checked for WCAG 2.1 AA contrast in the light and the dark scheme
+(text in the brand colour on the page, white text on it); the dark scheme's
+colour is made from the light one when none is given."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, WithJsonSchema, model_validator
 
 from generator.content.boundary import Refused
-from generator.content.fields import FileName, Model
+from generator.content.fields import FileName, Model, matching
 from generator.content.messages import N_, _
 from generator.content.problems import Problems
 
 HEX = r"^#[0-9a-fA-F]{6}$"
+# as CSS writes it; the schema keeps the pattern, so that editors' tools check it too
+Colour = Annotated[str, matching(HEX, N_('"{value}" is not a colour; write it as "#1f77b4" '
+                                         "(in quotes)")), AfterValidator(str.lower),
+                   WithJsonSchema({"type": "string", "pattern": HEX})]
 WHITE, LIGHT_PAGE, DARK_PAGE = "#ffffff", "#ffffff", "#12191e"
 TEXT, UI = 4.5, 3.0  # the contrast WCAG 2.1 AA asks of text, and of focus rings and controls
 
@@ -58,11 +60,11 @@ class Fonts(Model):
 class Brand(Model):
     """A site's own look."""
 
-    colour: str = Field(pattern=HEX, description=N_(
+    colour: Colour = Field(description=N_(
         "the main colour (#rrggbb): header, links, buttons; white text must read on it"))
-    colour_dark: str | None = Field(default=None, pattern=HEX, description=N_(
+    colour_dark: Colour | None = Field(default=None, description=N_(
         "the main colour on the dark page (made from `colour` when left out)"))
-    accent: str | None = Field(default=None, pattern=HEX, description=N_(
+    accent: Colour | None = Field(default=None, description=N_(
         "the colour of focus rings and highlights (#rrggbb)"))
     logo: FileName | None = Field(default=None, description=N_(
         "a PNG or WebP file in content/brand/, shown in the header"))
@@ -100,8 +102,7 @@ def brand_files(brand: Brand | None, root: Path, read, problems: Problems,
     """The logo and fonts site.yml names, read from content/brand/ and checked.
     `read` reads a file's bytes through the boundary (raises Refused); `line`
     is that of `brand:` in site.yml."""
-    wanted = {"logo": brand.logo, "text": brand.fonts.text, "headings": brand.fonts.headings} \
-        if brand else {}
+    wanted = {"logo": brand.logo, **brand.fonts.model_dump()} if brand else {}
     found = {}
     for role, name in wanted.items():
         if name is None:
@@ -110,14 +111,12 @@ def brand_files(brand: Brand | None, root: Path, read, problems: Problems,
         kinds = (".png", ".webp") if role == "logo" else (".woff2",)
         try:
             data = read(root / FOLDER / name, root / FOLDER) if suffix in kinds else b""
-        except Refused as exc:
+            if not data.startswith(MAGIC.get(suffix, b"-")):
+                raise Refused(_("{name} is not a {kinds} file").format(
+                    name=name, kinds=" / ".join(k.lstrip(".").upper() for k in kinds)),
+                    _("a logo is a PNG or WebP file (never SVG: it could hold a script), a "
+                      "font a WOFF2 file, in content/brand/"))
+            found[role] = data
+        except Refused as exc:  # from the boundary too: one way to the editor
             problems.add(root / "site.yml", line, exc.message, exc.hint)
-            continue
-        if not data.startswith(MAGIC.get(suffix, b"-")):
-            problems.add(root / "site.yml", line, _("{name} is not a {kinds} file").format(
-                name=name, kinds=" / ".join(k.lstrip(".").upper() for k in kinds)),
-                _("a logo is a PNG or WebP file (never SVG: it could hold a script), a font "
-                  "a WOFF2 file, in content/brand/"))
-            continue
-        found[role] = data
     return found

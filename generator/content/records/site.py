@@ -24,7 +24,8 @@ _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 _HOST = r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d{1,5})?"
 _BASE_URL = re.compile(rf"^https?://{_HOST}(?:/[A-Za-z0-9._~%/-]*)?$")
 _VIDEO_HOST = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
-_TILE_URL = re.compile(r"^https://[A-Za-z0-9.{}-]+(?::\d{1,5})?/[A-Za-z0-9._~%/{}@?=&-]*$")
+_TILE_URL = re.compile(r"(?=.*\{z\})(?=.*\{x\})(?=.*\{y\})"  # each of {z}, {x} and {y}
+                       r"https://[A-Za-z0-9.{}-]+(?::\d{1,5})?/[A-Za-z0-9._~%/{}@?=&-]*")
 
 
 def known_language(code: str) -> bool:
@@ -81,29 +82,17 @@ class CustomTiles(Model):
     """A tile server given by URL, with the attribution it requires (plain text;
     the link to the source goes in `attribution_url`, never as HTML)."""
 
-    url: Text = Field(description="https://.../{z}/{x}/{y}.png")
-    attribution: Text = Field(max_length=300,
-                              description=N_("plain text, e.g. © OpenStreetMap"))
+    url: Annotated[Text, matching(_TILE_URL, N_(
+        "a tile URL starts with https://, contains {{z}}, {{x}} and {{y}}, and nothing but "
+        "letters, digits and / . - _ ? = & % {{ }}"))] = Field(
+        description="https://.../{z}/{x}/{y}.png")
+    attribution: Annotated[Text, matching(r"[^<>]*", N_(
+        "the attribution is plain text, not HTML; put the link in `attribution_url`"))] = Field(
+        max_length=300, description=N_("plain text, e.g. © OpenStreetMap"))
     attribution_url: Url | None = Field(default=None,
                                         description=N_("where the attribution links to"))
     max_zoom: int = Field(default=19, ge=1, le=22, description=N_(
         "the deepest zoom level the tile server has"))
-
-    @field_validator("url")
-    @classmethod
-    def _template(cls, value: str) -> str:
-        if not _TILE_URL.fullmatch(value) or not all(k in value for k in ("{z}", "{x}", "{y}")):
-            raise ValueError(_("a tile URL starts with https://, contains {z}, {x} and {y}, and "
-                               "nothing but letters, digits and / . - _ ? = & % { }"))
-        return value
-
-    @field_validator("attribution")
-    @classmethod
-    def _plain(cls, value: str) -> str:
-        if re.search(r"[<>]", value):
-            raise ValueError(_("the attribution is plain text, not HTML; put the link in "
-                               "`attribution_url`"))
-        return value
 
 
 class ImageSettings(Model):
@@ -155,20 +144,11 @@ class SiteConfig(Model):
     images: ImageSettings = Field(default=ImageSettings(), description=N_("limits on images"))
     brand: Brand | None = Field(default=None, description=N_(
         "the site's own look: colours (checked for contrast), logo and fonts"))
-    video_hosts: list[str] = Field(default_factory=list, description=N_(
-        "PeerTube servers whose videos texts may show (YouTube and Vimeo need no listing), "
-        "e.g. [peertube.example.org]"))
-
-    @field_validator("video_hosts")
-    @classmethod
-    def _hosts(cls, value: list[str]) -> list[str]:
-        value = [host.lower() for host in value]
-        for host in value:
-            if not _VIDEO_HOST.fullmatch(host):
-                raise ValueError(_('"{value}" is not the name of a server; write it like '
-                                   "peertube.example.org (no https://, no path)")
-                                 .format(value=host[:80]))
-        return value
+    video_hosts: list[Annotated[str, AfterValidator(str.lower), matching(_VIDEO_HOST, N_(
+        '"{value}" is not the name of a server; write it like peertube.example.org (no '
+        "https://, no path)"))]] = Field(default_factory=list, description=N_(
+            "PeerTube servers whose videos texts may show (YouTube and Vimeo need no listing), "
+            "e.g. [peertube.example.org]"))
 
     @field_validator("languages")
     @classmethod

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pydantic import Field
 
-from pydantic import AfterValidator, Field
-
-from generator.content.fields import Id, Model, Named, matching
+from generator.content.fields import Id, Model, Named
 from generator.content.messages import N_
+from generator.content.records.brand import Colour
 
 # names only: letters, digits and hyphens, in folders of an icon set (never a path)
 ICON_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*){0,2}$"
-Colour = Annotated[str, matching(r"#[0-9a-fA-F]{6}", N_(
-    '"{value}" is not a colour; write it as "#1f77b4" (in quotes)')), AfterValidator(str.lower)]
 
 
 class InterventionType(Named):
