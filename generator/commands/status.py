@@ -24,17 +24,9 @@ class Row:
     notes: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Status:
-    """The status of the whole content."""
-
-    rows: list[Row]  # one per record
-    texts: dict[str, tuple[int, int]]  # per language: (texts present, texts expected)
-    errors: int  # how many content errors `pilots check` would report
-
-
-def status(root: Path) -> Status | None:
-    """Collects the status of a content folder (None if site.yml is unusable)."""
+def status(root: Path) -> str | None:
+    """Returns the status of a content folder as a text table with a summary line
+    (None if site.yml is unusable)."""
     problems = Problems(root=root.parent)
     content = load_content(root, problems)
     if content is None:
@@ -47,8 +39,8 @@ def status(root: Path) -> Status | None:
     texts += [text for value in values for _loc, text in local_texts(value)]
     counts = {lang: (sum(lang in text for text in texts), len(texts))
               for lang in content.languages}
-    return Status([_row(bundle, content.languages) for bundle in bundles], counts,
-                  len(problems.errors))
+    return _render([_row(bundle, content.languages) for bundle in bundles], counts,
+                   len(problems.errors))
 
 
 def _needs_text(bundle: Bundle) -> bool:
@@ -99,22 +91,23 @@ def _missing_fields(row: Row, meta: object) -> None:
                                                                     languages=", ".join(absent)))
 
 
-def render(result: Status) -> str:
-    """Returns the status as a text table with a summary line."""
-    languages = list(result.texts)
+def _render(rows: list[Row], texts: dict[str, tuple[int, int]], errors: int) -> str:
+    """texts: per language, (texts present, texts expected); errors: how many content
+    errors `pilots check` would report."""
+    languages = list(texts)
     header = [_("kind"), "id", *languages, _("notes")]
     lines = [[_(row.kind), row.id,
               *(_("yes") if row.languages[lang] else "-" for lang in languages),
-              "; ".join(row.notes)] for row in result.rows]
+              "; ".join(row.notes)] for row in rows]
     widths = [max(len(x) for x in column) for column in zip(header, *lines)]
     out = ["  ".join(x.ljust(w) for x, w in zip(line, widths)).rstrip()
            for line in [header, ["-" * w for w in widths], *lines]]
     out += ["", _("Translations: {languages}").format(languages=", ".join(
         _("{lang} {percent} ({done} of {total} texts)").format(
             lang=lang, percent=f"{100 * done / total:.0f}%" if total else "100%", done=done,
-            total=total) for lang, (done, total) in result.texts.items()))]
-    if result.errors:
+            total=total) for lang, (done, total) in texts.items()))]
+    if errors:
         out.append(ngettext("{count} content error: run `pilots check` to see it.",
                             "{count} content errors: run `pilots check` to see them.",
-                            result.errors).format(count=result.errors))
+                            errors).format(count=errors))
     return "\n".join(out)
