@@ -231,7 +231,7 @@ def status_command(paths: Paths) -> None:
 @root_option
 def new_command(kind: str, record_id: str, pilot: str | None, country: str, place: str,
                 lat: float | None, lon: float | None, paths: Paths) -> None:
-    from generator.commands.scaffold import Options as New, create, create_texts, site_languages
+    from generator.commands.scaffold import Options as New, create, create_texts
 
     if kind == "texts":
         written = create_texts(paths.content, record_id)
@@ -239,7 +239,7 @@ def new_command(kind: str, record_id: str, pilot: str | None, country: str, plac
                      "then run `pilots check`.").format(path=written.relative_to(paths.root)))
         return
     options = New(pilot=pilot, country=country, place=place, lat=lat, lon=lon)
-    files = create(paths.content, kind, record_id, options, site_languages(paths.content))
+    files = create(paths.content, kind, record_id, options)
     click.echo(_("Created {kind} {id}:").format(kind=_(kind), id=record_id))
     for path in files:
         click.echo(f"  {path.relative_to(paths.root)}")

@@ -45,8 +45,7 @@ def handle_new(handler: Any, preview: Any) -> None:
     record_id, pilot = fields.get("id", "").strip(), fields.get("pilot", "").strip()
     content = preview.paths.content
     try:
-        files = create(content, "story", record_id, Options(pilot=pilot, title=title),
-                       site_languages(content))
+        files = create(content, "story", record_id, Options(pilot=pilot, title=title))
     except (ScaffoldError, OSError) as exc:  # said in the browser: no folders of this computer
         return _send_form(handler, 400, preview, fields,
                           without_paths(str(exc), preview.paths.root))

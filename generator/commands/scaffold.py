@@ -1,15 +1,11 @@
-"""`pilots new`: a new record's bundle, every required field filled with a
-placeholder and every optional one written as a commented line with an
-example, each with a comment (in the editor's language) saying what goes
-there. New records are drafts, so they pass `pilots check` and stay off the
-site until the editor is done.
+"""`pilots new`: a new record's bundle, required fields filled with placeholders and
+optional ones as commented examples, each with a comment in the editor's language
+on what goes there. It is a draft: it passes `pilots check` and stays off the site.
 
-`pilots init DIR`: a new site for another pilot project. The new folder holds
-everything this one does (the generator, the theme, the tests, the publishing
-workflow, the editors' guide), with content of its own: site.yml, empty
-taxonomies and an about page, written in the editor's language, which build
-strictly at once. The project's look and words are then set in content/ alone
-(site.yml's `brand:`, content/texts/).
+`pilots init DIR`: a new site for another project, a copy of this one (generator,
+theme, tests, publishing workflow, editors' guide) with content of its own, in the
+editor's language, which builds strictly at once; its look and words are then set
+in content/ alone (site.yml's `brand:`, content/texts/).
 """
 
 from __future__ import annotations
@@ -28,7 +24,7 @@ from generator.content.kinds import by_singular
 from generator.content.messages import SITE, _, catalogue, speaking
 from generator.content.problems import did_you_mean
 from generator.content.sitetexts import FOLDER, template
-from generator.content.yamlsrc import YMap, load_yaml
+from generator.content.yamlsrc import load_yaml
 from generator.site.geo import country_rings
 
 COLUMN = 31  # where the comments start, as in the content model's examples
@@ -64,10 +60,9 @@ class Options:
 def site_languages(content: Path) -> list[str]:
     """The site's languages from content/site.yml (nl and en when it cannot be read)."""
     try:
-        data = load_yaml((content / "site.yml").read_text(encoding="utf-8")).data
-    except (OSError, UnicodeDecodeError):
-        data = None
-    languages = data.get("languages") if isinstance(data, YMap) else None
+        languages = load_yaml((content / "site.yml").read_text("utf-8")).data["languages"]
+    except (OSError, UnicodeDecodeError, KeyError, TypeError):
+        languages = None
     if isinstance(languages, list) and languages and all(isinstance(x, str) for x in languages):
         return languages
     return ["nl", "en"]
@@ -90,8 +85,7 @@ def create_texts(content: Path, lang: str) -> Path:
     return path
 
 
-def create(content: Path, kind: str, record_id: str, options: Options,
-           languages: list[str]) -> list[Path]:
+def create(content: Path, kind: str, record_id: str, options: Options) -> list[Path]:
     """Creates a record's bundle (kind: story, pilot, page or person); returns its files.
 
     Raises:
@@ -106,6 +100,7 @@ def create(content: Path, kind: str, record_id: str, options: Options,
                               "id").format(kind=_(kind), id=record_id, folder=folder))
     options = replace(options, title=one_line(options.title or "") or None,
                       place=one_line(options.place) or "TODO")
+    languages = site_languages(content)
     files = {"meta.yml": META[kind](options, content, languages)}
     for index, lang in enumerate(languages):
         files[f"{lang}.md"] = _text(kind, lang, options.title if index == 0 else None)
@@ -123,10 +118,8 @@ def one_line(text: str) -> str:
     return re.sub(" {2,}", " ", _UNTYPED.sub("", _BREAKS.sub(" ", text))).strip()
 
 
-def _line(yaml: str, comment: str = "") -> str:
+def _line(yaml: str, comment: str) -> str:
     """A line of YAML with its comment lined up (above it when the line is long)."""
-    if not comment:
-        return yaml
     if len(yaml) >= COLUMN - 1:
         return f"# {comment}\n{yaml}"
     return f"{yaml:<{COLUMN - 1}} # {comment}"
@@ -216,8 +209,8 @@ def _cover_lines(languages: list[str], name: str = "cover", file: str = "cover.j
                   'credit: "..."}',
                   _("a picture in this folder: alt says what it shows (for people who cannot "
                     "see it), credit who made it")),
-            _line("#   " + _("(credit may also be written per language: credit: {example})")
-                  .format(example=_per_language(languages)))]
+            "#   " + _("(credit may also be written per language: credit: {example})")
+            .format(example=_per_language(languages))]
 
 
 def _pilot_meta(options: Options, content: Path, languages: list[str]) -> str:
@@ -246,7 +239,7 @@ def _pilot_meta(options: Options, content: Path, languages: list[str]) -> str:
         _optional(),
         *_cover_lines(languages),
         _line("# phases:", _("drawn as the pilot's timeline")),
-        _line(f"#   - {{start: {year}-01, end: {year}-06, label: {_per_language(languages)}}}"),
+        f"#   - {{start: {year}-01, end: {year}-06, label: {_per_language(languages)}}}",
         _line("# order: 10", _("its place among the pilots: lower numbers come first")),
         _line("# approximate: [location]", _("facts known only roughly: location, period, "
                                              "status")),
@@ -331,7 +324,9 @@ def init(target: Path, languages: list[str]) -> list[Path]:
     shutil.copytree(SOURCE, target, dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns(*LEFT_OUT))
     content = target / "content"
-    files = {"site.yml": _site(languages), "taxonomies.yml": _taxonomies(),
+    files = {"site.yml": _site(languages), "taxonomies.yml": "\n".join([
+                 _("# Themes, target groups and kinds of intervention, each by an id."),
+                 "themes: {}", "target_groups: {}", "intervention_types: {}", ""]),
              "pages/about/meta.yml": "order: 1\n"}
     for lang in languages:
         if not catalogue(lang, SITE).is_file():  # the generator has no words in it: to translate
@@ -362,8 +357,3 @@ def _site(languages: list[str]) -> str:
         '# brand: {colour: "#17506b", logo: logo.png}',
         _("# Who funds it, shown at the foot of every page; `funder: eu` adds the EU emblem."),
         "# funding: " + _per_language(languages), ""])
-
-
-def _taxonomies() -> str:
-    return "\n".join([_("# Themes, target groups and kinds of intervention, each by an id."),
-                      "themes: {}", "target_groups: {}", "intervention_types: {}", ""])
