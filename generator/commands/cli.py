@@ -29,12 +29,8 @@ speak_for_click()  # before anything is said: Click's own words too are in the e
 
 
 def site_paths(_ctx: click.Context, _param: click.Parameter, root: Path | None) -> Paths:
-    """Returns the site's folders: --root, or the folder holding mkdocs.yml, the
-    current one or a parent.
-
-    Raises:
-        click.ClickException: when there is none.
-    """
+    """Returns the site's folders: --root, or the folder holding mkdocs.yml and
+    content/, the current one or a parent (a ClickException when there is none)."""
     if root:
         return Paths(root)
     here = Path.cwd().resolve()
@@ -109,11 +105,9 @@ def _run_build(paths: Paths, options: Options) -> BuildReport:
 
 
 def timing_table(report: BuildReport) -> str:
-    """Returns how long each stage took, in the order they ran."""
-    rows = [f"  {stage:<9} {report.timings[stage]:7.2f} s" for stage in STAGES
-            if stage in report.timings]
-    total = f"  {'total':<9} {report.timings.get('total', 0):7.2f} s"
-    return "\n".join([_("Stages:"), *rows, total])
+    """Returns how long each stage took, in the order they ran, and the whole build."""
+    return "\n".join([_("Stages:"), *(f"  {stage:<9} {report.timings[stage]:7.2f} s"
+                                      for stage in (*STAGES, "total") if stage in report.timings)])
 
 
 def _rel(path: Path) -> str:
@@ -131,10 +125,9 @@ def summary(report: BuildReport, paths: Paths) -> str:
                     report.pages).format(count=report.pages, languages=languages,
                                          folder=_rel(paths.out),
                                          seconds=report.timings.get("total", 0))
-    images = report.images
-    if images:
+    if report.images:
         text += "; " + _("images: {count} ({processed} processed)").format(
-            count=images.images, processed=images.processed)
+            count=report.images.images, processed=report.images.processed)
     return text
 
 

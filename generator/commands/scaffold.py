@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import re
 import shutil
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import click
@@ -54,7 +54,6 @@ class Options:
     lat: float | None = None
     lon: float | None = None
     title: str | None = None  # in the site's first language (a TODO when not given)
-    today: dt.date = field(default_factory=dt.date.today)  # written into new records
 
 
 def site_languages(content: Path) -> list[str]:
@@ -69,11 +68,8 @@ def site_languages(content: Path) -> list[str]:
 
 
 def create_texts(content: Path, lang: str) -> Path:
-    """Writes content/texts/LANG.po: every interface text, ready to translate.
-
-    Raises:
-        ScaffoldError: for a language code that is none, or a file that exists.
-    """
+    """Writes content/texts/LANG.po, every interface text ready to translate (a
+    ScaffoldError for a language code that is none, or a file that exists)."""
     if not re.fullmatch(r"[a-z]{2,3}", lang):
         raise ScaffoldError(_('"{lang}" is not a language code; write two letters, e.g. de or '
                               "fr").format(lang=lang))
@@ -86,11 +82,8 @@ def create_texts(content: Path, lang: str) -> Path:
 
 
 def create(content: Path, kind: str, record_id: str, options: Options) -> list[Path]:
-    """Creates a record's bundle (kind: story, pilot, page or person); returns its files.
-
-    Raises:
-        ScaffoldError: when the id is invalid or taken, or a story's pilot is unknown.
-    """
+    """Creates a record's bundle (kind: story, pilot, page or person); returns its files
+    (a ScaffoldError when the id is invalid or taken, or a story's pilot is unknown)."""
     folder = content / by_singular(kind).folder / record_id
     if not is_valid_id(record_id):
         raise ScaffoldError(_('"{id}" is not a valid id: use lowercase letters a-z, digits and '
@@ -151,11 +144,8 @@ def _pilot_location(content: Path, pilot: str) -> tuple[float, float]:
 
 
 def check_pilot(pilot: str | None, content: Path) -> str:
-    """Returns the pilot a new story belongs to.
-
-    Raises:
-        ScaffoldError: when none is given, or it does not exist.
-    """
+    """Returns the pilot a new story belongs to (a ScaffoldError when none is given,
+    or it does not exist)."""
     pilots = pilots_of(content)
     if not pilot:
         raise ScaffoldError(_("say which pilot the story belongs to: {options}").format(
@@ -175,7 +165,7 @@ def _story_meta(options: Options, content: Path, languages: list[str]) -> str:
         "# " + _("A story. Fill in every field, then remove `draft: true` to publish it."),
         _line(f"pilot: {pilot}",
               _("the pilot this story belongs to (a folder in content/pilots/)")),
-        _line(f"date: {options.today.isoformat()}",
+        _line(f"date: {dt.date.today().isoformat()}",
               _("when it happened or was told: 2019-05-10, or 2019-05 for a month")),
         _line("format: article", _("article | photo-story | map-story | video-story | "
                                    "audio-story")),
@@ -219,7 +209,7 @@ def _pilot_meta(options: Options, content: Path, languages: list[str]) -> str:
         lat, lon = _country_centre(options.country)
     elif not re.fullmatch("[A-Za-z]{2}", options.country):  # it is written into meta.yml as it is
         raise _not_a_country(options.country)
-    year = options.today.year
+    year = dt.date.today().year
     return "\n".join([
         "# " + _("A pilot. Fill in every field, then remove `draft: true` to publish it."),
         _line(f"country: {options.country.upper()}",
@@ -310,12 +300,8 @@ LEFT_OUT = {"content", "site", ".venv", ".build", ".cache", "node_modules", ".gi
 
 def init(target: Path, languages: list[str]) -> list[Path]:
     """Makes a new site in `target` (an empty or new folder); returns what it wrote
-    of its own (the content).
-
-    Raises:
-        ScaffoldError: when the folder holds anything, or this generator is not
-            a folder of files to copy (an installed package).
-    """
+    of its own (the content). A ScaffoldError when the folder holds anything, or
+    this generator is not a folder of files to copy (an installed package)."""
     if target.exists() and any(target.iterdir()):
         raise ScaffoldError(_("{folder} is not empty; give a new folder").format(folder=target))
     if not (SOURCE / "theme").is_dir() or not (SOURCE / "mkdocs.yml").is_file():
