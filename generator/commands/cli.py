@@ -291,8 +291,9 @@ def view_command(paths: Paths, port: int) -> None:
                                      "first").format(folder=_rel(paths.out)))
     try:
         base_path = built_path(paths.out)
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(
-            View, base_path=base_path, directory=str(paths.out)))
+        handler = type("View", (View,), {"base_path": base_path})
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port),
+                                                partial(handler, directory=str(paths.out)))
     except OSError as exc:
         raise click.ClickException(_("port {port} is busy ({reason}); try --port {next}")
                                    .format(port=port, reason=exc.strerror, next=port + 1))
@@ -313,9 +314,7 @@ def built_path(site: Path) -> str:
 class View(http.server.SimpleHTTPRequestHandler):
     """Serves the built site under its path, behind the preview's doors."""
 
-    def __init__(self, *args, base_path: str, **settings) -> None:
-        self.base_path = base_path
-        super().__init__(*args, **settings)
+    base_path = "/"  # the site's own (a class made for each site, as the preview's)
 
     def log_message(self, *args) -> None:
         pass

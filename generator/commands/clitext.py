@@ -41,8 +41,7 @@ def speak_for_click() -> None:
 
 
 class Option(click.Option):
-    """An option whose help is translated whenever it is read: the language is known
-    once `pilots --lang` has been read, after every decorator has run."""
+    """An option whose help is translated whenever it is read."""
 
     @property
     def help(self) -> str | None:

@@ -79,8 +79,7 @@ def _send_form(handler: Any, status: int, preview: Any, values: dict[str, str],
              "pilot": _("Pilot"), "create": _("Create the story"),
              "title_in": _("Title ({language})").format(language=site_languages(content)[0])}
     _send(handler, status, texts=texts, error=error, action=NEW, token=preview.token,
-          values={"id": "", "title": "", "pilot": "", **values}, pilots=pilots_of(content),
-          max_title=MAX_TITLE)
+          values=values, pilots=pilots_of(content), max_title=MAX_TITLE)
 
 
 def _send(handler: Any, status: int, **values: Any) -> None:

@@ -194,8 +194,8 @@ def _story_meta(options: Options, content: Path, languages: list[str]) -> str:
         ""])
 
 
-def _cover_lines(languages: list[str], name: str = "cover", file: str = "cover.jpg") -> list[str]:
-    return [_line(f"# {name}: {{file: {file}, alt: {_per_language(languages)}, "
+def _cover_lines(languages: list[str], name: str = "cover") -> list[str]:
+    return [_line(f"# {name}: {{file: {name}.jpg, alt: {_per_language(languages)}, "
                   'credit: "..."}',
                   _("a picture in this folder: alt says what it shows (for people who cannot "
                     "see it), credit who made it")),
@@ -269,7 +269,7 @@ def _person_meta(options: Options, content: Path, languages: list[str]) -> str:
         _line("draft: true", _("remove this line (or set false) when the page is ready")),
         _optional(),
         _line("# url: https://...", _("their page elsewhere, e.g. at their organisation")),
-        *_cover_lines(languages, "photo", "photo.jpg"),
+        *_cover_lines(languages, "photo"),
         ""])
 
 

@@ -148,8 +148,8 @@ def _table(data: dict) -> list[str]:
         value = _value(prop)
         if field in required:
             value = "**" + _("required") + "**: " + value
-        elif "default" in prop and prop["default"] not in (None, [], {}) \
-                and not isinstance(prop["default"], dict):  # a part's defaults are its own
+        elif prop.get("default") not in (None, []) and not isinstance(prop["default"], dict):
+            # (a part's defaults are its own, in the part's table)
             shown = json.dumps(prop["default"], ensure_ascii=False).replace('"', "")
             value += " (" + _("default: {value}").format(value=f"`{shown}`") + ")"
         meaning = _(prop["description"]) if prop.get("description") else ""
