@@ -12,6 +12,7 @@ import json
 import sys
 from functools import partial
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import click
@@ -71,18 +72,16 @@ def main() -> None:
                 "at most one per processor core)."))
 @option("--fresh", is_flag=True, help=N_("Reuse nothing: empty .cache/ (processed images, "
                                         "maps, social cards) first."))
-def build_command(paths: Paths, out: Path | None, drafts: bool, strict: bool,
-                  base_url: str | None, engine_name: str, timings: bool,
-                  jobs: int | None, fresh: bool) -> None:
+def build_command(paths: Paths, out: Path | None, base_url: str | None, engine_name: str,
+                  timings: bool, **options: Any) -> None:  # the others are Options
     paths = Paths(paths.root, out)
     if base_url:
         try:
             checked_base_url(base_url)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--base-url")
-    options = Options(drafts=drafts, strict=strict, base_url=base_url,
-                      engine=engine_named(engine_name), jobs=jobs, fresh=fresh)
-    report = _run_build(paths, options)
+    report = _run_build(paths, Options(base_url=base_url, engine=engine_named(engine_name),
+                                       **options))
     echo_problems([p for p in report.problems if p.level != "error"])
     if timings:
         click.echo(timing_table(report))
@@ -226,8 +225,7 @@ def status_command(paths: Paths) -> None:
 @option("--lat", type=float, help=N_("For a pilot: latitude of the place."))
 @option("--lon", type=float, help=N_("For a pilot: longitude of the place."))
 @root_option
-def new_command(kind: str, record_id: str, pilot: str | None, country: str, place: str,
-                lat: float | None, lon: float | None, paths: Paths) -> None:
+def new_command(kind: str, record_id: str, paths: Paths, **options: Any) -> None:
     from generator.commands.scaffold import Options as New, create, create_texts
 
     if kind == "texts":
@@ -235,8 +233,7 @@ def new_command(kind: str, record_id: str, pilot: str | None, country: str, plac
         click.echo(_("Created {path}: translate each msgstr line (Poedit opens it too), "
                      "then run `pilots check`.").format(path=written.relative_to(paths.root)))
         return
-    options = New(pilot=pilot, country=country, place=place, lat=lat, lon=lon)
-    files = create(paths.content, kind, record_id, options)
+    files = create(paths.content, kind, record_id, New(**options))  # its options are New's
     click.echo(_("Created {kind} {id}:").format(kind=_(kind), id=record_id))
     for path in files:
         click.echo(f"  {path.relative_to(paths.root)}")
