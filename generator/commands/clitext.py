@@ -8,6 +8,7 @@ through the same catalogues.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import traceback
@@ -105,14 +106,12 @@ def bug_line(stage: str) -> str:
 def report_address() -> str:
     """Where to report a bug in the generator: the Issues of its repository."""
     try:
-        found = subprocess.run(["git", "-C", str(Path(__file__).resolve().parents[2]), "remote",
-                                "get-url", "origin"], capture_output=True, text=True, timeout=5)
+        url = subprocess.run(["git", "-C", str(Path(__file__).resolve().parents[2]), "remote",
+                              "get-url", "origin"], capture_output=True, text=True, timeout=5,
+                             check=True).stdout.strip().removesuffix(".git")
     except (OSError, subprocess.SubprocessError):
-        found = None
-    url = found.stdout.strip().removesuffix(".git") if found and found.returncode == 0 else ""
-    if url.startswith("git@"):  # git@github.com:owner/repo
-        host, _sep, path = url[4:].partition(":")
-        url = f"https://{host}/{path}"
+        url = ""
+    url = re.sub("^git@([^:]+):", r"https://\1/", url)  # from git@github.com:owner/repo
     if url.startswith("https://"):
         return url + "/issues"
     return _("the Issues of the repository the generator comes from")

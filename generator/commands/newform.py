@@ -43,9 +43,8 @@ def handle_new(handler: Any, preview: Any) -> None:
                      .format(address=NEW))
     title = fields.get("title", "")[:MAX_TITLE]  # made one line of text by create
     record_id, pilot = fields.get("id", "").strip(), fields.get("pilot", "").strip()
-    content = preview.paths.content
     try:
-        files = create(content, "story", record_id, Options(pilot=pilot, title=title))
+        files = create(preview.paths.content, "story", record_id, Options(pilot=pilot, title=title))
     except (ScaffoldError, OSError) as exc:  # said in the browser: no folders of this computer
         return _send_form(handler, 400, preview, fields,
                           without_paths(str(exc), preview.paths.root))
