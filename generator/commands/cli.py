@@ -148,8 +148,7 @@ def check_command(paths: Paths, drafts: bool, strict: bool, fmt: str) -> None:
 
 
 def print_check(problems: list[Problem], fmt: str, failing: int) -> None:
-    """Prints the result of `pilots check`: text for people, github for GitHub
-    Actions annotations, json for tools."""
+    """Prints the result of `pilots check` in the format asked for (see --format)."""
     if fmt == "json":
         click.echo(as_json(problems))
         return

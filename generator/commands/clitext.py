@@ -78,8 +78,6 @@ class Group(_Translated, click.Group):
     command_class = Command
 
     def invoke(self, ctx: click.Context):
-        """Runs the command; an exception no content can cause is said to be a bug in
-        the generator, in which stage and where to report it, above its traceback."""
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):

@@ -101,8 +101,6 @@ PARTS = {
     "Intervention": N_("One intervention (an entry of interventions.yml)."),
     "Publication": N_("One publication (an entry of publications.yml)."),
 }
-GENERATED = N_("Written by `pilots schema` from the models in generator/content/records/: "
-               "do not edit by hand.")
 
 
 def render(lang: str) -> str:
@@ -111,12 +109,13 @@ def render(lang: str) -> str:
         others = " · ".join(f"[{code}](content-model.{code}.md)" for code in LANGUAGES
                             if code != lang)
         parts: dict[str, Any] = {}
-        out = [f"<!-- {_(GENERATED)} -->", "", "# " + _("The content model"), "", f"*{others}*", "",
+        generated = _("Written by `pilots schema` from the models in generator/content/records/: "
+                      "do not edit by hand.")
+        out = [f"<!-- {generated} -->", "", "# " + _("The content model"), "", f"*{others}*", "",
                _("Everything an editor writes in content/, field by field. It is written from "
                  "the models `pilots check` uses, so it says exactly what the check accepts."),
                ""]
-        out += _layout()
-        out += ["## " + _("Files"), ""]
+        out += [*_layout(), "## " + _("Files"), ""]
         for name in SCHEMAS:
             out += _file(name, parts)
         out += ["## " + _("Parts used in several files"), ""]
