@@ -7,20 +7,16 @@ help texts are marked with N_() and translated when shown.
 from __future__ import annotations
 
 import contextlib
-import http.server
 import json
 import sys
-from functools import partial
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import click
 
 from generator.build import (STAGES, BuildBusy, BuildReport, EngineError, GeneratorBug, Options,
                              Paths, build, check)
 from generator.commands.clitext import Group, Option, option, speak_for_click
-from generator.commands.doors import is_local
 from generator.content.messages import LANGUAGES, N_, _, ngettext, set_language
 from generator.content.problems import ContentError, Problem
 from generator.content.records.site import checked_base_url
@@ -280,16 +276,14 @@ def init_command(folder: Path, languages: str) -> None:
 @root_option
 @option("--port", default=8001, show_default=True, help=N_("The port to serve on."))
 def view_command(paths: Paths, port: int) -> None:
-    # at its own address path (base_url's, e.g. /cosie/): opened from disk, links that
-    # start at the site's root would lead nowhere
+    from generator.commands.view import built_path, server
+
     if not (paths.out / "index.html").is_file():
         raise click.ClickException(_("there is no built site in {folder} yet: run pilots build "
                                      "first").format(folder=_rel(paths.out)))
     try:
         base_path = built_path(paths.out)
-        handler = type("View", (View,), {"base_path": base_path})
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port),
-                                                partial(handler, directory=str(paths.out)))
+        httpd = server(paths.out, base_path, port)
     except OSError as exc:
         raise click.ClickException(_("port {port} is busy ({reason}); try --port {next}")
                                    .format(port=port, reason=exc.strerror, next=port + 1))
@@ -297,35 +291,6 @@ def view_command(paths: Paths, port: int) -> None:
                .format(port=port, path=base_path))
     with contextlib.suppress(KeyboardInterrupt):
         httpd.serve_forever()
-
-
-def built_path(site: Path) -> str:
-    """The path the built site was made for, as its robots.txt names its sitemap."""
-    for line in (site / "robots.txt").read_text(encoding="utf-8").splitlines():
-        if line.lower().startswith("sitemap:"):
-            return urlsplit(line.split(":", 1)[1].strip()).path.rsplit("/", 1)[0] + "/"
-    return "/"
-
-
-class View(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site under its path, behind the preview's doors."""
-
-    base_path = "/"  # the site's own (a class made for each site, as the preview's)
-
-    def log_message(self, *args) -> None:
-        pass
-
-    def send_head(self):
-        if not is_local(self.headers, self.server.server_address[1]):
-            self.send_error(403)
-            return None
-        if not self.path.startswith(self.base_path):
-            self.send_response(302)
-            self.send_header("Location", self.base_path)
-            self.end_headers()
-            return None
-        self.path = "/" + self.path[len(self.base_path):]
-        return super().send_head()
 
 
 @main.command("schema", help=N_("Write JSON Schemas (schemas/), the content model (docs/) and "
