@@ -262,11 +262,10 @@ def test_the_form_leaves_control_characters_out_and_the_next_rebuild_shows_the_t
 def test_a_new_record_takes_any_title_and_place_as_one_line_of_text(tmp_path):
     content = minimal(tmp_path)
     title = "Een\ttitel " + BAD.decode("utf-8", "surrogateescape") + "\u202e: \"#\\ \x00"
-    create(content, "story", "argv", Options(pilot="houten", title=title), ["nl", "en"])
+    create(content, "story", "argv", Options(pilot="houten", title=title))
     nl = (content / "stories/argv/nl.md").read_text(encoding="utf-8")
     assert split_front_matter(nl).front.data["title"] == 'Een titel : "#\\'
-    create(content, "pilot", "den-haag", Options(place="Den Haag: centrum\n# x: 1\r\n"),
-           ["nl", "en"])
+    create(content, "pilot", "den-haag", Options(place="Den Haag: centrum\n# x: 1\r\n"))
     meta = load_yaml((content / "pilots/den-haag/meta.yml").read_text(encoding="utf-8")).data
     assert meta["place"] == "Den Haag: centrum # x: 1"
     assert _failing(tmp_path) == []
@@ -277,7 +276,7 @@ def test_a_new_record_takes_no_pilot_or_country_that_is_not_an_id_or_code(tmp_pa
     (content / "pilots/odd\nid: x").mkdir()
     assert pilots_of(content) == ["houten"]
     with pytest.raises(ScaffoldError):
-        create(content, "story", "s", Options(pilot="odd\nid: x"), ["nl", "en"])
+        create(content, "story", "s", Options(pilot="odd\nid: x"))
     with pytest.raises(ScaffoldError, match="not a country code"):
-        create(content, "pilot", "p", Options(country="N\nL", lat=52.0, lon=5.0), ["nl", "en"])
+        create(content, "pilot", "p", Options(country="N\nL", lat=52.0, lon=5.0))
     assert not (content / "stories/s").exists() and not (content / "pilots/p").exists()

@@ -237,7 +237,7 @@ def _uncommented(text: str, *keys: str) -> str:
 def test_the_story_scaffold_offers_cover_location_chapters_quote_and_names_per_language(
         tmp_path):
     content = minimal(tmp_path)
-    scaffold.create(content, "story", "nieuw", scaffold.Options(pilot="houten"), ["nl", "en"])
+    scaffold.create(content, "story", "nieuw", scaffold.Options(pilot="houten"))
     meta = (content / "stories/nieuw/meta.yml").read_text()
     for line in ("# cover: {file: cover.jpg", "# location: {lat: 52.028, lon: 5.168}",
                  "# chapters:", '# narrator: {name: {nl: "...", en: "..."}}'):
@@ -256,7 +256,7 @@ def test_the_story_scaffold_offers_cover_location_chapters_quote_and_names_per_l
 ])
 def test_every_scaffold_offers_its_optional_fields_and_passes_check(tmp_path, kind, expected):
     content = minimal(tmp_path)
-    scaffold.create(content, kind, "nieuw", scaffold.Options(place="Utrecht"), ["nl", "en"])
+    scaffold.create(content, kind, "nieuw", scaffold.Options(place="Utrecht"))
     meta = (content / scaffold.by_singular(kind).folder / "nieuw/meta.yml").read_text()
     assert all(line in meta for line in expected), meta
     assert problems_of(tmp_path, strict=True) == []
@@ -265,8 +265,7 @@ def test_every_scaffold_offers_its_optional_fields_and_passes_check(tmp_path, ki
 def test_the_scaffold_speaks_the_editors_language(tmp_path):
     content = minimal(tmp_path)
     with speaking("nl"):
-        scaffold.create(content, "story", "nieuw", scaffold.Options(pilot="houten"),
-                        ["nl", "en"])
+        scaffold.create(content, "story", "nieuw", scaffold.Options(pilot="houten"))
     meta = (content / "stories/nieuw/meta.yml").read_text()
     assert "# Een verhaal. Vul elk veld in" in meta and "de pilot waar dit verhaal bij hoort" in meta
 

@@ -138,7 +138,7 @@ def test_the_content_model_in_docs_is_written_from_the_models(lang):
 
 def test_the_content_model_lists_every_field_html_element_and_limit():
     text = contentdoc.render("en")
-    for name, (model, _globs) in SCHEMAS.items():
+    for name, (model, _where, _what) in SCHEMAS.items():
         data = schema(model, name)
         for part in [data, *data.get("$defs", {}).values()]:
             for field in part.get("properties", {}):

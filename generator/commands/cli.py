@@ -10,6 +10,7 @@ import contextlib
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -24,22 +25,21 @@ from generator.engine import ENGINES, engine_named
 speak_for_click()  # before anything is said: Click's own words too are in the editor's language
 
 
-def find_root() -> Path:
-    """Returns the folder holding mkdocs.yml: the current one or a parent.
-
-    Raises:
-        click.ClickException: when there is none.
-    """
+def site_paths(_ctx: click.Context, _param: click.Parameter, root: Path | None) -> Paths:
+    """Returns the site's folders: --root, or the folder holding mkdocs.yml and
+    content/, the current one or a parent (a ClickException when there is none)."""
+    if root:
+        return Paths(root)
     here = Path.cwd().resolve()
     for folder in (here, *here.parents):
         if (folder / "mkdocs.yml").is_file() and (folder / "content").is_dir():
-            return folder
+            return Paths(folder)
     raise click.ClickException(_("no mkdocs.yml with a content/ folder here or above; run this "
                                  "in the site's folder"))
 
 
-root_option = option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
-                     help=N_("The site's folder (default: found from here)."))
+root_option = option("--root", "paths", type=click.Path(file_okay=False, path_type=Path),
+                     callback=site_paths, help=N_("The site's folder (default: found from here)."))
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
@@ -68,18 +68,16 @@ def main() -> None:
                 "at most one per processor core)."))
 @option("--fresh", is_flag=True, help=N_("Reuse nothing: empty .cache/ (processed images, "
                                         "maps, social cards) first."))
-def build_command(root: Path | None, out: Path | None, drafts: bool, strict: bool,
-                  base_url: str | None, engine_name: str, timings: bool,
-                  jobs: int | None, fresh: bool) -> None:
-    paths = Paths(root or find_root(), out)
+def build_command(paths: Paths, out: Path | None, base_url: str | None, engine_name: str,
+                  timings: bool, **options: Any) -> None:  # the others are Options
+    paths = Paths(paths.root, out)
     if base_url:
         try:
             checked_base_url(base_url)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--base-url")
-    options = Options(drafts=drafts, strict=strict, base_url=base_url,
-                      engine=engine_named(engine_name), jobs=jobs, fresh=fresh)
-    report = _run_build(paths, options)
+    report = _run_build(paths, Options(base_url=base_url, engine=engine_named(engine_name),
+                                       **options))
     echo_problems([p for p in report.problems if p.level != "error"])
     if timings:
         click.echo(timing_table(report))
@@ -102,11 +100,9 @@ def _run_build(paths: Paths, options: Options) -> BuildReport:
 
 
 def timing_table(report: BuildReport) -> str:
-    """Returns how long each stage took, in the order they ran."""
-    rows = [f"  {stage:<9} {report.timings[stage]:7.2f} s" for stage in STAGES
-            if stage in report.timings]
-    total = f"  {'total':<9} {report.timings.get('total', 0):7.2f} s"
-    return "\n".join([_("Stages:"), *rows, total])
+    """Returns how long each stage took, in the order they ran, and the whole build."""
+    return "\n".join([_("Stages:"), *(f"  {stage:<9} {report.timings[stage]:7.2f} s"
+                                      for stage in (*STAGES, "total") if stage in report.timings)])
 
 
 def _rel(path: Path) -> str:
@@ -124,10 +120,9 @@ def summary(report: BuildReport, paths: Paths) -> str:
                     report.pages).format(count=report.pages, languages=languages,
                                          folder=_rel(paths.out),
                                          seconds=report.timings.get("total", 0))
-    images = report.images
-    if images:
+    if report.images:
         text += "; " + _("images: {count} ({processed} processed)").format(
-            count=images.images, processed=images.processed)
+            count=report.images.images, processed=report.images.processed)
     return text
 
 
@@ -138,8 +133,7 @@ def summary(report: BuildReport, paths: Paths) -> str:
 @option("--strict", is_flag=True, help=N_("Fail on warnings as well as errors."))
 @option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text",
         help=N_("text for people, github for GitHub Actions annotations, json for tools."))
-def check_command(root: Path | None, drafts: bool, strict: bool, fmt: str) -> None:
-    paths = Paths(root or find_root())
+def check_command(paths: Paths, drafts: bool, strict: bool, fmt: str) -> None:
     try:
         _site, problems = check(paths, drafts)
     except Exception as exc:  # noqa: BLE001 - the content cannot cause it: said to be a bug
@@ -150,8 +144,7 @@ def check_command(root: Path | None, drafts: bool, strict: bool, fmt: str) -> No
 
 
 def print_check(problems: list[Problem], fmt: str, failing: int) -> None:
-    """Prints the result of `pilots check`: text for people, github for GitHub
-    Actions annotations, json for tools."""
+    """Prints the result of `pilots check` in the format asked for (see --format)."""
     if fmt == "json":
         click.echo(as_json(problems))
         return
@@ -205,14 +198,13 @@ def as_json(problems: list[Problem]) -> str:
 @main.command("status", help=N_("Show which texts exist in which language, drafts, consent "
                                 "and credits."))
 @root_option
-def status_command(root: Path | None) -> None:
-    from generator.commands.status import render, status
+def status_command(paths: Paths) -> None:
+    from generator.commands.status import status
 
-    paths = Paths(root or find_root())
-    result = status(paths.content)
-    if result is None:
+    table = status(paths.content)
+    if table is None:
         raise click.ClickException(_("content/site.yml cannot be read; run `pilots check`"))
-    click.echo(render(result))
+    click.echo(table)
 
 
 @main.command("new", help=N_("Create a new story, pilot, page or person, ready to fill in.\n\n"
@@ -228,18 +220,15 @@ def status_command(root: Path | None) -> None:
 @option("--lat", type=float, help=N_("For a pilot: latitude of the place."))
 @option("--lon", type=float, help=N_("For a pilot: longitude of the place."))
 @root_option
-def new_command(kind: str, record_id: str, pilot: str | None, country: str, place: str,
-                lat: float | None, lon: float | None, root: Path | None) -> None:
-    from generator.commands.scaffold import Options as New, create, create_texts, site_languages
+def new_command(kind: str, record_id: str, paths: Paths, **options: Any) -> None:
+    from generator.commands.scaffold import Options as New, create, create_texts
 
-    paths = Paths(root or find_root())
     if kind == "texts":
         written = create_texts(paths.content, record_id)
         click.echo(_("Created {path}: translate each msgstr line (Poedit opens it too), "
                      "then run `pilots check`.").format(path=written.relative_to(paths.root)))
         return
-    options = New(pilot=pilot, country=country, place=place, lat=lat, lon=lon)
-    files = create(paths.content, kind, record_id, options, site_languages(paths.content))
+    files = create(paths.content, kind, record_id, New(**options))  # its options are New's
     click.echo(_("Created {kind} {id}:").format(kind=_(kind), id=record_id))
     for path in files:
         click.echo(f"  {path.relative_to(paths.root)}")
@@ -252,10 +241,9 @@ def new_command(kind: str, record_id: str, pilot: str | None, country: str, plac
 @root_option
 @option("--port", default=8000, show_default=True, help=N_("The port to serve on."))
 @option("--no-drafts", is_flag=True, help=N_("Hide drafts, as on the published site."))
-def serve_command(root: Path | None, port: int, no_drafts: bool) -> None:
+def serve_command(paths: Paths, port: int, no_drafts: bool) -> None:
     from generator.commands.preview import Preview, serve
 
-    paths = Paths(root or find_root())
     preview = Preview(paths, drafts=not no_drafts, log=lambda m: click.echo(m, err=True))
     try:
         server = serve(preview, port)
@@ -287,10 +275,9 @@ def init_command(folder: Path, languages: str) -> None:
                               "get it (run pilots build first)."))
 @root_option
 @option("--port", default=8001, show_default=True, help=N_("The port to serve on."))
-def view_command(root: Path | None, port: int) -> None:
+def view_command(paths: Paths, port: int) -> None:
     from generator.commands.view import built_path, server
 
-    paths = Paths(root or find_root())
     if not (paths.out / "index.html").is_file():
         raise click.ClickException(_("there is no built site in {folder} yet: run pilots build "
                                      "first").format(folder=_rel(paths.out)))
@@ -309,10 +296,9 @@ def view_command(root: Path | None, port: int) -> None:
 @main.command("schema", help=N_("Write JSON Schemas (schemas/), the content model (docs/) and "
                                 "VS Code settings for editing meta.yml."))
 @root_option
-def schema_command(root: Path | None) -> None:
+def schema_command(paths: Paths) -> None:
     from generator.commands import schema
 
-    paths = Paths(root or find_root())
     for path in schema.write(paths.root):
         click.echo(_("wrote {path}").format(path=path.relative_to(paths.root)))
 

@@ -8,11 +8,10 @@ through the same catalogues.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import traceback
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -42,42 +41,30 @@ def speak_for_click() -> None:
             module._ = _
 
 
-@contextmanager
-def _translated(thing: click.Command | click.Parameter) -> Iterator[None]:
-    """Shows `thing`'s help in the editor's language while the block runs."""
-    written = thing.help
-    thing.help = _(written) if written else written
-    try:
-        yield
-    finally:
-        thing.help = written
-
-
 class Option(click.Option):
-    """An option whose help is translated when it is shown."""
+    """An option whose help is translated whenever it is read."""
 
-    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
-        with _translated(self):
-            return super().get_help_record(ctx)
+    @property
+    def help(self) -> str | None:
+        written = self.__dict__["help"]
+        return _(written) if written else written
+
+    @help.setter
+    def help(self, written: str | None) -> None:
+        self.__dict__["help"] = written
 
 
 class _Translated:
-    """Help translated when shown, for a command and its help option (which
+    """Help translated whenever it is read, for a command and its help option (which
     Click makes while reading the command line, before `--lang` is known)."""
+
+    help = Option.help
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         found = super().get_help_option(ctx)  # type: ignore[misc]
         if found is not None and not isinstance(found, Option):
             found.__class__ = Option
         return found
-
-    def get_short_help_str(self, limit: int = 45) -> str:
-        with _translated(self):  # type: ignore[arg-type]
-            return super().get_short_help_str(limit)  # type: ignore[misc]
-
-    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        with _translated(self):  # type: ignore[arg-type]
-            super().format_help_text(ctx, formatter)  # type: ignore[misc]
 
 
 class Command(_Translated, click.Command):
@@ -91,8 +78,6 @@ class Group(_Translated, click.Group):
     command_class = Command
 
     def invoke(self, ctx: click.Context):
-        """Runs the command; an exception no content can cause is said to be a bug in
-        the generator, in which stage and where to report it, above its traceback."""
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
@@ -119,14 +104,12 @@ def bug_line(stage: str) -> str:
 def report_address() -> str:
     """Where to report a bug in the generator: the Issues of its repository."""
     try:
-        found = subprocess.run(["git", "-C", str(Path(__file__).resolve().parents[2]), "remote",
-                                "get-url", "origin"], capture_output=True, text=True, timeout=5)
+        url = subprocess.run(["git", "-C", str(Path(__file__).resolve().parents[2]), "remote",
+                              "get-url", "origin"], capture_output=True, text=True, timeout=5,
+                             check=True).stdout.strip().removesuffix(".git")
     except (OSError, subprocess.SubprocessError):
-        found = None
-    url = found.stdout.strip().removesuffix(".git") if found and found.returncode == 0 else ""
-    if url.startswith("git@"):  # git@github.com:owner/repo
-        host, _sep, path = url[4:].partition(":")
-        url = f"https://{host}/{path}"
+        url = ""
+    url = re.sub("^git@([^:]+):", r"https://\1/", url)  # from git@github.com:owner/repo
     if url.startswith("https://"):
         return url + "/issues"
     return _("the Issues of the repository the generator comes from")

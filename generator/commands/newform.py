@@ -43,10 +43,8 @@ def handle_new(handler: Any, preview: Any) -> None:
                      .format(address=NEW))
     title = fields.get("title", "")[:MAX_TITLE]  # made one line of text by create
     record_id, pilot = fields.get("id", "").strip(), fields.get("pilot", "").strip()
-    content = preview.paths.content
     try:
-        files = create(content, "story", record_id, Options(pilot=pilot, title=title),
-                       site_languages(content))
+        files = create(preview.paths.content, "story", record_id, Options(pilot=pilot, title=title))
     except (ScaffoldError, OSError) as exc:  # said in the browser: no folders of this computer
         return _send_form(handler, 400, preview, fields,
                           without_paths(str(exc), preview.paths.root))
@@ -80,8 +78,7 @@ def _send_form(handler: Any, status: int, preview: Any, values: dict[str, str],
              "pilot": _("Pilot"), "create": _("Create the story"),
              "title_in": _("Title ({language})").format(language=site_languages(content)[0])}
     _send(handler, status, texts=texts, error=error, action=NEW, token=preview.token,
-          values={"id": "", "title": "", "pilot": "", **values}, pilots=pilots_of(content),
-          max_title=MAX_TITLE)
+          values=values, pilots=pilots_of(content), max_title=MAX_TITLE)
 
 
 def _send(handler: Any, status: int, **values: Any) -> None:

@@ -1,15 +1,11 @@
-"""`pilots new`: a new record's bundle, every required field filled with a
-placeholder and every optional one written as a commented line with an
-example, each with a comment (in the editor's language) saying what goes
-there. New records are drafts, so they pass `pilots check` and stay off the
-site until the editor is done.
+"""`pilots new`: a new record's bundle, required fields filled with placeholders and
+optional ones as commented examples, each with a comment in the editor's language
+on what goes there. It is a draft: it passes `pilots check` and stays off the site.
 
-`pilots init DIR`: a new site for another pilot project. The new folder holds
-everything this one does (the generator, the theme, the tests, the publishing
-workflow, the editors' guide), with content of its own: site.yml, empty
-taxonomies and an about page, written in the editor's language, which build
-strictly at once. The project's look and words are then set in content/ alone
-(site.yml's `brand:`, content/texts/).
+`pilots init DIR`: a new site for another project, a copy of this one (generator,
+theme, tests, publishing workflow, editors' guide) with content of its own, in the
+editor's language, which builds strictly at once; its look and words are then set
+in content/ alone (site.yml's `brand:`, content/texts/).
 """
 
 from __future__ import annotations
@@ -18,7 +14,7 @@ import datetime as dt
 import json
 import re
 import shutil
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import click
@@ -28,7 +24,7 @@ from generator.content.kinds import by_singular
 from generator.content.messages import SITE, _, catalogue, speaking
 from generator.content.problems import did_you_mean
 from generator.content.sitetexts import FOLDER, template
-from generator.content.yamlsrc import YMap, load_yaml
+from generator.content.yamlsrc import load_yaml
 from generator.site.geo import country_rings
 
 COLUMN = 31  # where the comments start, as in the content model's examples
@@ -58,27 +54,22 @@ class Options:
     lat: float | None = None
     lon: float | None = None
     title: str | None = None  # in the site's first language (a TODO when not given)
-    today: dt.date = field(default_factory=dt.date.today)  # written into new records
 
 
 def site_languages(content: Path) -> list[str]:
     """The site's languages from content/site.yml (nl and en when it cannot be read)."""
     try:
-        data = load_yaml((content / "site.yml").read_text(encoding="utf-8")).data
-    except (OSError, UnicodeDecodeError):
-        data = None
-    languages = data.get("languages") if isinstance(data, YMap) else None
+        languages = load_yaml((content / "site.yml").read_text("utf-8")).data["languages"]
+    except (OSError, UnicodeDecodeError, KeyError, TypeError):
+        languages = None
     if isinstance(languages, list) and languages and all(isinstance(x, str) for x in languages):
         return languages
     return ["nl", "en"]
 
 
 def create_texts(content: Path, lang: str) -> Path:
-    """Writes content/texts/LANG.po: every interface text, ready to translate.
-
-    Raises:
-        ScaffoldError: for a language code that is none, or a file that exists.
-    """
+    """Writes content/texts/LANG.po, every interface text ready to translate (a
+    ScaffoldError for a language code that is none, or a file that exists)."""
     if not re.fullmatch(r"[a-z]{2,3}", lang):
         raise ScaffoldError(_('"{lang}" is not a language code; write two letters, e.g. de or '
                               "fr").format(lang=lang))
@@ -90,13 +81,9 @@ def create_texts(content: Path, lang: str) -> Path:
     return path
 
 
-def create(content: Path, kind: str, record_id: str, options: Options,
-           languages: list[str]) -> list[Path]:
-    """Creates a record's bundle (kind: story, pilot, page or person); returns its files.
-
-    Raises:
-        ScaffoldError: when the id is invalid or taken, or a story's pilot is unknown.
-    """
+def create(content: Path, kind: str, record_id: str, options: Options) -> list[Path]:
+    """Creates a record's bundle (kind: story, pilot, page or person); returns its files
+    (a ScaffoldError when the id is invalid or taken, or a story's pilot is unknown)."""
     folder = content / by_singular(kind).folder / record_id
     if not is_valid_id(record_id):
         raise ScaffoldError(_('"{id}" is not a valid id: use lowercase letters a-z, digits and '
@@ -106,6 +93,7 @@ def create(content: Path, kind: str, record_id: str, options: Options,
                               "id").format(kind=_(kind), id=record_id, folder=folder))
     options = replace(options, title=one_line(options.title or "") or None,
                       place=one_line(options.place) or "TODO")
+    languages = site_languages(content)
     files = {"meta.yml": META[kind](options, content, languages)}
     for index, lang in enumerate(languages):
         files[f"{lang}.md"] = _text(kind, lang, options.title if index == 0 else None)
@@ -123,10 +111,8 @@ def one_line(text: str) -> str:
     return re.sub(" {2,}", " ", _UNTYPED.sub("", _BREAKS.sub(" ", text))).strip()
 
 
-def _line(yaml: str, comment: str = "") -> str:
+def _line(yaml: str, comment: str) -> str:
     """A line of YAML with its comment lined up (above it when the line is long)."""
-    if not comment:
-        return yaml
     if len(yaml) >= COLUMN - 1:
         return f"# {comment}\n{yaml}"
     return f"{yaml:<{COLUMN - 1}} # {comment}"
@@ -158,11 +144,8 @@ def _pilot_location(content: Path, pilot: str) -> tuple[float, float]:
 
 
 def check_pilot(pilot: str | None, content: Path) -> str:
-    """Returns the pilot a new story belongs to.
-
-    Raises:
-        ScaffoldError: when none is given, or it does not exist.
-    """
+    """Returns the pilot a new story belongs to (a ScaffoldError when none is given,
+    or it does not exist)."""
     pilots = pilots_of(content)
     if not pilot:
         raise ScaffoldError(_("say which pilot the story belongs to: {options}").format(
@@ -182,7 +165,7 @@ def _story_meta(options: Options, content: Path, languages: list[str]) -> str:
         "# " + _("A story. Fill in every field, then remove `draft: true` to publish it."),
         _line(f"pilot: {pilot}",
               _("the pilot this story belongs to (a folder in content/pilots/)")),
-        _line(f"date: {options.today.isoformat()}",
+        _line(f"date: {dt.date.today().isoformat()}",
               _("when it happened or was told: 2019-05-10, or 2019-05 for a month")),
         _line("format: article", _("article | photo-story | map-story | video-story | "
                                    "audio-story")),
@@ -211,13 +194,13 @@ def _story_meta(options: Options, content: Path, languages: list[str]) -> str:
         ""])
 
 
-def _cover_lines(languages: list[str], name: str = "cover", file: str = "cover.jpg") -> list[str]:
-    return [_line(f"# {name}: {{file: {file}, alt: {_per_language(languages)}, "
+def _cover_lines(languages: list[str], name: str = "cover") -> list[str]:
+    return [_line(f"# {name}: {{file: {name}.jpg, alt: {_per_language(languages)}, "
                   'credit: "..."}',
                   _("a picture in this folder: alt says what it shows (for people who cannot "
                     "see it), credit who made it")),
-            _line("#   " + _("(credit may also be written per language: credit: {example})")
-                  .format(example=_per_language(languages)))]
+            "#   " + _("(credit may also be written per language: credit: {example})")
+            .format(example=_per_language(languages))]
 
 
 def _pilot_meta(options: Options, content: Path, languages: list[str]) -> str:
@@ -226,7 +209,7 @@ def _pilot_meta(options: Options, content: Path, languages: list[str]) -> str:
         lat, lon = _country_centre(options.country)
     elif not re.fullmatch("[A-Za-z]{2}", options.country):  # it is written into meta.yml as it is
         raise _not_a_country(options.country)
-    year = options.today.year
+    year = dt.date.today().year
     return "\n".join([
         "# " + _("A pilot. Fill in every field, then remove `draft: true` to publish it."),
         _line(f"country: {options.country.upper()}",
@@ -246,7 +229,7 @@ def _pilot_meta(options: Options, content: Path, languages: list[str]) -> str:
         _optional(),
         *_cover_lines(languages),
         _line("# phases:", _("drawn as the pilot's timeline")),
-        _line(f"#   - {{start: {year}-01, end: {year}-06, label: {_per_language(languages)}}}"),
+        f"#   - {{start: {year}-01, end: {year}-06, label: {_per_language(languages)}}}",
         _line("# order: 10", _("its place among the pilots: lower numbers come first")),
         _line("# approximate: [location]", _("facts known only roughly: location, period, "
                                              "status")),
@@ -286,7 +269,7 @@ def _person_meta(options: Options, content: Path, languages: list[str]) -> str:
         _line("draft: true", _("remove this line (or set false) when the page is ready")),
         _optional(),
         _line("# url: https://...", _("their page elsewhere, e.g. at their organisation")),
-        *_cover_lines(languages, "photo", "photo.jpg"),
+        *_cover_lines(languages, "photo"),
         ""])
 
 
@@ -317,12 +300,8 @@ LEFT_OUT = {"content", "site", ".venv", ".build", ".cache", "node_modules", ".gi
 
 def init(target: Path, languages: list[str]) -> list[Path]:
     """Makes a new site in `target` (an empty or new folder); returns what it wrote
-    of its own (the content).
-
-    Raises:
-        ScaffoldError: when the folder holds anything, or this generator is not
-            a folder of files to copy (an installed package).
-    """
+    of its own (the content). A ScaffoldError when the folder holds anything, or
+    this generator is not a folder of files to copy (an installed package)."""
     if target.exists() and any(target.iterdir()):
         raise ScaffoldError(_("{folder} is not empty; give a new folder").format(folder=target))
     if not (SOURCE / "theme").is_dir() or not (SOURCE / "mkdocs.yml").is_file():
@@ -331,7 +310,9 @@ def init(target: Path, languages: list[str]) -> list[Path]:
     shutil.copytree(SOURCE, target, dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns(*LEFT_OUT))
     content = target / "content"
-    files = {"site.yml": _site(languages), "taxonomies.yml": _taxonomies(),
+    files = {"site.yml": _site(languages), "taxonomies.yml": "\n".join([
+                 _("# Themes, target groups and kinds of intervention, each by an id."),
+                 "themes: {}", "target_groups: {}", "intervention_types: {}", ""]),
              "pages/about/meta.yml": "order: 1\n"}
     for lang in languages:
         if not catalogue(lang, SITE).is_file():  # the generator has no words in it: to translate
@@ -362,8 +343,3 @@ def _site(languages: list[str]) -> str:
         '# brand: {colour: "#17506b", logo: logo.png}',
         _("# Who funds it, shown at the foot of every page; `funder: eu` adds the EU emblem."),
         "# funding: " + _per_language(languages), ""])
-
-
-def _taxonomies() -> str:
-    return "\n".join([_("# Themes, target groups and kinds of intervention, each by an id."),
-                      "themes: {}", "target_groups: {}", "intervention_types: {}", ""])

@@ -1,11 +1,7 @@
-"""What `pilots schema` writes, from the models the checks use: JSON Schemas
-for editors' tools (schemas/, with VS Code settings, so that `meta.yml` files
-are completed and checked while typed with the YAML extension), and the
-content model for editors in every language of the messages
-(docs/content-model.<lang>.md), written from the same schemas, with the
-layout of content/, the limits and the HTML a text may use read from the
-modules that enforce them (the kinds' registry, the HTML cleaner, the content
-boundary, the YAML reader, the image checks): it cannot drift from what
+"""What `pilots schema` writes from the models the checks use: JSON Schemas (schemas/, with
+VS Code settings, so that the YAML extension completes and checks `meta.yml` while typed), and
+the content model for editors in each language (docs/content-model.<lang>.md), with the layout,
+limits and HTML of texts read from the modules that enforce them: it cannot drift from what
 `pilots check` accepts. A test fails when either is out of date.
 """
 
@@ -21,7 +17,7 @@ from generator.content.boundary import IMAGE_LIMIT, LIMITS, MEDIA_LIMIT, size
 from generator.content.bundle import UNSUPPORTED_IMAGES
 from generator.content.names import IMAGE_SUFFIXES, MEDIA_SUFFIXES
 from generator.content.fields import ID_PATTERN
-from generator.content.kinds import FILES as TOP_FILES, KINDS
+from generator.content.kinds import FILES as TOP_FILES, KINDS, by_singular
 from generator.content.messages import LANGUAGES, N_, _, speaking
 from generator.content.problems import PER_FILE, one_of
 from generator.content.records.front import BioFront, Front, StoryFront
@@ -36,19 +32,36 @@ from generator.site.media import CLOSE
 from generator.site.prose import ATTRIBUTES, SCHEMES, TAGS
 from generator.site.textwork import BUDGET
 
-# schema file -> (model, the files it describes)
-SCHEMAS: dict[str, tuple[Any, list[str]]] = {
-    "site": (SiteConfig, ["content/site.yml"]),
-    "taxonomies": (Taxonomies, ["content/taxonomies.yml"]),
-    "publications": (list[Publication], ["content/publications.yml"]),
-    **{kind.singular: (kind.meta, [f"content/{kind.folder}/*/meta.yml"])
-       for kind in KINDS.values() if kind.meta is not None},
-    "interventions": (list[Intervention], ["content/pilots/*/interventions.yml"]),
-    "front-matter": (Front, []),
-    "story-front-matter": (StoryFront, []),
-    "bio-front-matter": (BioFront, []),
+# Each file of content/, in the order an editor meets them: schema file -> (model, where,
+# what it is); editors' tools check the files a `where` in content/ names (<id>: any folder)
+SCHEMAS: dict[str, tuple[Any, str, str]] = {
+    "site": (SiteConfig, "content/site.yml", N_("Settings and texts for the whole site.")),
+    "taxonomies": (Taxonomies, "content/taxonomies.yml", N_(
+        "The site's vocabularies: themes, target groups and intervention types. Records name "
+        "their terms by id.")),
+    "pilot": (by_singular("pilot").meta, "content/pilots/<id>/meta.yml", N_(
+        "One pilot: a municipality or region. Its text is in nl.md and en.md beside it.")),
+    "interventions": (list[Intervention], "content/pilots/<id>/interventions.yml", N_(
+        "Optional: what was done where in a pilot, one entry (starting with `- `) each. Give a "
+        "date or a period, and a location or an area (a .geojson file in the pilot's folder).")),
+    "story": (by_singular("story").meta, "content/stories/<id>/meta.yml", N_(
+        "One story: an individual narrative. Its text is in nl.md and en.md beside it.")),
+    "person": (by_singular("person").meta, "content/people/<id>/meta.yml", N_(
+        "A researcher or project lead. A short bio may go in nl.md and en.md.")),
+    "partner": (by_singular("partner").meta, "content/partners/<id>/meta.yml",
+                N_("An organisation taking part.")),
+    "page": (by_singular("page").meta, "content/pages/<id>/meta.yml", N_(
+        "Optional settings of a free page (about, privacy, ...); its text is in nl.md and "
+        "en.md.")),
+    "publications": (list[Publication], "content/publications.yml", N_(
+        "The list of publications, one entry (starting with `- `) each.")),
+    "front-matter": (Front, "nl.md, en.md", N_(
+        "The front matter (between the two --- lines) of a pilot's or a page's text.")),
+    "story-front-matter": (StoryFront, "stories/<id>/nl.md, en.md",
+                           N_("The front matter of a story's text.")),
+    "bio-front-matter": (BioFront, "people/<id>/nl.md, partners/<id>/nl.md", N_(
+        "The front matter of a person's or a partner's text: nothing is required.")),
 }
-
 
 def schema(model: Any, name: str) -> dict:
     """Returns the JSON Schema of a model (or a list of models)."""
@@ -62,37 +75,10 @@ def schema(model: Any, name: str) -> dict:
 def render_all() -> dict[str, str]:
     """Returns every schema file: name -> JSON text."""
     return {f"{name}.schema.json": json.dumps(schema(model, name), indent=2, sort_keys=True) + "\n"
-            for name, (model, _globs) in SCHEMAS.items()}
+            for name, (model, _where, _what) in SCHEMAS.items()}
 
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-# Each file of content/, in the order an editor meets them: (schema, where, what it is)
-FILES = (
-    ("site", "content/site.yml", N_("Settings and texts for the whole site.")),
-    ("taxonomies", "content/taxonomies.yml", N_(
-        "The site's vocabularies: themes, target groups and intervention types. Records name "
-        "their terms by id.")),
-    ("pilot", "content/pilots/<id>/meta.yml", N_(
-        "One pilot: a municipality or region. Its text is in nl.md and en.md beside it.")),
-    ("interventions", "content/pilots/<id>/interventions.yml", N_(
-        "Optional: what was done where in a pilot, one entry (starting with `- `) each. Give a "
-        "date or a period, and a location or an area (a .geojson file in the pilot's folder).")),
-    ("story", "content/stories/<id>/meta.yml", N_(
-        "One story: an individual narrative. Its text is in nl.md and en.md beside it.")),
-    ("person", "content/people/<id>/meta.yml", N_(
-        "A researcher or project lead. A short bio may go in nl.md and en.md.")),
-    ("partner", "content/partners/<id>/meta.yml", N_("An organisation taking part.")),
-    ("page", "content/pages/<id>/meta.yml", N_(
-        "Optional settings of a free page (about, privacy, ...); its text is in nl.md and "
-        "en.md.")),
-    ("publications", "content/publications.yml", N_(
-        "The list of publications, one entry (starting with `- `) each.")),
-    ("front-matter", "nl.md, en.md", N_(
-        "The front matter (between the two --- lines) of a pilot's or a page's text.")),
-    ("story-front-matter", "stories/<id>/nl.md, en.md", N_("The front matter of a story's text.")),
-    ("bio-front-matter", "people/<id>/nl.md, partners/<id>/nl.md", N_(
-        "The front matter of a person's or a partner's text: nothing is required.")),
-)
 # The parts several files use (schema $defs), by what editors call them
 PARTS = {
     "Location": N_("A place: `{lat: 52.03, lon: 5.08}`, in decimal degrees (WGS84). Always "
@@ -115,8 +101,6 @@ PARTS = {
     "Intervention": N_("One intervention (an entry of interventions.yml)."),
     "Publication": N_("One publication (an entry of publications.yml)."),
 }
-GENERATED = N_("Written by `pilots schema` from the models in generator/content/records/: "
-               "do not edit by hand.")
 
 
 def render(lang: str) -> str:
@@ -125,14 +109,15 @@ def render(lang: str) -> str:
         others = " · ".join(f"[{code}](content-model.{code}.md)" for code in LANGUAGES
                             if code != lang)
         parts: dict[str, Any] = {}
-        out = [f"<!-- {_(GENERATED)} -->", "", "# " + _("The content model"), "", f"*{others}*", "",
+        generated = _("Written by `pilots schema` from the models in generator/content/records/: "
+                      "do not edit by hand.")
+        out = [f"<!-- {generated} -->", "", "# " + _("The content model"), "", f"*{others}*", "",
                _("Everything an editor writes in content/, field by field. It is written from "
                  "the models `pilots check` uses, so it says exactly what the check accepts."),
                ""]
-        out += _layout()
-        out += ["## " + _("Files"), ""]
-        for name, where, what in FILES:
-            out += _file(name, where, what, parts)
+        out += [*_layout(), "## " + _("Files"), ""]
+        for name in SCHEMAS:
+            out += _file(name, parts)
         out += ["## " + _("Parts used in several files"), ""]
         for name in sorted(parts):
             out += _part(name, parts[name])
@@ -140,8 +125,9 @@ def render(lang: str) -> str:
         return "\n".join(out).rstrip() + "\n"
 
 
-def _file(name: str, where: str, what: str, parts: dict[str, Any]) -> list[str]:
-    data = schema(SCHEMAS[name][0], name)
+def _file(name: str, parts: dict[str, Any]) -> list[str]:
+    model, where, what = SCHEMAS[name]
+    data = schema(model, name)
     parts.update(data.get("$defs", {}))
     if data.get("type") == "array":  # a list file: its entries are described
         entry = data["items"]["$ref"].rsplit("/", 1)[-1]
@@ -161,8 +147,8 @@ def _table(data: dict) -> list[str]:
         value = _value(prop)
         if field in required:
             value = "**" + _("required") + "**: " + value
-        elif "default" in prop and prop["default"] not in (None, [], {}) \
-                and not isinstance(prop["default"], dict):  # a part's defaults are its own
+        elif prop.get("default") not in (None, []) and not isinstance(prop["default"], dict):
+            # (a part's defaults are its own, in the part's table)
             shown = json.dumps(prop["default"], ensure_ascii=False).replace('"', "")
             value += " (" + _("default: {value}").format(value=f"`{shown}`") + ")"
         meaning = _(prop["description"]) if prop.get("description") else ""
@@ -319,8 +305,8 @@ def write(root: Path) -> list[Path]:
     settings_path = root / ".vscode" / "settings.json"
     settings = json.loads(settings_path.read_text()) if settings_path.exists() else {}
     settings["yaml.schemas"] = settings.get("yaml.schemas", {}) | {
-        f"./schemas/{name}.schema.json": globs
-        for name, (_model, globs) in SCHEMAS.items() if globs}
+        f"./schemas/{name}.schema.json": [where.replace("<id>", "*")]
+        for name, (_model, where, _what) in SCHEMAS.items() if where.startswith("content/")}
     files[settings_path] = json.dumps(settings, indent=2) + "\n"
     files |= {path_of(root, lang): render(lang) for lang in LANGUAGES}
     for path, text in files.items():

@@ -3,7 +3,6 @@ which stories lack consent and which images lack a credit."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.problems import Problems
@@ -14,27 +13,9 @@ from generator.content.kinds import KINDS
 from generator.content.messages import _, ngettext
 
 
-@dataclass
-class Row:
-    """One record's line in the status table (kind: the singular, e.g. story)."""
-
-    kind: str
-    id: str
-    languages: dict[str, bool]
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Status:
-    """The status of the whole content."""
-
-    rows: list[Row]  # one per record
-    texts: dict[str, tuple[int, int]]  # per language: (texts present, texts expected)
-    errors: int  # how many content errors `pilots check` would report
-
-
-def status(root: Path) -> Status | None:
-    """Collects the status of a content folder (None if site.yml is unusable)."""
+def status(root: Path) -> str | None:
+    """Returns the status of a content folder as a text table with a summary line
+    (None if site.yml is unusable)."""
     problems = Problems(root=root.parent)
     content = load_content(root, problems)
     if content is None:
@@ -47,8 +28,8 @@ def status(root: Path) -> Status | None:
     texts += [text for value in values for _loc, text in local_texts(value)]
     counts = {lang: (sum(lang in text for text in texts), len(texts))
               for lang in content.languages}
-    return Status([_row(bundle, content.languages) for bundle in bundles], counts,
-                  len(problems.errors))
+    return _render([_row(bundle, content.languages) for bundle in bundles], counts,
+                   len(problems.errors))
 
 
 def _needs_text(bundle: Bundle) -> bool:
@@ -56,65 +37,63 @@ def _needs_text(bundle: Bundle) -> bool:
     return bundle.kind.texts_required or bool(bundle.texts)
 
 
-def _row(bundle: Bundle, languages: list[str]) -> Row:
-    meta = bundle.meta
+def _row(bundle: Bundle, languages: list[str]) -> list[str]:
+    """A record's line in the table: its kind, id, each language's presence and notes."""
     needs_text = _needs_text(bundle)
-    row = Row(bundle.kind.singular, bundle.id, {lang: lang in bundle.texts or not needs_text
-                                                for lang in languages})
+    present = {lang: lang in bundle.texts or not needs_text for lang in languages}
+    notes = _notes(bundle, present)
+    return [_(bundle.kind.singular), bundle.id,
+            *(_("yes") if present[lang] else "-" for lang in languages), "; ".join(notes)]
+
+
+def _notes(bundle: Bundle, present: dict[str, bool]) -> list[str]:
+    """What an editor should know of a record; a language a per-language field
+    lacks is marked absent."""
+    notes, meta = [], bundle.meta
     if meta is None:
-        row.notes.append(_("has errors (see pilots check)"))
-        return row
-    _missing_fields(row, meta)
+        return [_("has errors (see pilots check)")]
+    if bundle.unreadable:
+        notes.append(_("cannot be read: {files} (see pilots check)").format(
+            files=", ".join(f"{lang}.md" for lang in sorted(bundle.unreadable))))
+    missing = [lang for lang in present
+               if lang not in bundle.texts and lang not in bundle.unreadable]
+    if missing and _needs_text(bundle):
+        notes.append(_("missing: {files}").format(
+            files=", ".join(f"{lang}.md" for lang in missing)))
+    for loc, text in local_texts(meta):
+        absent = [lang for lang in present if lang not in text]
+        present.update(dict.fromkeys(absent, False))
+        if absent:
+            name = ".".join(str(part) for part in loc)
+            notes.append(_("{field} has no {languages}").format(field=name,
+                                                                languages=", ".join(absent)))
     if meta.draft:
-        row.notes.append(_("draft"))
+        notes.append(_("draft"))
     consent = getattr(meta, "consent", None)
     if consent is not None and not consent.given:
-        row.notes.append(_("no consent: not published"))
+        notes.append(_("no consent: not published"))
     if getattr(meta, "example", False):
-        row.notes.append(_("illustrative example"))
+        notes.append(_("illustrative example"))
     for name in ("cover", "photo"):
         image = getattr(meta, name, None)
         if image is not None and not image.credit:
-            row.notes.append(_("{field} {file} has no credit").format(field=name, file=image.file))
-    missing = [lang for lang in languages
-               if lang not in bundle.texts and lang not in bundle.unreadable]
-    if missing and needs_text:
-        row.notes.insert(0, _("missing: {files}").format(
-            files=", ".join(f"{lang}.md" for lang in missing)))
-    if bundle.unreadable:
-        row.notes.insert(0, _("cannot be read: {files} (see pilots check)").format(
-            files=", ".join(f"{lang}.md" for lang in sorted(bundle.unreadable))))
-    return row
+            notes.append(_("{field} {file} has no credit").format(field=name, file=image.file))
+    return notes
 
 
-def _missing_fields(row: Row, meta: object) -> None:
-    """Marks a language absent, with a note, when a per-language field lacks it."""
-    for loc, text in local_texts(meta):
-        absent = [lang for lang in row.languages if lang not in text]
-        for lang in absent:
-            row.languages[lang] = False
-        if absent:
-            name = ".".join(str(part) for part in loc)
-            row.notes.append(_("{field} has no {languages}").format(field=name,
-                                                                    languages=", ".join(absent)))
-
-
-def render(result: Status) -> str:
-    """Returns the status as a text table with a summary line."""
-    languages = list(result.texts)
-    header = [_("kind"), "id", *languages, _("notes")]
-    lines = [[_(row.kind), row.id,
-              *(_("yes") if row.languages[lang] else "-" for lang in languages),
-              "; ".join(row.notes)] for row in result.rows]
-    widths = [max(len(x) for x in column) for column in zip(header, *lines)]
+def _render(rows: list[list[str]], texts: dict[str, tuple[int, int]], errors: int) -> str:
+    """texts: per language, (texts present, texts expected); errors: how many content
+    errors `pilots check` would report."""
+    header = [_("kind"), "id", *texts, _("notes")]
+    widths = [max(len(x) for x in column) for column in zip(header, *rows)]
     out = ["  ".join(x.ljust(w) for x, w in zip(line, widths)).rstrip()
-           for line in [header, ["-" * w for w in widths], *lines]]
+           for line in [header, ["-" * w for w in widths], *rows]]
     out += ["", _("Translations: {languages}").format(languages=", ".join(
         _("{lang} {percent} ({done} of {total} texts)").format(
             lang=lang, percent=f"{100 * done / total:.0f}%" if total else "100%", done=done,
-            total=total) for lang, (done, total) in result.texts.items()))]
-    if result.errors:
+            total=total) for lang, (done, total) in texts.items()))]
+    if errors:
         out.append(ngettext("{count} content error: run `pilots check` to see it.",
                             "{count} content errors: run `pilots check` to see them.",
-                            result.errors).format(count=result.errors))
+                            errors).format(count=errors))
     return "\n".join(out)

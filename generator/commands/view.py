@@ -22,11 +22,7 @@ def built_path(site: Path) -> str:
 
 
 def server(site: Path, base_path: str, port: int) -> http.server.ThreadingHTTPServer:
-    """A server of `site` under `base_path` (the port is taken now).
-
-    Raises:
-        OSError: when the port is busy.
-    """
+    """A server of `site` under `base_path`; the port is taken now (OSError when busy)."""
     class View(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args) -> None:
             pass
