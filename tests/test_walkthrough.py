@@ -120,6 +120,10 @@ def test_the_built_site_is_shown_at_its_own_address_path(tmp_path):
     root, _content = _site(tmp_path)
     assert "pilots build first" in pilots_in(root, "view", "--port", "0").stderr
     assert pilots_in(root, "build").returncode == 0
+    robots = (root / "site/robots.txt").read_bytes()
+    (root / "site/robots.txt").unlink()  # not "port busy": a site/ that is not whole
+    assert "pilots build first" in pilots_in(root, "view", "--port", "0").stderr
+    (root / "site/robots.txt").write_bytes(robots)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

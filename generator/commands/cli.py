@@ -278,11 +278,11 @@ def init_command(folder: Path, languages: str) -> None:
 def view_command(paths: Paths, port: int) -> None:
     from generator.commands.view import built_path, server
 
-    if not (paths.out / "index.html").is_file():
+    if not all((paths.out / name).is_file() for name in ("index.html", "robots.txt")):
         raise click.ClickException(_("there is no built site in {folder} yet: run pilots build "
                                      "first").format(folder=_rel(paths.out)))
+    base_path = built_path(paths.out)
     try:
-        base_path = built_path(paths.out)
         httpd = server(paths.out, base_path, port)
     except OSError as exc:
         raise click.ClickException(_("port {port} is busy ({reason}); try --port {next}")
