@@ -145,8 +145,6 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 def one_of(choices: Iterable[str]) -> str:
     """Returns the valid choices as a readable list: `a`, `b` or `c`."""
     items = [f"`{c}`" for c in sorted(set(choices))]
-    if not items:
-        return _("(none defined)")
-    if len(items) == 1:
-        return items[0]
+    if len(items) < 2:
+        return items[0] if items else _("(none defined)")
     return _("{items} or {last}").format(items=", ".join(items[:-1]), last=items[-1])
