@@ -58,7 +58,6 @@ class Content:
     publications: list[Item] = field(default_factory=list)
 
     def of(self, kind: Kind) -> dict[str, Bundle]:
-        """The bundles of one kind, by id."""
         return self.bundles.get(kind.folder, {})
 
     @property
