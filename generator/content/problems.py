@@ -92,7 +92,6 @@ class Problems:
 
     @property
     def errors(self) -> list[Problem]:
-        """The problems that fail a build."""
         return self.of("error")
 
     def failing(self, strict: bool) -> list[Problem]:
