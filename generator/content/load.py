@@ -146,8 +146,7 @@ def _valid_terms(name: str, raw: YMap, path: Path, reader: Reader):
                             _("write each term on its own line: `  some-id: {label: ...}`"))
         return
     for term in terms:
-        wrapped = raw.only([name])
-        wrapped[name] = terms.only([term])
+        wrapped = YMap({name: terms.only([term])}, line=raw.line, key_lines=raw.key_lines)
         checked = validate(Taxonomies, wrapped, path, reader.problems, reader.context)
         if checked is not None:
             yield term, getattr(checked, name)[term]
