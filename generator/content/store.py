@@ -6,8 +6,9 @@ processed file, a map, a social card), under a key that hashes all that made
 it: the step's input and options, its own code and the packages it drives
 (code_digest: from their files, not their version numbers). It is one file,
 written in one piece and named by the hash of its bytes: one damaged,
-truncated or put there by anything else is made again, never trusted. `pilots build --fresh` empties the store; a one-off
-build keeps nothing else, and the preview keeps the rest in memory."""
+truncated or put there by anything else is made again, never trusted.
+`pilots build --fresh` empties the store; a one-off build keeps nothing
+else, and the preview keeps the rest in memory."""
 
 from __future__ import annotations
 
