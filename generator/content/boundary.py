@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from generator.content.messages import _
@@ -41,7 +40,6 @@ class Refused(HintedError):
 
 
 def limit_of(path: Path) -> int:
-    """The size limit of a content file, by its kind."""
     return LIMITS.get(path.suffix.lower(), IMAGE_LIMIT)
 
 
@@ -50,15 +48,12 @@ def size(bytes_: int) -> str:
     return f"{bytes_ / MB:.1f} MB" if bytes_ >= MB else f"{bytes_ // 1024} kB"
 
 
-@dataclass(frozen=True)
 class Boundary:
-    """Where content may be read from."""
+    """Where content may be read from: nothing outside `root`, the content folder."""
 
-    root: Path  # the content folder; nothing outside it is ever read
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "root", Path(os.path.realpath(self.root)))
-        object.__setattr__(self, "_folders", {})  # folder -> its real path and identity
+    def __init__(self, root: Path) -> None:
+        self.root = Path(os.path.realpath(root))
+        self._folders: dict[Path, tuple] = {}  # folder -> its real path and identity
 
     def real(self, path: Path) -> Path:
         """The path with every symlink followed. A folder is resolved once (a

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from generator.content.controls import unshowable_lines
 from generator.content.messages import _
 from generator.content.problems import Problems, did_you_mean
-from generator.content.yamlsrc import Loaded, YMap, load_yaml, split_front_matter
+from generator.content.yamlsrc import RETYPE_HINT, Loaded, YMap, load_yaml, split_front_matter
 from generator.content.boundary import Boundary, Refused
 from generator.content.fields import is_valid_id, validate
 from generator.content.names import IMAGE_SUFFIXES, MEDIA_SUFFIXES, file_key
@@ -25,10 +25,8 @@ from generator.content.records.front import Front
 # its captions and transcripts, interview.nl.vtt and interview.nl.md
 _BESIDE_MEDIA = re.compile(r"^.+\.(?P<lang>[a-z]{2,3})\.(?:vtt|md)$")
 # Images editors have that the site cannot use, and what to export them as
-UNSUPPORTED_IMAGES = {".heic": ("HEIC", "JPEG"), ".heif": ("HEIF", "JPEG"), ".avif": ("AVIF", "JPEG"),
-                      ".bmp": ("BMP", "PNG"), ".svg": ("SVG", "PNG"), ".psd": ("PSD", "JPEG"),
-                      ".dng": ("DNG", "JPEG"), ".cr2": ("CR2", "JPEG"), ".nef": ("NEF", "JPEG"),
-                      ".arw": ("ARW", "JPEG")}
+UNSUPPORTED_IMAGES = {f".{kind.lower()}": (kind, "PNG" if kind in ("BMP", "SVG") else "JPEG")
+                      for kind in "HEIC HEIF AVIF BMP SVG PSD DNG CR2 NEF ARW".split()}
 
 
 @dataclass(frozen=True)
@@ -155,11 +153,10 @@ def read_bundle(kind: Kind, folder: Path, reader: Reader) -> Bundle | None:
     _read_meta(bundle, reader)
     languages = reader.context["languages"]
     for lang in languages:
-        path = folder / f"{lang}.md"
-        text = _read_text(path, lang, kind.front, reader, folder)
+        text = _read_text(bundle, lang, reader)
         if text is not None:
             bundle.texts[lang] = text
-        elif os.path.lexists(path):
+        elif os.path.lexists(folder / f"{lang}.md"):
             bundle.unreadable.add(lang)
     _scan_files(bundle, languages, reader)
     if kind.texts_required and not bundle.texts and not bundle.unreadable and \
@@ -214,11 +211,11 @@ def _say_controls(path: Path, found: Sequence[tuple[int, str]], hint: str,
                      .format(code=code), hint, level="warning")
 
 
-def _read_text(path: Path, lang: str, model: type[BaseModel], reader: Reader,
-               folder: Path) -> TextSource | None:
+def _read_text(bundle: Bundle, lang: str, reader: Reader) -> TextSource | None:
+    path = bundle.dir / f"{lang}.md"
     if not os.path.lexists(path):
         return None
-    raw = reader.text(path, folder)
+    raw = reader.text(path, bundle.dir)
     if raw is None:
         return None
     if not raw.strip():
@@ -235,9 +232,9 @@ def _read_text(path: Path, lang: str, model: type[BaseModel], reader: Reader,
     _report_notes(path, source.front, reader.problems)
     _say_controls(path, [(source.body_line + line, code)  # shown as spaces (prose.clean)
                          for line, code in unshowable_lines(source.body)],
-                  _("delete the character: most editors do not show it, so type the line again "
-                    "if you cannot see it"), reader.problems)
-    front = validate(model, source.front.data or YMap(), path, reader.problems, reader.context)
+                  _(RETYPE_HINT), reader.problems)
+    front = validate(bundle.kind.front, source.front.data or YMap(), path, reader.problems,
+                     reader.context)
     return None if front is None else TextSource(lang, path, front, source.body,
                                                  source.body_line, raw)
 
@@ -249,42 +246,27 @@ def _scan_files(bundle: Bundle, languages: list[str], reader: Reader) -> None:
         name = file_key(path.name)
         if name.startswith(".") or name in known:
             continue
-        suffix = path.suffix.lower()
+        suffix, beside = path.suffix.lower(), _BESIDE_MEDIA.match(name)
         if name in bundle.media or name in bundle.refused or name in bundle.unsupported:
-            _twin(path, reader.problems)
-        elif suffix in IMAGE_SUFFIXES or suffix in MEDIA_SUFFIXES or \
-                suffix in kind.data_suffixes or _beside_media(name, languages):
-            _add_media(bundle, path, name, reader)
+            # Two names that differ only in how an accented letter is stored (as one
+            # character, or as a letter and an accent, as macOS does): a name in the
+            # text could mean either, so neither is guessed at
+            reader.problems.add(path, None, _("there are two files called {name} in this folder: "
+                                              "their names differ only in how an accented letter "
+                                              "is stored").format(name=name),
+                                _("keep one of them (they look the same, so list the folder in a "
+                                  "terminal to tell them apart), or rename one"))
+        elif suffix in IMAGE_SUFFIXES or suffix in MEDIA_SUFFIXES or suffix in kind.data_suffixes \
+                or (beside is not None and beside["lang"] in languages):
+            try:  # a media file is kept only when it may be read; the real file is what is used
+                bundle.media[name] = reader.boundary.check(path, bundle.dir)
+            except Refused as exc:
+                reader.problems.add(path, None, exc.message, exc.hint)
+                bundle.refused.add(name)
         elif suffix in UNSUPPORTED_IMAGES:
             bundle.unsupported[name] = UNSUPPORTED_IMAGES[suffix]
         else:
             _unknown_file(path, known, languages, reader.problems)
-
-
-def _add_media(bundle: Bundle, path: Path, name: str, reader: Reader) -> None:
-    """Keeps a media file only when it may be read; the real file is what is used."""
-    try:
-        bundle.media[name] = reader.boundary.check(path, bundle.dir)
-    except Refused as exc:
-        reader.problems.add(path, None, exc.message, exc.hint)
-        bundle.refused.add(name)
-
-
-def _beside_media(name: str, languages: list[str]) -> bool:
-    """Captions or a transcript in one of the site's languages (interview.nl.vtt)."""
-    found = _BESIDE_MEDIA.match(name)
-    return found is not None and found["lang"] in languages
-
-
-def _twin(path: Path, problems: Problems) -> None:
-    """Two files whose names differ only in how an accented letter is stored
-    (as one character, or as a letter and an accent, as macOS does): a name
-    in the text could mean either, so neither is guessed at."""
-    problems.add(path, None, _("there are two files called {name} in this folder: their "
-                               "names differ only in how an accented letter is stored")
-                 .format(name=file_key(path.name)),
-                 _("keep one of them (they look the same, so list the folder in a terminal to "
-                   "tell them apart), or rename one"))
 
 
 def _unknown_file(path: Path, known: set[str], languages: list[str], problems: Problems) -> None:

@@ -22,13 +22,7 @@ from generator.content.problems import Problems, did_you_mean
 from generator.content.yamlsrc import line_at
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_ID = re.compile(ID_PATTERN)
-
-
-def is_valid_id(value: str) -> bool:
-    """Whether `value` may be a record id (lowercase, digits, hyphens)."""
-    return bool(_ID.fullmatch(value))
-
+is_valid_id = re.compile(ID_PATTERN).fullmatch  # a match (true) for lowercase, digits, hyphens
 
 Date = Annotated[PartialDate, BeforeValidator(parse_date), PlainSerializer(str, return_type=str),
                  WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
@@ -101,14 +95,6 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
 
-def _decimal_comma(value: dict) -> bool:
-    """Whether a location was written the Dutch way: `lat: 52,0341` is a text,
-    and `{lat: 52,0341, lon: 5,08}` makes YAML read keys such as `0341`."""
-    written = [str(v) for k, v in value.items() if k in ("lat", "lon")]
-    return any(re.fullmatch(r"-?\d+,\d+", text) for text in written) or \
-        any(str(key).isdigit() for key in value)
-
-
 class Location(Model):
     """A point in WGS84 decimal degrees, always as named keys."""
 
@@ -122,7 +108,11 @@ class Location(Model):
         if isinstance(value, (list, tuple)):
             raise ValueError(_("write a location with named keys, like {lat: 52.03, lon: 5.08}, "
                                "never as a bare pair (that is where lat and lon get swapped)"))
-        if isinstance(value, dict) and _decimal_comma(value):
+        # Written the Dutch way, `lat: 52,0341` is a text, and `{lat: 52,0341, lon: 5,08}`
+        # makes YAML read keys such as `0341`
+        if isinstance(value, dict) and any(str(key).isdigit() or key in ("lat", "lon") and
+                                           re.fullmatch(r"-?\d+,\d+", str(text))
+                                           for key, text in value.items()):
             raise ValueError(_("a coordinate is written with a decimal comma (52,0341); write a "
                                "decimal point: {lat: 52.0341, lon: 5.0812}"))
         return value
@@ -196,13 +186,10 @@ def _is_internal(step: Any) -> bool:
 def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
     """Returns the field names valid in the mapping that holds loc[-1]."""
     current: Any = model
-    for step in loc[:-1]:
-        field = getattr(current, "model_fields", {}).get(step) if isinstance(step, str) else None
+    for step in loc[:-1]:  # list indexes and dictionary keys leave the model as it was
+        field = getattr(current, "model_fields", {}).get(step)
         if field is not None:
             current = _inner_model(field.annotation)
-        # other steps are list indexes or dictionary keys: the model stays
-        if current is None:
-            return []
     return list(getattr(current, "model_fields", {}))
 
 

@@ -35,14 +35,12 @@ class KeptBundles:
         """The bundle in `folder`, read again only when a file of it changed."""
         stamp = _stamp(kind, folder, reader.context["languages"])
         kept = self._kept.get(folder)
-        if stamp is not None and kept is not None and kept[0] == stamp:
-            bundle, found = kept[1], kept[2]
-        else:
+        if stamp is None or kept is None or kept[0] != stamp:
             found = Problems(root=reader.problems.root)
             bundle = read_bundle(kind, folder, replace(reader, problems=found))
-            self._kept[folder] = (stamp, bundle, found)
-        reader.problems.take(found)
-        return bundle
+            kept = self._kept[folder] = (stamp, bundle, found)
+        reader.problems.take(kept[2])
+        return kept[1]
 
 
 def _stamp(kind: Kind, folder: Path, languages: list[str]) -> tuple | None:

@@ -1,8 +1,5 @@
-"""Reads and validates the whole content tree.
-
-`load_content` reads the whole tree in one pass and collects every problem;
-it never stops at the first one.
-"""
+"""Reads and validates the whole content tree in one pass, collecting every
+problem: it never stops at the first one."""
 
 from __future__ import annotations
 
@@ -10,7 +7,7 @@ import os
 from dataclasses import dataclass, field
 from gettext import NullTranslations
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -61,7 +58,6 @@ class Content:
     publications: list[Item] = field(default_factory=list)
 
     def of(self, kind: Kind) -> dict[str, Bundle]:
-        """The bundles of one kind, by id."""
         return self.bundles.get(kind.folder, {})
 
     @property
@@ -150,8 +146,7 @@ def _valid_terms(name: str, raw: YMap, path: Path, reader: Reader):
                             _("write each term on its own line: `  some-id: {label: ...}`"))
         return
     for term in terms:
-        wrapped = raw.only([name])
-        wrapped[name] = terms.only([term])
+        wrapped = YMap({name: terms.only([term])}, line=raw.line, key_lines=raw.key_lines)
         checked = validate(Taxonomies, wrapped, path, reader.problems, reader.context)
         if checked is not None:
             yield term, getattr(checked, name)[term]
@@ -171,38 +166,28 @@ def _check_top_level(root: Path, reader: Reader) -> None:
 
 def _load_kind(folder: Path, kind: Kind, reader: Reader,
                kept: KeptBundles | None) -> dict[str, Bundle]:
+    """The bundles in a kind's folder whose every path stays inside content/."""
     found: dict[str, Bundle] = {}
-    for sub in _folders(folder, reader):
-        if not sub.is_dir():
+    try:
+        subs = reader.boundary.entries(folder) if folder.is_dir() else []
+    except Refused as exc:
+        reader.problems.add(folder, None, exc.message, exc.hint)
+        return found
+    for sub in (sub for sub in subs if not sub.name.startswith(".")):
+        if not reader.boundary.inside(sub):
+            reader.problems.add(sub, None, _("{name} leads outside content/").format(name=sub.name),
+                                _("replace the link with a real folder"))
+        elif not sub.is_dir():
             reader.problems.add(sub, None, _("{name} is not a bundle: every {kind} is a folder")
                                 .format(name=sub.name, kind=_(kind.singular)),
                                 _("move it into a folder {folder}/<id>/ with meta.yml and "
                                   "nl.md/en.md").format(folder=kind.folder), level="warning")
-            continue
-        with reader.guard(sub):
-            bundle = kept.read(kind, sub, reader) if kept else read_bundle(kind, sub, reader)
-            if bundle is not None:
-                found[bundle.id] = bundle
-    return found
-
-
-def _folders(folder: Path, reader: Reader) -> Iterator[Path]:
-    """The entries of a kind's folder whose every path stays inside content/."""
-    if not folder.is_dir():
-        return
-    try:
-        candidates = reader.boundary.entries(folder)
-    except Refused as exc:
-        reader.problems.add(folder, None, exc.message, exc.hint)
-        return
-    for sub in candidates:
-        if sub.name.startswith("."):
-            continue
-        if reader.boundary.inside(sub):
-            yield sub
         else:
-            reader.problems.add(sub, None, _("{name} leads outside content/").format(name=sub.name),
-                                _("replace the link with a real folder"))
+            with reader.guard(sub):
+                bundle = kept.read(kind, sub, reader) if kept else read_bundle(kind, sub, reader)
+                if bundle is not None:
+                    found[bundle.id] = bundle
+    return found
 
 
 def load_list(path: Path, model: type[BaseModel], reader: Reader,

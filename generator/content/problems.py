@@ -1,9 +1,6 @@
-"""Content problems: collected during a build, reported together.
-
-Editors are not programmers, so every problem names the file and line, says
-what is wrong and how to fix it. Problems are collected, never raised one by
-one; the build fails once, with all of them.
-"""
+"""Content problems: editors are not programmers, so every problem names the
+file and line, says what is wrong and how to fix it. Problems are collected,
+never raised one by one; the build fails once, with all of them."""
 
 from __future__ import annotations
 
@@ -77,20 +74,16 @@ class Problems:
         return self.counts.get(self._where(path), 0) > PER_FILE
 
     def _where(self, path: Path | str) -> str:
+        """The file as a message names it: relative to the project where it can
+        be, and never with its symlinks followed (the content file, not what it
+        points at)."""
         key = str(path)
         if key not in self._names:
-            self._names[key] = _printable(self._rel(path))
+            shown = Path(os.path.abspath(path))
+            if self.root is not None and shown.is_relative_to(os.path.abspath(self.root)):
+                shown = shown.relative_to(os.path.abspath(self.root))
+            self._names[key] = _printable(shown.as_posix())
         return self._names[key]
-
-    def _rel(self, path: Path | str) -> str:
-        # Never follows symlinks: a message names the content file, not what it points at
-        path = Path(os.path.abspath(path))
-        if self.root is not None:
-            try:
-                return path.relative_to(os.path.abspath(self.root)).as_posix()
-            except ValueError:
-                pass
-        return path.as_posix()
 
     def of(self, *levels: Level) -> list[Problem]:
         """Returns the problems of the given levels, sorted by file and line."""
@@ -99,7 +92,6 @@ class Problems:
 
     @property
     def errors(self) -> list[Problem]:
-        """The problems that fail a build."""
         return self.of("error")
 
     def failing(self, strict: bool) -> list[Problem]:
@@ -152,8 +144,6 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 def one_of(choices: Iterable[str]) -> str:
     """Returns the valid choices as a readable list: `a`, `b` or `c`."""
     items = [f"`{c}`" for c in sorted(set(choices))]
-    if not items:
-        return _("(none defined)")
-    if len(items) == 1:
-        return items[0]
+    if len(items) < 2:
+        return items[0] if items else _("(none defined)")
     return _("{items} or {last}").format(items=", ".join(items[:-1]), last=items[-1])

@@ -2,16 +2,13 @@
 file of the build is written.
 
 An entry of the store holds what one step made (an image's measurement or
-one of its processed files, a map's drawing, a social card), found by a key
-that hashes everything that made it: the step's input and options, the
-step's own code (its package in the generator, hashed from its files) and
-the packages it drives (hashed from their installed files, not from their
-version numbers). An entry is one file, written in one piece, whose name
-ends in the hash of its bytes: an entry that was damaged, truncated or put
-there by anything else is ignored and made again, never trusted.
+processed file, a map, a social card), under a key that hashes all that made
+it: the step's input and options, its own code and the packages it drives
+(code_digest: from their files, not their version numbers). It is one file,
+written in one piece and named by the hash of its bytes: one damaged,
+truncated or put there by anything else is made again, never trusted.
 `pilots build --fresh` empties the store; a one-off build keeps nothing
-else, and the preview keeps the rest in memory.
-"""
+else, and the preview keeps the rest in memory."""
 
 from __future__ import annotations
 

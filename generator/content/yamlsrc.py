@@ -71,14 +71,6 @@ class _Loader(_BaseLoader):
         return node.start_mark.line + 1 + self.line_offset
 
 
-class _Refused(Exception):
-    """What content never needs, found while the data is built."""
-
-    def __init__(self, error: YamlError):
-        super().__init__(error.message)
-        self.error = error
-
-
 # Quotation marks a word processor writes (“ ” ‘ ’ „ « »): YAML takes them as
 # part of the text. An editor who wraps a whole value in them meant quotes.
 CURLY_OPEN, CURLY_CLOSE = "“‘„‚«", "”’“‘»"
@@ -103,10 +95,9 @@ def _value(loader: _Loader, value: Any, line: int) -> Any:
     if not isinstance(value, str):
         return value
     if len(value) > FIELD_LIMIT:
-        raise _Refused(YamlError(line, _("this text is longer than {limit:,} characters, the "
-                                         "limit for one field").format(limit=FIELD_LIMIT),
-                                 _("shorten it; long texts belong in the record's nl.md and "
-                                   "en.md")))
+        raise YamlError(line, _("this text is longer than {limit:,} characters, the limit for "
+                                "one field").format(limit=FIELD_LIMIT),
+                        _("shorten it; long texts belong in the record's nl.md and en.md"))
     code = code_of(value)
     if code:
         loader.controls.append((line, code))
@@ -141,9 +132,9 @@ def _number(construct):
     not even turn one of over 4,300 digits into text)."""
     def checked(loader: _Loader, node: yaml.ScalarNode) -> Any:
         if len(node.value) > NUMBER_LIMIT:
-            raise _Refused(YamlError(loader.line(node), _(
+            raise YamlError(loader.line(node), _(
                 "this number is far too long ({count} characters)").format(count=len(node.value)),
-                _("write the number with at most {limit} characters").format(limit=NUMBER_LIMIT)))
+                _("write the number with at most {limit} characters").format(limit=NUMBER_LIMIT))
         return construct(loader, node)
     return checked
 
@@ -163,9 +154,10 @@ _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
-@dataclass
-class YamlError:
-    """Why a YAML text could not be read, with the line it happened on."""
+@dataclass(eq=False)
+class YamlError(Exception):
+    """Why a YAML text could not be read, with the line it happened on: raised
+    where content holds what it never needs, kept in `Loaded.error`."""
 
     line: int | None
     message: str
@@ -226,18 +218,16 @@ def _load(text: str, line_offset: int) -> Loaded:
             data = _value(loader, loader.get_single_data(), 1 + line_offset)
         finally:
             loader.dispose()
-    except _Refused as exc:
-        return Loaded(error=exc.error)
+    except YamlError as exc:
+        return Loaded(error=exc)
     except yaml.MarkedYAMLError as exc:
         return Loaded(error=_explain(exc, line_offset, text))
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
         line = text[:exc.position].count("\n") + 1 + line_offset
-        return Loaded(error=YamlError(line, _("this line holds a control character "
-                                              "(U+{code:04X}), which YAML does not allow")
-                                      .format(code=exc.character if isinstance(exc.character, int)
-                                              else ord(exc.character or "\0")),
-                                      _("delete the character: most editors do not show it, so "
-                                        "type the line again if you cannot see it")))
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
+        return Loaded(error=YamlError(line, _("this line holds a control character (U+{code:04X}), "
+                                              "which YAML does not allow").format(code=code),
+                                      _(RETYPE_HINT)))
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         return Loaded(error=YamlError(None, str(exc), _(GENERIC_HINT)))
     return Loaded(data=data, duplicates=loader.duplicates, unquoted=loader.unquoted,
@@ -255,24 +245,24 @@ def _refuse_events(text: str, line_offset: int) -> None:
     for event in yaml.parse(text, Loader=_BaseLoader):
         line = event.start_mark.line + 1 + line_offset
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _Refused(YamlError(line, _("YAML anchors and aliases (&name, *name) are not "
-                                             "used in content"),
-                                     _("write the value out in full where it is needed")))
+            raise YamlError(line, _("YAML anchors and aliases (&name, *name) are not used in "
+                                    "content"), _("write the value out in full where it is needed"))
         if isinstance(event, _EVENTS_WITH_TAGS) and event.tag is not None:
-            raise _Refused(YamlError(line, _("YAML tags such as {tag!r} are not used in content")
-                                     .format(tag=event.tag.split(":")[-1][:40]),
-                                     _("remove the tag (the word starting with !)")))
+            raise YamlError(line, _("YAML tags such as {tag!r} are not used in content")
+                            .format(tag=event.tag.split(":")[-1][:40]),
+                            _("remove the tag (the word starting with !)"))
         depth += isinstance(event, yaml.CollectionStartEvent)
         depth -= isinstance(event, yaml.CollectionEndEvent)
         if depth > DEPTH_LIMIT:
-            raise _Refused(YamlError(line, _("the YAML is nested more than {limit} levels deep")
-                                     .format(limit=DEPTH_LIMIT),
-                                     _("write the values one level at a time, as in the content "
-                                       "model")))
+            raise YamlError(line, _("the YAML is nested more than {limit} levels deep")
+                            .format(limit=DEPTH_LIMIT),
+                            _("write the values one level at a time, as in the content model"))
 
 
 GENERIC_HINT = N_("check the indentation (spaces, not tabs), and put text that contains "
                   "a colon, # or quotes inside double quotes")
+RETYPE_HINT = N_("delete the character: most editors do not show it, so type the line again if "
+                 "you cannot see it")
 
 
 def _explain(exc: yaml.MarkedYAMLError, line_offset: int, text: str) -> YamlError:
