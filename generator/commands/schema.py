@@ -16,7 +16,7 @@ from pydantic import TypeAdapter
 from generator.content.boundary import IMAGE_LIMIT, LIMITS, MEDIA_LIMIT, size
 from generator.content.bundle import UNSUPPORTED_IMAGES
 from generator.content.names import IMAGE_SUFFIXES, MEDIA_SUFFIXES
-from generator.content.fields import ID_PATTERN
+from generator.content.fields import DATE_PATTERN, ID_PATTERN
 from generator.content.kinds import FILES as TOP_FILES, KINDS, by_singular
 from generator.content.messages import LANGUAGES, N_, _, speaking
 from generator.content.problems import PER_FILE, one_of
@@ -78,7 +78,6 @@ def render_all() -> dict[str, str]:
             for name, (model, _where, _what) in SCHEMAS.items()}
 
 
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 # The parts several files use (schema $defs), by what editors call them
 PARTS = {
     "Location": N_("A place: `{lat: 52.03, lon: 5.08}`, in decimal degrees (WGS84). Always "

@@ -23,9 +23,10 @@ from generator.content.yamlsrc import line_at
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 is_valid_id = re.compile(ID_PATTERN).fullmatch  # a match (true) for lowercase, digits, hyphens
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 Date = Annotated[PartialDate, BeforeValidator(parse_date), PlainSerializer(str, return_type=str),
-                 WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+                 WithJsonSchema({"type": "string", "pattern": DATE_PATTERN,
                                  "description": N_("a date: 2019-10-01, or 2019-10 for a month")})]
 Id = Annotated[str, Field(pattern=ID_PATTERN,
                           description=N_("lowercase letters, digits and hyphens"))]
