@@ -116,6 +116,18 @@ def test_every_error_is_found_in_one_pass(project: Path):
     assert any("partners/p/meta.yml" in p for p in problems)
 
 
+@pytest.mark.parametrize("rel", ["site.yml", "pilots/houten/meta.yml"])
+def test_a_tile_server_of_ones_own_is_told_only_what_is_wrong_with_it(project: Path, rel):
+    content = minimal(project)
+    text = (content / rel).read_text(encoding="utf-8")
+    tiles = '{url: "http://x.org/{z}/{x}/{y}.png", attribution: a}'
+    write(content, rel, text + (f"map: {{tiles: {tiles}}}\n" if rel == "site.yml"
+                                else f"tiles: {tiles}\n"))
+    problems = problems_of(project)
+    assert len(problems) == 1 and "tiles.url`" in problems[0]  # not "must be text" as well
+    assert "CustomTiles" not in problems[0]
+
+
 def test_unknown_record_kind_and_file_are_refused(project: Path):
     content = minimal(project)
     write(content, "storys/x/meta.yml", "pilot: houten\n")

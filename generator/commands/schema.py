@@ -161,8 +161,8 @@ def _value(prop: dict) -> str:
     if "$ref" in prop:
         name = prop["$ref"].rsplit("/", 1)[-1]
         return f"[{name}](#{name.lower()})"
-    if "anyOf" in prop:
-        options = [p for p in prop["anyOf"] if p.get("type") != "null"]
+    if "anyOf" in prop or "oneOf" in prop:
+        options = [p for p in prop.get("anyOf", prop.get("oneOf")) if p.get("type") != "null"]
         if {p.get("type") for p in options} == {"object", "string"} and len(options) == 2 \
                 and all("$ref" not in p for p in options):
             return _("text, or a text per language: `{nl: ..., en: ...}`")

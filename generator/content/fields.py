@@ -181,7 +181,8 @@ def _is_internal(step: Any) -> bool:
     # pydantic adds union branch names and validator tags to error locations
     return isinstance(step, str) and (step.startswith("function-") or step in
                                       {"str", "dict[str,str]", "PartialDate", "Location",
-                                       "int", "list[str]", "Period", "constrained-str"})
+                                       "int", "list[str]", "Period", "constrained-str",
+                                       "CustomTiles"})
 
 
 def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:

@@ -11,7 +11,7 @@ from generator.content.fields import (Approximate, Country, Id, Image, Localized
 from generator.content.bundle import Kind
 from generator.content.messages import N_
 from generator.content.records.front import Front
-from generator.content.records.site import CustomTiles
+from generator.content.records.site import Tiles
 
 
 class Phase(Period):  # a Period: its end is not before its start
@@ -45,7 +45,7 @@ class PilotMeta(Record, Approximate):
         "the pilot's phases, drawn as its timeline"))
     order: int = Field(default=100,
                        description=N_("place among the pilots: lower comes first"))
-    tiles: str | CustomTiles | None = Field(default=None, description=N_(
+    tiles: Tiles | None = Field(default=None, description=N_(
         "the tiles of the pilot's map and its stories' maps, as site.yml's map.tiles, e.g. "
         "nlmaps.standaard; leave out for the site's (a map story uses the site's)"))
     approximate: bool | list[Literal["location", "period", "status"]] = Field(

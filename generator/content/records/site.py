@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Union
 
 from babel import Locale, UnknownLocaleError
 from babel.localedata import locale_identifiers
-from pydantic import AfterValidator, Field, ValidationInfo, field_validator
+from pydantic import AfterValidator, Discriminator, Field, Tag, ValidationInfo, field_validator
 
 from generator.content.fields import Localized, Model, Period, Text, Url, matching
 from generator.content.messages import N_, _
@@ -95,6 +95,12 @@ class CustomTiles(Model):
         "the deepest zoom level the tile server has"))
 
 
+# A mapping is a tile server of one's own, anything else a provider's name: only that
+# branch's problems are said (a plain union says both, the wrong one first)
+Tiles = Annotated[Union[Annotated[str, Tag("str")], Annotated[CustomTiles, Tag("CustomTiles")]],
+                  Discriminator(lambda value: "CustomTiles" if isinstance(value, dict) else "str")]
+
+
 class ImageSettings(Model):
     """Limits on the images content may use."""
 
@@ -105,7 +111,7 @@ class ImageSettings(Model):
 class MapSettings(Model):
     """Map settings: the tiles every map uses."""
 
-    tiles: str | CustomTiles = Field(default="OpenStreetMap.Mapnik", description=N_(
+    tiles: Tiles = Field(default="OpenStreetMap.Mapnik", description=N_(
         "an xyzservices provider name, e.g. OpenStreetMap.Mapnik, or your own tile server"))
 
 
