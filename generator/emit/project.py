@@ -12,7 +12,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from generator import CONTENT_END, CONTENT_START
 from generator.images.cards import CardSpec
@@ -80,16 +80,17 @@ class Project:
         self.pages[page.src] = page
 
 
-def write_tree(files: dict[str, str | bytes], folder: Path, keep: tuple[str, ...] = (),
+def write_tree(files: Mapping[str, str | bytes | Path], folder: Path, keep: tuple[str, ...] = (),
                prune: bool = True) -> int:
-    """Makes `folder` hold exactly `files` (relative path -> content), rewriting
-    only what changed; returns the number of files written. Top-level folders
-    in `keep` are left alone (an engine's output inside); without `prune`, what
-    `files` does not name is left too."""
+    """Makes `folder` hold exactly `files` (relative path -> text, bytes or a
+    file to copy), rewriting only what changed; returns the number of files
+    written. Top-level folders in `keep` are left alone (an engine's output
+    inside); without `prune`, what `files` does not name is left too."""
     folder.mkdir(parents=True, exist_ok=True)
     written, made = 0, {folder}
     for rel, content in files.items():
-        data = content.encode("utf-8") if isinstance(content, str) else content
+        data = (content.encode("utf-8") if isinstance(content, str)
+                else content.read_bytes() if isinstance(content, Path) else content)
         target = folder / rel
         if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
             continue

@@ -11,7 +11,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.content.store import write_atomic
-from generator.emit.project import Project
+from generator.emit.project import Project, write_tree
 
 ENGINE_LEFTOVERS = {"sitemap.xml", "sitemap.xml.gz"}
 
@@ -71,16 +71,7 @@ def robots(base_url: str) -> str:
 def assemble(stage: Path, planned: dict[str, Path | str]) -> None:
     """Writes the whole site in `stage`, afresh (see `site_files`)."""
     _remove(stage)
-    made: set[Path] = set()
-    for rel, source in planned.items():
-        target = stage / rel
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        if isinstance(source, str):
-            target.write_text(source, encoding="utf-8")
-        else:
-            shutil.copyfile(source, target)
+    write_tree(planned, stage, prune=False)
 
 
 class Mirror:
