@@ -16,9 +16,8 @@ from generator.emit.indexes import index_pages, index_words
 from generator.emit.pages import INDEXES, record_page
 from generator.emit.project import NavItem, Project
 from generator.site import csp
-from generator.emit.brand import brand_files
+from generator.emit.brand import brand_files, emblem
 from generator.site.mapsettings import used_tiles
-from generator.emit.emblem import emblem
 from generator.emit.feeds import ATOM, JSON_FEED, feeds
 
 __all__ = ["emit_language", "Project", "Visuals"]
