@@ -20,8 +20,6 @@ from generator.emit.visuals import Visuals
 MORE = 3  # stories in a story's "more from this pilot" strip
 WORDS_A_MINUTE = 200
 _TAG = re.compile(r"<[^>]+>")
-
-
 MAIN = "<!--pl:main-->"  # where a page template's hero ends and the page begins
 INDEXES = ("stories", "pilots", "people", "partners", "publications")  # the kinds' index pages
 # The theme's template for each kind of page (Material's `template:` front matter)
@@ -42,10 +40,9 @@ def front(c: PageCtx, title: Shown, summary: str | None, kind: str) -> dict[str,
     if title.lang != c.code:
         # A page shown in another language's words stays out of this language's search
         data.update(content_lang=title.lang, search={"exclude": True})
-    data["alternates"] = [{"hreflang": code, "href": c.ls.absolute(c.url, code)}
-                          for code in languages]
-    data["alternates"].append({"hreflang": "x-default",
-                               "href": c.ls.absolute(c.url, config.default_language)})
+    hreflangs = [*zip(languages, languages), ("x-default", config.default_language)]
+    data["alternates"] = [{"hreflang": name, "href": c.ls.absolute(c.url, code)}
+                          for name, code in hreflangs]
     data["lang_switch"] = [
         {"lang": code, "name": attr(Lang(code, config.locale(code)).own_name()),
          "href": relative(c.here, language_root(code, config.default_language) + c.url)}
@@ -111,8 +108,7 @@ def page(c: PageCtx, template: str, title: Shown, summary: str | None, kind: str
         if node.meta.example:  # shared, it says so
             example = c.gettext("Illustrative example")
             data["social_title"] = attr(f"{title.text} ({example})")
-    jsonld = json_ld(c, node, title, summary, image)
-    if jsonld:
+    if jsonld := json_ld(c, node, title, summary, image):
         data["jsonld"] = jsonld  # JSON, made inert: the theme writes it as it is
     return EmittedPage(f"{c.url}index.md", c.url, data, text,
                        card=social.card if social else None)
@@ -165,8 +161,7 @@ def search_image(c: PageCtx, node: Node) -> str | None:
     """The small image search results show for a record: its site path,
     written in hexadecimal. Pagefind makes words of its metadata too, and a
     search for "media" or "jpg" should not find every page with a picture."""
-    cover = node.cover
-    if cover is None:
+    if node.cover is None:
         return None
-    rendition = c.ls.images.get(cover[1])
+    rendition = c.ls.images.get(node.cover[1])
     return f"media/{rendition.of(rendition.fallback_format)[0].name}".encode().hex()
