@@ -116,12 +116,14 @@ def _resolve(page: str, path: str, base_path: str) -> str | None:
     return posixpath.join(joined, "index.html") if path.endswith("/") else joined
 
 
-def link_problems(stage: Path, projects: list[Project], base_path: str,
-                  root: Path) -> list[Problem]:
+def link_problems(stage: Path, projects: list[Project], base_path: str, root: Path,
+                  known: list[Problem]) -> list[Problem]:
     """Checks the links of the assembled site (`stage`, served under
     `base_path`); returns one warning per broken link, pointing at the content
     file (and line) it came from where possible: every language's pages
-    (`projects`) name their files, in the project folder `root`."""
+    (`projects`) name their files, in the project folder `root`. A link the
+    content check has already reported at the same line (it checks links
+    between records first; `known`) is not reported again."""
     sources = {p.root + page.url + "index.html": page.source
                for p in projects for page in p.pages.values()}
     problems, boundary = Problems(root=root), Boundary(root / "content")
@@ -132,7 +134,8 @@ def link_problems(stage: Path, projects: list[Project], base_path: str,
                      .format(link=link.link, page=link.page, reason=link.reason),
                      _("correct the link; links to pages end in /, e.g. ../other-story/"),
                      level="warning")
-    return problems.items
+    seen = {(p.path, p.line) for p in known}
+    return [p for p in problems.items if (p.path, p.line) not in seen]
 
 
 def _line_of(source: Path, text: str, boundary: Boundary) -> int | None:
@@ -141,10 +144,3 @@ def _line_of(source: Path, text: str, boundary: Boundary) -> int | None:
     except Refused:
         return None
     return next((n for n, line in enumerate(lines, 1) if text in line), None)
-
-
-def unreported(found: list[Problem], known: list[Problem]) -> list[Problem]:
-    """The broken links of the built site that the content check has not
-    already reported at the same line (it checks links between records first)."""
-    seen = {(p.path, p.line) for p in known}
-    return [p for p in found if (p.path, p.line) not in seen]
