@@ -1,9 +1,6 @@
-"""An emitted project: one language's pages, ready for an engine.
-
-It holds no engine types: pages are HTML with front matter, the nav is a plain
-tree. `write_tree` writes files to disk, leaving unchanged files alone (their
-modification times tell the engine's dirty mode what to rebuild).
-"""
+"""An emitted project: one language's pages, ready for any engine (HTML with
+front matter, and the menu as a plain tree). `write_tree` leaves unchanged
+files alone: their modification times tell the engine's dirty mode what to rebuild."""
 
 from __future__ import annotations
 
@@ -75,8 +72,7 @@ class Project:
     files: dict[str, str | bytes] = field(default_factory=dict)
 
     def add(self, page: EmittedPage) -> None:
-        """Adds a page (a second page at the same place is a bug)."""
-        assert page.src not in self.pages, f"two pages at {page.src}"
+        assert page.src not in self.pages, f"two pages at {page.src}"  # a bug
         self.pages[page.src] = page
 
 
