@@ -12,8 +12,7 @@ from generator.images.planner import ImagePlanner
 from generator.site.model import Node, Site
 from generator.emit.context import LangSite, PageCtx, attr, language_root
 from generator.emit.visuals import Visuals
-from generator.emit.indexes import index_pages, index_words
-from generator.emit.pages import INDEXES, record_page
+from generator.emit.pages import INDEXES, index_pages, index_words, record_page
 from generator.emit.project import NavItem, Project
 from generator.site import csp
 from generator.emit.brand import brand_files, emblem
