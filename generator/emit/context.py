@@ -81,8 +81,9 @@ class LangSite:
         return config.base_url + language_root(code or self.code, config.default_language) + url
 
     def pick(self, text: Any) -> Shown | None:
-        """Chooses a per-language text for this language (falling back)."""
-        return self.site.pick(text, self.code)
+        """Chooses a per-language text for this language (falling back); a plain
+        string (one text for every language) is this language's."""
+        return Shown(text, self.code) if isinstance(text, str) else self.site.pick(text, self.code)
 
 
 class PageCtx:
@@ -159,16 +160,15 @@ class PageCtx:
     def local(self, text: Any) -> Markup:
         """Returns a per-language text from YAML (or one text for every language),
         escaped and lang-marked."""
-        return self.txt(text if isinstance(text, str) else self.pick(text))
+        return self.txt(self.pick(text))
 
     def title(self, node: Node) -> Shown:
         """Returns a record's display title in this language: its name, for a kind
         that goes by name (people, partners), else its text's title."""
         if node.kind.named_by:
-            name = getattr(node.meta, node.kind.named_by)  # one name, or one per language
-            shown = Shown(name, self.code) if isinstance(name, str) else self.pick(name)
+            shown = self.pick(getattr(node.meta, node.kind.named_by))  # one, or one per language
             return shown or Shown(node.id, self.code)
-        prose = node.text(self.code, self.ls.site.languages)
+        prose = self.prose(node)
         return Shown(prose.title, prose.lang) if prose else Shown(node.id, self.code)
 
     def link(self, node: Node) -> Markup:
