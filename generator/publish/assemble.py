@@ -46,19 +46,15 @@ def sitemap(projects: list[Project], base_url: str) -> str:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
              'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
-    urls = sorted({page.url for project in projects for page in project.pages.values()})
     dates = {page.url: page.date for project in reversed(projects)
              for page in project.pages.values() if page.date}
-    for url in urls:
-        alternates = [(p.lang, base_url + p.root + url) for p in projects]
-        alternates.append(("x-default", base_url + projects[0].root + url))
-        for project in projects:
-            lines.append(f"<url><loc>{escape(base_url + project.root + url)}</loc>")
-            if url in dates:
-                lines.append(f"<lastmod>{dates[url]}</lastmod>")
-            lines.extend(f'<xhtml:link rel="alternate" hreflang={quoteattr(lang)} '
-                         f"href={quoteattr(href)}/>" for lang, href in alternates)
-            lines.append("</url>")
+    for url in sorted({page.url for project in projects for page in project.pages.values()}):
+        hrefs = [(p.lang, base_url + p.root + url) for p in projects]
+        links = [f'<xhtml:link rel="alternate" hreflang={quoteattr(lang)} '
+                 f"href={quoteattr(href)}/>" for lang, href in [*hrefs, ("x-default", hrefs[0][1])]]
+        lastmod = [f"<lastmod>{dates[url]}</lastmod>"] if url in dates else []
+        for _lang, href in hrefs:
+            lines += [f"<url><loc>{escape(href)}</loc>", *lastmod, *links, "</url>"]
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
 
