@@ -25,8 +25,7 @@ def site_files(outputs: dict[str, Path], projects: list[Project], base_url: str,
     found: dict[str, Path | str] = {}
     languages = {p.root.rstrip("/") for p in projects if p.root}
     for project in projects:
-        top, skip = outputs[project.lang], ENGINE_LEFTOVERS | (
-            languages if not project.root else set())
+        top, skip = outputs[project.lang], ENGINE_LEFTOVERS | (set() if project.root else languages)
         for dirpath, dirnames, filenames in os.walk(top):
             rel = os.path.relpath(dirpath, top).replace(os.sep, "/")
             if rel == ".":

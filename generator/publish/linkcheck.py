@@ -34,16 +34,11 @@ class BrokenLink(NamedTuple):
 
 def _scan(html: str) -> tuple[set[str], set[str]]:
     """A page's link targets and its anchors."""
-    targets, ids = set(), set()
-    for name, value in _ATTRS.findall(html):
-        if name in ("id", "name"):
-            if value:
-                ids.add(value)
-        elif name == "srcset":
-            targets.update(part.strip().split(" ")[0] for part in value.split(",") if part.strip())
-        else:
-            targets.add(value)
-    return targets, ids
+    found = _ATTRS.findall(html)
+    targets = {value for name, value in found if name in ("href", "src")}
+    targets.update(part.strip().split(" ")[0] for name, value in found if name == "srcset"
+                   for part in value.split(",") if part.strip())
+    return targets, {value for name, value in found if name in ("id", "name") and value}
 
 
 def check_site(site: Path, base_path: str = "/") -> list[BrokenLink]:
