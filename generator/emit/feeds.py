@@ -1,8 +1,7 @@
 """Each language's stories as feeds, newest first, at the language's root:
-Atom (feed.xml, written by a template) and JSON Feed 1.1 (feed.json).
-
-Their dates are the stories' own (a month is its first day), never the time of
-the build, so that two builds write the same feeds."""
+Atom (feed.xml, written by a template) and JSON Feed 1.1 (feed.json). Their
+dates are the stories' own (a month is its first day), never the time of the
+build, so that two builds write the same feeds."""
 
 from __future__ import annotations
 

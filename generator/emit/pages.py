@@ -12,8 +12,7 @@ from markupsafe import Markup
 from generator.content.language import Lang
 from generator.content.kinds import PILOTS, STORIES
 from generator.site.model import Node, Prose, Shown, Site, Story
-from generator.emit.context import (IMAGES, MEDIA, LangSite, PageCtx, attr, language_root,
-                                    relative)
+from generator.emit.context import IMAGES, MEDIA, LangSite, PageCtx, attr, language_root
 from generator.emit.jsonld import json_ld
 from generator.emit.project import EmittedPage
 from generator.emit.visuals import Visuals
@@ -47,7 +46,7 @@ def front(c: PageCtx, title: Shown, summary: str | None, kind: str) -> dict[str,
                           for name, code in hreflangs]
     data["lang_switch"] = [
         {"lang": code, "name": attr(Lang(code, config.locale(code)).own_name()),
-         "href": relative(c.here, language_root(code, config.default_language) + c.url)}
+         "href": c.href_site(language_root(code, config.default_language) + c.url)}
         for code in languages if code != c.code]
     return data
 
