@@ -101,8 +101,8 @@ def theme_words(texts: NullTranslations) -> dict[str, str]:
              "notfound.text": gettext("This page does not exist (any more). The menu or the "
                                       "search may help you find what you are looking for."),
              "notfound.home": gettext("Go to the home page"), "search.title": gettext("Search"),
-             "feed.atom": gettext("Stories (Atom feed)"), "feed.json": gettext("Stories (JSON Feed)"),
-             "footer.licences": gettext("Licences"),
+             "feed.atom": gettext("Stories (Atom feed)"),
+             "feed.json": gettext("Stories (JSON Feed)"), "footer.licences": gettext("Licences"),
              "footer.made": gettext("Made with the open pilot storytelling generator."),
              "palette.auto": gettext("Light or dark as your device is set (click for light)"),
              "palette.light": gettext("Light view (click for dark)"),

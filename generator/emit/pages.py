@@ -61,7 +61,10 @@ def body_html(c: PageCtx, prose: Prose, node: Node) -> Markup:
     told, zoom = story_format in ("video-story", "audio-story"), story_format == "photo-story"
     for index, ref in enumerate(prose.images):
         token = prose.rendered.token(index)
-        text = _outside_tags(text, token, attr(ref.alt))
+        # written inside an HTML attribute, an image shows as its alt text: a picture can
+        # only go where text goes (cleaned HTML has no < or > inside attributes)
+        text = re.sub(f"<[^>]*{token}[^>]*>", lambda tag: tag[0].replace(token, attr(ref.alt)),
+                      text)
         alone = f"<p>{token}</p>"
         if ref.src in node.players and alone in text:  # sound or video (checked: alone)
             text = text.replace(alone, c.part(MEDIA, "player", node.players[ref.src], ref,
@@ -77,17 +80,6 @@ def body_html(c: PageCtx, prose: Prose, node: Node) -> Markup:
         else:
             text = text.replace(token, c.part(IMAGES, "picture", rendition, ref.alt))
     return Markup(text)
-
-
-def _outside_tags(text: str, token: str, alt: str) -> str:
-    """Shows an image written inside an HTML attribute as its alt text: a picture
-    can only go where text goes. (Cleaned HTML has no < or > inside attributes.)"""
-    at = text.find(token)
-    while at >= 0:
-        if text.rfind("<", 0, at) > text.rfind(">", 0, at):
-            text = text[:at] + alt + text[at + len(token):]
-        at = text.find(token, at + 1)
-    return text
 
 
 def page(c: PageCtx, title: Shown, summary: str | None, kind: str, visuals: Visuals,
