@@ -34,10 +34,8 @@ def front(c: PageCtx, title: Shown, summary: str | None, kind: str) -> dict[str,
     the theme prints front matter values as they are (in <title>, <meta> and
     the menus)."""
     config, languages = c.ls.site.config, c.ls.site.languages
-    data: dict[str, Any] = {"title": attr(title.text)}
-    if summary:
-        data["description"] = attr(summary)
-    data["page_kind"] = kind
+    described = {"description": attr(summary)} if summary else {}
+    data: dict[str, Any] = {"title": attr(title.text), **described, "page_kind": kind}
     if title.lang != c.code:
         # A page shown in another language's words stays out of this language's search
         data.update(content_lang=title.lang, search={"exclude": True})
