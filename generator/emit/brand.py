@@ -47,9 +47,8 @@ def stylesheet(site: Site, texts: NullTranslations) -> str:
                ("slate", dark, mix(dark, "#ffffff", 0.3), mix(light, "#000000", 0.3),
                 readable(accent, DARK_PAGE, UI), readable(accent, DARK_PAGE, TEXT))]
     fonts = [role for role in ("text", "headings") if role in site.brand]
-    css = environment(texts).get_template("brand.css.j2").render(schemes=schemes, fonts=fonts,
-                                                                 mix=mix)
-    return css.rstrip("\n")
+    return environment(texts).get_template("brand.css.j2").render(
+        schemes=schemes, fonts=fonts, mix=mix).rstrip("\n")
 
 
 def _around(cx: float, cy: float, radius: float, degrees: int) -> tuple[float, float]:
