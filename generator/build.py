@@ -42,7 +42,7 @@ from generator.images.planner import ImagePlanner
 from generator.images.probe import ImageIndex
 from generator.publish.assemble import assemble, site_files, swap
 from generator.publish.valid_html import finish_pages
-from generator.publish.linkcheck import link_problems, unreported
+from generator.publish.linkcheck import link_problems
 from generator.publish.lock import BuildBusy, build_lock
 from generator.publish.search import index_site
 from generator.site.media import published
@@ -311,8 +311,7 @@ def _release(projects: list[Project]) -> None:
 
 def _check_links(paths: Paths, projects: list[Project], base_path: str, strict: bool,
                  report: BuildReport) -> None:
-    broken = unreported(link_problems(paths.stage, projects, base_path, paths.root),
-                        report.problems)
+    broken = link_problems(paths.stage, projects, base_path, paths.root, report.problems)
     report.problems += broken
     if strict and broken:
         raise ContentError(broken)

@@ -28,7 +28,7 @@ from generator.engine import DirtyPlan, SessionEngine, build_all
 from generator.engine.project import write_pages
 from generator.images.planner import ImagePlanner
 from generator.publish.assemble import Mirror
-from generator.publish.linkcheck import link_problems, unreported
+from generator.publish.linkcheck import link_problems
 from generator.publish.lock import build_lock
 from generator.publish.search import index_site
 from generator.site.media import published
@@ -164,8 +164,7 @@ class Rebuilder:
         projects, base_path, known = self.last
         if not index_site(self.paths.out, gently=True, stop=stop) or (stop and stop.is_set()):
             return []
-        return unreported(link_problems(self.paths.out, projects, base_path, self.paths.root),
-                          known)
+        return link_problems(self.paths.out, projects, base_path, self.paths.root, known)
 
     def close(self) -> None:
         """Stops the engine's processes and the Markdown workers."""

@@ -12,13 +12,11 @@ from generator.images.planner import ImagePlanner
 from generator.site.model import Node, Site
 from generator.emit.context import LangSite, PageCtx, attr, language_root
 from generator.emit.visuals import Visuals
-from generator.emit.indexes import index_pages, index_words
-from generator.emit.pages import INDEXES, record_page
+from generator.emit.pages import INDEXES, index_pages, index_words, record_page
 from generator.emit.project import NavItem, Project
 from generator.site import csp
-from generator.emit.brand import brand_files
+from generator.emit.brand import brand_files, emblem
 from generator.site.mapsettings import used_tiles
-from generator.emit.emblem import emblem
 from generator.emit.feeds import ATOM, JSON_FEED, feeds
 
 __all__ = ["emit_language", "Project", "Visuals"]
@@ -103,8 +101,8 @@ def theme_words(texts: NullTranslations) -> dict[str, str]:
              "notfound.text": gettext("This page does not exist (any more). The menu or the "
                                       "search may help you find what you are looking for."),
              "notfound.home": gettext("Go to the home page"), "search.title": gettext("Search"),
-             "feed.atom": gettext("Stories (Atom feed)"), "feed.json": gettext("Stories (JSON Feed)"),
-             "footer.licences": gettext("Licences"),
+             "feed.atom": gettext("Stories (Atom feed)"),
+             "feed.json": gettext("Stories (JSON Feed)"), "footer.licences": gettext("Licences"),
              "footer.made": gettext("Made with the open pilot storytelling generator."),
              "palette.auto": gettext("Light or dark as your device is set (click for light)"),
              "palette.light": gettext("Light view (click for dark)"),

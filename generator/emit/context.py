@@ -1,11 +1,9 @@
 """What every emitted page needs: its language, its place in the site, and
-helpers to write links, dates, per-language texts and images safely.
-
-Strings from YAML are plain text; they are escaped here, wherever they go
-(HTML text and attributes). Markdown bodies arrive rendered and cleaned
-(generator.site.prose); nothing on a page is Markdown any more. The site's
-own words are gettext's (domain `site`): `_()` in the templates, `c.gettext()`
-in the code.
+helpers to write links, dates, per-language texts and images safely. Strings
+from YAML are plain text, escaped here wherever they go (HTML text and
+attributes); bodies arrive rendered and cleaned (generator.site.prose). The
+site's own words are gettext's (domain `site`): `_()` in the templates,
+`c.gettext()` in the code.
 """
 
 from __future__ import annotations
@@ -75,7 +73,6 @@ class LangSite:
 
     @property
     def root(self) -> str:
-        """This language's root within the site ("" or "en/")."""
         return language_root(self.code, self.site.config.default_language)
 
     def absolute(self, url: str, code: str | None = None) -> str:
@@ -84,8 +81,9 @@ class LangSite:
         return config.base_url + language_root(code or self.code, config.default_language) + url
 
     def pick(self, text: Any) -> Shown | None:
-        """Chooses a per-language text for this language (falling back)."""
-        return self.site.pick(text, self.code)
+        """Chooses a per-language text for this language (falling back); a plain
+        string (one text for every language) is this language's."""
+        return Shown(text, self.code) if isinstance(text, str) else self.site.pick(text, self.code)
 
 
 class PageCtx:
@@ -93,11 +91,9 @@ class PageCtx:
     links relative to it, texts marked with their language."""
 
     def __init__(self, ls: LangSite, url: str):
-        self.ls, self.url = ls, url
-        self.here = ls.root + url
-        self.code = ls.code
+        self.ls, self.url, self.here, self.code = ls, url, ls.root + url, ls.code
         self.date = ls.lang.date  # writes a date the page's language's way
-        self.pick = ls.pick  # chooses a per-language text (falling back)
+        self.pick = ls.pick
         # the relative link to a path from the site root (media, data)
         self.href_site = partial(relative, self.here)
 
@@ -113,19 +109,17 @@ class PageCtx:
         return text % values if values else text
 
     def period(self, value: Any) -> str:
-        """Writes a period ({start, end}) the page's language's way."""
         return self.ls.lang.period(value.start, value.end)
 
     def known(self, meta: Any) -> list[tuple[str, str]]:
         """A pilot's period and status as (label, text), as far as they are known: a
         period that is only a guess with no end, and an unknown status, are left out."""
-        facts, period = [], self.known_period(meta)
-        if period:
-            facts.append((self.gettext("Period"), period))
+        period, gettext = self.known_period(meta), self.gettext
+        facts = [(gettext("Period"), period)] if period else []
         if meta.status != "unknown":
-            status = {"planned": self.gettext("Planned"), "running": self.gettext("Running"),
-                      "finished": self.gettext("Finished")}[meta.status]
-            facts.append((self.gettext("Status"), status + self.rough(meta, "status")))
+            status = {"planned": gettext("Planned"), "running": gettext("Running"),
+                      "finished": gettext("Finished")}[meta.status]
+            facts.append((gettext("Status"), status + self.rough(meta, "status")))
         return facts
 
     def known_period(self, meta: Any) -> str:
@@ -166,16 +160,15 @@ class PageCtx:
     def local(self, text: Any) -> Markup:
         """Returns a per-language text from YAML (or one text for every language),
         escaped and lang-marked."""
-        return self.txt(text if isinstance(text, str) else self.pick(text))
+        return self.txt(self.pick(text))
 
     def title(self, node: Node) -> Shown:
         """Returns a record's display title in this language: its name, for a kind
         that goes by name (people, partners), else its text's title."""
         if node.kind.named_by:
-            name = getattr(node.meta, node.kind.named_by)  # one name, or one per language
-            shown = Shown(name, self.code) if isinstance(name, str) else self.pick(name)
+            shown = self.pick(getattr(node.meta, node.kind.named_by))  # one, or one per language
             return shown or Shown(node.id, self.code)
-        prose = node.text(self.code, self.ls.site.languages)
+        prose = self.prose(node)
         return Shown(prose.title, prose.lang) if prose else Shown(node.id, self.code)
 
     def link(self, node: Node) -> Markup:
@@ -183,7 +176,6 @@ class PageCtx:
         return self.part(MACROS, "link", node)
 
     def links(self, nodes: list[Node]) -> Markup:
-        """Returns links to several records, separated by commas."""
         return Markup(", ").join(self.link(node) for node in nodes)
 
     def terms(self, vocabulary: str, ids: list[str]) -> Markup:
@@ -213,7 +205,6 @@ class PageCtx:
         return getattr(module, macro)(self, *args)
 
     def render(self, template: str, **values: Any) -> str:
-        """Renders a template for this page."""
         return environment(self.ls.texts).get_template(template).render(c=self, **values)
 
     def heading(self, level: int, text: Shown | str, anchor: str) -> Markup:
@@ -226,11 +217,9 @@ class PageCtx:
 def environment(texts: NullTranslations) -> Environment:
     """Returns the Jinja environment of the page templates in one language:
     autoescaping on, and the language's words as `_()`, `gettext()` and
-    `ngettext()` (Jinja's i18n extension; placeholders are `%(name)s`).
-
-    A translation is escaped like any other text: the words are data (a site
-    may bring a catalogue of its own), never markup.
-    """
+    `ngettext()` (Jinja's i18n extension; placeholders are `%(name)s`). A
+    translation is escaped like any other text: the words are data (a site may
+    bring a catalogue of its own), never markup."""
     env = Environment(loader=PackageLoader("generator.emit", "templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined,
                       keep_trailing_newline=True, auto_reload=False,  # package files

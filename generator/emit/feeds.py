@@ -1,8 +1,7 @@
 """Each language's stories as feeds, newest first, at the language's root:
-Atom (feed.xml, written by a template) and JSON Feed 1.1 (feed.json).
-
-Their dates are the stories' own (a month is its first day), never the time of
-the build, so that two builds write the same feeds."""
+Atom (feed.xml, written by a template) and JSON Feed 1.1 (feed.json). Their
+dates are the stories' own (a month is its first day), never the time of the
+build, so that two builds write the same feeds."""
 
 from __future__ import annotations
 
@@ -34,7 +33,6 @@ def feeds(ls: LangSite, visuals: Visuals) -> dict[str, str]:
 def _item(c: PageCtx, visuals: Visuals, story: Story) -> dict[str, Any]:
     """A story as a JSON Feed item (the Atom feed's entry says the same)."""
     title, prose = c.title(story), c.prose(story)
-    name = story.meta.narrator.name
     image = visuals.social(c, story, title.text)
     url = c.ls.absolute(story.path)
     summary = prose.summary if prose and prose.summary else title.text
@@ -42,5 +40,5 @@ def _item(c: PageCtx, visuals: Visuals, story: Story) -> dict[str, Any]:
             "summary": summary,
             "date_published": f"{story.meta.date.first_day().isoformat()}T00:00:00Z",  # RFC 3339
             "language": title.lang,
-            "authors": [{"name": name if isinstance(name, str) else c.pick(name).text}],
+            "authors": [{"name": c.pick(story.meta.narrator.name).text}],
             **({"image": c.ls.site.config.base_url + image.path} if image else {})}

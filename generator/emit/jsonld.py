@@ -37,11 +37,9 @@ def _website(c: PageCtx, node: None, title: Shown) -> dict[str, Any]:
 
 
 def _article(c: PageCtx, story: Story, title: Shown) -> dict[str, Any]:
-    name = story.meta.narrator.name  # one name, or one per language
     data = {"@type": "Article", "headline": title.text, "inLanguage": title.lang,
             "datePublished": story.meta.date.iso(),
-            "author": {"@type": "Person", "name": name if isinstance(name, str)
-                       else c.pick(name).text}}
+            "author": {"@type": "Person", "name": c.pick(story.meta.narrator.name).text}}
     if title.lang != c.code:  # the page shows another language's text: no translation of it
         return data
     # the site's default language is the one a story is first written in

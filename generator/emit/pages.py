@@ -1,27 +1,26 @@
-"""Record pages, and what every page has: front matter, a theme template, a
-hero, a social card (the index pages are in generator.emit.indexes)."""
+"""A language's pages: what every page has (front matter, a theme template, a
+hero, a social card), each record's page, and the pages that are no record's:
+home, the index of each kind, search."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Callable
 
 from markupsafe import Markup
 
 from generator.content.language import Lang
 from generator.content.kinds import PILOTS, STORIES
-from generator.site.model import Node, Prose, Shown, Story
-from generator.emit.context import (IMAGES, MEDIA, LangSite, PageCtx, attr, language_root,
-                                    relative)
+from generator.site.model import Node, Prose, Shown, Site, Story
+from generator.emit.context import IMAGES, MEDIA, LangSite, PageCtx, attr, language_root
 from generator.emit.jsonld import json_ld
 from generator.emit.project import EmittedPage
 from generator.emit.visuals import Visuals
 
 MORE = 3  # stories in a story's "more from this pilot" strip
+LATEST = 6  # stories on the home page
 WORDS_A_MINUTE = 200
 _TAG = re.compile(r"<[^>]+>")
-
-
 MAIN = "<!--pl:main-->"  # where a page template's hero ends and the page begins
 INDEXES = ("stories", "pilots", "people", "partners", "publications")  # the kinds' index pages
 # The theme's template for each kind of page (Material's `template:` front matter)
@@ -35,20 +34,17 @@ def front(c: PageCtx, title: Shown, summary: str | None, kind: str) -> dict[str,
     the theme prints front matter values as they are (in <title>, <meta> and
     the menus)."""
     config, languages = c.ls.site.config, c.ls.site.languages
-    data: dict[str, Any] = {"title": attr(title.text)}
-    if summary:
-        data["description"] = attr(summary)
-    data["page_kind"] = kind
+    described = {"description": attr(summary)} if summary else {}
+    data: dict[str, Any] = {"title": attr(title.text), **described, "page_kind": kind}
     if title.lang != c.code:
         # A page shown in another language's words stays out of this language's search
         data.update(content_lang=title.lang, search={"exclude": True})
-    data["alternates"] = [{"hreflang": code, "href": c.ls.absolute(c.url, code)}
-                          for code in languages]
-    data["alternates"].append({"hreflang": "x-default",
-                               "href": c.ls.absolute(c.url, config.default_language)})
+    hreflangs = [*zip(languages, languages), ("x-default", config.default_language)]
+    data["alternates"] = [{"hreflang": name, "href": c.ls.absolute(c.url, code)}
+                          for name, code in hreflangs]
     data["lang_switch"] = [
         {"lang": code, "name": attr(Lang(code, config.locale(code)).own_name()),
-         "href": relative(c.here, language_root(code, config.default_language) + c.url)}
+         "href": c.href_site(language_root(code, config.default_language) + c.url)}
         for code in languages if code != c.code]
     return data
 
@@ -63,7 +59,10 @@ def body_html(c: PageCtx, prose: Prose, node: Node) -> Markup:
     told, zoom = story_format in ("video-story", "audio-story"), story_format == "photo-story"
     for index, ref in enumerate(prose.images):
         token = prose.rendered.token(index)
-        text = _outside_tags(text, token, attr(ref.alt))
+        # written inside an HTML attribute, an image shows as its alt text: a picture can
+        # only go where text goes (cleaned HTML has no < or > inside attributes)
+        text = re.sub(f"<[^>]*{token}[^>]*>", lambda tag: tag[0].replace(token, attr(ref.alt)),
+                      text)
         alone = f"<p>{token}</p>"
         if ref.src in node.players and alone in text:  # sound or video (checked: alone)
             text = text.replace(alone, c.part(MEDIA, "player", node.players[ref.src], ref,
@@ -81,22 +80,12 @@ def body_html(c: PageCtx, prose: Prose, node: Node) -> Markup:
     return Markup(text)
 
 
-def _outside_tags(text: str, token: str, alt: str) -> str:
-    """Shows an image written inside an HTML attribute as its alt text: a picture
-    can only go where text goes. (Cleaned HTML has no < or > inside attributes.)"""
-    at = text.find(token)
-    while at >= 0:
-        if text.rfind("<", 0, at) > text.rfind(">", 0, at):
-            text = text[:at] + alt + text[at + len(token):]
-        at = text.find(token, at + 1)
-    return text
-
-
-def page(c: PageCtx, template: str, title: Shown, summary: str | None, kind: str,
-         visuals: Visuals, node: Node | None = None, **values: Any) -> EmittedPage:
-    """Renders one page of a kind (see `front`): its template, showing `values`;
-    its front matter and its social card; `node` is the record it shows."""
-    hero, _, text = c.render(template, title=title, **values).partition(MAIN)
+def page(c: PageCtx, title: Shown, summary: str | None, kind: str, visuals: Visuals,
+         node: Node | None = None, **values: Any) -> EmittedPage:
+    """Renders one page of a kind (see `front`): its template (kind.html.j2),
+    showing `values`; its front matter and its social card; `node` is the
+    record it shows."""
+    hero, _, text = c.render(f"{kind}.html.j2", title=title, **values).partition(MAIN)
     data = front(c, title, summary, kind)
     data.update(template=THEME_TEMPLATES.get(kind, "page.html"), hide=["navigation", "toc"])
     if hero.strip():
@@ -111,8 +100,7 @@ def page(c: PageCtx, template: str, title: Shown, summary: str | None, kind: str
         if node.meta.example:  # shared, it says so
             example = c.gettext("Illustrative example")
             data["social_title"] = attr(f"{title.text} ({example})")
-    jsonld = json_ld(c, node, title, summary, image)
-    if jsonld:
+    if jsonld := json_ld(c, node, title, summary, image):
         data["jsonld"] = jsonld  # JSON, made inert: the theme writes it as it is
     return EmittedPage(f"{c.url}index.md", c.url, data, text,
                        card=social.card if social else None)
@@ -147,8 +135,7 @@ def record_page(ls: LangSite, node: Node, visuals: Visuals) -> EmittedPage:
                       more=[s for s in node.pilot.stories if s is not node][:MORE])
     elif node.kind is PILOTS:
         values["timeline"] = visuals.timeline(c, node)
-    emitted = page(c, f"{kind}.html.j2", c.title(node), description(c, node, prose), kind,
-                   visuals, node, **values)
+    emitted = page(c, c.title(node), description(c, node, prose), kind, visuals, node, **values)
     emitted.source = prose.path if prose else node.dir / "meta.yml"
     emitted.date = node.meta.date.iso() if node.kind is STORIES else (
         newest(node.stories) if node.kind is PILOTS else None)
@@ -165,8 +152,79 @@ def search_image(c: PageCtx, node: Node) -> str | None:
     """The small image search results show for a record: its site path,
     written in hexadecimal. Pagefind makes words of its metadata too, and a
     search for "media" or "jpg" should not find every page with a picture."""
-    cover = node.cover
-    if cover is None:
+    if node.cover is None:
         return None
-    rendition = c.ls.images.get(cover[1])
+    rendition = c.ls.images.get(node.cover[1])
     return f"media/{rendition.of(rendition.fallback_format)[0].name}".encode().hex()
+
+
+def index_pages(ls: LangSite, visuals: Visuals, only: frozenset[str] | None) -> list[EmittedPage]:
+    """Emits the home page, the index of each kind that has records (a kind
+    without any has no page, and no place in the menu) and the search page
+    (or only those at the paths `only` names)."""
+    site = ls.site
+    kinds = [kind for kind in INDEXES if getattr(site, kind)] + ["search"]
+    pages = [_home(ls, visuals)] if only is None or "" in only else []
+    pages += [_index(PageCtx(ls, f"{kind}/"), kind, visuals) for kind in kinds
+              if only is None or f"{kind}/" in only]
+    latest = newest(list(site.stories.values()))  # what the pages of stories show is as new
+    for emitted in pages:
+        emitted.date = latest if emitted.url in ("", "stories/", "pilots/") else None
+    return pages
+
+
+def index_words(gettext: Callable[[str], str]) -> dict[str, tuple[str, str]]:
+    """The title and intro of each kind's index (the menu names it by its title),
+    and of the search page."""
+    return {"stories": (gettext("Stories"),
+                        gettext("Stories told by the people who took part in the pilots.")),
+            "pilots": (gettext("Pilots"),
+                       gettext("The places where the project was put into practice.")),
+            "people": (gettext("People"), gettext("The people behind the pilots.")),
+            "partners": (gettext("Partners"),
+                         gettext("The organisations taking part in the project.")),
+            "publications": (gettext("Publications"),
+                             gettext("Reports, articles and presentations from the project.")),
+            "search": (gettext("Search"),
+                       gettext("Search the stories, the pilots and everything else on this site."))}
+
+
+def _index(c: PageCtx, kind: str, visuals: Visuals) -> EmittedPage:
+    """Emits the index page of one kind (or the search page), with its title and intro."""
+    site = c.ls.site
+    title, intro = index_words(c.gettext)[kind]
+    values: dict[str, Any] = {"people": list(site.people.values()),
+                              "publications": site.publications}
+    if kind == "stories":
+        themes = {t for s in site.stories.values() for t in s.meta.themes}
+        values.update(stories=list(site.stories.values()),
+                      pilots=[p for p in site.pilots.values() if p.stories],
+                      themes=sorted(themes, key=lambda t: site.label("themes", t, c.code)
+                                    .text.lower()))
+    elif kind == "pilots":
+        values.update(pilots=list(site.pilots.values()), extra=visuals.pilots(c))
+    elif kind == "partners":
+        values["partners"] = sorted(site.partners.values(), key=lambda p: c.title(p).text.lower())
+    return page(c, Shown(title, c.code), intro, kind, visuals, intro=intro, **values)
+
+
+def _home(ls: LangSite, visuals: Visuals) -> EmittedPage:
+    site, c = ls.site, PageCtx(ls, "")
+    tagline = ls.pick(site.config.tagline)
+    return page(c, ls.pick(site.config.title), tagline.text if tagline else None, "home",
+                visuals, tagline=tagline, cover=lead_cover(site),
+                pilots=list(site.pilots.values()), stories=list(site.stories.values())[:LATEST],
+                figures=key_figures(site), extra=visuals.home(c), period=visuals.period(c))
+
+
+def lead_cover(site: Site) -> Any:
+    """The home page's picture: the newest story's cover, else a pilot's, else none."""
+    found = (node.cover for node in (*site.stories.values(), *site.pilots.values()))
+    return next((cover for cover in found if cover), None)
+
+
+def key_figures(site: Site) -> list[tuple[str, int]]:
+    """The project in numbers, counted from the records."""
+    countries = {p.meta.country for p in site.pilots.values()}
+    return [("pilots", len(site.pilots)), ("countries", len(countries)),
+            ("stories", len(site.stories)), ("interventions", len(list(site.interventions())))]

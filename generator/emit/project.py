@@ -1,9 +1,6 @@
-"""An emitted project: one language's pages, ready for an engine.
-
-It holds no engine types: pages are HTML with front matter, the nav is a plain
-tree. `write_tree` writes files to disk, leaving unchanged files alone (their
-modification times tell the engine's dirty mode what to rebuild).
-"""
+"""An emitted project: one language's pages, ready for any engine (HTML with
+front matter, and the menu as a plain tree). `write_tree` leaves unchanged
+files alone: their modification times tell the engine's dirty mode what to rebuild."""
 
 from __future__ import annotations
 
@@ -12,7 +9,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from generator import CONTENT_END, CONTENT_START
 from generator.images.cards import CardSpec
@@ -75,21 +72,21 @@ class Project:
     files: dict[str, str | bytes] = field(default_factory=dict)
 
     def add(self, page: EmittedPage) -> None:
-        """Adds a page (a second page at the same place is a bug)."""
-        assert page.src not in self.pages, f"two pages at {page.src}"
+        assert page.src not in self.pages, f"two pages at {page.src}"  # a bug
         self.pages[page.src] = page
 
 
-def write_tree(files: dict[str, str | bytes], folder: Path, keep: tuple[str, ...] = (),
+def write_tree(files: Mapping[str, str | bytes | Path], folder: Path, keep: tuple[str, ...] = (),
                prune: bool = True) -> int:
-    """Makes `folder` hold exactly `files` (relative path -> content), rewriting
-    only what changed; returns the number of files written. Top-level folders
-    in `keep` are left alone (an engine's output inside); without `prune`, what
-    `files` does not name is left too."""
+    """Makes `folder` hold exactly `files` (relative path -> text, bytes or a
+    file to copy), rewriting only what changed; returns the number of files
+    written. Top-level folders in `keep` are left alone (an engine's output
+    inside); without `prune`, what `files` does not name is left too."""
     folder.mkdir(parents=True, exist_ok=True)
     written, made = 0, {folder}
     for rel, content in files.items():
-        data = content.encode("utf-8") if isinstance(content, str) else content
+        data = (content.encode("utf-8") if isinstance(content, str)
+                else content.read_bytes() if isinstance(content, Path) else content)
         target = folder / rel
         if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
             continue

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from generator.images.cards import CardSpec
-from generator.site.model import Node, Pilot, Story
+from generator.site.model import Node
 
 if TYPE_CHECKING:  # typing only: the page context and pages use this module at run time
     from generator.emit.context import LangSite, PageCtx
@@ -32,32 +32,16 @@ class SocialImage:
 
 
 class Visuals:
-    """The visual parts of pages (each returns safe HTML, or page data); these
-    are pages without maps, timelines or cards."""
+    """The visual parts of pages, each safe HTML or page data; these are none,
+    and pages build without them. `record` is a pilot's map, or a story's map
+    or gallery; `timeline` a pilot's timeline; `home` the home page's map;
+    `period` the project's period with every pilot; `pilots` the pilots index's
+    map; `story_map` the map that follows a map story's chapters."""
 
-    def record(self, c: PageCtx, node: Node) -> Markup:
-        """HTML on a record's page: a pilot's map; a story's map or gallery."""
+    def _nothing(self, c: PageCtx, *about: Node) -> Markup:
         return Markup("")
 
-    def timeline(self, c: PageCtx, pilot: Pilot) -> Markup:
-        """A pilot's timeline."""
-        return Markup("")
-
-    def home(self, c: PageCtx) -> Markup:
-        """The home page's map."""
-        return Markup("")
-
-    def period(self, c: PageCtx) -> Markup:
-        """The project's period, with every pilot."""
-        return Markup("")
-
-    def pilots(self, c: PageCtx) -> Markup:
-        """HTML for the pilots index."""
-        return Markup("")
-
-    def story_map(self, c: PageCtx, story: Story) -> Markup:
-        """The map that follows a map story's chapters."""
-        return Markup("")
+    record = timeline = home = period = pilots = story_map = _nothing
 
     def body(self, c: PageCtx, node: Node, body: Markup) -> Markup:
         """A record's body, transformed (a map story's chapters)."""

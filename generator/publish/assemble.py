@@ -11,7 +11,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.content.store import write_atomic
-from generator.emit.project import Project
+from generator.emit.project import Project, write_tree
 
 ENGINE_LEFTOVERS = {"sitemap.xml", "sitemap.xml.gz"}
 
@@ -25,8 +25,7 @@ def site_files(outputs: dict[str, Path], projects: list[Project], base_url: str,
     found: dict[str, Path | str] = {}
     languages = {p.root.rstrip("/") for p in projects if p.root}
     for project in projects:
-        top, skip = outputs[project.lang], ENGINE_LEFTOVERS | (
-            languages if not project.root else set())
+        top, skip = outputs[project.lang], ENGINE_LEFTOVERS | (set() if project.root else languages)
         for dirpath, dirnames, filenames in os.walk(top):
             rel = os.path.relpath(dirpath, top).replace(os.sep, "/")
             if rel == ".":
@@ -46,19 +45,15 @@ def sitemap(projects: list[Project], base_url: str) -> str:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
              'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
-    urls = sorted({page.url for project in projects for page in project.pages.values()})
     dates = {page.url: page.date for project in reversed(projects)
              for page in project.pages.values() if page.date}
-    for url in urls:
-        alternates = [(p.lang, base_url + p.root + url) for p in projects]
-        alternates.append(("x-default", base_url + projects[0].root + url))
-        for project in projects:
-            lines.append(f"<url><loc>{escape(base_url + project.root + url)}</loc>")
-            if url in dates:
-                lines.append(f"<lastmod>{dates[url]}</lastmod>")
-            lines.extend(f'<xhtml:link rel="alternate" hreflang={quoteattr(lang)} '
-                         f"href={quoteattr(href)}/>" for lang, href in alternates)
-            lines.append("</url>")
+    for url in sorted({page.url for project in projects for page in project.pages.values()}):
+        hrefs = [(p.lang, base_url + p.root + url) for p in projects]
+        links = [f'<xhtml:link rel="alternate" hreflang={quoteattr(lang)} '
+                 f"href={quoteattr(href)}/>" for lang, href in [*hrefs, ("x-default", hrefs[0][1])]]
+        lastmod = [f"<lastmod>{dates[url]}</lastmod>"] if url in dates else []
+        for _lang, href in hrefs:
+            lines += [f"<url><loc>{escape(href)}</loc>", *lastmod, *links, "</url>"]
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
 
@@ -71,16 +66,7 @@ def robots(base_url: str) -> str:
 def assemble(stage: Path, planned: dict[str, Path | str]) -> None:
     """Writes the whole site in `stage`, afresh (see `site_files`)."""
     _remove(stage)
-    made: set[Path] = set()
-    for rel, source in planned.items():
-        target = stage / rel
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        if isinstance(source, str):
-            target.write_text(source, encoding="utf-8")
-        else:
-            shutil.copyfile(source, target)
+    write_tree(planned, stage, prune=False)
 
 
 class Mirror:

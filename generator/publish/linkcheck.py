@@ -1,9 +1,7 @@
-"""Checks every internal link of a built site: pages, files and anchors.
-A broken link is reported at the content file (and line) it came from.
-
-Engine-independent: it reads the HTML the build produced (raw HTML too, which
-the engine's own link validation never sees), so a broken link is caught
-whichever engine built the pages.
+"""Checks every internal link of a built site: pages, files and anchors; a
+broken link is reported at the content file (and line) it came from. It reads
+the HTML the build produced (raw HTML too, which the engine's own link
+validation never sees), so a broken link is caught whichever engine built it.
 """
 
 from __future__ import annotations
@@ -34,42 +32,26 @@ class BrokenLink(NamedTuple):
     reason: str
 
 
-class _Site(NamedTuple):
-    """What exists in a built site, read once: its files, folders and each
-    page's anchors."""
-
-    files: set[str]
-    folders: set[str]
-    ids: dict[str, set[str]]
-
-
 def _scan(html: str) -> tuple[set[str], set[str]]:
     """A page's link targets and its anchors."""
-    targets, ids = set(), set()
-    for name, value in _ATTRS.findall(html):
-        if name in ("id", "name"):
-            if value:
-                ids.add(value)
-        elif name == "srcset":
-            targets.update(part.strip().split(" ")[0] for part in value.split(",") if part.strip())
-        else:
-            targets.add(value)
-    return targets, ids
+    found = _ATTRS.findall(html)
+    targets = {value for name, value in found if name in ("href", "src")}
+    targets.update(part.strip().split(" ")[0] for name, value in found if name == "srcset"
+                   for part in value.split(",") if part.strip())
+    return targets, {value for name, value in found if name in ("id", "name") and value}
 
 
 def check_site(site: Path, base_path: str = "/") -> list[BrokenLink]:
     """Returns every broken internal link in a built site, served under
     `base_path` ("/cosie/"; root-relative links use it: the 404 pages')."""
-    files, folders = set(), {""}
-    for dirpath, dirnames, filenames in os.walk(site):
+    files = set()
+    for dirpath, _dirnames, filenames in os.walk(site):
         rel = os.path.relpath(dirpath, site).replace(os.sep, "/")
-        rel = "" if rel == "." else rel
-        folders.update(posixpath.join(rel, d) for d in dirnames)
-        files.update(posixpath.join(rel, f) for f in filenames)
+        files.update(posixpath.join("" if rel == "." else rel, f) for f in filenames)
     pages = sorted(f for f in files if f.endswith(".html"))
     scans = {page: _scan((site / page).read_text(encoding="utf-8", errors="replace"))
              for page in pages}
-    known = _Site(files, folders, {page: ids for page, (_targets, ids) in scans.items()})
+    ids = {page: page_ids for page, (_targets, page_ids) in scans.items()}
     broken, verdicts = [], {}  # pages share most links (menus, cards): each is judged once
     for page in pages:
         for link in sorted(scans[page][0]):
@@ -77,7 +59,7 @@ def check_site(site: Path, base_path: str = "/") -> list[BrokenLink]:
             key = (page, link, "") if link[:1] in ("", "#", "?") else _same_target(
                 page.rpartition("/")[0], link)
             if key not in verdicts:
-                verdicts[key] = _check(known, page, link, base_path)
+                verdicts[key] = _check(files, ids, page, link, base_path)
             if verdicts[key]:
                 broken.append(BrokenLink(page, link, verdicts[key]))
     return broken
@@ -93,19 +75,21 @@ def _same_target(folder: str, link: str) -> tuple[str, str]:
     return folder, link
 
 
-def _check(known: _Site, page: str, link: str, base_path: str) -> str | None:
+def _check(files: set[str], ids: dict[str, set[str]], page: str, link: str,
+           base_path: str) -> str | None:
+    """Why a link leads nowhere, given the site's files and each page's anchors."""
     if not link or link.startswith(_SKIP) or link.startswith("/__pilots__/"):
         return None
     parts = urlsplit(link)
     target = _resolve(page, unquote(parts.path), base_path)
     if target is None:
         return _("points outside the site")
-    if target in known.folders:  # a folder without its slash: servers redirect to it
+    if target not in files:  # a folder without its slash: servers redirect to it
         target = posixpath.join(target, "index.html")
-    if target not in known.files:
+    if target not in files:
         return _("the target does not exist")
     if parts.fragment and target.endswith(".html"):
-        if unquote(parts.fragment) not in known.ids[target]:
+        if unquote(parts.fragment) not in ids[target]:
             return _('there is no anchor "#{anchor}" on that page').format(anchor=parts.fragment)
     return None
 
@@ -127,12 +111,14 @@ def _resolve(page: str, path: str, base_path: str) -> str | None:
     return posixpath.join(joined, "index.html") if path.endswith("/") else joined
 
 
-def link_problems(stage: Path, projects: list[Project], base_path: str,
-                  root: Path) -> list[Problem]:
+def link_problems(stage: Path, projects: list[Project], base_path: str, root: Path,
+                  known: list[Problem]) -> list[Problem]:
     """Checks the links of the assembled site (`stage`, served under
     `base_path`); returns one warning per broken link, pointing at the content
     file (and line) it came from where possible: every language's pages
-    (`projects`) name their files, in the project folder `root`."""
+    (`projects`) name their files, in the project folder `root`. A link the
+    content check has already reported at the same line (it checks links
+    between records first; `known`) is not reported again."""
     sources = {p.root + page.url + "index.html": page.source
                for p in projects for page in p.pages.values()}
     problems, boundary = Problems(root=root), Boundary(root / "content")
@@ -143,7 +129,8 @@ def link_problems(stage: Path, projects: list[Project], base_path: str,
                      .format(link=link.link, page=link.page, reason=link.reason),
                      _("correct the link; links to pages end in /, e.g. ../other-story/"),
                      level="warning")
-    return problems.items
+    seen = {(p.path, p.line) for p in known}
+    return [p for p in problems.items if (p.path, p.line) not in seen]
 
 
 def _line_of(source: Path, text: str, boundary: Boundary) -> int | None:
@@ -152,10 +139,3 @@ def _line_of(source: Path, text: str, boundary: Boundary) -> int | None:
     except Refused:
         return None
     return next((n for n, line in enumerate(lines, 1) if text in line), None)
-
-
-def unreported(found: list[Problem], known: list[Problem]) -> list[Problem]:
-    """The broken links of the built site that the content check has not
-    already reported at the same line (it checks links between records first)."""
-    seen = {(p.path, p.line) for p in known}
-    return [p for p in found if (p.path, p.line) not in seen]

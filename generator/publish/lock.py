@@ -28,17 +28,15 @@ def build_lock(folder: Path, root: Path) -> Iterator[None]:
     folder.mkdir(parents=True, exist_ok=True)
     lock = FileLock(folder / "build.lock")
     try:
-        lock.acquire(timeout=0)
+        held = lock.acquire(timeout=0)
     except Timeout:
         print(_("another build is running in this folder; waiting for it to finish"),
               file=sys.stderr, flush=True)
         try:
-            lock.acquire(timeout=LOCK_WAIT)
+            held = lock.acquire(timeout=LOCK_WAIT)
         except Timeout:
             raise BuildBusy(_("another build in {folder} has been running for more than "
                               "{minutes} minutes; stop it, or wait and try again")
                             .format(folder=root, minutes=LOCK_WAIT // 60)) from None
-    try:
+    with held:  # releases the lock
         yield
-    finally:
-        lock.release()

@@ -2,11 +2,10 @@
 page's <html lang>), in small parts a reader's browser loads as needed. Only
 what the pages mark with data-pagefind-body is indexed: a record's page in
 its own language, so an English search never finds a Dutch-only page.
-
 Pagefind writes the values of a filter, and the filters of a language, in an
-order that changes from run to run. Builds must be byte-identical, so those
-files are read back (they are gzipped CBOR), put in order and named after
-their new content; nothing else of the index is touched.
+order that changes from run to run; builds must be byte-identical, so those
+files are read back (gzipped CBOR), put in order and named after their new
+content. Nothing else of the index is touched.
 """
 
 from __future__ import annotations
@@ -42,11 +41,8 @@ def index_site(stage: Path, gently: bool = False, stop: threading.Event | None =
     returns whether it was written: not when `stop` is set, which stops
     Pagefind (the preview: the editor saved again, and the next rebuild comes
     first). `gently` runs Pagefind at a low priority (the preview indexes
-    while the browser reloads the page, which should come first).
-
-    Raises:
-        SearchIndexError: with Pagefind's own words, when it fails.
-    """
+    while the browser reloads the page, which should come first). Raises
+    SearchIndexError, with Pagefind's own words, when it fails."""
     # written beside the last index (the preview's folder holds one), which is
     # served until the new one is whole: a stopped index leaves search working
     fresh = stage / f".{BUNDLE}-new"

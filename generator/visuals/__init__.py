@@ -13,8 +13,7 @@ from markupsafe import Markup
 from generator.content.kinds import PILOTS, STORIES
 from generator.content.store import Store
 from generator.emit.context import IMAGES, LangSite, PageCtx
-from generator.emit.indexes import lead_cover
-from generator.emit.pages import page
+from generator.emit.pages import lead_cover, page
 from generator.emit.project import EmittedPage
 from generator.emit.visuals import SocialImage, Visuals
 from generator.images.cards import SIZE, CardSpec, render_cards
@@ -78,7 +77,7 @@ class SiteVisuals(SiteMaps, Visuals):
         c = PageCtx(ls, "licences/")
         title = Shown(c.gettext("Licences"), c.code)
         about = c.gettext("The software, map tiles and data this site uses, with their licences.")
-        return [page(c, "licences.html.j2", title, about, "licences", self, libraries=libraries(),
+        return [page(c, title, about, "licences", self, libraries=libraries(),
                      tiles=used_tiles(self.site), data_licence=self.site.config.data_licence)]
 
     def social(self, c: PageCtx, node: Node | None, title: str) -> SocialImage:
