@@ -1,16 +1,13 @@
 """Editors' Markdown, rendered by the generator and made safe.
 
-Bodies are rendered here, not by the site engine, and then cleaned with nh3
-(the Rust `ammonia` sanitiser): only the HTML elements, attributes, classes
-and link schemes listed below survive, however the HTML was written (raw,
-through attribute lists, split over lines, entity-encoded). Checking and
+Bodies are rendered here, not by the site engine, and cleaned with nh3 (the
+Rust `ammonia` sanitiser): only the HTML elements, attributes, classes and link
+schemes listed below survive, however the HTML was written. Checking and
 cleaning read the same lists, so `pilots check` refuses, with file and line,
-everything the cleaner would drop: nothing is dropped silently from a
-published page.
+everything the cleaner would drop: nothing is dropped silently.
 
-Images stay out of the editor's HTML: each Markdown image is replaced by a
-token before rendering, and the generator's own <picture> goes in its place
-after cleaning.
+Images stay out of the editor's HTML: each is a token while the body is
+rendered, and the generator's own <picture> goes in its place after cleaning.
 """
 
 from __future__ import annotations
@@ -156,9 +153,8 @@ def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
 
 
 _CLEANER = nh3.Cleaner(
-    tags=set(TAGS), clean_content_tags={"script", "style", "template", "noscript"},
-    attributes={k: set(v) for k, v in ATTRIBUTES.items()}, url_schemes=set(SCHEMES),
-    allowed_classes={k: set(v) for k, v in CLASSES.items()}, link_rel=None,
+    tags=TAGS, clean_content_tags={"script", "style", "template", "noscript"},
+    attributes=ATTRIBUTES, url_schemes=SCHEMES, allowed_classes=CLASSES, link_rel=None,
     strip_comments=True, attribute_filter=_keep_attribute)
 
 
@@ -265,7 +261,8 @@ def _decoded(text: str) -> tuple[str, list[int]]:
 class _Headings(HTMLParser):
     """Finds where each top-level <h2> starts and where its heading ends."""
 
-    VOID = {"br", "hr", "img", "wbr", "input", "source", "meta", "link"}
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+            "track", "wbr"}  # HTML's elements without an end tag (a video's <track>s)
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

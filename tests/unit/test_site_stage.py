@@ -70,6 +70,10 @@ def test_sections_split_at_top_level_headings_only():
     intro, sections = markup.split_sections(html)
     assert intro.startswith("<p>Intro") and [h for h, _ in sections][0].startswith("<h2")
     assert len(sections) == 2
+    # a video's player (written into the body before it is split) has <track>s, which no
+    # end tag closes
+    player = '<video controls><source src="a.mp4"><track kind="captions" src="a.vtt"></video>'
+    assert len(markup.split_sections(f"{player}<h2>Een</h2><p>a</p>")[1]) == 1
 
 
 def test_geometry_keeps_numbers_only():
