@@ -18,7 +18,7 @@ import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from html.parser import HTMLParser
 from typing import Sequence
 
@@ -239,14 +239,12 @@ def line_of(needle: str, text: str, first_line: int, after: dict[str, int]) -> i
     last found for it, noted there), whose text, entities decoded, contains
     `needle`; the first line of the text when none does."""
     lowered, starts = _decoded(text)
-    begin = max(0, after.get(needle, 0) - first_line + 1)
-    wanted = needle.lower()
+    begin, wanted = max(0, after.get(needle, 0) - first_line + 1), needle.lower()
     found = -1
     if begin < len(starts) and wanted and "\n" not in wanted:
         found = lowered.find(wanted, starts[begin])
-    line = after[needle] = first_line if found < 0 else first_line + bisect.bisect_right(
-        starts, found) - 1
-    return line
+    after[needle] = first_line + (bisect.bisect_right(starts, found) - 1 if found >= 0 else 0)
+    return after[needle]
 
 
 @lru_cache(maxsize=16)
@@ -290,9 +288,6 @@ def split_sections(text: str) -> tuple[str, list[tuple[str, str]]]:
     parser.close()
     # HTMLParser counts lines at "\n" only (not at U+2028 as splitlines does)
     starts = [0, *accumulate(len(line) + 1 for line in text.split("\n"))]
-    offsets = [(starts[a[0] - 1] + a[1], starts[b[0] - 1] + b[1]) for a, b in parser.spans]
-    if not offsets:
-        return text, []
-    following = [start for start, _end in offsets[1:]] + [len(text)]
-    return text[:offsets[0][0]], [(text[start:end], text[end:after])
-                                  for (start, end), after in zip(offsets, following)]
+    cuts = [starts[line - 1] + column for span in parser.spans for line, column in span]
+    pieces = [text[start:end] for start, end in pairwise([0, *cuts, len(text)])]
+    return pieces[0], list(zip(pieces[1::2], pieces[2::2]))  # each heading, then its section

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from itertools import chain
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -46,8 +47,7 @@ def suspect(body: str, first_line: int) -> tuple[int, str]:
         return first_line + deepest, _("the text is nested {depth} levels deep (lists or quotes "
                                        "inside each other, here): write it with fewer levels"
                                        ).format(depth=depth)
-    brackets, tags = _unclosed(body, "[", "]"), _unclosed(body, "<", ">")
-    count, first, which = max((brackets[0], brackets[1], "["), (tags[0], tags[1], "<"))
+    count, first, which = max((*_unclosed(body, "[", "]"), "["), (*_unclosed(body, "<", ">"), "<"))
     if count < 20:
         return first_line, _("split the text, or look for long runs of the same punctuation")
     line = first_line + body.count("\n", 0, first)
@@ -137,7 +137,7 @@ def check_ids(text: Prose, problems: Problems) -> None:
     element's): a link can reach only the first, and the page is not valid HTML."""
     seen: set[str] = set()
     after: dict[str, int] = {}
-    for name in ids_of(text.rendered.html if text.rendered else ""):
+    for name in ids_of(text.rendered.html):
         if name in seen and not problems.full(text.path):
             line = markup.line_of(name, text.body, text.body_line, after)
             problems.add(text.path, line, _("the id {name!r} is used twice in this text")
@@ -207,10 +207,10 @@ def explain_offence(offence: markup.Offence) -> tuple[str, str]:
     if offence.kind == "depth":
         return (_("the text is nested too deeply to be shown (lists or blocks inside each "
                   "other hundreds of times)"), _("write it with fewer levels"))
-    if offence.kind == "id" and markup.RESERVED_ID.match(name):
+    if offence.kind == "id" and (reserved := markup.RESERVED_ID.match(name)):
         return (_("the id {name!r} on <{tag}> starts with {prefix!r}, which the site keeps for "
                   "its own elements (maps, menus, sections)")
-                .format(name=name[:60], tag=tag, prefix=markup.RESERVED_ID.match(name)[0]),
+                .format(name=name[:60], tag=tag, prefix=reserved[0]),
                 _("choose an id that does not start with pl-, pl_ or __, and change the links "
                   "to it"))
     if offence.kind == "link":
@@ -249,16 +249,13 @@ def check_chapters(story: Any, bundle: Bundle, problems: Problems) -> None:
 def check_translations(content: Content, problems: Problems) -> None:
     """Reports every text and label that lacks a language."""
     languages = content.languages
-    for bundles in content.bundles.values():
-        for bundle in bundles.values():
-            if bundle.meta is not None and bundle.meta.draft:
-                continue
+    for bundle in (b for bundles in content.bundles.values() for b in bundles.values()):
+        if bundle.meta is None or not bundle.meta.draft:
             _missing_texts(bundle, languages, problems)
             if bundle.meta is not None:
                 _missing_labels(bundle.meta, bundle.raw, bundle.meta_path, languages, problems)
-    for items in [*content.interventions.values(), content.publications]:
-        for item in items:
-            _missing_labels(item.value, item.raw, item.path, languages, problems)
+    for item in chain(*content.interventions.values(), content.publications):
+        _missing_labels(item.value, item.raw, item.path, languages, problems)
     _missing_labels(content.taxonomies, content.taxonomies_raw, content.root / "taxonomies.yml",
                     languages, problems)
     _missing_labels(content.site, content.site_raw, content.root / "site.yml", languages,
