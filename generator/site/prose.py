@@ -27,8 +27,7 @@ import nh3
 from markdown.extensions.toc import slugify
 
 from generator.content.controls import UNSHOWABLE
-from generator.site.mdrefs import (BREAK, Heading, ImageRef, find_headings, find_images,
-                                   find_sections)
+from generator.site.mdrefs import BREAK, Heading, ImageRef, find_headings, find_images
 
 EXTENSIONS = ["fenced_code", "tables", "footnotes", "attr_list", "md_in_html", "admonition",
               "toc"]
@@ -216,7 +215,7 @@ class Analysis:
     """Everything the generator needs of a Markdown text, found in one go."""
 
     images: tuple[ImageRef, ...] = ()
-    sections: tuple[Heading, ...] = ()  # its H2 sections
+    sections: tuple[Heading, ...] = ()  # its H2 sections (a map story's chapters)
     headings: tuple[Heading, ...] = ()  # at every level
     rendered: Rendered | None = None  # None when the text could not be rendered
     failed: str | None = None  # why it could not: "slow" (over the time budget) or "broken"
@@ -229,9 +228,9 @@ def analyse(text: Text) -> Analysis:
     if text.short:  # links are checked like a body's
         return Analysis(rendered=render(text.body.replace("<", "&lt;")))
     images = tuple(find_images(text.body, text.first_line))
-    return Analysis(images, tuple(find_sections(text.body, text.first_line)),
-                    tuple(find_headings(text.body, text.first_line)),
-                    render(text.body, images, text.backlink))
+    headings = tuple(find_headings(text.body, text.first_line))
+    sections = tuple(h for h in headings if h.level == 2 and h.title)  # Markdown's, not <h2>s
+    return Analysis(images, sections, headings, render(text.body, images, text.backlink))
 
 
 def line_of(needle: str, text: str, first_line: int, after: dict[str, int]) -> int:

@@ -76,6 +76,14 @@ def test_sections_split_at_top_level_headings_only():
     assert len(markup.split_sections(f"{player}<h2>Een</h2><p>a</p>")[1]) == 1
 
 
+def test_sections_are_the_h2_headings_markdown_renders():
+    # a map story's chapters are counted by these and made by split_sections: the same H2s
+    body = "Intro\n\n## Een\n\na\n\n##Twee\n\nb\n\nDrie\n---\n\nc\n"
+    analysis = markup.analyse(markup.Text(body))
+    assert [s.title for s in analysis.sections] == ["Een", "Twee", "Drie"]
+    assert len(markup.split_sections(analysis.rendered.html)[1]) == 3
+
+
 def test_geometry_keeps_numbers_only():
     geometry, error = read_geometry('{"type": "Feature", "geometry": {"type": "Point", '
                                     '"coordinates": [5.1, 52.0, "{{7*7}}"]}}', "a.geojson")
