@@ -121,20 +121,15 @@ class _Scan(HTMLParser):
     handle_startendtag = handle_starttag
 
     def _attribute(self, tag: str, name: str, value: str, allowed: set[str]) -> None:
-        if name == "class" and tag == "code":
-            if not _CODE_CLASS.fullmatch(value):
-                self.found.append(Offence("class", tag, value, value))
-        elif name == "class":
-            for css in value.split():
-                if css not in CLASSES.get(tag, ()):
-                    self.found.append(Offence("class", tag, css, css))
+        if name == "class" and tag != "code":  # fenced code's language is read below
+            self.found += [Offence("class", tag, css, css) for css in value.split()
+                           if css not in CLASSES.get(tag, ())]
         elif name not in allowed:
             self.found.append(Offence("attribute", tag, name, name))
-        elif name == "id" and not _ID.fullmatch(value):
-            self.found.append(Offence("id", tag, value, value))
+        elif _keep_attribute(tag, name, value) is None:  # an id, or a code's class
+            self.found.append(Offence(name, tag, value, value))
         elif name in URL_ATTRIBUTES and not url_allowed(value):
-            scheme = scheme_of(value) or value
-            self.found.append(Offence("link", tag, value, scheme))
+            self.found.append(Offence("link", tag, value, scheme_of(value) or value))
 
     def handle_decl(self, decl: str) -> None:
         self.found.append(Offence("tag", "!", decl[:20], "<!"))
@@ -144,9 +139,9 @@ class _Scan(HTMLParser):
 
 
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
-    if attribute == "id" and not _ID.fullmatch(value):
-        return None
-    if attribute == "class" and tag == "code" and not _CODE_CLASS.fullmatch(value):
+    """The cleaner's (and the scan's) reading of an allowed attribute's value."""
+    if attribute == "id" and not _ID.fullmatch(value) or (
+            attribute == "class" and tag == "code" and not _CODE_CLASS.fullmatch(value)):
         return None
     return value
 

@@ -179,22 +179,18 @@ def _indexes(site: Site) -> tuple[str, ...]:
 def _resolve(site: Site, here: str, link: str) -> _Target | None:
     """Where a link on page `here` (a site path such as en/stories/x/) leads."""
     parts = urlsplit(link)
-    path = unquote(parts.path)
-    if path.startswith("/"):
-        base = site.config.base_path
-        if not path.startswith(base):
-            return None
-        joined = path[len(base):]
-    else:
-        joined = posixpath.join(here, path) if path else here
+    path, base = unquote(parts.path), site.config.base_path
+    if path.startswith("/") and not path.startswith(base):
+        return None
+    joined = path[len(base):] if path.startswith("/") else posixpath.join(here, path)
     folder = joined.endswith("/") or not posixpath.splitext(joined)[1]
-    joined = posixpath.normpath(joined) if joined else "."
+    joined = posixpath.normpath(joined)
     if joined.startswith(".."):
         return None
     if joined.endswith("index.html"):
         joined, folder = posixpath.dirname(joined), True
     joined = "" if joined == "." else joined + ("/" if folder and joined else "")
-    first = joined.split("/", 1)[0]
+    first, rest = joined.partition("/")[::2]
     if first in site.languages[1:]:
-        return _Target(first, joined[len(first) + 1:], unquote(parts.fragment))
+        return _Target(first, rest, unquote(parts.fragment))
     return _Target(site.config.default_language, joined, unquote(parts.fragment))

@@ -63,8 +63,7 @@ def _nesting(text: str) -> tuple[int, int]:
     and the index of its line."""
     depth, deepest = 0, 0
     for index, line in enumerate(text.split("\n")):
-        stripped = line.lstrip(" \t>")
-        lead = line[:len(line) - len(stripped)]
+        lead = line[:len(line) - len(line.lstrip(" \t>"))]
         level = lead.count(">") + lead.expandtabs(4).count(" ") // 4
         if level > depth:
             depth, deepest = level, index
@@ -89,8 +88,7 @@ def check_description(analysis: markup.Analysis, path: Path, line: int,
                      _("shorten the description; a description is a few sentences"))
         return
     for offence in analysis.rendered.offences[:MOST]:
-        message, hint = explain_offence(offence)
-        problems.add(path, line, message, hint)
+        problems.add(path, line, *explain_offence(offence))
 
 
 def _failure(reason: str) -> str:
@@ -108,9 +106,8 @@ def check_markup(text: Prose, problems: Problems) -> None:
     after: dict[str, int] = {}
     offences = text.rendered.offences
     for offence in offences[:MOST]:
-        line = markup.line_of(offence.needle, text.body, text.body_line, after)
-        message, hint = explain_offence(offence)
-        problems.add(text.path, line, message, hint)
+        problems.add(text.path, markup.line_of(offence.needle, text.body, text.body_line, after),
+                     *explain_offence(offence))
     say_the_rest(problems, text.path, len(offences))
     check_ids(text, problems)
 
@@ -171,7 +168,7 @@ def check_headings(headings: Sequence[Heading], path: Path, problems: Problems) 
                           .format(used="#" * heading.level, above="#" * above),
                           _("use {wanted} here (headings go one level down at a time)")
                           .format(wanted="#" * (above + 1))))
-        above = max(heading.level, 1)
+        above = heading.level
     for line, message, hint in found[:MOST]:
         problems.add(path, line, message, hint, level="warning")
     say_the_rest(problems, path, len(found), level="warning")
