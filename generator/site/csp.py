@@ -39,9 +39,8 @@ class UnsafeContent(ValueError):
 
 def policy(tile_origins: list[str], video_hosts: list[str]) -> str:
     """Returns a site's policy, with a placeholder for each page's inline-script
-    hashes. Pictures come from outside only from `tile_origins` (exactly those
-    its maps use), frames only from YouTube, Vimeo and the PeerTube servers
-    site.yml lists (`video_hosts`)."""
+    hashes; pictures come from outside only from its maps' `tile_origins`,
+    frames only from YouTube, Vimeo and site.yml's PeerTube `video_hosts`."""
     images = " ".join(["'self'", "data:", *sorted(set(tile_origins))])
     frames = " ".join([YOUTUBE, VIMEO, *(f"https://{host}" for host in video_hosts)])
     return (f"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {PLACEHOLDER}; "

@@ -87,7 +87,6 @@ class Rendered:
     nonce: str  # makes the image tokens unguessable from the text itself
 
     def token(self, index: int) -> str:
-        """The placeholder of image `index` in `html`."""
         return f"plimg{self.nonce}n{index}x"
 
 
@@ -195,8 +194,6 @@ def render(body: str, images: Sequence[ImageRef] = (), backlink: str = "Back to 
 
 @dataclass(frozen=True)
 class Text:
-    """A Markdown text to analyse."""
-
     body: str
     first_line: int = 1  # the line of its file on which it starts
     backlink: str = "Back to the text"  # the title of a footnote's link back to the text

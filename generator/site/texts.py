@@ -245,18 +245,25 @@ def check_chapters(story: Any, bundle: Bundle, problems: Problems) -> None:
 
 def check_translations(content: Content, problems: Problems) -> None:
     """Reports every text and label that lacks a language."""
-    languages = content.languages
+    languages, labelled = content.languages, []
     for bundle in (b for bundles in content.bundles.values() for b in bundles.values()):
         if bundle.meta is None or not bundle.meta.draft:
             _missing_texts(bundle, languages, problems)
             if bundle.meta is not None:
-                _missing_labels(bundle.meta, bundle.raw, bundle.meta_path, languages, problems)
-    for item in chain(*content.interventions.values(), content.publications):
-        _missing_labels(item.value, item.raw, item.path, languages, problems)
-    _missing_labels(content.taxonomies, content.taxonomies_raw, content.root / "taxonomies.yml",
-                    languages, problems)
-    _missing_labels(content.site, content.site_raw, content.root / "site.yml", languages,
-                    problems)
+                labelled.append((bundle.meta, bundle.raw, bundle.meta_path))
+    labelled += [(item.value, item.raw, item.path)
+                 for item in chain(*content.interventions.values(), content.publications)]
+    labelled += [(content.taxonomies, content.taxonomies_raw, content.root / "taxonomies.yml"),
+                 (content.site, content.site_raw, content.root / "site.yml")]
+    for value, raw, path in labelled:
+        for loc, text in local_texts(value):
+            if missing := [lang for lang in languages if lang not in text]:
+                field = ".".join(str(s) for s in loc)
+                problems.add(path, line_at(raw, loc), _("`{field}` has no {languages} text, and "
+                                                        "translations are required")
+                             .format(field=field, languages=", ".join(missing)),
+                             _('add {lang}: "..." to `{field}`').format(lang=missing[0],
+                                                                         field=field))
 
 
 def _missing_texts(bundle: Bundle, languages: list[str], problems: Problems) -> None:
@@ -269,15 +276,3 @@ def _missing_texts(bundle: Bundle, languages: list[str], problems: Problems) -> 
                          _("write {path}, or set `translations: fallback` in site.yml (a draft "
                            "may have one language)")
                          .format(path=f"{bundle.kind.folder}/{bundle.id}/{lang}.md"))
-
-
-def _missing_labels(value: Any, raw: Any, path: Path, languages: list[str],
-                    problems: Problems) -> None:
-    for loc, text in local_texts(value):
-        missing = [lang for lang in languages if lang not in text]
-        if missing:
-            field = ".".join(str(s) for s in loc)
-            problems.add(path, line_at(raw, loc), _("`{field}` has no {languages} text, and "
-                                                    "translations are required")
-                         .format(field=field, languages=", ".join(missing)),
-                         _('add {lang}: "..." to `{field}`').format(lang=missing[0], field=field))
