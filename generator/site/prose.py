@@ -98,8 +98,7 @@ def scheme_of(url: str) -> str | None:
 
 def url_allowed(url: str) -> bool:
     """Whether a link may be published: http(s), mailto, tel or relative."""
-    scheme = scheme_of(url)
-    return scheme is None or scheme in SCHEMES
+    return scheme_of(url) in SCHEMES | {None}
 
 
 class _Scan(HTMLParser):

@@ -13,9 +13,8 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from generator.content.load import Content
@@ -100,8 +99,7 @@ HASHED = ("media/", "social/", "vendor/")
 _HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"')
 
 
-@dataclass(frozen=True)
-class _Target:
+class _Target(NamedTuple):
     """Where a link leads: a language's root and a page path under it."""
 
     lang: str
@@ -113,8 +111,7 @@ def check_links(site: Site, problems: Problems, drafts: frozenset[str]) -> None:
     """Reports every link in a body that leads to no page (or no anchor) of the
     site; `drafts` are the pages of drafts left out of this build (a link to one
     is said to lead to a draft, not to nowhere)."""
-    pages: dict[str, Node | None] = {path: None for path in drafts}
-    pages.update({node.path: node for node in site.nodes()})
+    pages: dict[str, Node | None] = dict.fromkeys(drafts) | {n.path: n for n in site.nodes()}
     for node in site.nodes():
         for text in (t for t in node.prose.values() if t.rendered is not None):
             after: dict[str, int] = {}
