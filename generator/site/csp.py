@@ -2,15 +2,12 @@
 for the hashes of the theme's inline scripts, filling that in, and the
 preview's own header. A new source (a video host, say) is added here only.
 
-Scripts may only come from the site itself (and may compile WebAssembly:
-Pagefind's search runs as WebAssembly, which 'wasm-unsafe-eval' allows without
-allowing `eval`), plus the inline scripts the theme writes, allowed one by one
-by hash. Only scripts outside a page's content are hashed: the content
-(between the emitter's markers) was written from editors' records, and an
-inline script there is refused, never allowed. Images may also come from the
-tile servers the maps use, and a video's player from its host (YouTube's
-no-cookie address, Vimeo's player, the PeerTube servers site.yml lists),
-loaded only when a reader asks for it; nothing else leaves the site.
+Scripts come only from the site itself ('wasm-unsafe-eval' lets Pagefind's
+search run as WebAssembly without allowing `eval`) and from the theme's inline
+scripts, allowed one by one by hash; an inline script inside a page's content
+(between the emitter's markers, written from editors' records) is refused,
+never allowed. Pictures may also come from the maps' tile servers, frames from
+a video's host; nothing else leaves the site.
 
 The engine's process imports this module (its hooks fill each page's policy),
 so it imports nothing but the standard library at its top.
@@ -31,6 +28,7 @@ YOUTUBE, VIMEO = "https://www.youtube-nocookie.com", "https://player.vimeo.com"
 
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
 _INLINE = re.compile(r"<script(?![^>]*\ssrc=)", re.IGNORECASE)
+_NOT_RUN = re.compile(r"src=|application/(?:ld\+)?json", re.IGNORECASE)  # loaded, or data
 _META = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")')
 _CONTENT = re.compile(re.escape(CONTENT_START) + ".*?" + re.escape(CONTENT_END), re.DOTALL)
 
@@ -41,45 +39,34 @@ class UnsafeContent(ValueError):
 
 def policy(tile_origins: list[str], video_hosts: list[str]) -> str:
     """Returns a site's policy, with a placeholder for each page's inline-script
-    hashes. Pictures come from outside only from `tile_origins` (exactly those
-    its maps use), frames only from YouTube, Vimeo and the PeerTube servers
-    site.yml lists (`video_hosts`)."""
+    hashes; pictures come from outside only from its maps' `tile_origins`,
+    frames only from YouTube, Vimeo and site.yml's PeerTube `video_hosts`."""
     images = " ".join(["'self'", "data:", *sorted(set(tile_origins))])
     frames = " ".join([YOUTUBE, VIMEO, *(f"https://{host}" for host in video_hosts)])
-    return ("default-src 'self'; "
-            f"script-src 'self' 'wasm-unsafe-eval' {PLACEHOLDER}; "
-            "style-src 'self' 'unsafe-inline'; "
-            f"img-src {images}; "
-            "font-src 'self'; connect-src 'self'; worker-src 'self'; "
-            f"frame-src {frames}; "
+    return (f"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {PLACEHOLDER}; "
+            f"style-src 'self' 'unsafe-inline'; img-src {images}; font-src 'self'; "
+            f"connect-src 'self'; worker-src 'self'; frame-src {frames}; "
             "object-src 'none'; base-uri 'self'; form-action 'self'")
 
 
 def inline_hashes(html: str) -> list[str]:
     """Returns the CSP hashes of the inline, executable scripts in some HTML."""
-    hashes = []
-    for match in _SCRIPT.finditer(html):
-        attrs = match["attrs"].lower()
-        if "src=" in attrs or "application/json" in attrs or "application/ld+json" in attrs:
-            continue
-        digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
-        hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
-    return sorted(set(hashes))
+    digests = {hashlib.sha256(match["body"].encode("utf-8")).digest()
+               for match in _SCRIPT.finditer(html) if not _NOT_RUN.search(match["attrs"])}
+    return sorted(f"'sha256-{base64.b64encode(digest).decode()}'" for digest in digests)
 
 
 def apply(html: str) -> str:
     """Fills a page's CSP with the hashes of the theme's inline scripts, takes
     the content markers out; raises UnsafeContent when the content holds an
     inline script."""
-    for region in _CONTENT.findall(html):
-        if _INLINE.search(region):
-            raise UnsafeContent("an inline script in a page's content; the generator never "
-                                "writes one, so the content must have smuggled it in")
-    theme_only = _CONTENT.sub("", html)
+    if any(_INLINE.search(region) for region in _CONTENT.findall(html)):
+        raise UnsafeContent("an inline script in a page's content; the generator never "
+                            "writes one, so the content must have smuggled it in")
+    hashes = " ".join(inline_hashes(_CONTENT.sub("", html)))  # the theme's scripts only
     html = html.replace(CONTENT_START, "").replace(CONTENT_END, "")
     match = _META.search(html)
-    if match is None or PLACEHOLDER not in match.group(2):
+    if match is None or PLACEHOLDER not in match[2]:
         return html
-    filled = match.group(2).replace(PLACEHOLDER, " ".join(inline_hashes(theme_only)) or "")
-    filled = re.sub(r"\s+;", ";", filled)
+    filled = re.sub(r"\s+;", ";", match[2].replace(PLACEHOLDER, hashes))
     return html[:match.start(2)] + filled + html[match.end(2):]

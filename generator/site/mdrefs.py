@@ -24,7 +24,6 @@ _IMAGE = re.compile(rf'!\[(?P<alt>[^\]]*)\]\(\s*(?:<(?P<angled>[^<>]*)>|'
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 BREAK = re.compile(r"\r\n|\r|\n")  # where Markdown starts a new line
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_H2 = re.compile(r"^##(?!#)\s+(?P<title>.+?)\s*#*\s*$")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 # Headings as Python-Markdown reads them: `#` needs no space after it, and an
 # underline makes a heading of the first line of a block
@@ -122,13 +121,6 @@ def _alone(text: str, match: re.Match) -> bool:
     before = max(text.rfind("\n", 0, match.start()), text.rfind("\r", 0, match.start())) + 1
     after = BREAK.search(text, match.end())
     return text[before:after.start() if after else len(text)].strip() == match.group(0)
-
-
-def find_sections(body: str, first_line: int) -> list[Heading]:
-    """Finds the H2 (`## `) headings outside code blocks, in order: its sections."""
-    return [Heading(2, m["title"], first_line + index)
-            for _, index, line in _lines_outside_code(body)
-            if (m := _H2.match(line.rstrip("\r\n")))]
 
 
 def find_headings(body: str, first_line: int) -> list[Heading]:

@@ -87,8 +87,6 @@ class Node:
 
 @dataclass(eq=False)
 class Pilot(Node):
-    """A pilot, with everything linked to it."""
-
     meta: PilotMeta = None  # type: ignore[assignment]
     stories: list["Story"] = field(default_factory=list)
     partners: list["Partner"] = field(default_factory=list)
@@ -113,16 +111,12 @@ class Story(Node):
 
 @dataclass(eq=False)
 class Person(Node):
-    """A person, with the pilots they work on."""
-
     meta: PersonMeta = None  # type: ignore[assignment]
     pilots: list[Pilot] = field(default_factory=list)
 
 
 @dataclass(eq=False)
 class Partner(Node):
-    """A partner organisation, with the pilots it takes part in."""
-
     meta: PartnerMeta = None  # type: ignore[assignment]
     pilots: list[Pilot] = field(default_factory=list)
 
@@ -161,8 +155,6 @@ class InterventionNode:
 
 @dataclass(eq=False)
 class PublicationNode:
-    """A publication, with the pilots it is about."""
-
     value: Publication
     pilots: list[Pilot]
 
@@ -196,7 +188,6 @@ class Site:
             yield from group.values()
 
     def interventions(self) -> Iterator[InterventionNode]:
-        """Yields every intervention of every pilot."""
         for pilot in self.pilots.values():
             yield from pilot.interventions
 
@@ -205,11 +196,8 @@ class Site:
         language order; None when there is none."""
         if not text:
             return None
-        for other in (lang, *self.languages):
-            if other in text:
-                return Shown(text[other], other)
-        other, value = next(iter(text.items()))
-        return Shown(value, other if other != "*" else lang)
+        other = next((code for code in (lang, *self.languages) if code in text), next(iter(text)))
+        return Shown(text[other], other if other != "*" else lang)
 
     def label(self, vocabulary: str, term: str, lang: str) -> Shown:
         """Returns the label of a taxonomy term (themes, target_groups, ...)."""

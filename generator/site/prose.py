@@ -1,16 +1,13 @@
 """Editors' Markdown, rendered by the generator and made safe.
 
-Bodies are rendered here, not by the site engine, and then cleaned with nh3
-(the Rust `ammonia` sanitiser): only the HTML elements, attributes, classes
-and link schemes listed below survive, however the HTML was written (raw,
-through attribute lists, split over lines, entity-encoded). Checking and
+Bodies are rendered here, not by the site engine, and cleaned with nh3 (the
+Rust `ammonia` sanitiser): only the HTML elements, attributes, classes and link
+schemes listed below survive, however the HTML was written. Checking and
 cleaning read the same lists, so `pilots check` refuses, with file and line,
-everything the cleaner would drop: nothing is dropped silently from a
-published page.
+everything the cleaner would drop: nothing is dropped silently.
 
-Images stay out of the editor's HTML: each Markdown image is replaced by a
-token before rendering, and the generator's own <picture> goes in its place
-after cleaning.
+Images stay out of the editor's HTML: each is a token while the body is
+rendered, and the generator's own <picture> goes in its place after cleaning.
 """
 
 from __future__ import annotations
@@ -21,7 +18,7 @@ import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from html.parser import HTMLParser
 from typing import Sequence
 
@@ -30,8 +27,7 @@ import nh3
 from markdown.extensions.toc import slugify
 
 from generator.content.controls import UNSHOWABLE
-from generator.site.mdrefs import (BREAK, Heading, ImageRef, find_headings, find_images,
-                                   find_sections)
+from generator.site.mdrefs import BREAK, Heading, ImageRef, find_headings, find_images
 
 EXTENSIONS = ["fenced_code", "tables", "footnotes", "attr_list", "md_in_html", "admonition",
               "toc"]
@@ -91,7 +87,6 @@ class Rendered:
     nonce: str  # makes the image tokens unguessable from the text itself
 
     def token(self, index: int) -> str:
-        """The placeholder of image `index` in `html`."""
         return f"plimg{self.nonce}n{index}x"
 
 
@@ -103,8 +98,7 @@ def scheme_of(url: str) -> str | None:
 
 def url_allowed(url: str) -> bool:
     """Whether a link may be published: http(s), mailto, tel or relative."""
-    scheme = scheme_of(url)
-    return scheme is None or scheme in SCHEMES
+    return scheme_of(url) in SCHEMES | {None}
 
 
 class _Scan(HTMLParser):
@@ -125,20 +119,15 @@ class _Scan(HTMLParser):
     handle_startendtag = handle_starttag
 
     def _attribute(self, tag: str, name: str, value: str, allowed: set[str]) -> None:
-        if name == "class" and tag == "code":
-            if not _CODE_CLASS.fullmatch(value):
-                self.found.append(Offence("class", tag, value, value))
-        elif name == "class":
-            for css in value.split():
-                if css not in CLASSES.get(tag, ()):
-                    self.found.append(Offence("class", tag, css, css))
+        if name == "class" and tag != "code":  # fenced code's language is read below
+            self.found += [Offence("class", tag, css, css) for css in value.split()
+                           if css not in CLASSES.get(tag, ())]
         elif name not in allowed:
             self.found.append(Offence("attribute", tag, name, name))
-        elif name == "id" and not _ID.fullmatch(value):
-            self.found.append(Offence("id", tag, value, value))
+        elif _keep_attribute(tag, name, value) is None:  # an id, or a code's class
+            self.found.append(Offence(name, tag, value, value))
         elif name in URL_ATTRIBUTES and not url_allowed(value):
-            scheme = scheme_of(value) or value
-            self.found.append(Offence("link", tag, value, scheme))
+            self.found.append(Offence("link", tag, value, scheme_of(value) or value))
 
     def handle_decl(self, decl: str) -> None:
         self.found.append(Offence("tag", "!", decl[:20], "<!"))
@@ -148,17 +137,16 @@ class _Scan(HTMLParser):
 
 
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
-    if attribute == "id" and not _ID.fullmatch(value):
-        return None
-    if attribute == "class" and tag == "code" and not _CODE_CLASS.fullmatch(value):
+    """The cleaner's (and the scan's) reading of an allowed attribute's value."""
+    if attribute == "id" and not _ID.fullmatch(value) or (
+            attribute == "class" and tag == "code" and not _CODE_CLASS.fullmatch(value)):
         return None
     return value
 
 
 _CLEANER = nh3.Cleaner(
-    tags=set(TAGS), clean_content_tags={"script", "style", "template", "noscript"},
-    attributes={k: set(v) for k, v in ATTRIBUTES.items()}, url_schemes=set(SCHEMES),
-    allowed_classes={k: set(v) for k, v in CLASSES.items()}, link_rel=None,
+    tags=TAGS, clean_content_tags={"script", "style", "template", "noscript"},
+    attributes=ATTRIBUTES, url_schemes=SCHEMES, allowed_classes=CLASSES, link_rel=None,
     strip_comments=True, attribute_filter=_keep_attribute)
 
 
@@ -205,8 +193,6 @@ def render(body: str, images: Sequence[ImageRef] = (), backlink: str = "Back to 
 
 @dataclass(frozen=True)
 class Text:
-    """A Markdown text to analyse."""
-
     body: str
     first_line: int = 1  # the line of its file on which it starts
     backlink: str = "Back to the text"  # the title of a footnote's link back to the text
@@ -220,7 +206,7 @@ class Analysis:
     """Everything the generator needs of a Markdown text, found in one go."""
 
     images: tuple[ImageRef, ...] = ()
-    sections: tuple[Heading, ...] = ()  # its H2 sections
+    sections: tuple[Heading, ...] = ()  # its H2 sections (a map story's chapters)
     headings: tuple[Heading, ...] = ()  # at every level
     rendered: Rendered | None = None  # None when the text could not be rendered
     failed: str | None = None  # why it could not: "slow" (over the time budget) or "broken"
@@ -233,9 +219,9 @@ def analyse(text: Text) -> Analysis:
     if text.short:  # links are checked like a body's
         return Analysis(rendered=render(text.body.replace("<", "&lt;")))
     images = tuple(find_images(text.body, text.first_line))
-    return Analysis(images, tuple(find_sections(text.body, text.first_line)),
-                    tuple(find_headings(text.body, text.first_line)),
-                    render(text.body, images, text.backlink))
+    headings = tuple(find_headings(text.body, text.first_line))
+    sections = tuple(h for h in headings if h.level == 2 and h.title)  # Markdown's, not <h2>s
+    return Analysis(images, sections, headings, render(text.body, images, text.backlink))
 
 
 def line_of(needle: str, text: str, first_line: int, after: dict[str, int]) -> int:
@@ -243,14 +229,12 @@ def line_of(needle: str, text: str, first_line: int, after: dict[str, int]) -> i
     last found for it, noted there), whose text, entities decoded, contains
     `needle`; the first line of the text when none does."""
     lowered, starts = _decoded(text)
-    begin = max(0, after.get(needle, 0) - first_line + 1)
-    wanted = needle.lower()
+    begin, wanted = max(0, after.get(needle, 0) - first_line + 1), needle.lower()
     found = -1
     if begin < len(starts) and wanted and "\n" not in wanted:
         found = lowered.find(wanted, starts[begin])
-    line = after[needle] = first_line if found < 0 else first_line + bisect.bisect_right(
-        starts, found) - 1
-    return line
+    after[needle] = first_line + (bisect.bisect_right(starts, found) - 1 if found >= 0 else 0)
+    return after[needle]
 
 
 @lru_cache(maxsize=16)
@@ -265,7 +249,8 @@ def _decoded(text: str) -> tuple[str, list[int]]:
 class _Headings(HTMLParser):
     """Finds where each top-level <h2> starts and where its heading ends."""
 
-    VOID = {"br", "hr", "img", "wbr", "input", "source", "meta", "link"}
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+            "track", "wbr"}  # HTML's elements without an end tag (a video's <track>s)
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -293,9 +278,6 @@ def split_sections(text: str) -> tuple[str, list[tuple[str, str]]]:
     parser.close()
     # HTMLParser counts lines at "\n" only (not at U+2028 as splitlines does)
     starts = [0, *accumulate(len(line) + 1 for line in text.split("\n"))]
-    offsets = [(starts[a[0] - 1] + a[1], starts[b[0] - 1] + b[1]) for a, b in parser.spans]
-    if not offsets:
-        return text, []
-    following = [start for start, _end in offsets[1:]] + [len(text)]
-    return text[:offsets[0][0]], [(text[start:end], text[end:after])
-                                  for (start, end), after in zip(offsets, following)]
+    cuts = [starts[line - 1] + column for span in parser.spans for line, column in span]
+    pieces = [text[start:end] for start, end in pairwise([0, *cuts, len(text)])]
+    return pieces[0], list(zip(pieces[1::2], pieces[2::2]))  # each heading, then its section

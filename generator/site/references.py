@@ -13,9 +13,8 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from generator.content.load import Content
@@ -26,6 +25,7 @@ from generator.content.records.taxonomies import Taxonomies
 from generator.content.yamlsrc import line_at
 from generator.site import prose as markup
 from generator.site.model import Node, Prose, Site
+from generator.site.texts import ids_of
 
 # What an unknown term is called, per vocabulary
 VOCABULARIES = {"themes": N_('`{field}`: "{term}" is not a theme in taxonomies.yml.'),
@@ -54,11 +54,9 @@ class References:
 
     def named(self, ids: Iterable[str], kind: Kind, path: Path, raw: Any, field: str,
               line: int | None = None) -> list[Any]:
-        """Resolves ids of another kind, reporting unknown ones with a suggestion.
-
-        Ids of records that exist but are not published (drafts, no consent)
-        are dropped silently: nothing of them may leak into the site.
-        """
+        """Resolves ids of another kind, reporting unknown ones with a suggestion;
+        ids of records that exist but are not published (drafts, no consent) are
+        dropped silently: nothing of them may leak into the site."""
         published = self.published.get(kind.folder, {})
         known = self.known.get(kind.folder, set())
         found = []
@@ -99,11 +97,9 @@ LATER = ("media/", "data/", "assets/", "social/", "vendor/", "search/")
 # packages that made them: no editor can know the name, and it changes
 HASHED = ("media/", "social/", "vendor/")
 _HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"')
-_ID = re.compile(r'\sid="([^"]+)"')
 
 
-@dataclass(frozen=True)
-class _Target:
+class _Target(NamedTuple):
     """Where a link leads: a language's root and a page path under it."""
 
     lang: str
@@ -111,12 +107,11 @@ class _Target:
     anchor: str
 
 
-def check_links(site: Site, problems: Problems, drafts: frozenset[str] = frozenset()) -> None:
+def check_links(site: Site, problems: Problems, drafts: frozenset[str]) -> None:
     """Reports every link in a body that leads to no page (or no anchor) of the
     site; `drafts` are the pages of drafts left out of this build (a link to one
     is said to lead to a draft, not to nowhere)."""
-    pages: dict[str, Node | None] = {path: None for path in drafts}
-    pages.update({node.path: node for node in site.nodes()})
+    pages: dict[str, Node | None] = dict.fromkeys(drafts) | {n.path: n for n in site.nodes()}
     for node in site.nodes():
         for text in (t for t in node.prose.values() if t.rendered is not None):
             after: dict[str, int] = {}
@@ -150,11 +145,9 @@ def _problem(site: Site, pages: dict[str, Node | None], node: Node, text: Prose,
                 _("correct the link; links to pages end in /, e.g. ../other-story/ or "
                   "../../pilots/houten/"))
     if target.path in pages and (shown is None or shown.draft) and not node.draft:
-        return (_("broken link {link}: it leads to a draft, which is not "
-                                                "published").format(link=link),
-                _("publish that record first, or remove the link"))
-    return _anchor_problem(site, shown or (node if target.path == node.path else None),
-                           target, link)
+        return (_("broken link {link}: it leads to a draft, which is not published")
+                .format(link=link), _("publish that record first, or remove the link"))
+    return _anchor_problem(site, shown, target, link)
 
 
 def _anchor_problem(site: Site, node: Node | None, target: _Target,
@@ -162,8 +155,8 @@ def _anchor_problem(site: Site, node: Node | None, target: _Target,
     if not target.anchor or markup.RESERVED_ID.match(target.anchor):
         return None  # the generator's own (#pl-map): the built site's check sees them
     shown = node.text(target.lang, site.languages) if node else None
-    ids = _ID.findall(shown.rendered.html) if shown and shown.rendered else []
-    if node is not None and target.anchor in ids:
+    ids = ids_of(shown.rendered.html) if shown and shown.rendered else []
+    if target.anchor in ids:
         return None
     message = _('broken link {link}: there is no anchor "#{anchor}" on that page').format(
         link=link, anchor=target.anchor)
@@ -183,22 +176,18 @@ def _indexes(site: Site) -> tuple[str, ...]:
 def _resolve(site: Site, here: str, link: str) -> _Target | None:
     """Where a link on page `here` (a site path such as en/stories/x/) leads."""
     parts = urlsplit(link)
-    path = unquote(parts.path)
-    if path.startswith("/"):
-        base = site.config.base_path
-        if not path.startswith(base):
-            return None
-        joined = path[len(base):]
-    else:
-        joined = posixpath.join(here, path) if path else here
+    path, base = unquote(parts.path), site.config.base_path
+    if path.startswith("/") and not path.startswith(base):
+        return None
+    joined = path[len(base):] if path.startswith("/") else posixpath.join(here, path)
     folder = joined.endswith("/") or not posixpath.splitext(joined)[1]
-    joined = posixpath.normpath(joined) if joined else "."
+    joined = posixpath.normpath(joined)
     if joined.startswith(".."):
         return None
     if joined.endswith("index.html"):
         joined, folder = posixpath.dirname(joined), True
     joined = "" if joined == "." else joined + ("/" if folder and joined else "")
-    first = joined.split("/", 1)[0]
+    first, rest = joined.partition("/")[::2]
     if first in site.languages[1:]:
-        return _Target(first, joined[len(first) + 1:], unquote(parts.fragment))
+        return _Target(first, rest, unquote(parts.fragment))
     return _Target(site.config.default_language, joined, unquote(parts.fragment))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from itertools import chain
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -46,8 +47,7 @@ def suspect(body: str, first_line: int) -> tuple[int, str]:
         return first_line + deepest, _("the text is nested {depth} levels deep (lists or quotes "
                                        "inside each other, here): write it with fewer levels"
                                        ).format(depth=depth)
-    brackets, tags = _unclosed(body, "[", "]"), _unclosed(body, "<", ">")
-    count, first, which = max((brackets[0], brackets[1], "["), (tags[0], tags[1], "<"))
+    count, first, which = max((*_unclosed(body, "[", "]"), "["), (*_unclosed(body, "<", ">"), "<"))
     if count < 20:
         return first_line, _("split the text, or look for long runs of the same punctuation")
     line = first_line + body.count("\n", 0, first)
@@ -63,8 +63,7 @@ def _nesting(text: str) -> tuple[int, int]:
     and the index of its line."""
     depth, deepest = 0, 0
     for index, line in enumerate(text.split("\n")):
-        stripped = line.lstrip(" \t>")
-        lead = line[:len(line) - len(stripped)]
+        lead = line[:len(line) - len(line.lstrip(" \t>"))]
         level = lead.count(">") + lead.expandtabs(4).count(" ") // 4
         if level > depth:
             depth, deepest = level, index
@@ -89,8 +88,7 @@ def check_description(analysis: markup.Analysis, path: Path, line: int,
                      _("shorten the description; a description is a few sentences"))
         return
     for offence in analysis.rendered.offences[:MOST]:
-        message, hint = explain_offence(offence)
-        problems.add(path, line, message, hint)
+        problems.add(path, line, *explain_offence(offence))
 
 
 def _failure(reason: str) -> str:
@@ -108,9 +106,8 @@ def check_markup(text: Prose, problems: Problems) -> None:
     after: dict[str, int] = {}
     offences = text.rendered.offences
     for offence in offences[:MOST]:
-        line = markup.line_of(offence.needle, text.body, text.body_line, after)
-        message, hint = explain_offence(offence)
-        problems.add(text.path, line, message, hint)
+        problems.add(text.path, markup.line_of(offence.needle, text.body, text.body_line, after),
+                     *explain_offence(offence))
     say_the_rest(problems, text.path, len(offences))
     check_ids(text, problems)
 
@@ -137,7 +134,7 @@ def check_ids(text: Prose, problems: Problems) -> None:
     element's): a link can reach only the first, and the page is not valid HTML."""
     seen: set[str] = set()
     after: dict[str, int] = {}
-    for name in ids_of(text.rendered.html if text.rendered else ""):
+    for name in ids_of(text.rendered.html):
         if name in seen and not problems.full(text.path):
             line = markup.line_of(name, text.body, text.body_line, after)
             problems.add(text.path, line, _("the id {name!r} is used twice in this text")
@@ -171,7 +168,7 @@ def check_headings(headings: Sequence[Heading], path: Path, problems: Problems) 
                           .format(used="#" * heading.level, above="#" * above),
                           _("use {wanted} here (headings go one level down at a time)")
                           .format(wanted="#" * (above + 1))))
-        above = max(heading.level, 1)
+        above = heading.level
     for line, message, hint in found[:MOST]:
         problems.add(path, line, message, hint, level="warning")
     say_the_rest(problems, path, len(found), level="warning")
@@ -207,10 +204,10 @@ def explain_offence(offence: markup.Offence) -> tuple[str, str]:
     if offence.kind == "depth":
         return (_("the text is nested too deeply to be shown (lists or blocks inside each "
                   "other hundreds of times)"), _("write it with fewer levels"))
-    if offence.kind == "id" and markup.RESERVED_ID.match(name):
+    if offence.kind == "id" and (reserved := markup.RESERVED_ID.match(name)):
         return (_("the id {name!r} on <{tag}> starts with {prefix!r}, which the site keeps for "
                   "its own elements (maps, menus, sections)")
-                .format(name=name[:60], tag=tag, prefix=markup.RESERVED_ID.match(name)[0]),
+                .format(name=name[:60], tag=tag, prefix=reserved[0]),
                 _("choose an id that does not start with pl-, pl_ or __, and change the links "
                   "to it"))
     if offence.kind == "link":
@@ -248,21 +245,25 @@ def check_chapters(story: Any, bundle: Bundle, problems: Problems) -> None:
 
 def check_translations(content: Content, problems: Problems) -> None:
     """Reports every text and label that lacks a language."""
-    languages = content.languages
-    for bundles in content.bundles.values():
-        for bundle in bundles.values():
-            if bundle.meta is not None and bundle.meta.draft:
-                continue
+    languages, labelled = content.languages, []
+    for bundle in (b for bundles in content.bundles.values() for b in bundles.values()):
+        if bundle.meta is None or not bundle.meta.draft:
             _missing_texts(bundle, languages, problems)
             if bundle.meta is not None:
-                _missing_labels(bundle.meta, bundle.raw, bundle.meta_path, languages, problems)
-    for items in [*content.interventions.values(), content.publications]:
-        for item in items:
-            _missing_labels(item.value, item.raw, item.path, languages, problems)
-    _missing_labels(content.taxonomies, content.taxonomies_raw, content.root / "taxonomies.yml",
-                    languages, problems)
-    _missing_labels(content.site, content.site_raw, content.root / "site.yml", languages,
-                    problems)
+                labelled.append((bundle.meta, bundle.raw, bundle.meta_path))
+    labelled += [(item.value, item.raw, item.path)
+                 for item in chain(*content.interventions.values(), content.publications)]
+    labelled += [(content.taxonomies, content.taxonomies_raw, content.root / "taxonomies.yml"),
+                 (content.site, content.site_raw, content.root / "site.yml")]
+    for value, raw, path in labelled:
+        for loc, text in local_texts(value):
+            if missing := [lang for lang in languages if lang not in text]:
+                field = ".".join(str(s) for s in loc)
+                problems.add(path, line_at(raw, loc), _("`{field}` has no {languages} text, and "
+                                                        "translations are required")
+                             .format(field=field, languages=", ".join(missing)),
+                             _('add {lang}: "..." to `{field}`').format(lang=missing[0],
+                                                                         field=field))
 
 
 def _missing_texts(bundle: Bundle, languages: list[str], problems: Problems) -> None:
@@ -275,15 +276,3 @@ def _missing_texts(bundle: Bundle, languages: list[str], problems: Problems) -> 
                          _("write {path}, or set `translations: fallback` in site.yml (a draft "
                            "may have one language)")
                          .format(path=f"{bundle.kind.folder}/{bundle.id}/{lang}.md"))
-
-
-def _missing_labels(value: Any, raw: Any, path: Path, languages: list[str],
-                    problems: Problems) -> None:
-    for loc, text in local_texts(value):
-        missing = [lang for lang in languages if lang not in text]
-        if missing:
-            field = ".".join(str(s) for s in loc)
-            problems.add(path, line_at(raw, loc), _("`{field}` has no {languages} text, and "
-                                                    "translations are required")
-                         .format(field=field, languages=", ".join(missing)),
-                         _('add {lang}: "..." to `{field}`').format(lang=missing[0], field=field))

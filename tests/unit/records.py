@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.content.kinds import PILOTS, STORIES
-from generator.site.mdrefs import find_images, find_sections
 from generator.content.records.pilots import PilotMeta
 from generator.content.records.site import SiteConfig
 from generator.content.records.stories import StoryMeta
@@ -33,9 +32,9 @@ def taxonomies() -> Taxonomies:
 
 
 def prose(lang: str, title: str, body: str = "Tekst.", summary: str | None = None) -> Prose:
-    images = tuple(find_images(body, 4))
-    return Prose(lang, title, summary, None, body, 4, HERE / f"{lang}.md", images,
-                 tuple(find_sections(body, 4)), markup.render(body, images))
+    analysis = markup.analyse(markup.Text(body, 4))
+    return Prose(lang, title, summary, None, body, 4, HERE / f"{lang}.md", analysis.images,
+                 analysis.sections, analysis.rendered)
 
 
 def pilot(pilot_id: str = "houten", **meta) -> Pilot:

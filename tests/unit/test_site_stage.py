@@ -70,6 +70,18 @@ def test_sections_split_at_top_level_headings_only():
     intro, sections = markup.split_sections(html)
     assert intro.startswith("<p>Intro") and [h for h, _ in sections][0].startswith("<h2")
     assert len(sections) == 2
+    # a video's player (written into the body before it is split) has <track>s, which no
+    # end tag closes
+    player = '<video controls><source src="a.mp4"><track kind="captions" src="a.vtt"></video>'
+    assert len(markup.split_sections(f"{player}<h2>Een</h2><p>a</p>")[1]) == 1
+
+
+def test_sections_are_the_h2_headings_markdown_renders():
+    # a map story's chapters are counted by these and made by split_sections: the same H2s
+    body = "Intro\n\n## Een\n\na\n\n##Twee\n\nb\n\nDrie\n---\n\nc\n"
+    analysis = markup.analyse(markup.Text(body))
+    assert [s.title for s in analysis.sections] == ["Een", "Twee", "Drie"]
+    assert len(markup.split_sections(analysis.rendered.html)[1]) == 3
 
 
 def test_geometry_keeps_numbers_only():
