@@ -9,7 +9,8 @@ import pytest
 from generator.emit.project import EmittedPage, NavItem, Project
 from generator.engine import ENGINES, engine_named
 from generator.engine.command import ZensicalEngine
-from generator.engine.project import HOOKS, project_config, read_base_config, theme_language
+from generator.engine.project import (HOOKS, project_config, read_base_config, theme_language,
+                                      write_project)
 from helpers import REPO
 
 
@@ -28,6 +29,21 @@ def test_each_language_gets_an_ordinary_project():
     assert config["nav"] == [{"Home": "index.md"}, {"Pilots": [{"A": "a.md"}]}]
     assert str(HOOKS) in config["hooks"] and config["extra"]["pl"]["theme_language"] == "en"
     assert Path(config["theme"]["custom_dir"]).is_absolute()
+
+
+def test_custom_tags_are_written_back_unchanged_and_not_resolved(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text(
+        "copyright: !ENV [COPYRIGHT, 'x']\n"
+        "markdown_extensions:\n"
+        "  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "      options: !relative $config_dir\n")
+    base = read_base_config(tmp_path / "mkdocs.yml")
+    write_project(_project(), tmp_path / "en", base, tmp_path, tmp_path / "out")
+    written = (tmp_path / "en" / "mkdocs.yml").read_text()
+    assert "copyright: !ENV [COPYRIGHT, 'x']\n" in written
+    assert "emoji_index: !!python/name:material.extensions.emoji.twemoji ''\n" in written
+    assert "options: !relative '$config_dir'\n" in written  # the same value, quoted
 
 
 def test_a_page_added_twice_is_a_bug():
