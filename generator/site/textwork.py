@@ -24,6 +24,7 @@ import select
 import subprocess
 import sys
 import threading
+from contextlib import suppress
 from pathlib import Path
 from typing import Iterable
 
@@ -96,7 +97,8 @@ class TextWork:
     def _serve(self) -> None:
         worker = _Worker()
         try:
-            worker.start()  # now, so that it is ready when the first text comes
+            with suppress(OSError, EOFError, pickle.PickleError):  # run() says it per text
+                worker.start()  # now, so that it is ready when the first text comes
             while (text := self._queue.get()) is not None:
                 try:
                     result = worker.run(text, self.budget)
