@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.emit.project import EmittedPage, NavItem, Project
-from generator.engine import ENGINES, engine_named
+from generator.engine import ENGINES
 from generator.engine.command import ZensicalEngine
 from generator.engine.project import (HOOKS, project_config, read_base_config, theme_language,
                                       write_project)
@@ -58,9 +58,9 @@ def test_the_theme_language_falls_back_to_english():
 
 def test_engines_are_adapters_found_by_name():
     assert set(ENGINES) == {"mkdocs", "properdocs", "zensical"}
-    assert engine_named("properdocs").name == "properdocs"
+    assert ENGINES["properdocs"]().name == "properdocs"
     with pytest.raises(KeyError):
-        engine_named("hugo")
+        ENGINES["hugo"]()
     zensical = ZensicalEngine()
     assert not zensical.fills_csp and zensical.output_dir(Path("/p"), Path("/o")) == Path("/p/_site")
 
