@@ -1,7 +1,5 @@
 """Pilot storytelling: a bilingual static site from structured records."""
 
-__version__ = "0.1.0"
-
 # The page contract between the stages: emit writes these markers around each
 # page's content; the Content-Security-Policy (generator.site.csp) reads them,
 # also in the engine's process (MkDocs loading the hooks), which imports

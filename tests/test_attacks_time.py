@@ -18,6 +18,7 @@ import os
 import re
 import signal
 import subprocess
+import threading
 import time
 import sys
 from pathlib import Path
@@ -188,6 +189,17 @@ def test_a_worker_that_dies_is_replaced():
         result = work.analysis(Text("two"))
         assert result.failed in (None, "broken")
         assert work.analysis(Text("three")).failed is None
+
+
+def test_a_worker_that_cannot_start_still_answers(monkeypatch):
+    monkeypatch.setattr(sys, "executable", "/no/such/python")
+    answers = []
+    with TextWork(processes=1) as work:
+        waiting = threading.Thread(target=lambda: answers.append(work.analysis(Text("x"))),
+                                   daemon=True)
+        waiting.start()
+        waiting.join(timeout=30)  # a check that waits for ever is the bug
+    assert [answer.failed for answer in answers] == ["broken"]
 
 
 def test_the_workers_render_every_text_of_the_site_exactly_as_the_generator_does():

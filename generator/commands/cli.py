@@ -20,7 +20,7 @@ from generator.commands.clitext import Group, Option, option, speak_for_click
 from generator.content.messages import LANGUAGES, N_, _, ngettext, set_language
 from generator.content.problems import ContentError, Problem
 from generator.content.records.site import checked_base_url
-from generator.engine import ENGINES, engine_named
+from generator.engine import ENGINES
 
 speak_for_click()  # before anything is said: Click's own words too are in the editor's language
 
@@ -76,7 +76,7 @@ def build_command(paths: Paths, out: Path | None, base_url: str | None, engine_n
             checked_base_url(base_url)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--base-url")
-    report = _run_build(paths, Options(base_url=base_url, engine=engine_named(engine_name),
+    report = _run_build(paths, Options(base_url=base_url, engine=ENGINES[engine_name](),
                                        **options))
     echo_problems([p for p in report.problems if p.level != "error"])
     if timings:

@@ -36,13 +36,8 @@ def names(port: int) -> set[str]:
 
 
 def is_local(headers: Message, port: int) -> bool:
-    """Tells whether a request is addressed to the preview by its own name and
-    comes from no other site.
-
-    Args:
-        headers: The request's headers.
-        port: The port the preview listens on.
-    """
+    """Tells whether a request (its `headers`) is addressed to the preview on
+    `port` by its own name and comes from no other site."""
     hosts, origins = headers.get_all("Host") or [], headers.get_all("Origin") or []
     # two Host or Origin headers: no browser sends them, so no guessing which one counts
     if len(hosts) != 1 or hosts[0] not in names(port) or len(origins) > 1:
@@ -55,15 +50,10 @@ def is_local(headers: Message, port: int) -> bool:
 
 
 def without_paths(text: str, root: Path | None) -> str:
-    """Returns `text` with the folders of this computer taken out: the project's
-    files named from the project (content/..., as problems name them), the home
-    folder as ~, and where Python and the generator are installed as [python]
-    and [generator].
-
-    Args:
-        text: What is to be shown in a browser.
-        root: The project folder (None: not known).
-    """
+    """Returns `text`, to be shown in a browser, with the folders of this
+    computer taken out: the files of the project (`root`, None if not known)
+    named from it (content/..., as problems name them), the home folder as ~,
+    and where Python and the generator are installed as [python] and [generator]."""
     for folder, shown in _places(root):
         text = text.replace(folder + os.sep, "" if shown == "." else shown + os.sep)
         text = text.replace(folder, shown)

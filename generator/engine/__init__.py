@@ -13,22 +13,16 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from generator.engine.base import Engine, EngineRun
+from generator.engine.command import EngineRun, MkDocsEngine, ProperDocsEngine, ZensicalEngine
 from generator.engine.plan import DirtyPlan
-from generator.engine.command import MkDocsEngine, ProperDocsEngine, ZensicalEngine
 from generator.engine.project import read_base_config, write_project
 from generator.engine.session import SessionEngine
 
-ENGINES: dict[str, type] = {"mkdocs": MkDocsEngine, "properdocs": ProperDocsEngine,
-                            "zensical": ZensicalEngine}
+Engine = MkDocsEngine  # what every engine adapter is
+ENGINES: dict[str, type[Engine]] = {"mkdocs": MkDocsEngine, "properdocs": ProperDocsEngine,
+                                    "zensical": ZensicalEngine}
 __all__ = ["ENGINES", "DirtyPlan", "Engine", "EngineRun", "MkDocsEngine", "ProperDocsEngine",
-           "SessionEngine", "ZensicalEngine", "build_all", "engine_named", "read_base_config",
-           "write_project"]
-
-
-def engine_named(name: str) -> Engine:
-    """Returns the engine `pilots build --engine` names (KeyError if none)."""
-    return ENGINES[name]()
+           "SessionEngine", "ZensicalEngine", "build_all", "read_base_config", "write_project"]
 
 
 def build_all(jobs: list[tuple[str, Path, Path]], engine: Engine, strict: bool,
@@ -37,10 +31,7 @@ def build_all(jobs: list[tuple[str, Path, Path]], engine: Engine, strict: bool,
     folder), in at most `workers` processes at once (one per language and core
     by default); in the `dirty` languages only the changed pages need rendering
     (engines that cannot do that build them in full)."""
-    workers = workers or min(len(jobs), os.cpu_count() or 1)
     if not jobs:
         return []
-    if hasattr(engine, "build_many"):
-        return engine.build_many(jobs, strict, workers, dirty)
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(lambda job: engine.build(job[0], job[1], job[2], strict), jobs))
+    with ThreadPoolExecutor(max_workers=workers or min(len(jobs), os.cpu_count() or 1)) as pool:
+        return list(pool.map(lambda job: engine.build(*job, strict, job[0] in dirty), jobs))

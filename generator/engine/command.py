@@ -6,23 +6,40 @@ reads mkdocs.yml but runs no hooks and writes only inside the project)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.engine.base import WARNING_LINE, EngineRun
 from generator.engine.project import OUTPUT_IN_PROJECT
 
 WORKER = Path(__file__).with_name("worker.py")  # the preview's long-lived MkDocs
+WARNING_LINE = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
+
+
+@dataclass
+class EngineRun:
+    """The outcome of building one language."""
+
+    lang: str
+    ok: bool
+    warnings: list[str] = field(default_factory=list)
+    output: str = ""  # the engine's whole output (for errors)
+    seconds: float = 0.0
+
 
 class MkDocsEngine:
     """Builds emitted projects with `command` (`{config}` and `{site}` filled
-    in), by default `mkdocs build` from this Python."""
+    in), by default `mkdocs build` from this Python. Every engine adapter is
+    one of these (`generator.engine.Engine`)."""
 
-    name = "mkdocs"
-    fills_csp = True  # the project's hooks fill each page's CSP
+    name = "mkdocs"  # how `pilots build --engine` names it
+    # Whether it runs the project's hooks (which fill each page's Content-Security-Policy);
+    # if not, the build fills it afterwards
+    fills_csp = True
     strict_flag: str | None = "--strict"
 
     def __init__(self, command: list[str] | None = None):
@@ -30,9 +47,13 @@ class MkDocsEngine:
                                    "-d", "{site}"]
 
     def output_dir(self, project_dir: Path, default: Path) -> Path:
+        """Where this engine writes a project's HTML."""
         return default
 
-    def build(self, lang: str, project_dir: Path, site_dir: Path, strict: bool) -> EngineRun:
+    def build(self, lang: str, project_dir: Path, site_dir: Path, strict: bool,
+              dirty: bool = False) -> EngineRun:
+        """Builds one language's project into `site_dir`, every page of it
+        (`dirty`, only the changed pages, is for engines kept running)."""
         start = time.perf_counter()
         args = [a.format(config=project_dir / "mkdocs.yml", site=site_dir) for a in self.command]
         if strict and self.strict_flag:

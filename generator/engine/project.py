@@ -18,45 +18,23 @@ HOOKS = Path(__file__).with_name("hooks.py")
 OUTPUT_IN_PROJECT = "_site"  # for engines that want their output inside the project
 
 
-class _Tagged:
-    """A YAML value with a custom tag (!ENV, !!python/name:...), kept as written."""
-
-    def __init__(self, tag: str, node: yaml.Node):
-        self.tag, self.node = tag, node
-
-
 class _KeepLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without resolving its custom tags."""
-
-
-def _keep(loader: yaml.Loader, suffix: str, node: yaml.Node) -> _Tagged:
-    return _Tagged(node.tag, node)
-
-
-_KeepLoader.add_multi_constructor("!", _keep)
-_KeepLoader.add_multi_constructor("tag:yaml.org,2002:python/", _keep)
+    """Reads mkdocs.yml keeping each value with a custom tag (!ENV,
+    !!python/name:...) as its YAML node, resolving none."""
 
 
 class _KeepDumper(yaml.SafeDumper):
-    """Writes _Tagged values back with their tags."""
+    """Writes the nodes _KeepLoader kept back with their tags."""
 
 
-def _represent_tagged(dumper: yaml.Dumper, value: _Tagged) -> yaml.Node:
-    node = copy.copy(value.node)
-    node.tag = value.tag
-    return node
-
-
-_KeepDumper.add_representer(_Tagged, _represent_tagged)
+for _prefix in ("!", "tag:yaml.org,2002:python/"):
+    _KeepLoader.add_multi_constructor(_prefix, lambda loader, suffix, node: node)
+_KeepDumper.add_multi_representer(yaml.Node, lambda dumper, node: node)
 
 
 def read_base_config(path: Path) -> dict[str, Any]:
     """Reads the top-level mkdocs.yml, keeping custom tags as they are."""
-    loader = _KeepLoader(path.read_text(encoding="utf-8"))  # a SafeLoader that keeps tags as text
-    try:
-        data = loader.get_single_data() or {}
-    finally:
-        loader.dispose()
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_KeepLoader) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{path} does not hold settings")
     return data

@@ -21,11 +21,10 @@ import os
 import pickle
 import queue
 import select
-import struct
 import subprocess
 import sys
 import threading
-import time
+from contextlib import suppress
 from pathlib import Path
 from typing import Iterable
 
@@ -33,7 +32,6 @@ from generator.site.prose import Analysis, Text, analyse
 
 BUDGET = 0.8  # seconds a text may take; a real text of the largest size takes a third of it
 MEMORY = 2 << 30  # bytes a worker may use: a text that needs more is refused, not the machine
-_HEADER = struct.Struct("<Q")
 _READY = b"ready"
 _START_TIMEOUT = 60.0  # a worker that is not ready by then is broken (not a text's fault)
 
@@ -99,7 +97,8 @@ class TextWork:
     def _serve(self) -> None:
         worker = _Worker()
         try:
-            worker.start()  # now, so that it is ready when the first text comes
+            with suppress(OSError, EOFError, pickle.PickleError):  # run() says it per text
+                worker.start()  # now, so that it is ready when the first text comes
             while (text := self._queue.get()) is not None:
                 try:
                     result = worker.run(text, self.budget)
@@ -126,7 +125,7 @@ class _Worker:
         try:
             process = self.start()
             _send(process.stdin, text)
-            reply = _receive(process.stdout.fileno(), budget)
+            reply = _receive(process.stdout, budget)
         except (OSError, EOFError, pickle.PickleError):
             reply = None
         if isinstance(reply, Analysis):
@@ -144,7 +143,7 @@ class _Worker:
                 [sys.executable, "-S", "-c", f"import sys; sys.path[:0] = {path!r}; "
                  "from generator.site.textwork import serve; serve()"],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-            if _receive(self.process.stdout.fileno(), _START_TIMEOUT) != _READY:
+            if _receive(self.process.stdout, _START_TIMEOUT) != _READY:
                 self.stop()
                 raise EOFError("the text worker did not start")
         return self.process
@@ -163,27 +162,16 @@ _TIMEOUT = object()
 
 
 def _send(pipe, value: object) -> None:
-    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    pipe.write(_HEADER.pack(len(data)) + data)
+    pickle.dump(value, pipe, protocol=pickle.HIGHEST_PROTOCOL)  # a pickle ends itself: no framing
     pipe.flush()
 
 
-def _receive(fd: int, seconds: float) -> object:
-    """Reads one message, or returns _TIMEOUT when it has not come in time."""
-    deadline = time.monotonic() + seconds
-    data = b""
-    wanted = _HEADER.size
-    while len(data) < wanted:
-        left = deadline - time.monotonic()
-        if left <= 0 or not select.select([fd], [], [], left)[0]:
-            return _TIMEOUT
-        chunk = os.read(fd, min(wanted - len(data), 1 << 20))
-        if not chunk:
-            raise EOFError("the text worker ended")
-        data += chunk
-        if len(data) == _HEADER.size and wanted == _HEADER.size:
-            wanted += _HEADER.unpack(data)[0]
-    return pickle.loads(data[_HEADER.size:])
+def _receive(pipe, seconds: float) -> object:
+    """Reads one message, or returns _TIMEOUT when it has not begun in time (a
+    worker writes each message at once, and only when asked: none is buffered)."""
+    if not select.select([pipe], [], [], seconds)[0]:
+        return _TIMEOUT
+    return pickle.load(pipe)
 
 
 def serve() -> None:
@@ -198,8 +186,8 @@ def serve() -> None:
     analyse(Text("*warm* [up](#x)\n\n## up"))  # the first text pays for no start-up
     _send(replies, _READY)
     requests = sys.stdin.buffer
-    while header := requests.read(_HEADER.size):
-        text = pickle.loads(requests.read(_HEADER.unpack(header)[0]))
+    while requests.peek(1):  # until the generator closes the pipe
+        text = pickle.load(requests)
         try:
             result = analyse(text)
         except (MemoryError, RecursionError, ValueError):

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from generator.emit.project import EmittedPage, NavItem, Project
-from generator.engine import ENGINES, engine_named
+from generator.engine import ENGINES
 from generator.engine.command import ZensicalEngine
-from generator.engine.project import HOOKS, project_config, read_base_config, theme_language
+from generator.engine.project import (HOOKS, project_config, read_base_config, theme_language,
+                                      write_project)
 from helpers import REPO
 
 
@@ -30,6 +31,21 @@ def test_each_language_gets_an_ordinary_project():
     assert Path(config["theme"]["custom_dir"]).is_absolute()
 
 
+def test_custom_tags_are_written_back_unchanged_and_not_resolved(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text(
+        "copyright: !ENV [COPYRIGHT, 'x']\n"
+        "markdown_extensions:\n"
+        "  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "      options: !relative $config_dir\n")
+    base = read_base_config(tmp_path / "mkdocs.yml")
+    write_project(_project(), tmp_path / "en", base, tmp_path, tmp_path / "out")
+    written = (tmp_path / "en" / "mkdocs.yml").read_text()
+    assert "copyright: !ENV [COPYRIGHT, 'x']\n" in written
+    assert "emoji_index: !!python/name:material.extensions.emoji.twemoji ''\n" in written
+    assert "options: !relative '$config_dir'\n" in written  # the same value, quoted
+
+
 def test_a_page_added_twice_is_a_bug():
     project = _project()
     with pytest.raises(AssertionError):
@@ -42,9 +58,9 @@ def test_the_theme_language_falls_back_to_english():
 
 def test_engines_are_adapters_found_by_name():
     assert set(ENGINES) == {"mkdocs", "properdocs", "zensical"}
-    assert engine_named("properdocs").name == "properdocs"
+    assert ENGINES["properdocs"]().name == "properdocs"
     with pytest.raises(KeyError):
-        engine_named("hugo")
+        ENGINES["hugo"]()
     zensical = ZensicalEngine()
     assert not zensical.fills_csp and zensical.output_dir(Path("/p"), Path("/o")) == Path("/p/_site")
 
