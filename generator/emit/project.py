@@ -4,9 +4,11 @@ files alone: their modification times tell the engine's dirty mode what to rebui
 
 from __future__ import annotations
 
+import filecmp
 import json
 import os
 import re
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -85,19 +87,29 @@ def write_tree(files: Mapping[str, str | bytes | Path], folder: Path, keep: tupl
     folder.mkdir(parents=True, exist_ok=True)
     written, made = 0, {folder}
     for rel, content in files.items():
-        data = (content.encode("utf-8") if isinstance(content, str)
-                else content.read_bytes() if isinstance(content, Path) else content)
         target = folder / rel
-        if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+        if _holds(target, content):
             continue
         if target.parent not in made:  # a page's folder is made once, not once per file
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        target.write_bytes(data)
+        if isinstance(content, Path):
+            shutil.copyfile(content, target)  # streamed: a video is never held in memory
+        else:
+            target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
         written += 1
     if prune:
         _remove_others(folder, set(files), keep)
     return written
+
+
+def _holds(target: Path, content: str | bytes | Path) -> bool:
+    if not target.is_file():
+        return False
+    if isinstance(content, Path):
+        return filecmp.cmp(content, target, shallow=False)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return target.stat().st_size == len(data) and target.read_bytes() == data
 
 
 def _remove_others(folder: Path, wanted: set[str], keep: tuple[str, ...]) -> None:

@@ -82,6 +82,20 @@ def test_attributes_are_escaped():
     assert attr('"><x>') == "&quot;&gt;&lt;x&gt;"
 
 
+class _Unreadable(type(Path())):
+    def read_bytes(self) -> bytes:
+        raise AssertionError("a file to copy was read whole into memory")
+
+
+def test_write_tree_streams_the_files_it_copies(tmp_path):
+    video = tmp_path / "video.mp4"
+    video.write_bytes(b"\0" * 300_000)
+    source = _Unreadable(video)
+    assert write_tree({"media/v.mp4": source}, tmp_path / "out") == 1
+    assert write_tree({"media/v.mp4": source}, tmp_path / "out") == 0  # the same: not copied
+    assert (tmp_path / "out/media/v.mp4").read_bytes() == video.read_bytes()
+
+
 def test_write_tree_rewrites_only_what_changed(tmp_path):
     assert write_tree({"a.md": "x", "b/c.md": "y"}, tmp_path) == 2
     (tmp_path / "stale.md").write_text("old")
