@@ -123,6 +123,8 @@ def test_the_built_site_is_shown_at_its_own_address_path(tmp_path):
     robots = (root / "site/robots.txt").read_bytes()
     (root / "site/robots.txt").unlink()  # not "port busy": a site/ that is not whole
     assert "pilots build first" in pilots_in(root, "view", "--port", "0").stderr
+    (root / "site/robots.txt").write_bytes(b"\xff\xfe")  # not ours: no traceback either
+    assert "pilots build first" in pilots_in(root, "view", "--port", "0").stderr
     (root / "site/robots.txt").write_bytes(robots)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

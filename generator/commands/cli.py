@@ -278,10 +278,13 @@ def init_command(folder: Path, languages: str) -> None:
 def view_command(paths: Paths, port: int) -> None:
     from generator.commands.view import built_path, server
 
-    if not all((paths.out / name).is_file() for name in ("index.html", "robots.txt")):
+    try:
+        base_path = built_path(paths.out) if (paths.out / "index.html").is_file() else None
+    except (OSError, UnicodeError):  # its robots.txt is missing or unreadable: not whole
+        base_path = None
+    if base_path is None:
         raise click.ClickException(_("there is no built site in {folder} yet: run pilots build "
                                      "first").format(folder=_rel(paths.out)))
-    base_path = built_path(paths.out)
     try:
         httpd = server(paths.out, base_path, port)
     except OSError as exc:
