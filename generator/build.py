@@ -10,7 +10,7 @@
     swap      replace site/ by the new site
 
 A one-off build is cold: it reuses nothing of an earlier build but what the
-store in .cache/ holds (processed images, map drawings, social cards), each
+store in .cache/ holds (processed images and map drawings), each
 entry found by everything it was made from and checked when it is read
 (generator.content.store). A failed stage leaves site/ as it was. The
 preview, which keeps its engine and texts between saves, is the one

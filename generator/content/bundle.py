@@ -23,7 +23,7 @@ from generator.content.records.front import Front
 
 # Beside a sound or video file (MEDIA_SUFFIXES, checked by generator.site.media):
 # its captions and transcripts, interview.nl.vtt and interview.nl.md
-_BESIDE_MEDIA = re.compile(r"^.+\.(?P<lang>[a-z]{2,3})\.(?:vtt|md)$")
+BESIDE_MEDIA = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3})\.(?:vtt|md)$")
 # Images editors have that the site cannot use, and what to export them as
 UNSUPPORTED_IMAGES = {f".{kind.lower()}": (kind, "PNG" if kind in ("BMP", "SVG") else "JPEG")
                       for kind in "HEIC HEIF AVIF BMP SVG PSD DNG CR2 NEF ARW".split()}
@@ -246,7 +246,7 @@ def _scan_files(bundle: Bundle, languages: list[str], reader: Reader) -> None:
         name = file_key(path.name)
         if name.startswith(".") or name in known:
             continue
-        suffix, beside = path.suffix.lower(), _BESIDE_MEDIA.match(name)
+        suffix, beside = path.suffix.lower(), BESIDE_MEDIA.match(name)
         if name in bundle.media or name in bundle.refused or name in bundle.unsupported:
             # Two names that differ only in how an accented letter is stored (as one
             # character, or as a letter and an accent, as macOS does): a name in the

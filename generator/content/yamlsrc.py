@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable, Sequence
 
 import yaml
@@ -320,8 +320,8 @@ def split_front_matter(text: str) -> MarkdownSource:
     for index in range(1, len(lines)):
         if _END.match(lines[index].rstrip("\r\n")):
             front = load_yaml("".join(lines[1:index]), line_offset=1)
-            if front.error is None and front.data is None:
-                front.data = YMap(line=1)
+            if front.error is None and front.data is None:  # a copy: `front` may be kept
+                front = replace(front, data=YMap(line=1))
             return MarkdownSource(front, "".join(lines[index + 1:]), index + 2)
     error = YamlError(1, _("the front matter is not closed"),
                       _("add a line with only --- after the title and summary"))

@@ -56,12 +56,12 @@ class Visuals:
         return []
 
     def files(self) -> dict[str, Path]:
-        """Files to publish as they are: site path -> file (drawn cards among them)."""
+        """Files to publish as they are: site path -> file."""
         return {}
 
-    def texts(self) -> dict[str, str]:
-        """Generated files to publish: site path -> text."""
+    def texts(self) -> dict[str, str | bytes]:
+        """Generated files to publish: site path -> text (or bytes: drawn cards)."""
         return {}
 
     def draw(self, cards: list[CardSpec]) -> None:
-        """Draws the social cards (once the images exist), or takes them from the store."""
+        """Draws the social cards (once the images exist)."""

@@ -111,8 +111,8 @@ def examine(file: Path, fmt: Format, out: Path) -> Probed:
     try:
         source = av.open(str(file), format=fmt.demuxer, options=_READ, metadata_errors="ignore")
     except av.FFmpegError:
-        found = next((name for name in {f.demuxer for f in FORMATS.values()} if _reads(file, name)),
-                     "")
+        demuxers = dict.fromkeys(f.demuxer for f in FORMATS.values())  # in order: deterministic
+        found = next((name for name in demuxers if _reads(file, name)), "")
         return Probed(error="container" if found else "unreadable", detail=found)
     with source:
         streams = []

@@ -14,10 +14,11 @@ from generator.content.store import write_atomic
 from generator.emit.project import Project, write_tree
 
 ENGINE_LEFTOVERS = {"sitemap.xml", "sitemap.xml.gz"}
+Planned = dict[str, Path | str | bytes]  # site path -> the file to copy, or what to write
 
 
 def site_files(outputs: dict[str, Path], projects: list[Project], base_url: str,
-               files: dict[str, Path], texts: dict[str, str]) -> dict[str, Path | str]:
+               files: dict[str, Path], texts: dict[str, str | bytes]) -> Planned:
     """Every file of the whole site, its path in the site -> the file to copy
     or the text to write: the engine's `outputs` (a folder per language), the
     extra `files` (images) and `texts` (data), and the sitemap and robots.txt
@@ -63,7 +64,7 @@ def robots(base_url: str) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n"
 
 
-def assemble(stage: Path, planned: dict[str, Path | str]) -> None:
+def assemble(stage: Path, planned: Planned) -> None:
     """Writes the whole site in `stage`, afresh (see `site_files`)."""
     _remove(stage)
     write_tree(planned, stage, prune=False)
@@ -82,7 +83,7 @@ class Mirror:
             path.relative_to(folder).as_posix(): () for path in folder.rglob("*")
             if path.is_file() or path.is_symlink()} if folder.is_dir() else {}
 
-    def update(self, planned: dict[str, Path | str], prune: bool = True) -> list[str]:
+    def update(self, planned: Planned, prune: bool = True) -> list[str]:
         """Brings the folder up to date; returns the paths written. Without
         `prune`, only the files planned are placed (and nothing removed)."""
         gone = set(self.placed) - set(planned) if prune else set()
@@ -99,15 +100,15 @@ class Mirror:
             if self.placed.get(rel) != mark or not (self.folder / rel).is_file():
                 # in one piece: a reader never sees half of a file
                 write_atomic(self.folder / rel, source.encode("utf-8") if isinstance(source, str)
-                             else source.read_bytes())
+                             else source.read_bytes() if isinstance(source, Path) else source)
                 written.append(rel)
             self.placed[rel] = mark
         return written
 
 
-def _mark(source: Path | str) -> tuple:
+def _mark(source: Path | str | bytes) -> tuple:
     """What a source was when placed: its text, or its file's name, size and time."""
-    if isinstance(source, str):
+    if not isinstance(source, Path):
         return ("text", source)
     stat = source.stat()
     return (str(source), stat.st_size, stat.st_mtime_ns)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from generator.content.boundary import Refused, size
-from generator.content.bundle import Bundle
+from generator.content.bundle import BESIDE_MEDIA, Bundle
 from generator.content.load import Content
 from generator.content.messages import N_, SITE, _, translations
 from generator.content.problems import Problems, did_you_mean
@@ -176,11 +176,11 @@ class MediaChecks:
         stems = {n.rsplit(".", 1)[0] for n in bundle.media if "." + n.rsplit(".", 1)[-1].lower()
                  in FORMATS}
         for name in bundle.media:
-            beside = re.fullmatch(r"(.+)\.[a-z]{2,3}\.(?:vtt|md)", name)
-            if beside and beside[1] not in stems:
+            beside = BESIDE_MEDIA.match(name)
+            if beside and beside["stem"] not in stems:
                 self.problems.add(bundle.dir / name, None, _(
                     "{name} is named after no sound or video file in this folder.").format(
-                    name=name) + did_you_mean(beside[1], stems), _(
+                    name=name) + did_you_mean(beside["stem"], stems), _(
                     "name it after its file: interview.mp4 has interview.nl.vtt and "
                     "interview.nl.md beside it"), level="warning")
 

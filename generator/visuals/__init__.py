@@ -11,7 +11,6 @@ from pathlib import Path
 from markupsafe import Markup
 
 from generator.content.kinds import PILOTS, STORIES
-from generator.content.store import Store
 from generator.emit.context import IMAGES, LangSite, PageCtx
 from generator.emit.pages import lead_cover, page
 from generator.emit.project import EmittedPage
@@ -30,8 +29,7 @@ class SiteVisuals(SiteMaps, Visuals):
 
     def __init__(self, site: Site, cache: Path):
         super().__init__(site, cache / "maps")
-        self.card_store = Store(cache / "cards")
-        self.cards: dict[str, Path] = {}
+        self.cards: dict[str, bytes] = {}
 
     timeline = staticmethod(pilot_timeline)
     period = staticmethod(project_timeline)
@@ -101,9 +99,9 @@ class SiteVisuals(SiteMaps, Visuals):
         return SocialImage(f"social/{spec.name}", *SIZE, alt, spec)
 
     def draw(self, cards: list[CardSpec]) -> None:
-        """Draws the social cards not drawn before (after the images exist)."""
-        self.cards = render_cards(cards, self.card_store)
+        """Draws the social cards (after the images exist)."""
+        self.cards = render_cards(cards)
 
-    def files(self) -> dict[str, Path]:
-        """Vendored files and icons, and the social cards drawn."""
-        return {**super().files(), **{f"social/{name}": path for name, path in self.cards.items()}}
+    def texts(self) -> dict[str, str | bytes]:
+        """Generated files (SiteMaps') and the social cards drawn."""
+        return {**super().texts(), **{f"social/{name}": data for name, data in self.cards.items()}}
