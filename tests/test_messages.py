@@ -119,6 +119,9 @@ def test_lang_overrides_the_environment_for_messages_and_help(tmp_path):
     assert "Gebruik:" in help_text and "Controleer de inhoud zonder de site te bouwen." in help_text
     assert "Toon deze hulp en stop." in help_text
     assert "Usage:" in pilots_in(root, "check", "--help").stdout
+    english = pilots_in(root, "--lang", "en", "--help", lang="nl_NL.UTF-8").stdout
+    assert "Show this message and exit." in english and "Show the version and exit." in english
+    assert "Toon" not in english  # Click made both options before --lang was read
 
 
 def test_the_status_table_speaks_dutch(tmp_path):

@@ -16,7 +16,7 @@ import click
 
 from generator.build import (STAGES, BuildBusy, BuildReport, EngineError, GeneratorBug, Options,
                              Paths, build, check)
-from generator.commands.clitext import Group, Option, option, speak_for_click
+from generator.commands.clitext import VERSION, Group, Option, option, speak_for_click
 from generator.content.messages import LANGUAGES, N_, _, ngettext, set_language
 from generator.content.problems import ContentError, Problem
 from generator.content.records.site import checked_base_url
@@ -47,7 +47,7 @@ root_option = option("--root", "paths", type=click.Path(file_okay=False, path_ty
 @option("--lang", type=click.Choice(LANGUAGES), default=None, is_eager=True, expose_value=False,
         callback=lambda _ctx, _param, value: set_language(value) if value else None,
         help=N_("The language of messages and help: nl or en (default: from LANG)."))
-@click.version_option(package_name="pilot-stories", cls=Option)
+@click.version_option(package_name="pilot-stories", cls=Option, help=VERSION)
 def main() -> None:
     """Build and check the bilingual pilot storytelling site."""
 

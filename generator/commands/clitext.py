@@ -21,8 +21,8 @@ from generator.build import GeneratorBug
 from generator.content.messages import N_, _
 
 # Click's own words that editors see, as Click writes them (its catalogue ids)
-CLICK_WORDS = (N_("Usage:"), N_("Options"), N_("Commands"), N_("Show this message and exit."),
-               N_("Show the version and exit."), N_("Error: {message}"),
+HELP, VERSION = N_("Show this message and exit."), N_("Show the version and exit.")
+CLICK_WORDS = (N_("Usage:"), N_("Options"), N_("Commands"), HELP, VERSION, N_("Error: {message}"),
                N_("Try '{command} {option}' for help."), N_("Aborted!"),
                N_("No such command {name!r}."), N_("No such option {name!r}."),
                N_("Invalid value for {param_hint}: {message}"), N_("Missing argument"),
@@ -64,6 +64,7 @@ class _Translated:
         found = super().get_help_option(ctx)  # type: ignore[misc]
         if found is not None and not isinstance(found, Option):
             found.__class__ = Option
+            found.help = HELP  # Click wrote it in LANG's language, before --lang was read
         return found
 
 
