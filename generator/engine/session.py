@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -32,16 +33,23 @@ class SessionEngine(ProperDocsEngine):
         worker = self.workers.get(key)
         if worker is None or worker.poll() is not None:
             env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+            errors = tempfile.TemporaryFile()  # what it says when it dies (a pipe could fill)
             worker = self.workers[key] = subprocess.Popen(
                 [sys.executable, "-P", str(WORKER), str(project_dir), str(site_dir)],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors,
                 text=True, env=env, cwd=project_dir)
+            worker.errors = errors
         worker.stdin.write(json.dumps({"build": True, "dirty": dirty}) + "\n")
         worker.stdin.flush()
         line = worker.stdout.readline()
         if not line:  # it died: the next build starts another
             del self.workers[key]
-            return EngineRun(lang, False, seconds=time.perf_counter() - start)
+            worker.wait()
+            worker.errors.seek(0)
+            said = worker.errors.read()[-4000:].decode("utf-8", "replace").strip()
+            worker.errors.close()
+            return EngineRun(lang, False, output=said or f"exit status {worker.returncode}",
+                             seconds=time.perf_counter() - start)
         answer = json.loads(line)
         ok = answer["ok"] and not (strict and answer["warnings"])
         return EngineRun(lang, ok, answer["warnings"], answer.get("error", ""),
@@ -52,4 +60,5 @@ class SessionEngine(ProperDocsEngine):
         for worker in self.workers.values():
             worker.stdin.close()
             worker.wait(timeout=10)
+            worker.errors.close()
         self.workers.clear()

@@ -70,6 +70,18 @@ def test_an_engine_that_is_not_installed_fails_with_a_reason(tmp_path):
     assert not run.ok and "not installed" in run.output
 
 
+def test_a_preview_engine_that_dies_says_why(tmp_path, monkeypatch):
+    from generator.engine import session
+
+    dying = tmp_path / "worker.py"
+    dying.write_text("import sys\nsys.stderr.write('ModuleNotFoundError: no theme\\n')\nsys.exit(3)\n")
+    monkeypatch.setattr(session, "WORKER", dying)
+    engine = session.SessionEngine()
+    run = engine.build("nl", tmp_path, tmp_path / "out", False)
+    assert not run.ok and "ModuleNotFoundError: no theme" in run.output
+    engine.close()
+
+
 def test_a_language_is_built_dirty_only_when_all_but_its_pages_text_is_as_last_built(tmp_path):
     from generator.emit.project import Project
     from generator.engine import DirtyPlan
