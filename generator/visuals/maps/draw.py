@@ -5,8 +5,8 @@ why folium only ever sees references into the map's table of texts."""
 from __future__ import annotations
 
 import itertools
-from string import Template
-from typing import Any, Iterator
+from types import SimpleNamespace
+from typing import Any, Callable, Iterator
 
 import folium
 from branca.element import Element, MacroElement
@@ -14,38 +14,43 @@ from branca.element import Element, MacroElement
 from generator.visuals.maps.script import js
 from generator.visuals.maps.script import ref as _ref
 
-# The Leaflet code of each element of ours: $me is the element's name and
-# $parent its parent's (known only once the map is renumbered); the other
-# values are numbers, names and references into the table of texts.
-_SCRIPTS = {
-    "tiles": ("L.tileLayer($url,{attribution:$attribution,subdomains:$subdomains,"
-              "minZoom:$min_zoom,maxZoom:$max_zoom$bounds}).addTo($parent);"),
+# The Leaflet code of each element of ours, written by a function of its values
+# (Python code, never a template made from a string): v.me is the element's
+# name and v.parent its parent's (known only once the map is renumbered); the
+# other values are numbers, names and references into the table of texts.
+_SCRIPTS: dict[str, Callable[[SimpleNamespace], str]] = {
+    "tiles": lambda v: (f"L.tileLayer({v.url},{{attribution:{v.attribution},"
+                        f"subdomains:{v.subdomains},minZoom:{v.min_zoom},maxZoom:{v.max_zoom}"
+                        f"{v.bounds}}}).addTo({v.parent});"),
     # marker icons are defined once and shared by every marker (a thousand
     # markers should not carry a thousand icon definitions)
-    "icons": "var $me={$icons};",
+    "icons": lambda v: f"var {v.me}={{{v.icons}}};",
     # the map's one marker cluster: every marker goes into it, whatever its
     # layer, so that markers at one place or close together are counted (and
     # spread out at the deepest zoom) instead of hiding one another; no
     # animation for a reader who asked for less motion
-    "cluster": ("var $me=L.markerClusterGroup({showCoverageOnHover:false,maxClusterRadius:60,"
-                "animate:!matchMedia('(prefers-reduced-motion: reduce)').matches});"
-                "$me.pl_m=[];"),
+    "cluster": lambda v: (f"var {v.me}=L.markerClusterGroup({{showCoverageOnHover:false,"
+                          "maxClusterRadius:60,animate:!matchMedia('(prefers-reduced-motion: "
+                          f"reduce)').matches}});{v.me}.pl_m=[];"),
     # a layer the reader switches on and off: its areas are drawn in it, its
     # markers are kept in a list (`pl_m`) that goes into the map's cluster
-    "layer": "var $me=L.featureGroup().addTo($parent);$me.pl_m=[];",
+    "layer": lambda v: f"var {v.me}=L.featureGroup().addTo({v.parent});{v.me}.pl_m=[];",
     # folium's own popup uses jQuery and a JavaScript template literal, which a
     # backtick in a title would break
-    "popup": "$parent.bindPopup($html,{maxWidth:300});",
-    "marker": ("$into.pl_m.push(L.marker($point,{icon:$icons.$icon,title:$title,"
-               "riseOnHover:true})$popup);"),
-    "layers": ("L.control.layers(null,{$named},{collapsed:true,position:'topright'})"
-               ".addTo($parent);"),
-    "fit": "$parent.fitBounds($bounds,{padding:[30,30],maxZoom:$max_zoom,animate:false});",
+    "popup": lambda v: f"{v.parent}.bindPopup({v.html},{{maxWidth:300}});",
+    "marker": lambda v: (f"{v.into}.pl_m.push(L.marker({v.point},{{icon:{v.icons}.{v.icon},"
+                         f"title:{v.title},riseOnHover:true}}){v.popup});"),
+    "layers": lambda v: (f"L.control.layers(null,{{{v.named}}},{{collapsed:true,"
+                         f"position:'topright'}}).addTo({v.parent});"),
+    "fit": lambda v: (f"{v.parent}.fitBounds({v.bounds},{{padding:[30,30],"
+                      f"maxZoom:{v.max_zoom},animate:false}});"),
     # written last: the markers go into the cluster, and each layer takes its
     # markers out of it when it is switched off (and back when switched on)
-    "gather": ("[$layers].forEach(function(l){l.on('add',function(){$c.addLayers(l.pl_m)})"
-               ".on('remove',function(){$c.removeLayers(l.pl_m)})});"
-               "$c.addLayers([].concat($c.pl_m$lists));$c.addTo($parent);"),
+    "gather": lambda v: (f"[{v.layers}].forEach(function(l){{l.on('add',function(){{"
+                         f"{v.c}.addLayers(l.pl_m)}}).on('remove',function(){{"
+                         f"{v.c}.removeLayers(l.pl_m)}})}});"
+                         f"{v.c}.addLayers([].concat({v.c}.pl_m{v.lists}));"
+                         f"{v.c}.addTo({v.parent});"),
 }
 
 
@@ -93,8 +98,8 @@ class _Scripted(MacroElement):
     def render(self, **kwargs: Any) -> None:
         values = {key: value() if callable(value) else value
                   for key, value in self.values.items()}
-        script = Template(_SCRIPTS[self._name]).substitute(
-            values, me=self.get_name(), parent=self._parent.get_name())
+        script = _SCRIPTS[self._name](SimpleNamespace(
+            **values, me=self.get_name(), parent=self._parent.get_name()))
         self.get_root().script.add_child(_Literal(script), name=self.get_name())
         for child in self._children.values():
             child.render(**kwargs)
