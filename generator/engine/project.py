@@ -34,7 +34,11 @@ _KeepDumper.add_multi_representer(yaml.Node, lambda dumper, node: node)
 
 def read_base_config(path: Path) -> dict[str, Any]:
     """Reads the top-level mkdocs.yml, keeping custom tags as they are."""
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_KeepLoader) or {}
+    loader = _KeepLoader(path.read_text(encoding="utf-8"))  # a SafeLoader: nothing is run
+    try:
+        data = loader.get_single_data() or {}
+    finally:
+        loader.dispose()
     if not isinstance(data, dict):
         raise ValueError(f"{path} does not hold settings")
     return data
