@@ -88,27 +88,27 @@ def write_tree(files: Mapping[str, str | bytes | Path], folder: Path, keep: tupl
     written, made = 0, {folder}
     for rel, content in files.items():
         target = folder / rel
-        if _holds(target, content):
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        if _holds(target, data):
             continue
         if target.parent not in made:  # a page's folder is made once, not once per file
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        if isinstance(content, Path):
-            shutil.copyfile(content, target)  # streamed: a video is never held in memory
+        if isinstance(data, Path):
+            shutil.copyfile(data, target)  # streamed: a video is never held in memory
         else:
-            target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+            target.write_bytes(data)
         written += 1
     if prune:
         _remove_others(folder, set(files), keep)
     return written
 
 
-def _holds(target: Path, content: str | bytes | Path) -> bool:
+def _holds(target: Path, data: bytes | Path) -> bool:
     if not target.is_file():
         return False
-    if isinstance(content, Path):
-        return filecmp.cmp(content, target, shallow=False)
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    if isinstance(data, Path):
+        return filecmp.cmp(data, target, shallow=False)
     return target.stat().st_size == len(data) and target.read_bytes() == data
 
 
