@@ -218,8 +218,8 @@ def _load(text: str, line_offset: int) -> Loaded:
             data = _value(loader, loader.get_single_data(), 1 + line_offset)
         finally:
             loader.dispose()
-    except YamlError as exc:
-        return Loaded(error=exc)
+    except YamlError as exc:  # kept (the memo keeps it too): not with the loader's frames
+        return Loaded(error=exc.with_traceback(None))
     except yaml.MarkedYAMLError as exc:
         return Loaded(error=_explain(exc, line_offset, text))
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
