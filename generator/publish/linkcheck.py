@@ -6,6 +6,7 @@ validation never sees), so a broken link is caught whichever engine built it.
 
 from __future__ import annotations
 
+import html
 import os
 import posixpath
 import re
@@ -32,9 +33,9 @@ class BrokenLink(NamedTuple):
     reason: str
 
 
-def _scan(html: str) -> tuple[set[str], set[str]]:
-    """A page's link targets and its anchors."""
-    found = _ATTRS.findall(html)
+def _scan(page: str) -> tuple[set[str], set[str]]:
+    """A page's link targets and its anchors, as the browser reads them (&amp; is &)."""
+    found = [(name, html.unescape(value)) for name, value in _ATTRS.findall(page)]
     targets = {value for name, value in found if name in ("href", "src")}
     targets.update(part.strip().split(" ")[0] for name, value in found if name == "srcset"
                    for part in value.split(",") if part.strip())

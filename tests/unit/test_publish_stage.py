@@ -138,3 +138,13 @@ def test_search_indexing_gives_way_when_asked_and_writes_nothing_then(tmp_path):
     assert not (tmp_path / BUNDLE / "pagefind-entry.json").exists()
     assert index_site(tmp_path, stop=threading.Event()) is True
     assert (tmp_path / BUNDLE / "pagefind-entry.json").is_file()
+
+
+def test_anchors_and_links_are_compared_as_the_browser_reads_them(tmp_path):
+    """An id with &amp; in the HTML is "a&b" to the browser, and so is a link
+    to #a%26b: the check decodes both before comparing them."""
+    (tmp_path / "index.html").write_text('<h2 id="wat&amp;waarom"></h2><span id="caf&#233;">'
+                                         '<a href="#wat%26waarom"><a href="#wat&amp;waarom">'
+                                         '<a href="#caf%C3%A9"><a href="?a=1&amp;b=2#nee">')
+    broken = {b.link for b in check_site(tmp_path)}
+    assert broken == {"?a=1&b=2#nee"}
