@@ -148,6 +148,20 @@ def test_captions_named_after_no_file_are_pointed_out(story):
 
 
 @pytest.mark.slow
+def test_captions_beside_a_sound_recording_are_pointed_out_and_not_published(story):
+    root, folder = story
+    write(folder, "verhaal.nl.vtt", CAPTIONS.format(text="Niet getoond"))
+    problems = [p.format() for p in all_problems(root)]
+    warned = one_problem(problems, "verhaal.nl.vtt: warning:", "not published",
+                         "the transcript", "verhaal.nl.md")
+    assert [p for p in problems if "verhaal.nl.vtt" in p] == [warned]
+    build(Paths(root))
+    published = sorted(p.name.split("-")[0] + p.suffix for p in (root / "site/media").iterdir()
+                       if p.suffix == ".vtt")
+    assert published == ["interview.vtt", "interview.vtt"]  # a video's captions, as before
+
+
+@pytest.mark.slow
 def test_without_captions_and_transcript_the_build_is_refused_and_site_untouched(story):
     root, folder = story
     write(root, "site/index.html", "the published site\n")

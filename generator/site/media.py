@@ -249,10 +249,26 @@ class MediaChecks:
                        if stem + s in bundle.media), None)
         if poster and self.images.file(poster, bundle, text.path, ref.line) is None:
             poster = None
+        captions = self._beside(stem, "vtt", bundle, self._captions) if probed.kind == "video" \
+            else self._unshown(stem, bundle)
         return Player(probed.kind, name, FORMATS["." + suffix.lower()].mime, probed.width,
                       probed.height, self.index.store.get(key), bundle.media.get(poster or ""),
-                      self._beside(stem, "vtt", bundle, self._captions),
-                      self._beside(stem, "md", bundle, self._transcript))
+                      captions, self._beside(stem, "md", bundle, self._transcript))
+
+    def _unshown(self, stem: str, bundle: Bundle) -> dict[str, tuple[str, str]]:
+        """A sound recording has no captions: its player shows none, so they are
+        not published (nor read); the editor is told the transcript is shown."""
+        for name in sorted(bundle.media):
+            beside = BESIDE_MEDIA.match(name)
+            if beside and beside["stem"] == stem and name.endswith(".vtt"):
+                transcript = f"{stem}.{beside['lang']}.md"
+                self.problems.add(bundle.dir / name, None, _(
+                    "{name} is not published: a sound recording's player shows no captions; "
+                    "readers get the transcript, {transcript}, under the player").format(
+                    name=name, transcript=transcript), _(
+                    "put what the captions say in {transcript}, and delete {name}").format(
+                    name=name, transcript=transcript), level="warning")
+        return {}
 
     def _external(self, ref: ImageRef, bundle: Bundle, text: Prose) -> Player | None:
         player = external(ref.src, self.content.site.video_hosts)
