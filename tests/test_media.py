@@ -148,6 +148,20 @@ def test_captions_named_after_no_file_are_pointed_out(story):
 
 
 @pytest.mark.slow
+def test_captions_beside_a_sound_recording_are_pointed_out_and_not_published(story):
+    root, folder = story
+    write(folder, "verhaal.nl.vtt", CAPTIONS.format(text="Niet getoond"))
+    problems = [p.format() for p in all_problems(root)]
+    warned = one_problem(problems, "verhaal.nl.vtt: warning:", "not published",
+                         "the transcript", "verhaal.nl.md")
+    assert [p for p in problems if "verhaal.nl.vtt" in p] == [warned]
+    build(Paths(root))
+    published = sorted(p.name.split("-")[0] + p.suffix for p in (root / "site/media").iterdir()
+                       if p.suffix == ".vtt")
+    assert published == ["interview.vtt", "interview.vtt"]  # a video's captions, as before
+
+
+@pytest.mark.slow
 def test_without_captions_and_transcript_the_build_is_refused_and_site_untouched(story):
     root, folder = story
     write(root, "site/index.html", "the published site\n")
@@ -192,7 +206,8 @@ def test_the_sites_sound_and_video_are_counted_against_github_pages_limit(story,
 
 @pytest.mark.parametrize("url, page, embed", [
     (YOUTUBE, YOUTUBE, "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"),
-    ("https://youtu.be/dQw4w9WgXcQ?t=3", YOUTUBE, "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"),
+    ("https://youtu.be/dQw4w9WgXcQ?t=3", YOUTUBE + "&t=3s",
+     "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&start=3"),
     ("https://vimeo.com/76979871/abc123", "https://vimeo.com/76979871/abc123",
      "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1&h=abc123"),
     ("https://peertube.example.org/w/kkGMgK9ZtnKfYAgnEtQxbv", "https://peertube.example.org/w/kkGMgK9ZtnKfYAgnEtQxbv",
@@ -204,6 +219,29 @@ def test_the_sites_sound_and_video_are_counted_against_github_pages_limit(story,
      "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1&h=abc123"),
     ("https://player.vimeo.com/video/76979871", "https://vimeo.com/76979871",
      "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1"),
+    # a shared moment: where the video starts, in seconds, and nothing else of the address
+    (YOUTUBE + "&t=90", YOUTUBE + "&t=90s",
+     "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&start=90"),
+    ("https://youtu.be/dQw4w9WgXcQ?t=1m30s", YOUTUBE + "&t=90s",
+     "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&start=90"),
+    ("https://www.youtube.com/watch?t=1h2m3s&v=dQw4w9WgXcQ", YOUTUBE + "&t=3723s",
+     "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&start=3723"),
+    ("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=90", YOUTUBE + "&t=90s",
+     "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&start=90"),
+    ("https://vimeo.com/76979871#t=90s", "https://vimeo.com/76979871#t=90s",
+     "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1#t=90s"),
+    ("https://vimeo.com/76979871/abc123#t=1m30s", "https://vimeo.com/76979871/abc123#t=90s",
+     "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1&h=abc123#t=90s"),
+    ("https://peertube.example.org/w/kkGMgK9ZtnKfYAgnEtQxbv?start=1m30s",
+     "https://peertube.example.org/w/kkGMgK9ZtnKfYAgnEtQxbv?start=90",
+     "https://peertube.example.org/videos/embed/kkGMgK9ZtnKfYAgnEtQxbv?autoplay=1&p2p=0&start=90"),
+    # an unreadable start is no start (and no error): only digits reach the page
+    (YOUTUBE + "&t=90%22%3E%3Cscript%3E", YOUTUBE,
+     "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"),
+    (YOUTUBE + "&t=-5", YOUTUBE, "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"),
+    (YOUTUBE + "&t=" + "9" * 5000, YOUTUBE,
+     "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"),
+    (YOUTUBE + "&t=0", YOUTUBE, "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"),
     ("https://player.vimeo.com/video/76979871x", None, None),
     ("https://evil.example/player.vimeo.com/video/76979871", None, None),
     ("https://other.example.org/w/kkGMgK9ZtnKfYAgnEtQxbv", None, None),
@@ -234,7 +272,7 @@ def _second_story(root: Path) -> None:
 
         ![Een lied](lied.opus)
 
-        ![Op Vimeo](https://vimeo.com/76979871)
+        ![Op Vimeo, vanaf het lied](https://vimeo.com/76979871#t=1m30s)
         """)
     write(folder, "groet.nl.vtt", CAPTIONS.format(text="Hallo"))
     write(folder, "lied.nl.md", "La la la.\n")
@@ -290,6 +328,16 @@ def test_the_page_has_players_captions_a_transcript_and_no_third_party_source(me
     assert facade["data-pl-facade"] == "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"
     assert facade.select_one("a")["href"] == YOUTUBE and "YouTube" in facade.get_text()
     assert html.select("iframe, script[src^=http], img[src^=http], [srcset*='//'], [poster^=http]") == []
+    policy = html.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    assert "frame-src https://www.youtube-nocookie.com https://player.vimeo.com;" in policy
+
+
+@pytest.mark.slow
+def test_a_video_shared_from_a_moment_starts_there_on_the_page(media_site):
+    html = soup(page(media_site, "stories/groet/"))
+    facade = html.select_one(".pl-facade")
+    assert facade["data-pl-facade"] == "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1#t=90s"
+    assert facade.select_one("a")["href"] == "https://vimeo.com/76979871#t=90s"
     policy = html.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
     assert "frame-src https://www.youtube-nocookie.com https://player.vimeo.com;" in policy
 

@@ -30,6 +30,7 @@ class KeptBundles:
 
     def __init__(self) -> None:
         self._kept: dict[Path, tuple[tuple, Bundle | None, Problems]] = {}
+        self._read: set[Path] = set()  # the folders read since forget_unread
 
     def read(self, kind: Kind, folder: Path, reader: Reader) -> Bundle | None:
         """The bundle in `folder`, read again only when a file of it changed."""
@@ -39,8 +40,15 @@ class KeptBundles:
             found = Problems(root=reader.problems.root)
             bundle = read_bundle(kind, folder, replace(reader, problems=found))
             kept = self._kept[folder] = (stamp, bundle, found)
+        self._read.add(folder)
         reader.problems.take(kept[2])
         return kept[1]
+
+    def forget_unread(self) -> None:
+        """Forgets the folders not read since the last call: those renamed or
+        deleted, so that a long preview keeps only what the content holds."""
+        self._kept = {folder: kept for folder, kept in self._kept.items() if folder in self._read}
+        self._read = set()
 
 
 def _stamp(kind: Kind, folder: Path, languages: list[str]) -> tuple | None:

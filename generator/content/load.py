@@ -96,6 +96,8 @@ def load_content(root: Path, problems: Problems, kept: KeptBundles | None = None
                                     line_at(site_raw, ("brand",)))
     for kind in KINDS.values():
         content.bundles[kind.folder] = _load_kind(root / kind.folder, kind, reader, kept)
+    if kept:  # every folder there is has been read
+        kept.forget_unread()
     for pilot_id, bundle in content.of(PILOTS).items():
         content.interventions[pilot_id] = load_list(
             bundle.dir / "interventions.yml", Intervention, reader, bundle.dir)

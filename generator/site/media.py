@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
+from urllib.parse import parse_qsl, urlsplit
 
 from generator.content.boundary import Refused, size
 from generator.content.bundle import BESIDE_MEDIA, Bundle
@@ -33,9 +34,12 @@ from generator.site.textwork import TextWork
 GITHUB_PAGES = 1 << 30  # GitHub Pages publishes at most 1 GB per site
 CLOSE = 0.8  # from this share of it on, editors are told
 STORY_MEDIA = {"video-story": ("video", "external"), "audio-story": ("audio",)}
-_YOUTUBE = ("YouTube", "https://www.youtube.com/watch?v={id}", YOUTUBE + "/embed/{id}?autoplay=1")
-_VIMEO = ("Vimeo", "https://vimeo.com/{id}{hash}", VIMEO + "/video/{id}?dnt=1&autoplay=1{secret}")
-# A video's address without https:// -> (its host, its page there, its player)
+_YOUTUBE = ("YouTube", "https://www.youtube.com/watch?v={id}", YOUTUBE + "/embed/{id}?autoplay=1",
+            "&t={start}s", "&start={start}")
+_VIMEO = ("Vimeo", "https://vimeo.com/{id}{hash}", VIMEO + "/video/{id}?dnt=1&autoplay=1{secret}",
+          "#t={start}s", "#t={start}s")
+# A video's address without https:// -> (its host, its page there, its player,
+# and what each of those two gets when it starts later than at 0 seconds)
 _ADDRESSES = tuple((re.compile(pattern, re.ASCII), templates) for pattern, templates in (
     (r"(?:www\.|m\.)?youtube\.com/(?:watch\?(?:[^#]*&)?v=|shorts/|embed/|live/)(?P<id>[\w-]{11})"
      r"(?:[&?#].*)?", _YOUTUBE),
@@ -46,7 +50,11 @@ _ADDRESSES = tuple((re.compile(pattern, re.ASCII), templates) for pattern, templ
      _VIMEO),
     (r"(?:www\.)?vimeo\.com/(?P<id>\d+)(?:/(?P<h>[0-9a-f]+))?(?:[?#].*)?", _VIMEO),
     (r"(?P<host>[a-z0-9.-]+)/(?:w|videos/watch|videos/embed)/(?P<id>[\w-]+)(?:[?#].*)?",
-     ("{host}", "https://{host}/w/{id}", "https://{host}/videos/embed/{id}?autoplay=1&p2p=0"))))
+     ("{host}", "https://{host}/w/{id}", "https://{host}/videos/embed/{id}?autoplay=1&p2p=0",
+      "?start={start}", "&start={start}"))))
+# Where a shared address starts its video (t=1m30s, t=90, start=90): digits and
+# h, m, s only, so that no more of the address than a number reaches the page
+_START = re.compile(r"(?:(\d{1,4})h)?(?:(\d{1,4})m)?(?:(\d{1,6})s?)?", re.ASCII)
 
 
 @dataclass
@@ -92,10 +100,23 @@ def external(url: str, hosts: list[str]) -> Player | None:
                 "host", "") in ["", *hosts]:
             h = match.groupdict().get("h")
             values = {**match.groupdict(), "hash": f"/{h}" if h else "",
-                      "secret": f"&h={h}" if h else ""}
-            name, page, embed = (template.format(**values) for template in templates)
+                      "secret": f"&h={h}" if h else "", "start": _start(url)}
+            name, page, embed, at_page, at_embed = (t.format(**values) for t in templates)
+            if values["start"]:
+                page, embed = page + at_page, embed + at_embed
             return Player("external", match["id"], host=name, page=page, embed=embed)
     return None
+
+
+def _start(url: str) -> int:
+    """The second a shared address starts its video at (`t` or `start`, in its
+    query or after its #); 0 when it has none or one that cannot be read."""
+    parts = urlsplit(url)
+    for key, value in parse_qsl(parts.query) + parse_qsl(parts.fragment):
+        if key in ("t", "start") and (time := _START.fullmatch(value)):
+            hours, minutes, seconds = (int(n or 0) for n in time.groups())
+            return hours * 3600 + minutes * 60 + seconds
+    return 0
 
 
 class MediaChecks:
@@ -228,10 +249,26 @@ class MediaChecks:
                        if stem + s in bundle.media), None)
         if poster and self.images.file(poster, bundle, text.path, ref.line) is None:
             poster = None
+        captions = self._beside(stem, "vtt", bundle, self._captions) if probed.kind == "video" \
+            else self._unshown(stem, bundle)
         return Player(probed.kind, name, FORMATS["." + suffix.lower()].mime, probed.width,
                       probed.height, self.index.store.get(key), bundle.media.get(poster or ""),
-                      self._beside(stem, "vtt", bundle, self._captions),
-                      self._beside(stem, "md", bundle, self._transcript))
+                      captions, self._beside(stem, "md", bundle, self._transcript))
+
+    def _unshown(self, stem: str, bundle: Bundle) -> dict[str, tuple[str, str]]:
+        """A sound recording has no captions: its player shows none, so they are
+        not published (nor read); the editor is told the transcript is shown."""
+        for name in sorted(bundle.media):
+            beside = BESIDE_MEDIA.match(name)
+            if beside and beside["stem"] == stem and name.endswith(".vtt"):
+                transcript = f"{stem}.{beside['lang']}.md"
+                self.problems.add(bundle.dir / name, None, _(
+                    "{name} is not published: a sound recording's player shows no captions; "
+                    "readers get the transcript, {transcript}, under the player").format(
+                    name=name, transcript=transcript), _(
+                    "put what the captions say in {transcript}, and delete {name}").format(
+                    name=name, transcript=transcript), level="warning")
+        return {}
 
     def _external(self, ref: ImageRef, bundle: Bundle, text: Prose) -> Player | None:
         player = external(ref.src, self.content.site.video_hosts)

@@ -183,6 +183,24 @@ def test_the_preview_keeps_parsed_yaml_within_its_bounds_and_never_stale():
         yamlsrc.keep_parsed(0)
 
 
+def test_the_preview_forgets_the_bundles_of_folders_renamed_or_deleted(tmp_path):
+    import shutil as _shutil
+    from generator.content.kept import KeptBundles
+    from generator.content.load import load_content
+    from helpers import minimal, write
+    content = minimal(tmp_path)
+    for name in ("a", "b"):
+        write(content, f"pages/{name}/nl.md", "---\ntitle: Een\n---\nTekst.\n")
+    kept = KeptBundles()
+    assert set(load_content(content, Problems(root=tmp_path), kept).of(PAGES)) == {"a", "b"}
+    before = set(kept._kept)
+    (content / "pages/a").rename(content / "pages/c")
+    _shutil.rmtree(content / "pages/b")
+    assert set(load_content(content, Problems(root=tmp_path), kept).of(PAGES)) == {"c"}
+    assert set(kept._kept) == before - {content / "pages/a", content / "pages/b"} | {
+        content / "pages/c"}
+
+
 def test_a_folder_replaced_by_a_link_mid_build_is_resolved_again(tmp_path):
     import shutil as _shutil
     from generator.content.boundary import Boundary, Refused
