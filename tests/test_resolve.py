@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from generator.build import Paths, check
@@ -196,6 +197,23 @@ def test_map_story_chapters_must_match_sections(project: Path):
                     + "chapters:\n  - {location: {lat: 52.03, lon: 5.17}, zoom: 16}\n")
     write(content, "stories/een/nl.md", "---\ntitle: T\n---\n## Een\n\nx\n\n## Twee\n\ny\n")
     one_problem(problems_of(project), "stories/een/meta.yml:7", "1 chapter(s)", "2 H2 section(s) (## headings) in nl.md")
+
+
+@pytest.mark.parametrize("body,sections", [
+    ("## Een\n\nx\n\n<h2>Twee</h2>\n\ny\n", 2),  # an <h2> written in HTML is a chapter too
+    ("## Een\n\nx\n\n    code\n---\n\ny\n", 1),  # an underline under code is a rule
+    ("## Een\n\n<details markdown=\"1\">\n## Binnen\n</details>\n", 1),  # inside a block: none
+])
+def test_map_story_chapters_are_the_sections_its_page_has(project: Path, body, sections):
+    content = minimal(project)
+    meta = content / "stories/een/meta.yml"
+    meta.write_text(meta.read_text().replace("format: article", "format: map-story")
+                    + "chapters:\n  - {location: {lat: 52.03, lon: 5.17}, zoom: 16}\n")
+    for lang in ("nl", "en"):
+        write(content, f"stories/een/{lang}.md", f"---\ntitle: T\n---\n{body}")
+    found = [p for p in problems_of(project) if "chapter" in p]
+    assert len(found) == (0 if sections == 1 else 2)
+    assert all(f"has 1 chapter(s) in meta.yml but {sections} H2 section(s)" in p for p in found)
 
 
 def test_translations_required(project: Path):

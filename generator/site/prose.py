@@ -206,7 +206,7 @@ class Analysis:
     """Everything the generator needs of a Markdown text, found in one go."""
 
     images: tuple[ImageRef, ...] = ()
-    sections: tuple[Heading, ...] = ()  # its H2 sections (a map story's chapters)
+    sections: tuple[str, ...] = ()  # the titles of the sections its page has (`chapters`)
     headings: tuple[Heading, ...] = ()  # at every level
     rendered: Rendered | None = None  # None when the text could not be rendered
     failed: str | None = None  # why it could not: "slow" (over the time budget) or "broken"
@@ -220,8 +220,8 @@ def analyse(text: Text) -> Analysis:
         return Analysis(rendered=render(text.body.replace("<", "&lt;")))
     images = tuple(find_images(text.body, text.first_line))
     headings = tuple(find_headings(text.body, text.first_line))
-    sections = tuple(h for h in headings if h.level == 2 and h.title)  # Markdown's, not <h2>s
-    return Analysis(images, sections, headings, render(text.body, images, text.backlink))
+    rendered = render(text.body, images, text.backlink)
+    return Analysis(images, chapters(rendered.html), headings, rendered)
 
 
 def line_of(needle: str, text: str, first_line: int, after: dict[str, int]) -> int:
@@ -247,18 +247,20 @@ def _decoded(text: str) -> tuple[str, list[int]]:
 
 
 class _Headings(HTMLParser):
-    """Finds where each top-level <h2> starts and where its heading ends."""
+    """Finds where each top-level <h2> starts and where its heading ends, and
+    its words."""
 
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
             "track", "wbr"}  # HTML's elements without an end tag (a video's <track>s)
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.depth, self.spans, self.open_at = 0, [], None
+        self.depth, self.spans, self.open_at, self.titles = 0, [], None, []
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag == "h2" and self.depth == 0:
             self.open_at = self.getpos()
+            self.titles.append("")
         if tag not in self.VOID:
             self.depth += 1
 
@@ -269,13 +271,29 @@ class _Headings(HTMLParser):
             self.spans.append((self.open_at, (line, col + len("</h2>"))))
             self.open_at = None
 
+    def handle_data(self, data: str) -> None:
+        if self.open_at is not None:
+            self.titles[-1] += data
+
+
+def _headings(text: str) -> _Headings:
+    parser = _Headings()
+    parser.feed(text)
+    parser.close()
+    return parser
+
+
+def chapters(text: str) -> tuple[str, ...]:
+    """The titles of the sections `split_sections` makes of clean HTML (a map
+    story's chapters): counted from the HTML its page is made of, whether an
+    <h2> was written as ## or as HTML, they are the page's."""
+    return tuple(" ".join(title.split()) for title in _headings(text).titles)
+
 
 def split_sections(text: str) -> tuple[str, list[tuple[str, str]]]:
     """Splits clean HTML at its top-level <h2> headings: returns the HTML
     before the first heading, and (heading, section HTML) pairs."""
-    parser = _Headings()
-    parser.feed(text)
-    parser.close()
+    parser = _headings(text)
     # HTMLParser counts lines at "\n" only (not at U+2028 as splitlines does)
     starts = [0, *accumulate(len(line) + 1 for line in text.split("\n"))]
     cuts = [starts[line - 1] + column for span in parser.spans for line, column in span]
