@@ -138,6 +138,15 @@ def test_what_is_refused_with_file_and_line(story, case):
     one_problem(problems_of(root), *needles)
 
 
+def test_a_broken_link_in_a_transcript_is_reported_at_its_file_and_line(story):
+    root, folder = story
+    transcript = folder / "verhaal.nl.md"
+    transcript.write_text(transcript.read_text() + "\nZie [het plein](../geen-verhaal/).\n")
+    problems = [p.format() for p in build(Paths(root)).problems]
+    one_problem(problems, "stories/gesprek/verhaal.nl.md:5: warning:", "../geen-verhaal/")
+    assert not [p for p in problems if "stories/gesprek/nl.md" in p], problems
+
+
 def test_captions_named_after_no_file_are_pointed_out(story):
     root, folder = story
     (folder / "interview.en.vtt").rename(folder / "intervieuw.en.vtt")
