@@ -190,6 +190,20 @@ def test_scripts_embeds_and_remote_files_in_a_body_are_refused(project: Path):
     assert len(problems) == 4, problems
 
 
+def test_a_reference_image_is_refused_at_its_line_saying_how_to_write_it(project: Path):
+    # ![...][name] with the file on a line [name]: file.jpg: standard Markdown, which the
+    # site does not read (images name their file in place); said as such, not as an <img>
+    content = minimal(project)
+    Image.new("RGB", (800, 600), "red").save(content / "stories/een/containers.jpg")
+    write(content, "stories/een/nl.md", "---\ntitle: T\n---\nTekst.\n\n"
+          "![Bewoners bij de container][foto]\n\nEn nog eens ![foto].\n\n[foto]: containers.jpg\n")
+    problems = problems_of(project)
+    one_problem(problems, "stories/een/nl.md:6: error: the image ![Bewoners bij de container]"
+                "[foto] is a Markdown reference", "![what the image shows](containers.jpg)")
+    one_problem(problems, "stories/een/nl.md:8: error: the image ![foto] is a Markdown reference")
+    assert not [p for p in problems if "<img>" in p], problems
+
+
 def test_map_story_chapters_must_match_sections(project: Path):
     content = minimal(project)
     meta = content / "stories/een/meta.yml"

@@ -25,6 +25,8 @@ from typing import Sequence
 import markdown
 import nh3
 from markdown.extensions.toc import slugify
+from markdown.inlinepatterns import (IMAGE_REFERENCE_RE, ImageReferenceInlineProcessor,
+                                     ShortImageReferenceInlineProcessor)
 
 from generator.content.controls import UNSHOWABLE
 from generator.site.mdrefs import BREAK, Heading, ImageRef, find_headings, find_images
@@ -72,9 +74,9 @@ _C0_AND_SPACE = "".join(map(chr, range(0x21)))  # ... and these at either end
 class Offence:
     """Something in a body's HTML that the site does not publish."""
 
-    kind: str  # "tag", "attribute", "class", "id", "link" or "depth"
+    kind: str  # "tag", "attribute", "class", "id", "link", "depth" or "reference"
     tag: str  # the element it is on
-    name: str  # the tag, attribute, class or id, or the link as written
+    name: str  # the tag, attribute, class or id, the link as written, or a reference's file
     needle: str  # what to look for in the source to find its line
 
 
@@ -110,7 +112,12 @@ class _Scan(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in TAGS:
-            self.found.append(Offence("tag", tag, tag, f"<{tag}"))
+            values = dict(attrs)
+            if tag == "img" and (written := values.get(_WRITTEN)):  # see _Reference
+                file = values.get("src") or ""
+                self.found.append(Offence("reference", tag, file, BREAK.split(written)[0]))
+            else:
+                self.found.append(Offence("tag", tag, tag, f"<{tag}"))
             return
         allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set())
         for name, value in attrs:
@@ -150,12 +157,40 @@ _CLEANER = nh3.Cleaner(
     strip_comments=True, attribute_filter=_keep_attribute)
 
 
+_WRITTEN = "data-pl-written"
+
+
+class _Reference:
+    """Python-Markdown's reference images, ![what it shows][name] with the file
+    on a line of its own ([name]: photo.jpg), marked with what was written: the
+    site reads only images that name their file in place (mdrefs.find_images),
+    so the scan refuses these, at their line, instead of as an <img> element."""
+
+    def handleMatch(self, m: re.Match, data: str) -> tuple:
+        element, start, end = super().handleMatch(m, data)
+        if element is not None:
+            element.set(_WRITTEN, data[start:end])
+        return element, start, end
+
+
+class _ImageReference(_Reference, ImageReferenceInlineProcessor):
+    pass
+
+
+class _ShortImageReference(_Reference, ShortImageReferenceInlineProcessor):
+    pass
+
+
 @lru_cache(maxsize=8)
 def _converter(backlink: str) -> markdown.Markdown:
-    return markdown.Markdown(extensions=EXTENSIONS, extension_configs={
+    converter = markdown.Markdown(extensions=EXTENSIONS, extension_configs={
         "tables": {"use_align_attribute": True},
         "footnotes": {"BACKLINK_TITLE": backlink, "SUPERSCRIPT_TEXT": "{}"},
         "toc": {"permalink": False, "slugify": heading_id}})
+    patterns = converter.inlinePatterns  # the same names and priorities, replaced
+    patterns.register(_ImageReference(IMAGE_REFERENCE_RE, converter), "image_reference", 140)
+    patterns.register(_ShortImageReference(IMAGE_REFERENCE_RE, converter), "short_image_ref", 125)
+    return converter
 
 
 def heading_id(text: str, separator: str) -> str:

@@ -59,7 +59,8 @@ def test_every_offence_has_words_for_editors():
     for kind, tag, name in (("tag", "img", "img"), ("tag", "iframe", "iframe"),
                             ("tag", "marquee", "marquee"), ("attribute", "p", "onload"),
                             ("attribute", "p", "style"), ("link", "a", "javascript:x"),
-                            ("depth", "", "nesting"), ("class", "div", "x")):
+                            ("depth", "", "nesting"), ("class", "div", "x"),
+                            ("reference", "img", "x.jpg")):
         message, hint = explain_offence(markup.Offence(kind, tag, name, name))
         assert message and hint
 
