@@ -263,6 +263,7 @@ SMUGGLED = {
     "javascript link": ("[x](javascript:alert(1))", 4),
     "mixed case scheme": ("[x](JaVaScRiPt:alert(1))", 4),
     "reference link": ("[x][r]\n\n[r]: javascript:alert(1)", 6),
+    "reference image": ("![x][r]\n\n[r]: javascript:alert(1)", 4),
     "raw link": ('<a href="javascript:alert(1)">x</a>', 4),
     "entity-encoded link": ('<a href="&#106;avascript:alert(1)">x</a>', 4),
     "entity in Markdown link": ("[x](&#106;avascript:alert(1))", 4),

@@ -19,8 +19,10 @@ from generator.build import ContentError, Paths, build
 from generator.commands import cli, scaffold
 from generator.commands.preview import Preview, Server
 from generator.content.messages import speaking
+from generator.content.names import UNSUPPORTED_IMAGES
 from generator.content.records.stories import StoryMeta
 from generator.content.yamlsrc import load_yaml
+from generator.images import probe
 from generator.build import check
 from helpers import minimal, one_problem, pilots_in, write
 
@@ -181,6 +183,11 @@ def test_a_text_that_cannot_be_read_is_not_also_called_missing(tmp_path, text, e
     ("foto.HEIF", b"\0\0\0\x18ftypmif1", "HEIF", "JPEG"),
     ("foto.jpg", b"\0\0\0\x18ftypheic\0\0\0\0mif1heic", "HEIC", "JPEG"),  # a phone's .jpg
     ("tekening.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>", "SVG", "PNG"),
+    # the same advice whether a format is known by its name or by its bytes (one table)
+    ("folder.pdf", b"%PDF-1.7\n", "PDF", "PNG"),
+    ("folder.jpg", b"%PDF-1.7\n", "PDF", "PNG"),
+    ("poster.psd", b"8BPS\0\1", "PSD", "JPEG"),
+    ("poster.png", b"8BPS\0\1", "PSD", "JPEG"),
 ])
 def test_an_unsupported_image_says_what_to_export_it_as(tmp_path, name, data, kind, target):
     content = minimal(tmp_path)
@@ -190,6 +197,11 @@ def test_an_unsupported_image_says_what_to_export_it_as(tmp_path, name, data, ki
     assert one_problem(found, "content/stories/een/nl.md:5: error:",
                        f"{name}: {kind} is not supported: export it as {target}")
     assert not [p for p in found if "is not in stories" in p or "not part of" in p], found
+
+
+def test_every_format_the_probe_names_has_its_advice():
+    found = {kind for _magic, kind in probe._MAGIC} | set(probe._BRANDS.values())
+    assert found <= set(UNSUPPORTED_IMAGES)
 
 
 def test_an_unsupported_image_no_text_uses_is_a_warning(tmp_path):

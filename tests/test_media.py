@@ -138,6 +138,20 @@ def test_what_is_refused_with_file_and_line(story, case):
     one_problem(problems_of(root), *needles)
 
 
+def test_a_broken_link_in_a_transcript_is_reported_at_its_file_and_line(story):
+    # by the check, as a link in the story's own text is, and by the built site's
+    # check at the same place (so said once); its footnote's links are no broken links
+    root, folder = story
+    transcript = folder / "verhaal.nl.md"
+    transcript.write_text(transcript.read_text() + "\nZie [het plein](../geen-verhaal/).[^1]\n"
+                          "\n[^1]: Een noot.\n")
+    checked = [p.format() for p in all_problems(root)]
+    one_problem(checked, "stories/gesprek/verhaal.nl.md:5: warning:", "../geen-verhaal/")
+    built = [p.format() for p in build(Paths(root)).problems]
+    assert [p for p in built if "broken link" in p] == [one_problem(built, "geen-verhaal")]
+    assert "verhaal.nl.md:5: warning:" in one_problem(built, "geen-verhaal")
+
+
 def test_captions_named_after_no_file_are_pointed_out(story):
     root, folder = story
     (folder / "interview.en.vtt").rename(folder / "intervieuw.en.vtt")

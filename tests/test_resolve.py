@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from generator.build import Paths, check
@@ -189,6 +190,20 @@ def test_scripts_embeds_and_remote_files_in_a_body_are_refused(project: Path):
     assert len(problems) == 4, problems
 
 
+def test_a_reference_image_is_refused_at_its_line_saying_how_to_write_it(project: Path):
+    # ![...][name] with the file on a line [name]: file.jpg: standard Markdown, which the
+    # site does not read (images name their file in place); said as such, not as an <img>
+    content = minimal(project)
+    Image.new("RGB", (800, 600), "red").save(content / "stories/een/containers.jpg")
+    write(content, "stories/een/nl.md", "---\ntitle: T\n---\nTekst.\n\n"
+          "![Bewoners bij de container][foto]\n\nEn nog eens ![foto].\n\n[foto]: containers.jpg\n")
+    problems = problems_of(project)
+    one_problem(problems, "stories/een/nl.md:6: error: the image ![Bewoners bij de container]"
+                "[foto] is a Markdown reference", "![what the image shows](containers.jpg)")
+    one_problem(problems, "stories/een/nl.md:8: error: the image ![foto] is a Markdown reference")
+    assert not [p for p in problems if "<img>" in p], problems
+
+
 def test_map_story_chapters_must_match_sections(project: Path):
     content = minimal(project)
     meta = content / "stories/een/meta.yml"
@@ -196,6 +211,23 @@ def test_map_story_chapters_must_match_sections(project: Path):
                     + "chapters:\n  - {location: {lat: 52.03, lon: 5.17}, zoom: 16}\n")
     write(content, "stories/een/nl.md", "---\ntitle: T\n---\n## Een\n\nx\n\n## Twee\n\ny\n")
     one_problem(problems_of(project), "stories/een/meta.yml:7", "1 chapter(s)", "2 H2 section(s) (## headings) in nl.md")
+
+
+@pytest.mark.parametrize("body,sections", [
+    ("## Een\n\nx\n\n<h2>Twee</h2>\n\ny\n", 2),  # an <h2> written in HTML is a chapter too
+    ("## Een\n\nx\n\n    code\n---\n\ny\n", 1),  # an underline under code is a rule
+    ("## Een\n\n<details markdown=\"1\">\n## Binnen\n</details>\n", 1),  # inside a block: none
+])
+def test_map_story_chapters_are_the_sections_its_page_has(project: Path, body, sections):
+    content = minimal(project)
+    meta = content / "stories/een/meta.yml"
+    meta.write_text(meta.read_text().replace("format: article", "format: map-story")
+                    + "chapters:\n  - {location: {lat: 52.03, lon: 5.17}, zoom: 16}\n")
+    for lang in ("nl", "en"):
+        write(content, f"stories/een/{lang}.md", f"---\ntitle: T\n---\n{body}")
+    found = [p for p in problems_of(project) if "chapter" in p]
+    assert len(found) == (0 if sections == 1 else 2)
+    assert all(f"has 1 chapter(s) in meta.yml but {sections} H2 section(s)" in p for p in found)
 
 
 def test_translations_required(project: Path):

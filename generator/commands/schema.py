@@ -14,8 +14,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from generator.content.boundary import IMAGE_LIMIT, LIMITS, MEDIA_LIMIT, size
-from generator.content.bundle import UNSUPPORTED_IMAGES
-from generator.content.names import IMAGE_SUFFIXES, MEDIA_SUFFIXES
+from generator.content.names import IMAGE_SUFFIXES, MEDIA_SUFFIXES, UNSUPPORTED_IMAGES
 from generator.content.fields import DATE_PATTERN, ID_PATTERN
 from generator.content.kinds import FILES as TOP_FILES, KINDS, by_singular
 from generator.content.messages import LANGUAGES, N_, _, speaking
@@ -283,7 +282,7 @@ def _limits() -> list[str]:
             (_("the points of a pilot's areas together"), f"{AREA_POINTS:,}"),
             (_("a story or intervention from its pilot"), f"{NEAR_KM:g} km")]
     formats = ", ".join(sorted(s.lstrip(".") for s in IMAGE_SUFFIXES))
-    refused = ", ".join(sorted({kind for kind, _target in UNSUPPORTED_IMAGES.values()}))
+    refused = ", ".join(sorted(UNSUPPORTED_IMAGES))
     return ["## " + _("Limits"), "", "| {} | {} |".format(_("what"), _("at most")),
             "| --- | --- |", *(f"| {what} | {limit} |" for what, limit in rows), "",
             _("Images may be {formats}. {refused} files are refused with a message saying what "

@@ -18,15 +18,12 @@ from generator.content.problems import Problems, did_you_mean
 from generator.content.yamlsrc import RETYPE_HINT, Loaded, YMap, load_yaml, split_front_matter
 from generator.content.boundary import Boundary, Refused
 from generator.content.fields import is_valid_id, validate
-from generator.content.names import IMAGE_SUFFIXES, MEDIA_SUFFIXES, file_key
+from generator.content.names import IMAGE_SUFFIXES, MEDIA_SUFFIXES, UNSUPPORTED_IMAGES, file_key
 from generator.content.records.front import Front
 
 # Beside a sound or video file (MEDIA_SUFFIXES, checked by generator.site.media):
 # its captions and transcripts, interview.nl.vtt and interview.nl.md
 BESIDE_MEDIA = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3})\.(?:vtt|md)$")
-# Images editors have that the site cannot use, and what to export them as
-UNSUPPORTED_IMAGES = {f".{kind.lower()}": (kind, "PNG" if kind in ("BMP", "SVG") else "JPEG")
-                      for kind in "HEIC HEIF AVIF BMP SVG PSD DNG CR2 NEF ARW".split()}
 
 
 @dataclass(frozen=True)
@@ -86,8 +83,7 @@ class Bundle:
     # (`names.file_key`): the real files, each checked by the content boundary
     media: dict[str, Path] = field(default_factory=dict)
     refused: set[str] = field(default_factory=set)  # media the boundary refused
-    # images in a format the site cannot use: (format, what to export it as)
-    unsupported: dict[str, tuple[str, str]] = field(default_factory=dict)
+    unsupported: dict[str, str] = field(default_factory=dict)  # images the site cannot use: format
     unreadable: set[str] = field(default_factory=set)  # languages whose text cannot be read
 
     @property
@@ -263,8 +259,8 @@ def _scan_files(bundle: Bundle, languages: list[str], reader: Reader) -> None:
             except Refused as exc:
                 reader.problems.add(path, None, exc.message, exc.hint)
                 bundle.refused.add(name)
-        elif suffix in UNSUPPORTED_IMAGES:
-            bundle.unsupported[name] = UNSUPPORTED_IMAGES[suffix]
+        elif suffix[1:].upper() in UNSUPPORTED_IMAGES:
+            bundle.unsupported[name] = suffix[1:].upper()
         else:
             _unknown_file(path, known, languages, reader.problems)
 

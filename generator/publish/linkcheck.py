@@ -124,8 +124,7 @@ def link_problems(stage: Path, projects: list[Project], base_path: str, root: Pa
                for p in projects for page in p.pages.values()}
     problems, boundary = Problems(root=root), Boundary(root / "content")
     for link in check_site(stage, base_path):
-        source = sources.get(link.page)
-        line = _line_of(source, link.link, boundary) if source else None
+        source, line = _where(sources.get(link.page), link.link, boundary)
         problems.add(source or link.page, line, _("broken link {link} on {page}: {reason}")
                      .format(link=link.link, page=link.page, reason=link.reason),
                      _("correct the link; links to pages end in /, e.g. ../other-story/"),
@@ -134,9 +133,16 @@ def link_problems(stage: Path, projects: list[Project], base_path: str, root: Pa
     return [p for p in problems.items if (p.path, p.line) not in seen]
 
 
-def _line_of(source: Path, text: str, boundary: Boundary) -> int | None:
-    try:
-        lines = boundary.read_text(source, link_ok=False).splitlines()
-    except Refused:
-        return None
-    return next((n for n, line in enumerate(lines, 1) if text in line), None)
+def _where(source: Path | None, link: str, boundary: Boundary) -> tuple[Path | None, int | None]:
+    """The file and line a link of a page is written on: its text (`source`,
+    nl.md), else a transcript the page shows (interview.nl.md beside it)."""
+    if source is None:
+        return None, None
+    for path in [source, *sorted(source.parent.glob("*." + source.name))]:
+        try:
+            lines = boundary.read_text(path, link_ok=False).splitlines()
+        except Refused:
+            continue
+        if found := next((n for n, line in enumerate(lines, 1) if link in line), None):
+            return path, found
+    return source, None

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.content.bundle import Bundle
 from generator.content.fields import Image
+from generator.content.names import UNSUPPORTED_IMAGES
 from generator.site.mdrefs import ImageRef
 from generator.content.messages import _
 from generator.content.problems import Problems, did_you_mean
@@ -18,7 +19,6 @@ from generator.images.probe import COVER_MIN_WIDTH, WARN_MEGAPIXELS, WIDEST, Ima
 from generator.site.model import Prose
 
 IMAGE_FIELDS = ("cover", "photo")  # the meta.yml fields that name an image
-EXPORT_AS = {"SVG": "PNG", "BMP": "PNG", "PDF": "PNG"}  # what else to save as (JPEG by default)
 
 
 class ImageChecks:
@@ -41,9 +41,9 @@ class ImageChecks:
             for ref in (r for r in text.images if not r.is_media):  # generator.site.media's
                 self._in_text(ref, bundle, text.path)
                 used.add(ref.src)
-        for name, (kind, target) in sorted(bundle.unsupported.items()):
+        for name, kind in sorted(bundle.unsupported.items()):
             if name not in used:  # said once, where it is used; else here
-                self.problems.add(bundle.dir / name, None, *_unsupported(name, kind, target),
+                self.problems.add(bundle.dir / name, None, *_unsupported(name, kind),
                                   level="warning")
 
     def _named(self, image: Image, bundle: Bundle, field: str) -> None:
@@ -85,8 +85,7 @@ class ImageChecks:
         if name in bundle.refused:
             return None  # the content boundary has said why
         if name in bundle.unsupported:
-            kind, target = bundle.unsupported[name]
-            self.problems.add(path, line, *_unsupported(name, kind, target))
+            self.problems.add(path, line, *_unsupported(name, bundle.unsupported[name]))
             return None
         if name not in bundle.media:
             self.problems.add(path, line, _('the image "{name}" is not in {folder}.')
@@ -128,7 +127,7 @@ class ImageChecks:
 def explain(name: str, found: Measured) -> tuple[str, str]:
     """Returns (message, hint) for an image that cannot be used."""
     if found.error == "unsupported":
-        return _unsupported(name, found.format, EXPORT_AS.get(found.format, "JPEG"))
+        return _unsupported(name, found.format)
     if found.error == "damaged":
         return (_("{name} is damaged or incomplete and cannot be read to the end ({error})")
                 .format(name=name, error=found.detail),
@@ -171,8 +170,9 @@ def unshowable(name: str, exc: Unshowable) -> tuple[str, str]:
     return message.format(**sizes), _("crop it, or cut it into several images")
 
 
-def _unsupported(name: str, kind: str, target: str) -> tuple[str, str]:
-    """Returns (message, hint) for an image in a format browsers do not show."""
+def _unsupported(name: str, kind: str) -> tuple[str, str]:
+    """Returns (message, hint) for an image in a format the site cannot use."""
+    target = UNSUPPORTED_IMAGES[kind]
     return (_("{name}: {format} is not supported: export it as {target}").format(
         name=name, format=kind, target=target),
             _("open it in a photo program (Photos, Preview, GIMP) and export or save it as "

@@ -1,5 +1,5 @@
-"""What the generator needs to know about a Markdown body: its images, its
-headings and H2 sections, with the lines they are on (for editors' messages)."""
+"""What the generator needs to know about a Markdown body: its images and its
+headings, with the lines they are on (for editors' messages)."""
 
 from __future__ import annotations
 
@@ -126,10 +126,12 @@ def _alone(text: str, match: re.Match) -> bool:
 def find_headings(body: str, first_line: int) -> list[Heading]:
     """Finds every heading outside code blocks, in order: `#` headings,
     underlined ones (=== and ---) and HTML <h1> to <h6>."""
-    found, block_start = [], 0
+    found, block_start, previous = [], 0, -1
     all_lines = [line.rstrip("\r\n") for line in _LINE.findall(body)]
     for _, index, line in _lines_outside_code(body):
         text = line.rstrip("\r\n")
+        # an underline under code (a line left out here) is a rule, not a heading
+        under_text, previous = previous == index - 1, index
         if not text.strip():
             block_start = index + 1
             continue
@@ -137,7 +139,7 @@ def find_headings(body: str, first_line: int) -> list[Heading]:
         if atx:
             found.append(Heading(len(atx[1]), atx[2].strip(), first_line + index))
             block_start = index + 1
-        elif setext and index == block_start + 1:
+        elif setext and index == block_start + 1 and under_text:
             found.append(Heading(1 if text[0] == "=" else 2, all_lines[index - 1].strip(),
                                  first_line + index - 1))
         else:

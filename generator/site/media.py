@@ -63,7 +63,8 @@ class Player:
     "external" for a video on another website), the file published in media/
     (an external video's id), its type and a video's size; the copy to publish
     and the poster; captions by language as (published name, text), transcripts
-    as clean HTML; of an external video its host, its page there and its player."""
+    as texts (their clean HTML is `rendered`); of an external video its host, its
+    page there and its player."""
 
     kind: str
     name: str = ""
@@ -73,7 +74,7 @@ class Player:
     file: Path | None = None
     poster: Path | None = None
     captions: dict[str, tuple[str, str]] = field(default_factory=dict)
-    transcripts: dict[str, str] = field(default_factory=dict)
+    transcripts: dict[str, Prose] = field(default_factory=dict)
     host: str = ""
     page: str = ""
     embed: str = ""
@@ -314,7 +315,7 @@ class MediaChecks:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
         return f"{slug(path.name.rsplit('.', 2)[0])}-{digest}.{lang}.vtt", text
 
-    def _transcript(self, path: Path, text: str, lang: str) -> str | None:
+    def _transcript(self, path: Path, text: str, lang: str) -> Prose | None:
         """A transcript is Markdown, checked as a text is (under its time budget),
         with no pictures in it."""
         words = self.content.texts.get(lang) or translations(lang, SITE)  # as for a text
@@ -330,7 +331,7 @@ class MediaChecks:
         for ref in analysis.images[:1]:
             self.problems.add(path, ref.line, _("a transcript shows no pictures, videos or sound"),
                               _("write in words what is shown or heard"))
-        return analysis.rendered.html
+        return prose
 
     def _in_language(self, player: Player, ref: ImageRef, bundle: Bundle, text: Prose) -> None:
         """A video needs captions, a sound recording a transcript, in the

@@ -13,7 +13,7 @@ from typing import Any, Iterator
 from generator.site.prose import Rendered
 from generator.content.bundle import Kind
 from generator.content.kinds import PAGES, PARTNERS, PEOPLE, PILOTS, STORIES
-from generator.site.mdrefs import Heading, ImageRef
+from generator.site.mdrefs import ImageRef
 from generator.content.fields import Image, LocalText
 from generator.content.records.interventions import Intervention
 from generator.content.records.people import PersonMeta
@@ -39,7 +39,7 @@ class Prose:
     body_line: int  # the line of `path` the body starts on
     path: Path
     images: tuple[ImageRef, ...] = ()
-    sections: tuple[Heading, ...] = ()  # its H2 sections
+    sections: tuple[str, ...] = ()  # the titles of its page's H2 sections (prose.chapters)
     rendered: Rendered | None = None  # the body as clean HTML (images as tokens)
 
 

@@ -25,6 +25,8 @@ from typing import Sequence
 import markdown
 import nh3
 from markdown.extensions.toc import slugify
+from markdown.inlinepatterns import (IMAGE_REFERENCE_RE, ImageReferenceInlineProcessor,
+                                     ShortImageReferenceInlineProcessor)
 
 from generator.content.controls import UNSHOWABLE
 from generator.site.mdrefs import BREAK, Heading, ImageRef, find_headings, find_images
@@ -72,9 +74,9 @@ _C0_AND_SPACE = "".join(map(chr, range(0x21)))  # ... and these at either end
 class Offence:
     """Something in a body's HTML that the site does not publish."""
 
-    kind: str  # "tag", "attribute", "class", "id", "link" or "depth"
+    kind: str  # "tag", "attribute", "class", "id", "link", "depth" or "reference"
     tag: str  # the element it is on
-    name: str  # the tag, attribute, class or id, or the link as written
+    name: str  # the tag, attribute, class or id, the link as written, or a reference's file
     needle: str  # what to look for in the source to find its line
 
 
@@ -110,7 +112,12 @@ class _Scan(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in TAGS:
-            self.found.append(Offence("tag", tag, tag, f"<{tag}"))
+            values = dict(attrs)
+            if tag == "img" and (written := values.get(_WRITTEN)):  # see _Reference
+                file = values.get("src") or ""
+                self.found.append(Offence("reference", tag, file, BREAK.split(written)[0]))
+            else:
+                self.found.append(Offence("tag", tag, tag, f"<{tag}"))
             return
         allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set())
         for name, value in attrs:
@@ -150,12 +157,40 @@ _CLEANER = nh3.Cleaner(
     strip_comments=True, attribute_filter=_keep_attribute)
 
 
+_WRITTEN = "data-pl-written"
+
+
+class _Reference:
+    """Python-Markdown's reference images, ![what it shows][name] with the file
+    on a line of its own ([name]: photo.jpg), marked with what was written: the
+    site reads only images that name their file in place (mdrefs.find_images),
+    so the scan refuses these, at their line, instead of as an <img> element."""
+
+    def handleMatch(self, m: re.Match, data: str) -> tuple:
+        element, start, end = super().handleMatch(m, data)
+        if element is not None:
+            element.set(_WRITTEN, data[start:end])
+        return element, start, end
+
+
+class _ImageReference(_Reference, ImageReferenceInlineProcessor):
+    pass
+
+
+class _ShortImageReference(_Reference, ShortImageReferenceInlineProcessor):
+    pass
+
+
 @lru_cache(maxsize=8)
 def _converter(backlink: str) -> markdown.Markdown:
-    return markdown.Markdown(extensions=EXTENSIONS, extension_configs={
+    converter = markdown.Markdown(extensions=EXTENSIONS, extension_configs={
         "tables": {"use_align_attribute": True},
         "footnotes": {"BACKLINK_TITLE": backlink, "SUPERSCRIPT_TEXT": "{}"},
         "toc": {"permalink": False, "slugify": heading_id}})
+    patterns = converter.inlinePatterns  # the same names and priorities, replaced
+    patterns.register(_ImageReference(IMAGE_REFERENCE_RE, converter), "image_reference", 140)
+    patterns.register(_ShortImageReference(IMAGE_REFERENCE_RE, converter), "short_image_ref", 125)
+    return converter
 
 
 def heading_id(text: str, separator: str) -> str:
@@ -206,7 +241,7 @@ class Analysis:
     """Everything the generator needs of a Markdown text, found in one go."""
 
     images: tuple[ImageRef, ...] = ()
-    sections: tuple[Heading, ...] = ()  # its H2 sections (a map story's chapters)
+    sections: tuple[str, ...] = ()  # the titles of the sections its page has (`chapters`)
     headings: tuple[Heading, ...] = ()  # at every level
     rendered: Rendered | None = None  # None when the text could not be rendered
     failed: str | None = None  # why it could not: "slow" (over the time budget) or "broken"
@@ -220,8 +255,8 @@ def analyse(text: Text) -> Analysis:
         return Analysis(rendered=render(text.body.replace("<", "&lt;")))
     images = tuple(find_images(text.body, text.first_line))
     headings = tuple(find_headings(text.body, text.first_line))
-    sections = tuple(h for h in headings if h.level == 2 and h.title)  # Markdown's, not <h2>s
-    return Analysis(images, sections, headings, render(text.body, images, text.backlink))
+    rendered = render(text.body, images, text.backlink)
+    return Analysis(images, chapters(rendered.html), headings, rendered)
 
 
 def line_of(needle: str, text: str, first_line: int, after: dict[str, int]) -> int:
@@ -247,18 +282,20 @@ def _decoded(text: str) -> tuple[str, list[int]]:
 
 
 class _Headings(HTMLParser):
-    """Finds where each top-level <h2> starts and where its heading ends."""
+    """Finds where each top-level <h2> starts and where its heading ends, and
+    its words."""
 
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
             "track", "wbr"}  # HTML's elements without an end tag (a video's <track>s)
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.depth, self.spans, self.open_at = 0, [], None
+        self.depth, self.spans, self.open_at, self.titles = 0, [], None, []
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag == "h2" and self.depth == 0:
             self.open_at = self.getpos()
+            self.titles.append("")
         if tag not in self.VOID:
             self.depth += 1
 
@@ -269,13 +306,29 @@ class _Headings(HTMLParser):
             self.spans.append((self.open_at, (line, col + len("</h2>"))))
             self.open_at = None
 
+    def handle_data(self, data: str) -> None:
+        if self.open_at is not None:
+            self.titles[-1] += data
+
+
+def _headings(text: str) -> _Headings:
+    parser = _Headings()
+    parser.feed(text)
+    parser.close()
+    return parser
+
+
+def chapters(text: str) -> tuple[str, ...]:
+    """The titles of the sections `split_sections` makes of clean HTML (a map
+    story's chapters): counted from the HTML its page is made of, whether an
+    <h2> was written as ## or as HTML, they are the page's."""
+    return tuple(" ".join(title.split()) for title in _headings(text).titles)
+
 
 def split_sections(text: str) -> tuple[str, list[tuple[str, str]]]:
     """Splits clean HTML at its top-level <h2> headings: returns the HTML
     before the first heading, and (heading, section HTML) pairs."""
-    parser = _Headings()
-    parser.feed(text)
-    parser.close()
+    parser = _headings(text)
     # HTMLParser counts lines at "\n" only (not at U+2028 as splitlines does)
     starts = [0, *accumulate(len(line) + 1 for line in text.split("\n"))]
     cuts = [starts[line - 1] + column for span in parser.spans for line, column in span]

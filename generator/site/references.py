@@ -113,13 +113,20 @@ def check_links(site: Site, problems: Problems, drafts: frozenset[str]) -> None:
     is said to lead to a draft, not to nowhere)."""
     pages: dict[str, Node | None] = dict.fromkeys(drafts) | {n.path: n for n in site.nodes()}
     for node in site.nodes():
-        for text in (t for t in node.prose.values() if t.rendered is not None):
+        for text in (t for t in _texts(node) if t.rendered is not None):
             after: dict[str, int] = {}
             for link in dict.fromkeys(html.unescape(h) for h in _HREF.findall(text.rendered.html)):
                 found = _problem(site, pages, node, text, link)
                 if found is not None and not problems.full(text.path):
                     line = markup.line_of(link, text.body, text.body_line, after)
                     problems.add(text.path, line, *found, level="warning")
+
+
+def _texts(node: Node, lang: str | None = None) -> list[Prose]:
+    """A record's texts and the transcripts shown with them (in `lang`, or all)."""
+    return [text for text in (*node.prose.values(), *(t for player in node.players.values()
+                                                      for t in player.transcripts.values()))
+            if lang in (None, text.lang)]
 
 
 def _problem(site: Site, pages: dict[str, Node | None], node: Node, text: Prose,
@@ -155,7 +162,8 @@ def _anchor_problem(site: Site, node: Node | None, target: _Target,
     if not target.anchor or markup.RESERVED_ID.match(target.anchor):
         return None  # the generator's own (#pl-map): the built site's check sees them
     shown = node.text(target.lang, site.languages) if node else None
-    ids = ids_of(shown.rendered.html) if shown and shown.rendered else []
+    ids = [i for text in (_texts(node, shown.lang) if shown else ()) if text.rendered
+           for i in ids_of(text.rendered.html)]
     if target.anchor in ids:
         return None
     message = _('broken link {link}: there is no anchor "#{anchor}" on that page').format(

@@ -184,6 +184,12 @@ def explain_offence(offence: markup.Offence) -> tuple[str, str]:
     tag, name = offence.tag, offence.name
     allowed = ", ".join(f"<{t}>" for t in ("abbr", "br", "details", "figure", "figcaption",
                                             "sub", "sup", "summary", "span"))
+    if offence.kind == "reference":
+        return (_("the image {image} is a Markdown reference: its file, {file}, is named on "
+                  "another line, which the site does not read").format(
+                    image=offence.needle[:60], file=name[:60]),
+                _("write the image in one piece, ![what the image shows]({file}), and delete "
+                  "the line that names the file").format(file=name[:60]))
     if offence.kind == "tag" and tag == "img":
         return (_("the text contains an <img> element; images are written in Markdown"),
                 _("write ![what the image shows](photo.jpg) with the file in the record's folder"))

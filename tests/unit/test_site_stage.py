@@ -59,7 +59,8 @@ def test_every_offence_has_words_for_editors():
     for kind, tag, name in (("tag", "img", "img"), ("tag", "iframe", "iframe"),
                             ("tag", "marquee", "marquee"), ("attribute", "p", "onload"),
                             ("attribute", "p", "style"), ("link", "a", "javascript:x"),
-                            ("depth", "", "nesting"), ("class", "div", "x")):
+                            ("depth", "", "nesting"), ("class", "div", "x"),
+                            ("reference", "img", "x.jpg")):
         message, hint = explain_offence(markup.Offence(kind, tag, name, name))
         assert message and hint
 
@@ -80,8 +81,19 @@ def test_sections_are_the_h2_headings_markdown_renders():
     # a map story's chapters are counted by these and made by split_sections: the same H2s
     body = "Intro\n\n## Een\n\na\n\n##Twee\n\nb\n\nDrie\n---\n\nc\n"
     analysis = markup.analyse(markup.Text(body))
-    assert [s.title for s in analysis.sections] == ["Een", "Twee", "Drie"]
+    assert analysis.sections == ("Een", "Twee", "Drie")
     assert len(markup.split_sections(analysis.rendered.html)[1]) == 3
+
+
+def test_sections_are_counted_from_the_html_the_page_is_split_from():
+    # an <h2> written in HTML is a section; an underline under indented code is a
+    # rule; an <h2> inside a block is not split at
+    body = ("Intro\n\n<h2>Een &amp; <em>twee</em></h2>\n\na\n\n    code\n---\n\n"
+            "<div markdown=\"1\">\n## Binnen\n</div>\n\nDrie\n---\n")
+    analysis = markup.analyse(markup.Text(body))
+    assert analysis.sections == ("Een & twee", "Drie")
+    assert len(markup.split_sections(analysis.rendered.html)[1]) == 2
+    assert [h.title for h in analysis.headings if h.level == 2] == ["", "Binnen", "Drie"]
 
 
 def test_geometry_keeps_numbers_only():

@@ -310,11 +310,11 @@ class SiteMaps:
         first = chapters[0]
         # from Europe to a street: the site's tiles, which cover every scale
         m = fm.new_map(tiles_for(self.site), (first.location.lat, first.location.lon), first.zoom)
-        titles = [s.title for s in (c.prose(story).sections or ())]
+        titles = c.prose(story).sections
         for index, chapter in enumerate(chapters):
             if not chapter.marker:
                 continue
-            title = titles[index] if index < len(titles) else str(index + 1)
+            title = (titles[index] if index < len(titles) else "") or str(index + 1)
             fm.marker(m, (chapter.location.lat, chapter.location.lon),
                       "pl-marker--story pl-marker--number", f"{index + 1}. {title}",
                       html=f'<span aria-hidden="true">{index + 1}</span>')
