@@ -184,6 +184,17 @@ def test_broken_links_warn_and_fail_strict_builds_naming_the_file(fresh_basic):
     assert "../nowhere/" in error.value.report()
 
 
+
+def test_a_broken_link_written_with_an_entity_is_said_once_at_its_line(fresh_basic):
+    """[x](../nowhere/?a=1&amp;b=2) is ?a=1&b=2 to the browser; the built site's
+    check finds it at its line, so it is said there once."""
+    about = fresh_basic / "content/pages/about/en.md"
+    about.write_text(about.read_text() + "\nSee [it](../nowhere/?a=1&amp;b=2) and [here](#a&amp;b).\n")
+    report = build(Paths(fresh_basic))
+    messages = [p.format() for p in report.problems if "broken link" in p.message]
+    assert len(messages) == 2 and all("content/pages/about/en.md:7:" in m for m in messages), \
+        messages
+
 def test_the_repository_site_builds_strictly(tmp_path):
     from helpers import REPO, make_project
 

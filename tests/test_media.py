@@ -175,6 +175,17 @@ def test_captions_beside_a_sound_recording_are_pointed_out_and_not_published(sto
     assert published == ["interview.vtt", "interview.vtt"]  # a video's captions, as before
 
 
+def test_a_recording_named_like_the_video_leaves_the_videos_captions_alone(story):
+    """interview.mp3 beside interview.webm: interview.nl.vtt is the video's
+    captions, published, and no reason to tell the editor to delete them."""
+    root, folder = story
+    (folder / "verhaal.mp3").rename(folder / "interview.mp3")
+    for lang in ("nl", "en"):
+        (folder / f"verhaal.{lang}.md").rename(folder / f"interview.{lang}.md")
+        _text(folder, lang, "(verhaal.mp3)", "(interview.mp3)")
+    assert problems_of(root, strict=True) == []
+
+
 @pytest.mark.slow
 def test_without_captions_and_transcript_the_build_is_refused_and_site_untouched(story):
     root, folder = story

@@ -143,6 +143,7 @@ def _where(source: Path | None, link: str, boundary: Boundary) -> tuple[Path | N
             lines = boundary.read_text(path, link_ok=False).splitlines()
         except Refused:
             continue
-        if found := next((n for n, line in enumerate(lines, 1) if link in line), None):
+        if found := next((n for n, line in enumerate(lines, 1)
+                          if link in line or link in html.unescape(line)), None):
             return path, found
     return source, None

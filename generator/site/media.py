@@ -251,14 +251,19 @@ class MediaChecks:
         if poster and self.images.file(poster, bundle, text.path, ref.line) is None:
             poster = None
         captions = self._beside(stem, "vtt", bundle, self._captions) if probed.kind == "video" \
-            else self._unshown(stem, bundle)
+            else self._unshown(ref.src, bundle)
         return Player(probed.kind, name, FORMATS["." + suffix.lower()].mime, probed.width,
                       probed.height, self.index.store.get(key), bundle.media.get(poster or ""),
                       captions, self._beside(stem, "md", bundle, self._transcript))
 
-    def _unshown(self, stem: str, bundle: Bundle) -> dict[str, tuple[str, str]]:
+    def _unshown(self, recording: str, bundle: Bundle) -> dict[str, tuple[str, str]]:
         """A sound recording has no captions: its player shows none, so they are
-        not published (nor read); the editor is told the transcript is shown."""
+        not published (nor read); the editor is told the transcript is shown,
+        unless a video of the same name has them (interview.webm, interview.mp3)."""
+        stem = Path(recording).stem
+        if any(Path(name).stem == stem and getattr(FORMATS.get(Path(name).suffix.lower()), "kind",
+                                                   "") == "video" for name in bundle.media):
+            return {}
         for name in sorted(bundle.media):
             beside = BESIDE_MEDIA.match(name)
             if beside and beside["stem"] == stem and name.endswith(".vtt"):
