@@ -53,8 +53,10 @@ _ADDRESSES = tuple((re.compile(pattern, re.ASCII), templates) for pattern, templ
      ("{host}", "https://{host}/w/{id}", "https://{host}/videos/embed/{id}?autoplay=1&p2p=0",
       "?start={start}", "&start={start}"))))
 # Where a shared address starts its video (t=1m30s, t=90, start=90): digits and
-# h, m, s only, so that no more of the address than a number reaches the page
-_START = re.compile(r"(?:(\d{1,4})h)?(?:(\d{1,4})m)?(?:(\d{1,6})s?)?", re.ASCII)
+# h, m, s only (a fraction of a second is dropped), so that no more of the
+# address than a number reaches the page
+_START = re.compile(r"(?:(\d{1,4})h)?(?:(\d{1,4})m)?(?:(\d{1,6})(?:\.\d{1,3})?s?)?",
+                    re.ASCII | re.IGNORECASE)
 
 
 @dataclass
