@@ -328,7 +328,7 @@ class MediaChecks:
         words = self.content.texts.get(lang) or translations(lang, SITE)  # as for a text
         backlink = words.gettext("Back to the text")
         analysis = self.texts.analysis(Text(text, 1, backlink))
-        prose = Prose(lang, "", None, None, text, 1, path, analysis.images, (), analysis.rendered)
+        prose = Prose(lang, "", None, None, text, 1, path, analysis.images, analysis.rendered)
         if not check_rendered(analysis, prose, self.problems):
             return None
         check_markup(prose, self.problems)

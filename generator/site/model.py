@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from generator.site.prose import Rendered
+from generator.site.prose import Rendered, chapters
 from generator.content.bundle import Kind
 from generator.content.kinds import PAGES, PARTNERS, PEOPLE, PILOTS, STORIES
 from generator.site.mdrefs import ImageRef
@@ -39,8 +39,13 @@ class Prose:
     body_line: int  # the line of `path` the body starts on
     path: Path
     images: tuple[ImageRef, ...] = ()
-    sections: tuple[str, ...] = ()  # the titles of its page's H2 sections (prose.chapters)
     rendered: Rendered | None = None  # the body as clean HTML (images as tokens)
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        """The titles of its page's H2 sections (a map story's chapters), from
+        the HTML the page is made of: asked of map stories only."""
+        return chapters(self.rendered.html) if self.rendered else ()
 
 
 @dataclass(frozen=True)

@@ -241,22 +241,20 @@ class Analysis:
     """Everything the generator needs of a Markdown text, found in one go."""
 
     images: tuple[ImageRef, ...] = ()
-    sections: tuple[str, ...] = ()  # the titles of the sections its page has (`chapters`)
     headings: tuple[Heading, ...] = ()  # at every level
     rendered: Rendered | None = None  # None when the text could not be rendered
     failed: str | None = None  # why it could not: "slow" (over the time budget) or "broken"
 
 
 def analyse(text: Text) -> Analysis:
-    """Finds a text's images, sections and headings and renders it (every step
+    """Finds a text's images and headings and renders it (every step
     whose time can grow faster than the text: generator.site.textwork runs it
     under a time budget)."""
     if text.short:  # links are checked like a body's
         return Analysis(rendered=render(text.body.replace("<", "&lt;")))
     images = tuple(find_images(text.body, text.first_line))
     headings = tuple(find_headings(text.body, text.first_line))
-    rendered = render(text.body, images, text.backlink)
-    return Analysis(images, chapters(rendered.html), headings, rendered)
+    return Analysis(images, headings, render(text.body, images, text.backlink))
 
 
 def line_of(needle: str, text: str, first_line: int, after: dict[str, int]) -> int:

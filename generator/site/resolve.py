@@ -162,7 +162,7 @@ class _Resolver:
             prose[lang] = Prose(
                 lang, getattr(front, "title", None) or "", getattr(front, "summary", None),
                 getattr(front, "quote", None), text.body, text.body_line, text.path,
-                analysis.images, analysis.sections, analysis.rendered)
+                analysis.images, analysis.rendered)
             if check_rendered(analysis, text, self.problems):
                 check_markup(prose[lang], self.problems)
                 check_headings(analysis.headings, text.path, self.problems)

@@ -34,7 +34,7 @@ def taxonomies() -> Taxonomies:
 def prose(lang: str, title: str, body: str = "Tekst.", summary: str | None = None) -> Prose:
     analysis = markup.analyse(markup.Text(body, 4))
     return Prose(lang, title, summary, None, body, 4, HERE / f"{lang}.md", analysis.images,
-                 analysis.sections, analysis.rendered)
+                 analysis.rendered)
 
 
 def pilot(pilot_id: str = "houten", **meta) -> Pilot:
