@@ -152,7 +152,9 @@ def test_the_summary_comes_after_the_problems(tmp_path):
     content = minimal(tmp_path)
     write(content, "stories/een/nl.md", PAGE.format(title="Een", body="# Kop\n"))
     lines = pilots_in(tmp_path, "check").stderr.strip().splitlines()
-    assert "a # heading in the text" in lines[0] and lines[-1] == "The content is fine (1 warning)."
+    assert "a # heading in the text" in lines[0] and lines[-1] == (
+        "No errors, but 1 warning: the site can be previewed and built, and is published once "
+        "they are fixed too.")
 
 
 # -- the right words for an empty, broken or unsupported file -----------------------------
