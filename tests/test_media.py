@@ -186,6 +186,15 @@ def test_a_recording_named_like_the_video_leaves_the_videos_captions_alone(story
     assert problems_of(root, strict=True) == []
 
 
+def test_a_video_without_a_picture_is_pointed_out(story):
+    root, folder = story
+    (folder / "interview.jpg").unlink()
+    found = [p.format() for p in all_problems(root)]
+    assert [p for p in found if "notice" in p] == [one_problem(
+        found, "stories/gesprek/nl.md:7: notice:", "interview.webm has no picture", "black",
+        "interview.jpg")]  # once, at the first text that shows it
+
+
 @pytest.mark.slow
 def test_without_captions_and_transcript_the_build_is_refused_and_site_untouched(story):
     root, folder = story

@@ -252,6 +252,11 @@ class MediaChecks:
                        if stem + s in bundle.media), None)
         if poster and self.images.file(poster, bundle, text.path, ref.line) is None:
             poster = None
+        elif poster is None and probed.kind == "video":
+            self.problems.add(text.path, ref.line, _(
+                "{name} has no picture: readers see a black frame until they play it").format(
+                name=ref.src), _("put a picture named {poster} beside it (or .png, .webp)").format(
+                poster=stem + ".jpg"), level="notice")
         captions = self._beside(stem, "vtt", bundle, self._captions) if probed.kind == "video" \
             else self._unshown(ref.src, bundle)
         return Player(probed.kind, name, FORMATS["." + suffix.lower()].mime, probed.width,
