@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -116,6 +117,16 @@ def test_consent_false_is_skipped_with_a_notice_not_an_error(project: Path):
     assert any("consent is not given" in p.message for p in notices)
     assert "een" not in _site(project).stories
 
+
+
+def test_consent_without_a_date_is_noted_and_published(project: Path):
+    content = minimal(project)
+    meta = content / "stories/een/meta.yml"
+    meta.write_text(re.sub(r"consent: .*", "consent: {given: true}", meta.read_text()))
+    assert problems_of(project, strict=True) == []
+    found = [p.format() for p in all_problems(project)]
+    one_problem(found, "stories/een/meta.yml:", "notice: the consent has no date", "date: ")
+    assert "een" in _site(project).stories
 
 def test_drafts_are_left_out_unless_asked_for(project: Path):
     content = minimal(project)

@@ -43,6 +43,11 @@ def included(bundle: Bundle, drafts: bool) -> bool:
 def consented(bundle: Bundle, problems: Problems) -> bool:
     """Whether a story's narrator agreed to publication; says so when not."""
     if bundle.meta.consent.given:
+        if bundle.meta.consent.date is None:  # the record of when, should anyone ask
+            problems.add(bundle.meta_path, line_at(bundle.raw, ("consent",)),
+                         _("the consent has no date"),
+                         _("write when the narrator agreed, e.g. consent: {given: true, date: "
+                           "2019-05-01}"), level="notice")
         return True
     problems.add(bundle.meta_path, line_at(bundle.raw, ("consent",)),
                  _('story "{id}" is not published: consent is not given').format(id=bundle.id),
