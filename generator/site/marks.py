@@ -47,20 +47,47 @@ def marked_body(body: str, images: Sequence[ImageRef], marks: Sequence[HeadingMa
 
 
 def mark_pattern(nonce: str) -> re.Pattern:
-    return re.compile(rf"plh{nonce}n(\d+)(?:y |x)")
+    # (the space after a mark may be gone: at the end of a code span, say)
+    return re.compile(rf"plh{nonce}n(\d+)(?:y ?|x)")
+
+
+def token_pattern(nonce: str) -> re.Pattern:
+    return re.compile(rf"plcand{nonce}n(\d+)x")
+
+
+def as_code(body: str, images: Sequence[ImageRef]) -> tuple[str, ...]:
+    """How each image reads in code: as written, escaped as Python-Markdown escapes code."""
+    return tuple(html.escape(body[ref.start:ref.end], quote=False) for ref in images)
 
 
 class MarkedHeadings(Treeprocessor):
-    """Takes the mark off the start of each heading before `toc` makes its id
-    of its text, and notes the heading as found by that mark (in `md.pl_found`:
-    mark -> (level, title)). Python-Markdown strips a heading's text: so does this."""
+    """Before `toc` makes a heading's id of its text: puts each image token in
+    code back as written (`md.pl_code`: token pattern, the written texts), and
+    takes the mark off each heading, noting the heading as found by that mark
+    (in `md.pl_found`: mark -> (level, title))."""
 
     def run(self, root: Element) -> None:
-        pattern, found = self.md.pl_marks, self.md.pl_found
-        for element in root.iter():
-            if element.tag in LEVELS and (mark := pattern.match(element.text or "")):
-                element.text = element.text[mark.end():].lstrip()
-                found[int(mark[1])] = (LEVELS[element.tag], "".join(element.itertext()).strip())
+        pattern, found = getattr(self.md, "pl_marks", None), getattr(self.md, "pl_found", {})
+        tokens, written = getattr(self.md, "pl_code", (None, ()))
+        for code in root.iter("code") if tokens else ():  # (fenced code is HTML by now)
+            code.text = tokens.sub(lambda t: written[int(t[1])], code.text or "")
+        for element in root.iter() if pattern else ():  # marks are render's: none without it
+            if element.tag in LEVELS and (mark := _take_mark(element, pattern)) is not None:
+                found[mark] = (LEVELS[element.tag], "".join(element.itertext()).strip())
+
+
+def _take_mark(heading: Element, pattern: re.Pattern) -> int | None:
+    """Takes the first mark out of a heading's text, wherever it is in it (after
+    the list marker or footnote of an underlined "- a" or "[^1]: a")."""
+    for node in heading.iter():
+        for part in ("text", "tail") if node is not heading else ("text",):
+            text = getattr(node, part) or ""
+            if mark := pattern.search(text):
+                before, after = text[:mark.start()], text[mark.end():]
+                at_start = node is heading and not before
+                setattr(node, part, after.lstrip() if at_start else before + after)
+                return int(mark[1])
+    return None
 
 
 class Locator:
@@ -69,7 +96,7 @@ class Locator:
 
     def start_locating(self, nonce: str, found: dict[int, tuple[int, str]]) -> None:
         self.in_code, self.headings, self.code_images, self.marked = 0, [], set(), found
-        self._tokens, self._marks = re.compile(rf"plcand{nonce}n(\d+)x"), mark_pattern(nonce)
+        self._tokens, self._marks = token_pattern(nonce), mark_pattern(nonce)
 
     def opened(self, tag: str) -> None:
         self.in_code += tag in CODE
@@ -90,18 +117,15 @@ class Locator:
                 self.marked.setdefault(int(mark[1]), (self.headings[-1], ""))
 
 
-def unmark(raw: str, nonce: str, body: str, images: Sequence[ImageRef],
-           code: set[int], token) -> tuple[str, tuple[int, ...]]:
+def unmark(raw: str, nonce: str, written: Sequence[str], code: set[int],
+           token) -> tuple[str, tuple[int, ...]]:
     """The rendered HTML without marks, each image that was code put back as
     written, the others as `token(i)` for the i-th of those kept; and which
     candidates were kept."""
-    kept = tuple(i for i in range(len(images)) if i not in code)
+    # one Python-Markdown dropped (a footnote written twice keeps the last) is no image
+    tokens = token_pattern(nonce)
+    present = {int(found[1]) for found in tokens.finditer(raw)}
+    kept = tuple(i for i in range(len(written)) if i in present and i not in code)
     final = {index: token(position) for position, index in enumerate(kept)}
-
-    def back(found: re.Match) -> str:
-        index = int(found[1])
-        ref = images[index]
-        return final.get(index) or html.escape(body[ref.start:ref.end], quote=False)
-
     unmarked = mark_pattern(nonce).sub("", raw)
-    return re.sub(rf"plcand{nonce}n(\d+)x", back, unmarked), kept
+    return tokens.sub(lambda t: final.get(int(t[1])) or written[int(t[1])], unmarked), kept

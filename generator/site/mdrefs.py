@@ -23,14 +23,17 @@ _IMAGE = re.compile(rf'!\[(?P<alt>[^\]]*)\]\(\s*(?:<(?P<angled>[^<>]*)>|'
 # \r only, never at the other characters str.splitlines() breaks at
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 BREAK = re.compile(r"\r\n|\r|\n")  # where Markdown starts a new line
-# Where a heading may start (Python-Markdown tells which are headings): `#`
-# needs no space after it, and may follow a line's indentation, quote marks and
-# list markers; an underline makes a heading of the line above it
-_ATX = re.compile(r"^[ >]*(?:(?:[*+-]|\d+\.)[ ]+)*#{1,6}")
+# Where a heading may start (Python-Markdown tells which are headings): after
+# a line's indentation, quote marks and list markers (a mark before those would
+# change them), `#` with no space needed after it; an underline makes a heading
+# of the line above it
+_PREFIX = r"^[ >]*(?:(?:[*+-]|\d+\.)[ ]+)*(?:\[\^[^\]]*\]:[ ]*)?"  # a footnote's too
+_ATX = re.compile(_PREFIX + "#{1,6}")
 _UNDERLINE = re.compile(r"^[ >]*[=-]+[ ]*(?:\r\n|\r|\n)?$")
-_INDENT = re.compile(r"^[ >]*")
-# a mark before these would change what they are (a fence, HTML, an admonition)
-_NOT_TITLE = re.compile(r"^[ >]*(?:#|<|!!!|```|~~~)")
+_TITLE = re.compile(_PREFIX)
+# a mark before these would change what they are (a fence, HTML, an admonition,
+# a link's address on a line of its own, a table's row)
+_NOT_TITLE = re.compile(_PREFIX + r"(?:<|!!!|```|~~~|\[(?!\^)[^\]]*\]:|.*\|)")
 _HTML_HEADING = re.compile(r"<h[1-6](?:\s[^>\r\n]*)?>", re.IGNORECASE)
 
 
@@ -140,8 +143,8 @@ def heading_marks(body: str, first_line: int) -> list[HeadingMark]:
         if atx := _ATX.match(text):
             marks.append(_mark(body, offset + atx.end(), line_number))
         elif (_UNDERLINE.match(following) and text.strip() and not _UNDERLINE.match(text)
-              and not _NOT_TITLE.match(text)):
-            marks.append(_mark(body, offset + len(_INDENT.match(text)[0]), line_number))
+              and not _NOT_TITLE.match(text)):  # (a "---" above "---" is not marked)
+            marks.append(_mark(body, offset + _TITLE.match(text).end(), line_number))
         marks += [_mark(body, offset + m.end(), line_number)
                   for m in _HTML_HEADING.finditer(text)]
     return marks

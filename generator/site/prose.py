@@ -29,7 +29,8 @@ from markdown.inlinepatterns import (IMAGE_REFERENCE_RE, ImageReferenceInlinePro
                                      ShortImageReferenceInlineProcessor)
 
 from generator.content.controls import UNSHOWABLE
-from generator.site.marks import Locator, MarkedHeadings, marked_body, mark_pattern, unmark
+from generator.site.marks import (Locator, MarkedHeadings, as_code, mark_pattern, marked_body,
+                                  token_pattern, unmark)
 from generator.site.mdrefs import (BREAK, Heading, HeadingMark, ImageRef, find_images,
                                    heading_marks)
 
@@ -196,10 +197,14 @@ class _ShortImageReference(_Reference, ShortImageReferenceInlineProcessor):
 
 @lru_cache(maxsize=8)
 def _converter(backlink: str) -> markdown.Markdown:
+    def slug(text: str, separator: str) -> str:  # an image's token is no part of an id
+        tokens = getattr(converter, "pl_code", (None,))[0]
+        return heading_id(tokens.sub("", text) if tokens else text, separator)
+
     converter = markdown.Markdown(extensions=EXTENSIONS, extension_configs={
         "tables": {"use_align_attribute": True},
         "footnotes": {"BACKLINK_TITLE": backlink, "SUPERSCRIPT_TEXT": "{}"},
-        "toc": {"permalink": False, "slugify": heading_id}})
+        "toc": {"permalink": False, "slugify": slug}})
     patterns = converter.inlinePatterns  # the same names and priorities, replaced
     patterns.register(_ImageReference(IMAGE_REFERENCE_RE, converter), "image_reference", 140)
     patterns.register(_ShortImageReference(IMAGE_REFERENCE_RE, converter), "short_image_ref", 125)
@@ -225,7 +230,9 @@ def render(body: str, images: Sequence[ImageRef] = (), backlink: str = "Back to 
     nonce = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
     converter = _converter(backlink)
     converter.reset()
+    written = as_code(body, images)
     converter.pl_marks, converter.pl_found = mark_pattern(nonce), {}
+    converter.pl_code = (token_pattern(nonce), written)
     try:
         raw = converter.convert(marked_body(body, images, marks, nonce))
     except RecursionError:  # lists or blocks nested hundreds deep: refused, not rendered
@@ -235,7 +242,7 @@ def render(body: str, images: Sequence[ImageRef] = (), backlink: str = "Back to 
     scan.start_locating(nonce, converter.pl_found)
     scan.feed(raw)
     scan.close()
-    raw, kept = unmark(raw, nonce, body, images, scan.code_images, Rendered("", (), nonce).token)
+    raw, kept = unmark(raw, nonce, written, scan.code_images, Rendered("", (), nonce).token)
     headings = tuple((mark, *found) for mark, found in sorted(scan.marked.items()))
     # characters no page can carry (a control character saved into a text) become spaces
     return Rendered(UNSHOWABLE.sub(" ", _CLEANER.clean(raw)), tuple(scan.found),
