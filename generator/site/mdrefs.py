@@ -23,13 +23,18 @@ _IMAGE = re.compile(rf'!\[(?P<alt>[^\]]*)\]\(\s*(?:<(?P<angled>[^<>]*)>|'
 # \r only, never at the other characters str.splitlines() breaks at
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 BREAK = re.compile(r"\r\n|\r|\n")  # where Markdown starts a new line
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_CODE_SPAN = re.compile(r"(`+).+?\1")
-# Headings as Python-Markdown reads them: `#` needs no space after it, and an
-# underline makes a heading of the first line of a block
-_ATX = re.compile(r"^(#{1,6})(?!#)(.*?)#*\s*$")
-_SETEXT = re.compile(r"^(=+|-+)[ ]*$")
-_HTML_HEADING = re.compile(r"<h([1-6])[\s>]", re.IGNORECASE)
+# Where a heading may start (Python-Markdown tells which are headings): after
+# a line's indentation, quote marks and list markers (a mark before those would
+# change them), `#` with no space needed after it; an underline makes a heading
+# of the line above it
+_PREFIX = r"^[ >]*(?:(?:[*+-]|\d+\.)[ ]+)*(?:\[\^[^\]]*\]:[ ]*)?"  # a footnote's too
+_ATX = re.compile(_PREFIX + "#{1,6}")
+_UNDERLINE = re.compile(r"^[ >]*[=-]+[ ]*(?:\r\n|\r|\n)?$")
+_TITLE = re.compile(_PREFIX)
+# a mark before these would change what they are (a fence, HTML, an admonition,
+# a link's address on a line of its own, a table's row)
+_NOT_TITLE = re.compile(_PREFIX + r"(?:<|!!!|```|~~~|\[(?!\^)[^\]]*\]:|.*\|)")
+_HTML_HEADING = re.compile(r"<h[1-6](?:\s[^>\r\n]*)?>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -62,27 +67,33 @@ class Heading:
     """A heading of a body, at any level, at `line` of its file (from 1)."""
 
     level: int  # 1 for `#`, 2 for `##`, ...
-    title: str  # as written
+    title: str  # its text ("" for one written in HTML)
     line: int
 
 
-def _lines_outside_code(body: str):
-    """Yields (offset, line_index, line) for lines not inside fenced code."""
-    offset, fence = 0, None
+@dataclass(frozen=True)
+class HeadingMark:
+    """A place in a body where a heading may start (see `heading_marks`)."""
+
+    offset: int
+    line: int  # of its file (from 1)
+    spaced: bool  # whether text follows at once: the mark then takes a space after it
+
+
+def _lines(body: str):
+    """Yields (offset, line_index, line) for every line, code too: Python-Markdown
+    itself tells which are code while the body is rendered (generator.site.prose)."""
+    offset = 0
     for index, line in enumerate(_LINE.findall(body)):
-        match = _FENCE.match(line)
-        if match and (fence is None or match.group(1) == fence):
-            fence = match.group(1) if fence is None else None
-        elif fence is None and not line.startswith(("    ", "\t")):
-            yield offset, index, line
+        yield offset, index, line
         offset += len(line)
 
 
 def _paragraphs(body: str):
-    """Yields (offset, line_index, text) for each run of lines outside code
-    that holds no blank line: where an image can be (it may span its lines)."""
+    """Yields (offset, line_index, text) for each run of lines that holds no
+    blank line: where an image can be (it may span its lines)."""
     run = None
-    for offset, index, line in _lines_outside_code(body):
+    for offset, index, line in _lines(body):
         blank = not line.strip(" \t\r\n")
         if run and not blank and run[0] + len(run[2]) == offset:
             run = (run[0], run[1], run[2] + line)
@@ -95,14 +106,12 @@ def _paragraphs(body: str):
 
 
 def find_images(body: str, first_line: int) -> list[ImageRef]:
-    """Finds every Markdown image outside code blocks of a body that starts on
-    line `first_line` of its file."""
+    """Finds every Markdown image of a body that starts on line `first_line` of
+    its file, in code too: `prose.render` keeps those Python-Markdown does not
+    read as code (in a list item, a picture is indented as code would be)."""
     refs = []
     for offset, index, text in _paragraphs(body):
-        code = [m.span() for m in _CODE_SPAN.finditer(text)]
         for match in _IMAGE.finditer(text):
-            if any(start <= match.start() < end for start, end in code):
-                continue  # an image written as an example, in `code`
             # Markdown decodes entities in an image's texts (&quot; is a quotation mark);
             # they are escaped once more where the picture is written
             title = (BREAK.sub(" ", html.unescape(match["title"]))
@@ -123,26 +132,23 @@ def _alone(text: str, match: re.Match) -> bool:
     return text[before:after.start() if after else len(text)].strip() == match.group(0)
 
 
-def find_headings(body: str, first_line: int) -> list[Heading]:
-    """Finds every heading outside code blocks, in order: `#` headings,
-    underlined ones (=== and ---) and HTML <h1> to <h6>."""
-    found, block_start, previous = [], 0, -1
-    all_lines = [line.rstrip("\r\n") for line in _LINE.findall(body)]
-    for _, index, line in _lines_outside_code(body):
-        text = line.rstrip("\r\n")
-        # an underline under code (a line left out here) is a rule, not a heading
-        under_text, previous = previous == index - 1, index
-        if not text.strip():
-            block_start = index + 1
-            continue
-        atx, setext = _ATX.match(text), _SETEXT.match(text)
-        if atx:
-            found.append(Heading(len(atx[1]), atx[2].strip(), first_line + index))
-            block_start = index + 1
-        elif setext and index == block_start + 1 and under_text:
-            found.append(Heading(1 if text[0] == "=" else 2, all_lines[index - 1].strip(),
-                                 first_line + index - 1))
-        else:
-            found += [Heading(int(m[1]), "", first_line + index)
-                      for m in _HTML_HEADING.finditer(text)]
-    return found
+def heading_marks(body: str, first_line: int) -> list[HeadingMark]:
+    """Where a heading may start, in order: after `#`s, before a line above an
+    underline (=== or ---), after <h1> to <h6>; `prose.render` marks them, and
+    Python-Markdown tells which became headings, in a list item or a quote too."""
+    marks, lines = [], list(_lines(body))
+    for number, (offset, index, line) in enumerate(lines):
+        text, line_number = line.rstrip("\r\n"), first_line + index
+        following = lines[number + 1][2] if number + 1 < len(lines) else ""
+        if atx := _ATX.match(text):
+            marks.append(_mark(body, offset + atx.end(), line_number))
+        elif (_UNDERLINE.match(following) and text.strip() and not _UNDERLINE.match(text)
+              and not _NOT_TITLE.match(text)):  # (a "---" above "---" is not marked)
+            marks.append(_mark(body, offset + _TITLE.match(text).end(), line_number))
+        marks += [_mark(body, offset + m.end(), line_number)
+                  for m in _HTML_HEADING.finditer(text)]
+    return marks
+
+
+def _mark(body: str, offset: int, line: int) -> HeadingMark:
+    return HeadingMark(offset, line, offset < len(body) and not body[offset].isspace())

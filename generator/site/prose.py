@@ -29,7 +29,10 @@ from markdown.inlinepatterns import (IMAGE_REFERENCE_RE, ImageReferenceInlinePro
                                      ShortImageReferenceInlineProcessor)
 
 from generator.content.controls import UNSHOWABLE
-from generator.site.mdrefs import BREAK, Heading, ImageRef, find_headings, find_images
+from generator.site.marks import (Locator, MarkedHeadings, as_code, mark_pattern, marked_body,
+                                  token_pattern, unmark)
+from generator.site.mdrefs import (BREAK, Heading, HeadingMark, ImageRef, find_images,
+                                   heading_marks)
 
 EXTENSIONS = ["fenced_code", "tables", "footnotes", "attr_list", "md_in_html", "admonition",
               "toc"]
@@ -87,6 +90,8 @@ class Rendered:
     html: str
     offences: tuple[Offence, ...]  # what the cleaner removed (none for acceptable content)
     nonce: str  # makes the image tokens unguessable from the text itself
+    images: tuple[int, ...] = ()  # which of the images given are images (the others, code)
+    headings: tuple[tuple[int, int, str], ...] = ()  # (mark, level, title) of each heading
 
     def token(self, index: int) -> str:
         return f"plimg{self.nonce}n{index}x"
@@ -103,14 +108,25 @@ def url_allowed(url: str) -> bool:
     return scheme_of(url) in SCHEMES | {None}
 
 
-class _Scan(HTMLParser):
-    """Lists every element, attribute, class, id and link the cleaner would drop."""
+class _Scan(Locator, HTMLParser):
+    """Lists every element, attribute, class, id and link the cleaner would drop
+    (and, as a Locator, where the marks of `render` are)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[Offence] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.opened(tag)
+        self.handle_startendtag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.closed(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.located(data)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in TAGS:
             values = dict(attrs)
             if tag == "img" and (written := values.get(_WRITTEN)):  # see _Reference
@@ -122,8 +138,6 @@ class _Scan(HTMLParser):
         allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set())
         for name, value in attrs:
             self._attribute(tag, name, value or "", allowed)
-
-    handle_startendtag = handle_starttag
 
     def _attribute(self, tag: str, name: str, value: str, allowed: set[str]) -> None:
         if name == "class" and tag != "code":  # fenced code's language is read below
@@ -183,13 +197,19 @@ class _ShortImageReference(_Reference, ShortImageReferenceInlineProcessor):
 
 @lru_cache(maxsize=8)
 def _converter(backlink: str) -> markdown.Markdown:
+    def slug(text: str, separator: str) -> str:  # an image's token is no part of an id
+        tokens = getattr(converter, "pl_code", (None,))[0]
+        return heading_id(tokens.sub("", text) if tokens else text, separator)
+
     converter = markdown.Markdown(extensions=EXTENSIONS, extension_configs={
         "tables": {"use_align_attribute": True},
         "footnotes": {"BACKLINK_TITLE": backlink, "SUPERSCRIPT_TEXT": "{}"},
-        "toc": {"permalink": False, "slugify": heading_id}})
+        "toc": {"permalink": False, "slugify": slug}})
     patterns = converter.inlinePatterns  # the same names and priorities, replaced
     patterns.register(_ImageReference(IMAGE_REFERENCE_RE, converter), "image_reference", 140)
     patterns.register(_ShortImageReference(IMAGE_REFERENCE_RE, converter), "short_image_ref", 125)
+    # after the inline patterns and attr_list (8), before toc (5) makes ids of headings' text
+    converter.treeprocessors.register(MarkedHeadings(converter), "pl_marked_headings", 7)
     return converter
 
 
@@ -201,29 +221,32 @@ def heading_id(text: str, separator: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def render(body: str, images: Sequence[ImageRef] = (), backlink: str = "Back to the text"
-           ) -> Rendered:
+def render(body: str, images: Sequence[ImageRef] = (), backlink: str = "Back to the text",
+           marks: Sequence[HeadingMark] = ()) -> Rendered:
     """Renders a Markdown body to clean HTML, its images (found by
-    `mdrefs.find_images`) left as tokens; `backlink` is the title of a
-    footnote's link back to the text (per language)."""
+    `mdrefs.find_images`) left as tokens but for those Python-Markdown reads as
+    code; `marks` are where headings may start (`mdrefs.heading_marks`);
+    `backlink` is the title of a footnote's link back to the text (per language)."""
     nonce = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
-    marked, pos = [], 0
-    for index, ref in enumerate(images):
-        marked += [body[pos:ref.start], Rendered("", (), nonce).token(index)]
-        pos = ref.end
-    marked.append(body[pos:])
     converter = _converter(backlink)
     converter.reset()
+    written = as_code(body, images)
+    converter.pl_marks, converter.pl_found = mark_pattern(nonce), {}
+    converter.pl_code = (token_pattern(nonce), written)
     try:
-        raw = converter.convert("".join(marked))
+        raw = converter.convert(marked_body(body, images, marks, nonce))
     except RecursionError:  # lists or blocks nested hundreds deep: refused, not rendered
         _converter.cache_clear()  # the converter may be left half-way
         return Rendered("", (Offence("depth", "", "nesting", ""),), nonce)
-    scan = _Scan()  # what the cleaner will remove
+    scan = _Scan()  # what the cleaner will remove, and where the marks are
+    scan.start_locating(nonce, converter.pl_found)
     scan.feed(raw)
     scan.close()
+    raw, kept = unmark(raw, nonce, written, scan.code_images, Rendered("", (), nonce).token)
+    headings = tuple((mark, *found) for mark, found in sorted(scan.marked.items()))
     # characters no page can carry (a control character saved into a text) become spaces
-    return Rendered(UNSHOWABLE.sub(" ", _CLEANER.clean(raw)), tuple(scan.found), nonce)
+    return Rendered(UNSHOWABLE.sub(" ", _CLEANER.clean(raw)), tuple(scan.found),
+                    nonce, kept, headings)
 
 
 @dataclass(frozen=True)
@@ -252,9 +275,14 @@ def analyse(text: Text) -> Analysis:
     under a time budget)."""
     if text.short:  # links are checked like a body's
         return Analysis(rendered=render(text.body.replace("<", "&lt;")))
-    images = tuple(find_images(text.body, text.first_line))
-    headings = tuple(find_headings(text.body, text.first_line))
-    return Analysis(images, headings, render(text.body, images, text.backlink))
+    body = text.body.expandtabs(4)  # as Python-Markdown reads it: a mark moves no tab stop
+    candidates = tuple(find_images(body, text.first_line))
+    marks = tuple(heading_marks(body, text.first_line))
+    rendered = render(body, candidates, text.backlink, marks)
+    images = tuple(candidates[index] for index in rendered.images)
+    headings = tuple(Heading(level, title, marks[mark].line)
+                     for mark, level, title in rendered.headings)
+    return Analysis(images, headings, rendered)
 
 
 def line_of(needle: str, text: str, first_line: int, after: dict[str, int]) -> int:

@@ -34,12 +34,10 @@ def test_what_the_cleaner_removes_is_named():
 
 
 def test_images_become_tokens_only_outside_code():
-    from generator.site.mdrefs import find_images
-
-    body = "![a](x.jpg)\n\n`![b](y.jpg)`\n"
-    images = tuple(find_images(body, 1))
-    rendered = markup.render(body, images)
-    assert [i.src for i in images] == ["x.jpg"] and rendered.token(0) in rendered.html
+    analysis = markup.analyse(markup.Text("![a](x.jpg)\n\n`![b](y.jpg)`\n"))
+    assert [i.src for i in analysis.images] == ["x.jpg"]
+    assert analysis.rendered.token(0) in analysis.rendered.html
+    assert "<code>![b](y.jpg)</code>" in analysis.rendered.html
 
 
 def test_the_scheme_of_a_link_is_read_as_a_browser_reads_it():
