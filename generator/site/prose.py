@@ -112,9 +112,10 @@ class _Scan(Locator, HTMLParser):
     """Lists every element, attribute, class, id and link the cleaner would drop
     (and, as a Locator, where the marks of `render` are)."""
 
-    def __init__(self) -> None:
+    def __init__(self, nonce: str = "", marked: dict | None = None) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[Offence] = []
+        self.start_locating(nonce, {} if marked is None else marked)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.opened(tag)
@@ -238,8 +239,7 @@ def render(body: str, images: Sequence[ImageRef] = (), backlink: str = "Back to 
     except RecursionError:  # lists or blocks nested hundreds deep: refused, not rendered
         _converter.cache_clear()  # the converter may be left half-way
         return Rendered("", (Offence("depth", "", "nesting", ""),), nonce)
-    scan = _Scan()  # what the cleaner will remove, and where the marks are
-    scan.start_locating(nonce, converter.pl_found)
+    scan = _Scan(nonce, converter.pl_found)  # what the cleaner removes; where the marks are
     scan.feed(raw)
     scan.close()
     raw, kept = unmark(raw, nonce, written, scan.code_images, Rendered("", (), nonce).token)
