@@ -63,6 +63,14 @@ def test_new_refuses_existing_invalid_ids_and_unknown_pilots(fresh_basic):
     assert 'Did you mean "alfa"?' in unknown.stderr and "Traceback" not in unknown.stderr
 
 
+
+def test_new_story_without_a_pilot_names_every_pilot(fresh_basic):
+    for name in ("gamma", "delta", "epsilon", "zeta"):
+        (fresh_basic / "content/pilots" / name).mkdir()
+    result = pilots(fresh_basic, "new", "story", "x")
+    assert result.returncode != 0 and "e.g. --pilot alfa" in result.stderr
+    assert "alfa, beta, delta, epsilon, gamma, zeta" in result.stderr
+
 def test_check_reports_a_misspelt_pilot_with_its_line_in_every_format(fresh_basic):
     pilots(fresh_basic, "new", "story", "mijn-verhaal", "--pilot", "alfa")
     meta = fresh_basic / "content/stories/mijn-verhaal/meta.yml"

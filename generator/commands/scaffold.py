@@ -148,8 +148,9 @@ def check_pilot(pilot: str | None, content: Path) -> str:
     or it does not exist)."""
     pilots = pilots_of(content)
     if not pilot:
-        raise ScaffoldError(_("say which pilot the story belongs to: {options}").format(
-            options="--pilot " + (" | --pilot ".join(pilots[:5]) or "<pilot id>")))
+        raise ScaffoldError(_("say which pilot the story belongs to, e.g. --pilot {pilot}.").format(
+            pilot=pilots[0] if pilots else "<pilot id>") + " " + _("The pilots are: {pilots}")
+            .format(pilots=", ".join(pilots) or _("(none yet)")))
     if pilot not in pilots:
         raise ScaffoldError(_('there is no pilot "{pilot}".').format(pilot=pilot)
                             + did_you_mean(pilot, pilots) + " "
