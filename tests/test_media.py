@@ -127,6 +127,17 @@ REFUSED = {
         ["meta.yml:3:", "a video-story tells its story in a video, but en.md shows none"]),
     "a video inside a sentence": (lambda f: _text(f, "nl", "Intro.\n\n![Een", "Intro. ![Een"),
                                   ["nl.md:5:", "shares its line with other text"]),
+    # shown on a line of its own in nl.md, it was taken to be so in en.md too: gone from the page
+    "a recording inside a sentence of the second text": (
+        lambda f: _text(f, "en", "![A talk: the recording](verhaal.mp3)",
+                        "Listen: ![A talk: the recording](verhaal.mp3) or watch."),
+        ["en.md:9:", "shares its line with other text"]),
+    "a recording on a line of its own with text below it": (
+        lambda f: _text(f, "nl", "(verhaal.mp3)\n", "(verhaal.mp3)\nof kijk.\n"),
+        ["nl.md:9:", "in a paragraph with other text", "empty line above and below"]),
+    "no English transcript": (lambda f: (f / "verhaal.en.md").unlink(),
+                              ["en.md:9:", "verhaal.en.md is missing", "what is said in the "
+                               "recording, in Markdown"]),
 }
 
 
@@ -158,7 +169,9 @@ def test_captions_named_after_no_file_are_pointed_out(story):
     problems = [p.format() for p in all_problems(root)]
     one_problem(problems, "intervieuw.en.vtt: warning:", "named after no sound or video file",
                 'Did you mean "interview"?')
-    one_problem(problems, "en.md:7: error:", "interview.en.vtt is missing")
+    missing = one_problem(problems, "en.md:7: error:", "interview.en.vtt is missing",
+                          "the captions as WebVTT")
+    assert "Markdown" not in missing and "transcript" not in missing  # a video's hint alone
 
 
 @pytest.mark.slow
