@@ -99,7 +99,12 @@ REFUSED = {
         ["interview.nl.vtt:5:", "<script>"]),
     "captions that are no WebVTT": (
         lambda f: (f / "interview.en.vtt").write_text("1\n00:00:00,000 --> 00:00:01,000\nHi\n"),
-        ["interview.en.vtt:1:", "WEBVTT"]),
+        ["interview.en.vtt:1:", "WEBVTT", "an SRT file"]),
+    "captions with SRT's times": (
+        lambda f: (f / "interview.en.vtt").write_text("WEBVTT\n\n1\n00:00:00,500 --> 00:00:02,000\n"
+                                                      "Hi\n"),
+        ["interview.en.vtt:4:", "a comma before the milliseconds", "00:00:01.000 -->",
+         "export the captions from the subtitle program as WebVTT"]),
     "a script in a transcript": (
         lambda f: (f / "verhaal.en.md").write_text("Hello.\n\n<script>alert(1)</script>\n"),
         ["verhaal.en.md:3:", "<script>"]),
