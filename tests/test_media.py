@@ -179,6 +179,18 @@ def test_captions_named_after_no_file_are_pointed_out(story):
     assert "Markdown" not in missing and "transcript" not in missing  # a video's hint alone
 
 
+@pytest.mark.parametrize("name, written", [("interview.en.vtt", "interview.EN.vtt"),
+                                           ("interview.en.vtt", "interview.en-GB.vtt"),
+                                           ("verhaal.nl.md", "verhaal.NL.md")])
+def test_captions_with_the_language_written_otherwise_are_given_their_name(story, name, written):
+    # the file's warning names the file the text is told is missing
+    root, folder = story
+    (folder / name).rename(folder / written)
+    problems = [p.format() for p in all_problems(root)]
+    one_problem(problems, f"{written}: warning:", f'Did you mean "{name}"?', f"rename it {name}")
+    one_problem(problems, "md:", f"{name} is missing")
+
+
 @pytest.mark.slow
 def test_captions_beside_a_sound_recording_are_pointed_out_and_not_published(story):
     root, folder = story
