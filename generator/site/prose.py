@@ -67,6 +67,12 @@ _ID = re.compile(r"^(?!__|pl[-_])\w[\w:.-]{0,99}$")
 _CODE_CLASS = re.compile(r"^language-[\w+#-]{1,40}$")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _INVISIBLE = re.compile(r"[\t\n\r]")  # browsers remove these anywhere in a URL
+# Another website's address written without https:// (www.houten.nl, houten.nl/contact),
+# which a browser reads as a path on this site: a host ending in a common or a country's
+# domain (two letters, not those of files: nl.md, app.js)
+_BARE_ADDRESS = re.compile(r"(?:www\d?\.[^/?#\s]+|(?:[a-z\d-]+\.)+(?:com|org|net|info|edu|"
+                           r"gov|eu|io|app|(?!md|js|py|sh|gz)[a-z]{2}))(?::\d+)?(?:[/?#]|$)",
+                           re.IGNORECASE)
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))  # ... and these at either end
 
 
@@ -96,6 +102,11 @@ def scheme_of(url: str) -> str | None:
     """The scheme of a URL (entities already decoded) as a browser reads it."""
     found = _SCHEME.match(_INVISIBLE.sub("", url).strip(_C0_AND_SPACE).lower())
     return found.group(1) if found else None
+
+
+def bare_address(url: str) -> bool:
+    """Whether a link is another website's address without https:// in front."""
+    return _BARE_ADDRESS.match(url) is not None
 
 
 def url_allowed(url: str) -> bool:
