@@ -26,7 +26,7 @@ from generator.emit.project import EmittedPage, Project
 from generator.publish.linkcheck import link_problems
 from generator.images import probe
 from generator.build import check
-from helpers import minimal, one_problem, pilots_in, write
+from helpers import make_project, minimal, one_problem, pilots_in, write
 
 PAGE = "---\ntitle: {title}\nsummary: Kort.\n---\n{body}"
 
@@ -73,6 +73,23 @@ def test_links_between_records_are_checked_before_building(tmp_path):
     assert one_problem(found, f"{path}:12:", "../een/#geen-kop", 'no anchor "#geen-kop"')
     assert one_problem(found, f"{path}:13:", "leads outside the site")
     assert len([p for p in found if p.startswith(path)]) == 4, found
+
+
+def test_a_broken_anchor_is_found_at_its_own_line_not_at_a_good_one_in_other_capitals(tmp_path):
+    # and the built site's check finds it there too, so it is said once
+    tmp_path = make_project(tmp_path / "project")
+    content = minimal(tmp_path)
+    _story(content, "links", "[naar het gesprek](#het-gesprek)\n\n## Het gesprek\n\nTekst.\n\n"
+                             "[Het gesprek](#Het-gesprek) en [terug](#HET-GESPREK)\n")
+    found = _warnings(tmp_path)
+    path = "content/stories/links/nl.md"
+    one_problem(found, f"{path}:11:", "broken link #Het-gesprek")
+    one_problem(found, f"{path}:11:", "broken link #HET-GESPREK")
+    assert len([p for p in found if p.startswith(path)]) == 2, found
+    built = [p.format() for p in build(Paths(tmp_path)).problems]
+    assert [p for p in built if "broken link" in p and "links" in p] == [
+        one_problem(built, f"{path}:11:", "#Het-gesprek"),
+        one_problem(built, f"{path}:11:", "#HET-GESPREK")], built
 
 
 def test_a_link_to_another_website_without_https_is_told_so(tmp_path):

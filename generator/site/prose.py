@@ -271,22 +271,34 @@ def analyse(text: Text) -> Analysis:
 def line_of(needle: str, text: str, first_line: int, after: dict[str, int]) -> int:
     """Returns the first line, after the one `after` holds for `needle` (the
     last found for it, noted there), whose text, entities decoded, contains
-    `needle`; the first line of the text when none does."""
-    lowered, starts = _decoded(text)
-    begin, wanted = max(0, after.get(needle, 0) - first_line + 1), needle.lower()
-    found = -1
-    if begin < len(starts) and wanted and "\n" not in wanted:
-        found = lowered.find(wanted, starts[begin])
-    after[needle] = first_line + (bisect.bisect_right(starts, found) - 1 if found >= 0 else 0)
+    `needle` as written, else in any case (the cleaner names <SCRIPT> <script>);
+    the first line of the text when none does. As written first: a link to
+    #Het-gesprek is not on the line of a link to #het-gesprek above it."""
+    begin = max(0, after.get(needle, 0) - first_line + 1)
+    found = None
+    if needle and "\n" not in needle:
+        found = next((index for fold in (False, True)
+                      if (index := _line_with(needle, text, begin, fold)) is not None), None)
+    after[needle] = first_line + (found or 0)
     return after[needle]
 
 
-@lru_cache(maxsize=16)
-def _decoded(text: str) -> tuple[str, list[int]]:
-    """A text's lines (as Markdown counts them), entities decoded and
-    lowercased, joined by new lines (none inside a line), with where each
-    starts: every search is then one pass in C, however many problems a text has."""
-    lines = [html.unescape(line).lower().replace("\n", " ") for line in BREAK.split(text)]
+def _line_with(needle: str, text: str, begin: int, fold: bool) -> int | None:
+    """The index of the first line from `begin` that holds `needle`, or None."""
+    joined, starts = _decoded(text, fold)
+    found = joined.find(needle.lower() if fold else needle, starts[begin]) \
+        if begin < len(starts) else -1
+    return bisect.bisect_right(starts, found) - 1 if found >= 0 else None
+
+
+@lru_cache(maxsize=32)
+def _decoded(text: str, fold: bool) -> tuple[str, list[int]]:
+    """A text's lines (as Markdown counts them), entities decoded (and
+    lowercased if `fold`), joined by new lines (none inside a line), with where
+    each starts: every search is then one pass in C, however many problems a
+    text has."""
+    lines = [html.unescape(line).replace("\n", " ") for line in BREAK.split(text)]
+    lines = [line.lower() for line in lines] if fold else lines
     return "\n".join(lines), [0, *accumulate(len(line) + 1 for line in lines[:-1])]
 
 
