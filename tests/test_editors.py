@@ -22,9 +22,11 @@ from generator.content.messages import speaking
 from generator.content.names import UNSUPPORTED_IMAGES
 from generator.content.records.stories import StoryMeta
 from generator.content.yamlsrc import load_yaml
+from generator.emit.project import EmittedPage, Project
+from generator.publish.linkcheck import link_problems
 from generator.images import probe
 from generator.build import check
-from helpers import minimal, one_problem, pilots_in, write
+from helpers import make_project, minimal, one_problem, pilots_in, write
 
 PAGE = "---\ntitle: {title}\nsummary: Kort.\n---\n{body}"
 
@@ -71,6 +73,47 @@ def test_links_between_records_are_checked_before_building(tmp_path):
     assert one_problem(found, f"{path}:12:", "../een/#geen-kop", 'no anchor "#geen-kop"')
     assert one_problem(found, f"{path}:13:", "leads outside the site")
     assert len([p for p in found if p.startswith(path)]) == 4, found
+
+
+def test_a_broken_anchor_is_found_at_its_own_line_not_at_a_good_one_in_other_capitals(tmp_path):
+    # and the built site's check finds it there too, so it is said once
+    tmp_path = make_project(tmp_path / "project")
+    content = minimal(tmp_path)
+    _story(content, "links", "[naar het gesprek](#het-gesprek)\n\n## Het gesprek\n\nTekst.\n\n"
+                             "[Het gesprek](#Het-gesprek) en [terug](#HET-GESPREK)\n")
+    found = _warnings(tmp_path)
+    path = "content/stories/links/nl.md"
+    one_problem(found, f"{path}:11:", "broken link #Het-gesprek")
+    one_problem(found, f"{path}:11:", "broken link #HET-GESPREK")
+    assert len([p for p in found if p.startswith(path)]) == 2, found
+    built = [p.format() for p in build(Paths(tmp_path)).problems]
+    assert [p for p in built if "broken link" in p and "links" in p] == [
+        one_problem(built, f"{path}:11:", "#Het-gesprek"),
+        one_problem(built, f"{path}:11:", "#HET-GESPREK")], built
+
+
+def test_a_link_to_another_website_without_https_is_told_so(tmp_path):
+    content = minimal(tmp_path)
+    _story(content, "links", "[de site van Houten](www.houten.nl)\n\n"
+                             "[contact](houten.nl/contact) en [verslag](../een/nl.md)\n")
+    found = _warnings(tmp_path)
+    path = "content/stories/links/nl.md"
+    www = one_problem(found, f"{path}:5:", "broken link www.houten.nl", "without https://",
+                      "starts with https://: https://www.houten.nl")
+    one_problem(found, f"{path}:7:", "houten.nl/contact", "https://houten.nl/contact")
+    assert "end in /" not in www
+    assert "https://" not in one_problem(found, f"{path}:7:", "../een/nl.md")  # a file, not a site
+
+
+def test_the_built_sites_check_tells_a_link_to_another_website_needs_https(tmp_path):
+    # the safety net after the build, for a link the content check did not place
+    source = write(tmp_path, "content/stories/een/nl.md", "[Houten](www.houten.nl)\n")
+    write(tmp_path, "stage/stories/een/index.html", '<a href="www.houten.nl">Houten</a>\n')
+    page = EmittedPage("stories/een/index.md", "stories/een/", {}, "", source=source)
+    project = Project("nl", "", {}, pages={page.src: page})
+    [found] = [p.format() for p in link_problems(tmp_path / "stage", [project], "/", tmp_path, [])]
+    assert "content/stories/een/nl.md:1:" in found and "https://www.houten.nl" in found, found
+    assert "end in /" not in found
 
 
 def test_a_build_meets_no_broken_link_that_check_missed(tmp_path):

@@ -99,7 +99,12 @@ REFUSED = {
         ["interview.nl.vtt:5:", "<script>"]),
     "captions that are no WebVTT": (
         lambda f: (f / "interview.en.vtt").write_text("1\n00:00:00,000 --> 00:00:01,000\nHi\n"),
-        ["interview.en.vtt:1:", "WEBVTT"]),
+        ["interview.en.vtt:1:", "WEBVTT", "an SRT file"]),
+    "captions with SRT's times": (
+        lambda f: (f / "interview.en.vtt").write_text("WEBVTT\n\n1\n00:00:00,500 --> 00:00:02,000\n"
+                                                      "Hi\n"),
+        ["interview.en.vtt:4:", "a comma before the milliseconds", "00:00:01.000 -->",
+         "export the captions from the subtitle program as WebVTT"]),
     "a script in a transcript": (
         lambda f: (f / "verhaal.en.md").write_text("Hello.\n\n<script>alert(1)</script>\n"),
         ["verhaal.en.md:3:", "<script>"]),
@@ -127,6 +132,17 @@ REFUSED = {
         ["meta.yml:3:", "a video-story tells its story in a video, but en.md shows none"]),
     "a video inside a sentence": (lambda f: _text(f, "nl", "Intro.\n\n![Een", "Intro. ![Een"),
                                   ["nl.md:5:", "shares its line with other text"]),
+    # shown on a line of its own in nl.md, it was taken to be so in en.md too: gone from the page
+    "a recording inside a sentence of the second text": (
+        lambda f: _text(f, "en", "![A talk: the recording](verhaal.mp3)",
+                        "Listen: ![A talk: the recording](verhaal.mp3) or watch."),
+        ["en.md:9:", "shares its line with other text"]),
+    "a recording on a line of its own with text below it": (
+        lambda f: _text(f, "nl", "(verhaal.mp3)\n", "(verhaal.mp3)\nof kijk.\n"),
+        ["nl.md:9:", "in a paragraph with other text", "empty line above and below"]),
+    "no English transcript": (lambda f: (f / "verhaal.en.md").unlink(),
+                              ["en.md:9:", "verhaal.en.md is missing", "what is said in the "
+                               "recording, in Markdown"]),
 }
 
 
@@ -158,7 +174,21 @@ def test_captions_named_after_no_file_are_pointed_out(story):
     problems = [p.format() for p in all_problems(root)]
     one_problem(problems, "intervieuw.en.vtt: warning:", "named after no sound or video file",
                 'Did you mean "interview"?')
-    one_problem(problems, "en.md:7: error:", "interview.en.vtt is missing")
+    missing = one_problem(problems, "en.md:7: error:", "interview.en.vtt is missing",
+                          "the captions as WebVTT")
+    assert "Markdown" not in missing and "transcript" not in missing  # a video's hint alone
+
+
+@pytest.mark.parametrize("name, written", [("interview.en.vtt", "interview.EN.vtt"),
+                                           ("interview.en.vtt", "interview.en-GB.vtt"),
+                                           ("verhaal.nl.md", "verhaal.NL.md")])
+def test_captions_with_the_language_written_otherwise_are_given_their_name(story, name, written):
+    # the file's warning names the file the text is told is missing
+    root, folder = story
+    (folder / name).rename(folder / written)
+    problems = [p.format() for p in all_problems(root)]
+    one_problem(problems, f"{written}: warning:", f'Did you mean "{name}"?', f"rename it {name}")
+    one_problem(problems, "md:", f"{name} is missing")
 
 
 @pytest.mark.slow

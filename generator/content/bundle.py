@@ -24,6 +24,10 @@ from generator.content.records.front import Front
 # Beside a sound or video file (MEDIA_SUFFIXES, checked by generator.site.media):
 # its captions and transcripts, interview.nl.vtt and interview.nl.md
 BESIDE_MEDIA = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3})\.(?:vtt|md)$")
+# ... and such a name as editors' programs write it otherwise: the language in
+# capitals or with its country (interview.NL.vtt, interview.nl-NL.vtt)
+_BESIDE_ALIKE = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3})(?:[-_][a-z0-9]+)*\."
+                           r"(?P<suffix>vtt|md)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -266,6 +270,17 @@ def _scan_files(bundle: Bundle, languages: list[str], reader: Reader) -> None:
 
 
 def _unknown_file(path: Path, known: set[str], languages: list[str], problems: Problems) -> None:
+    alike = _BESIDE_ALIKE.match(path.name)
+    if alike and alike["lang"].lower() in languages:
+        # named so, the text that shows its file is told it is missing: say which name that is
+        name = f"{alike['stem']}.{alike['lang'].lower()}.{alike['suffix'].lower()}"
+        problems.add(path, None, _("{name} is not part of the content model and will not be "
+                                   "published.").format(name=path.name) + " " + _(
+            'Did you mean "{word}"?').format(word=name), _(
+            "rename it {name}: captions and transcripts are named after their sound or video "
+            "file and a language of the site, in small letters").format(name=name),
+            level="warning")
+        return
     if path.suffix == ".md":
         message = _("{name} is not a language of this site ({languages}).")
         hint = _("rename it, or add the language to `languages` in content/site.yml")

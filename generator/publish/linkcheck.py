@@ -18,6 +18,7 @@ from generator.content.boundary import Boundary, Refused
 from generator.content.messages import _
 from generator.content.problems import Problem, Problems
 from generator.emit.project import Project
+from generator.site.references import web_address_hint
 
 # One pass over a page finds its links and its anchors (id and name).
 _ATTRS = re.compile(r'\s(href|src|srcset|id|name)="([^"]*)"')
@@ -127,6 +128,7 @@ def link_problems(stage: Path, projects: list[Project], base_path: str, root: Pa
         source, line = _where(sources.get(link.page), link.link, boundary)
         problems.add(source or link.page, line, _("broken link {link} on {page}: {reason}")
                      .format(link=link.link, page=link.page, reason=link.reason),
+                     web_address_hint(link.link) or
                      _("correct the link; links to pages end in /, e.g. ../other-story/"),
                      level="warning")
     seen = {(p.path, p.line) for p in known}

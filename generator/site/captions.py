@@ -17,6 +17,8 @@ _SETTING = re.compile(r"^(?:vertical|line|position|size|align|region):\S+$")
 _TAG = re.compile(rf"</?(?:[cibuv]|lang|ruby|rt)(?:\.[^\s.<>]+)*(?:[ \t][^<>\n]*)?>|<{_TIME}>")
 _SIGNATURE = re.compile(r"^\ufeff?WEBVTT(?:[ \t].*)?$")
 _EXAMPLE = "00:00:01.000 --> 00:00:04.000"
+# A time as SRT writes it (00:00:01,000), which subtitle programs save by default
+_SRT = re.compile(r"\d{2,}:[0-5]\d:[0-5]\d,\d{3}[ \t]+-->")
 
 
 class Invalid(ValueError):
@@ -30,6 +32,10 @@ class Invalid(ValueError):
 def read_captions(text: str) -> None:
     """Checks a WebVTT file; raises Invalid for the first thing wrong, with its line."""
     lines = re.split(r"\r\n|\r|\n", text)
+    if not _SIGNATURE.match(lines[0]) and any(_SRT.match(line) for line in lines[:3]):
+        raise Invalid(1, _("these captions are an SRT file; the site shows WebVTT"),
+                      _("export them from the subtitle program as WebVTT (a file that starts "
+                        "with the line WEBVTT)"))
     if not _SIGNATURE.match(lines[0]):
         raise Invalid(1, _("captions (WebVTT) start with the line WEBVTT"),
                       _("put WEBVTT on the first line; a subtitle program can export WebVTT"))
@@ -61,6 +67,11 @@ def _cue(first: int, block: list[str], previous: float) -> float:
     """Checks one cue; returns its start (cues come in order of time)."""
     at = 0 if "-->" in block[0] else 1
     timing = _TIMING.match(block[at]) if at < len(block) else None
+    if timing is None and at < len(block) and _SRT.match(block[at]):
+        raise Invalid(first + at, _("the times on this line have a comma before the "
+                                    "milliseconds, as an SRT file has; WebVTT has a point there"),
+                      _("write them as {example}, or export the captions from the subtitle "
+                        "program as WebVTT").format(example=_EXAMPLE))
     if timing is None or not all(_SETTING.match(s) for s in timing[3].split()):
         raise Invalid(first + min(at, len(block) - 1), _("this line should give a caption's "
                                                           "times"),

@@ -137,7 +137,9 @@ class MediaChecks:
         """Checks the sound and video in a record's texts; returns their players."""
         players: dict[str, Player | None] = {}
         for text in prose.values():
-            for ref in (r for r in text.images if r.is_media):
+            for index, ref in enumerate(text.images):
+                if not ref.is_media or not self._shown(ref, index, text):
+                    continue
                 if ref.src not in players:
                     players[ref.src] = self._player(ref, bundle, text)
                 if players[ref.src] is not None:
@@ -220,7 +222,10 @@ class MediaChecks:
                 "from a video website").format(size=size(largest[0])),
                 level="error" if total > GITHUB_PAGES else "warning")
 
-    def _player(self, ref: ImageRef, bundle: Bundle, text: Prose) -> Player | None:
+    def _shown(self, ref: ImageRef, index: int, text: Prose) -> bool:
+        """Whether a sound or video (image `index` of a text) is written as its page
+        shows one: described, and a paragraph of its own (generator.emit.pages puts
+        a player only there; anywhere else it would be left out without a word)."""
         name = ref.src[:80]
         if not ref.alt:
             self.problems.add(text.path, ref.line, _("{name} has no description").format(
@@ -230,7 +235,18 @@ class MediaChecks:
             self.problems.add(text.path, ref.line, _("{name} shares its line with other text")
                               .format(name=name),
                               _("put a video or sound recording on a line of its own"))
-            return None
+            return False
+        if text.rendered and f"<p>{text.rendered.token(index)}</p>" not in text.rendered.html:
+            # on a line of its own, but with text on the line right above or below it
+            self.problems.add(text.path, ref.line, _(
+                "{name} is in a paragraph with other text: the line above or below it holds "
+                "text too").format(name=name), _(
+                "leave an empty line above and below a video or sound recording"))
+            return False
+        return True
+
+    def _player(self, ref: ImageRef, bundle: Bundle, text: Prose) -> Player | None:
+        name = ref.src[:80]
         if ref.is_remote:
             return self._external(ref, bundle, text)
         if ref.src not in bundle.media and ref.src not in bundle.refused:
@@ -348,16 +364,19 @@ class MediaChecks:
     def _in_language(self, player: Player, ref: ImageRef, bundle: Bundle, text: Prose) -> None:
         """A video needs captions, a sound recording a transcript, in the
         language of each text that shows it."""
-        what = {"video": _("captions"), "audio": _("transcript")}.get(player.kind)
-        file = f"{ref.src.rsplit('.', 1)[0]}.{text.lang}." + ("vtt" if player.kind == "video"
-                                                              else "md")
-        if what and file not in bundle.media and file not in bundle.refused:
+        if player.kind not in ("video", "audio"):
+            return
+        video = player.kind == "video"
+        file = f"{ref.src.rsplit('.', 1)[0]}.{text.lang}." + ("vtt" if video else "md")
+        if file not in bundle.media and file not in bundle.refused:
             self.problems.add(text.path, ref.line, _(
                 "{name} has no {what} in the language of this text: {file} is missing").format(
-                name=ref.src, what=what, file=file), _(
-                "write {file}: captions as WebVTT (subtitle programs and video websites export "
-                "it), a transcript in Markdown; each language the story is published in needs "
-                "its own").format(file=file))
+                name=ref.src, what=_("captions") if video else _("transcript"), file=file), (_(
+                    "write {file}: the captions as WebVTT (subtitle programs and video websites "
+                    "export it); each language the story is published in needs its own") if
+                    video else _(
+                    "write {file}: what is said in the recording, in Markdown; each language "
+                    "the story is published in needs its own")).format(file=file))
 
 
 _EXPORT = N_("export it (again) as MP4 with H.264 video and AAC sound, or a sound recording as "

@@ -70,6 +70,12 @@ _ID = re.compile(r"^(?!__|pl[-_])\w[\w:.-]{0,99}$")
 _CODE_CLASS = re.compile(r"^language-[\w+#-]{1,40}$")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _INVISIBLE = re.compile(r"[\t\n\r]")  # browsers remove these anywhere in a URL
+# Another website's address written without https:// (www.houten.nl, houten.nl/contact),
+# which a browser reads as a path on this site: a host ending in a common or a country's
+# domain (two letters, not those of files: nl.md, app.js)
+_BARE_ADDRESS = re.compile(r"(?:www\d?\.[^/?#\s]+|(?:[a-z\d-]+\.)+(?:com|org|net|info|edu|"
+                           r"gov|eu|io|app|(?!md|js|py|sh|gz)[a-z]{2}))(?::\d+)?(?:[/?#]|$)",
+                           re.IGNORECASE)
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))  # ... and these at either end
 
 
@@ -101,6 +107,11 @@ def scheme_of(url: str) -> str | None:
     """The scheme of a URL (entities already decoded) as a browser reads it."""
     found = _SCHEME.match(_INVISIBLE.sub("", url).strip(_C0_AND_SPACE).lower())
     return found.group(1) if found else None
+
+
+def bare_address(url: str) -> bool:
+    """Whether a link is another website's address without https:// in front."""
+    return _BARE_ADDRESS.match(url) is not None
 
 
 def url_allowed(url: str) -> bool:
@@ -288,22 +299,34 @@ def analyse(text: Text) -> Analysis:
 def line_of(needle: str, text: str, first_line: int, after: dict[str, int]) -> int:
     """Returns the first line, after the one `after` holds for `needle` (the
     last found for it, noted there), whose text, entities decoded, contains
-    `needle`; the first line of the text when none does."""
-    lowered, starts = _decoded(text)
-    begin, wanted = max(0, after.get(needle, 0) - first_line + 1), needle.lower()
-    found = -1
-    if begin < len(starts) and wanted and "\n" not in wanted:
-        found = lowered.find(wanted, starts[begin])
-    after[needle] = first_line + (bisect.bisect_right(starts, found) - 1 if found >= 0 else 0)
+    `needle` as written, else in any case (the cleaner names <SCRIPT> <script>);
+    the first line of the text when none does. As written first: a link to
+    #Het-gesprek is not on the line of a link to #het-gesprek above it."""
+    begin = max(0, after.get(needle, 0) - first_line + 1)
+    found = None
+    if needle and "\n" not in needle:
+        found = next((index for fold in (False, True)
+                      if (index := _line_with(needle, text, begin, fold)) is not None), None)
+    after[needle] = first_line + (found or 0)
     return after[needle]
 
 
-@lru_cache(maxsize=16)
-def _decoded(text: str) -> tuple[str, list[int]]:
-    """A text's lines (as Markdown counts them), entities decoded and
-    lowercased, joined by new lines (none inside a line), with where each
-    starts: every search is then one pass in C, however many problems a text has."""
-    lines = [html.unescape(line).lower().replace("\n", " ") for line in BREAK.split(text)]
+def _line_with(needle: str, text: str, begin: int, fold: bool) -> int | None:
+    """The index of the first line from `begin` that holds `needle`, or None."""
+    joined, starts = _decoded(text, fold)
+    found = joined.find(needle.lower() if fold else needle, starts[begin]) \
+        if begin < len(starts) else -1
+    return bisect.bisect_right(starts, found) - 1 if found >= 0 else None
+
+
+@lru_cache(maxsize=32)
+def _decoded(text: str, fold: bool) -> tuple[str, list[int]]:
+    """A text's lines (as Markdown counts them), entities decoded (and
+    lowercased if `fold`), joined by new lines (none inside a line), with where
+    each starts: every search is then one pass in C, however many problems a
+    text has."""
+    lines = [html.unescape(line).replace("\n", " ") for line in BREAK.split(text)]
+    lines = [line.lower() for line in lines] if fold else lines
     return "\n".join(lines), [0, *accumulate(len(line) + 1 for line in lines[:-1])]
 
 

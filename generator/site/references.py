@@ -122,6 +122,14 @@ def check_links(site: Site, problems: Problems, drafts: frozenset[str]) -> None:
                     problems.add(text.path, line, *found, level="warning")
 
 
+def web_address_hint(link: str) -> str | None:
+    """What to do with a link that is another website's address without
+    https:// (www.houten.nl); None for any other link."""
+    if not markup.bare_address(link):
+        return None
+    return _("a link to another website starts with https://: https://{link}").format(link=link)
+
+
 def _texts(node: Node, lang: str | None = None) -> list[Prose]:
     """A record's texts and the transcripts shown with them (in `lang`, or all)."""
     return [text for text in (*node.prose.values(), *(t for player in node.players.values()
@@ -133,6 +141,9 @@ def _problem(site: Site, pages: dict[str, Node | None], node: Node, text: Prose,
              link: str) -> tuple[str, str] | None:
     if not link or markup.scheme_of(link) or link.startswith("//"):
         return None  # a web address, or mailto: and tel:
+    if hint := web_address_hint(link):  # a browser would look for it on this site
+        return (_("broken link {link}: without https:// in front, it leads to a page of this "
+                  "site, and there is none of that name").format(link=link), hint)
     here = ("" if text.lang == site.config.default_language else f"{text.lang}/") + node.path
     target = _resolve(site, here, link)
     if target is None:
