@@ -13,6 +13,7 @@ what YAML takes and the next rebuild shows.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import sys
 import sysconfig
@@ -235,6 +236,15 @@ def test_the_form_names_no_folder_when_it_cannot_create_a_story(preview):
     assert status == 400 and b"content/stories/een" in page
     assert [folder for folder in _folders(root) if folder.encode() in page] == []
 
+
+
+def test_the_form_lists_pilots_by_their_title_and_chooses_none(preview):
+    root, running, port = preview
+    status, page = ask(port, "GET", "/_new", {"Host": f"127.0.0.1:{port}"})
+    assert status == 200
+    options = re.findall(rb'<option value="([^"]*)"( selected)?>([^<]*)<', page)
+    assert options[0][:2] == (b"", b"") and b"selected" not in page  # the editor picks one
+    assert (b"houten", b"", b"Houten (houten)") in options
 
 # -- the form writes only what YAML takes -----------------------------------------------
 

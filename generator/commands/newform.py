@@ -19,9 +19,11 @@ from urllib.parse import parse_qs
 from jinja2 import Environment, FileSystemLoader
 
 from generator.commands.doors import is_local, without_paths
+from generator.content.boundary import Boundary, Refused
 from generator.commands.scaffold import (Options, ScaffoldError, create, pilots_of,
                                          site_languages)
 from generator.content.messages import _, language
+from generator.content.yamlsrc import split_front_matter
 
 NEW = "/_new"
 MAX_FORM = 10_000  # bytes a form may post: three short fields
@@ -52,7 +54,7 @@ def handle_new(handler: Any, preview: Any) -> None:
     names = ", ".join(path.name for path in files)
     return _send(handler, 200, text=_(
         "Created content/stories/{id}/ with {files}. Fill in the TODOs in your editor. The "
-        "preview shows it, labelled; it is published only once you remove `draft: true` and "
+        "preview shows it, labelled; it is published only once you remove the line draft: true and "
         "the narrator's consent is written in meta.yml "
         "(consent: {{given: true, date: ...}}).").format(id=record_id, files=names),
         link=f"/stories/{record_id}/", label=_("See it in the preview"))
@@ -75,10 +77,24 @@ def _send_form(handler: Any, status: int, preview: Any, values: dict[str, str],
     content = preview.paths.content
     texts = {"id": _("Id: the story's address, lowercase letters, digits and hyphens "
                      "(e.g. afval-bij-de-flat)"),
-             "pilot": _("Pilot"), "create": _("Create the story"),
+             "pilot": _("Pilot"), "create": _("Create the story"), "choose": _("Choose a pilot"),
              "title_in": _("Title ({language})").format(language=site_languages(content)[0])}
     _send(handler, status, texts=texts, error=error, action=NEW, token=preview.token,
-          values=values, pilots=pilots_of(content), max_title=MAX_TITLE)
+          values=values, pilots=_pilots(content), max_title=MAX_TITLE)
+
+
+def _pilots(content: Path) -> list[tuple[str, str]]:
+    """Each pilot's id and how the list shows it: its title in the site's first
+    language, which editors know it by, and the id."""
+    lang, boundary, shown = site_languages(content)[0], Boundary(content), []
+    for pilot in pilots_of(content):
+        try:
+            front = split_front_matter(boundary.read_text(content / "pilots" / pilot / f"{lang}.md"))
+            title = front.front.data.get("title") if isinstance(front.front.data, dict) else None
+        except (Refused, OSError):
+            title = None
+        shown.append((pilot, f"{title} ({pilot})" if isinstance(title, str) and title else pilot))
+    return shown
 
 
 def _send(handler: Any, status: int, **values: Any) -> None:
