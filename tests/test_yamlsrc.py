@@ -59,6 +59,10 @@ def test_no_front_matter_is_an_empty_mapping():
     ("a:\n  x: 1\n  example false\nc: 3\n", 3),       # nested
     ("a:\n  x: 1\n  example false\n", 3),             # nested, on the last line
     ("a:\n  - x: 1\n    example false\n", 3),         # in a list item
+    ("example false\nb: 2\n", 1),                     # the first line (the parser says 2)
+    ("# kop\n\nexample false\n\nb: 2\n", 3),           # ... after a comment and blank lines
+    ("a:\n  example false\n  b: 2\n", 2),             # the first line of a nested mapping
+    ("a:\n  - example false\n    b: 2\n", 2),         # ... of a list item
 ])
 def test_a_missing_colon_is_named_on_its_own_line_with_the_name_to_put_it_after(text, line):
     error = load_yaml(text).error
@@ -69,6 +73,11 @@ def test_a_missing_colon_is_named_on_its_own_line_with_the_name_to_put_it_after(
 def test_a_missing_colon_in_front_matter_counts_lines_from_the_file():
     error = split_front_matter("---\ntitle: x\nsummary Kort\n---\nBody\n").front.error
     assert error.line == 3 and "after `summary`" in error.hint
+
+
+def test_a_colon_too_many_is_still_one_to_quote():
+    error = load_yaml("a: 1\ntitle: Zo: dat\n").error
+    assert error.line == 2 and "double quotes" in error.hint
 
 
 def test_a_line_of_several_words_without_a_colon_gets_no_guessed_name():

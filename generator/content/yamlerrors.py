@@ -110,21 +110,43 @@ def _indentation(written: str) -> str:
 
 
 def _colon(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str, str] | None:
-    """A field name without its colon: the parser reads on, and says so a line
-    later (past the end of the file for the last line); the line it began
-    reading the name at is the one to correct."""
-    mark = exc.context_mark
-    if exc.problem != "could not find expected ':'" or not mark or mark.line >= len(lines):
+    """A field name without its colon, on the line `_colonless` finds."""
+    index = _colonless(exc, lines)
+    if index is None:
         return None
-    written = lines[mark.line]
     message = _("the YAML cannot be read: this line has no colon (:) after its field's name")
-    found = _KEY_AND_VALUE.match(written)
+    found = _KEY_AND_VALUE.match(lines[index])
     if found:  # one word and one value: a field name and its value, surely
-        return mark.line, message, _("put a colon after `{name}`: {name}: {value}").format(
+        return index, message, _("put a colon after `{name}`: {name}: {value}").format(
             name=found.group(1), value=found.group(2))
-    return mark.line, message, _("put a colon and a space after the field's name, e.g. "
-                                 "format: article; a line that continues the text above is "
-                                 "indented with spaces")
+    return index, message, _("put a colon and a space after the field's name, e.g. "
+                             "format: article; a line that continues the text above is "
+                             "indented with spaces")
+
+
+def _colonless(exc: yaml.MarkedYAMLError, lines: list[str]) -> int | None:
+    """The line of a field name without its colon. The parser reads on and
+    complains a line or more later: after a mapping's first field it has not
+    found the colon where it began reading (past the end of the file for the
+    last line); as a mapping's first line, it finds the next field's colon,
+    where a text of two lines may have none."""
+    problem, mark = exc.problem or "", exc.problem_mark
+    if problem == "could not find expected ':'" and exc.context_mark:
+        return exc.context_mark.line if exc.context_mark.line < len(lines) else None
+    if not (mark and problem.startswith("mapping values are not allowed")) \
+            or mark.line >= len(lines):
+        return None
+    above = [index for index in range(mark.line) if lines[index].strip()
+             and not lines[index].lstrip().startswith("#")]
+    if above and ":" not in lines[above[-1]] and \
+            _text_column(lines[above[-1]]) == _text_column(lines[mark.line]):
+        return above[-1]
+    return None
+
+
+def _text_column(written: str) -> int:
+    """Where a line's text begins, after its indentation and list dashes."""
+    return len(written) - len(re.sub(r"^ *(?:- +)*", "", written))
 
 
 # What the YAML parser says most often, marked so that the catalogues say it
