@@ -90,6 +90,7 @@ def test_a_line_of_several_words_without_a_colon_gets_no_guessed_name():
     ("pilot: x\npilot:\u00a0houten\ndate: 2019-05-10\n", 2),        # parser: expected ':', 3
     ("# Verhaal\npilot:\u00a0houten\ndate: 2019-05-10\n", 2),       # parser: mapping values, 3
     ("a:\n  pilot:\u00a0houten\n  b: 2\n", 2),
+    ("pilot:\u00a0houten\ndate:\u00a0x\nformat: article\n", 1),  # two: the first is named
     ("a: 1\npilot:\u202fhouten\nc: 3\n", 2),   # a narrow one (Outlook, French texts)
     ("a: 1\npilot:\u2009houten\nc: 3\n", 2),   # a thin space
 ])
@@ -100,9 +101,13 @@ def test_an_invisible_space_after_a_colon_is_named_on_its_line(text, line):
     assert "ordinary space" in error.hint
 
 
-def test_a_non_breaking_space_in_quoted_text_is_no_suspect():
-    error = load_yaml('title: "Afval:\u00a0een probleem"\nexample false\n').error
-    assert error.line == 2 and "after `example`" in error.hint
+@pytest.mark.parametrize("text", [
+    'title: "Afval:\u00a0een probleem"\nexample false\n',
+    "summary: |\n  Noot:\u00a0een tekst uit Word\n  \u00a0en nog een regel\nexample false\n",
+])
+def test_a_non_breaking_space_in_text_is_no_suspect(text):
+    error = load_yaml(text).error
+    assert "after `example`" in error.hint and error.line == text.count("\n"), error
 
 
 @pytest.mark.parametrize("text,line", [("a:\n\tb: 2\n", 2), ("a:\n\t- b\n", 2),

@@ -29,6 +29,7 @@ _INVISIBLE = f"[{_NON_BREAKING}\u1680\u2000-\u200b\u205f\u3000\ufeff]"
 # the colon of a line's field name (in quoted or running text it is only text)
 _TRIPS = re.compile(rf"^ *(?:(?P<indent>{_INVISIBLE})|-(?P<dash>{_INVISIBLE})|"
                     rf"(?:- +)?[^\s:#\"'{{\[]+:(?P<colon>{_INVISIBLE}))")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # as yamlsrc reads, when libyaml is there
 _KEY_AND_VALUE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s+([^\s#]+)\s*(?:#.*)?$")
 
 
@@ -54,7 +55,7 @@ def explain(exc: yaml.MarkedYAMLError, line_offset: int, text: str) -> YamlError
     lines = text.split("\n")
     mark = exc.problem_mark or exc.context_mark
     index = min(mark.line, len(lines) - 1) if mark else None
-    for found in (_invisible_space(lines, index), _tab(exc, lines), _colon(exc, lines)):
+    for found in (_invisible_space(lines, index, exc), _tab(exc, lines), _colon(exc, lines)):
         if found:
             line, message, hint = found
             return YamlError(line + 1 + line_offset, message, hint)
@@ -76,12 +77,14 @@ def _hint(problem: str, written: str) -> str:
     return _(GENERIC_HINT)
 
 
-def _invisible_space(lines: list[str], last: int | None) -> tuple[int, str, str] | None:
+def _invisible_space(lines: list[str], last: int | None,
+                     exc: yaml.MarkedYAMLError) -> tuple[int, str, str] | None:
     """The first line, up to where the parser gave up, with a space YAML does not
-    take as one where it needs one: the parser gives up a line or more later."""
+    take as one where it needs one (the parser gives up a line or more later):
+    one that matters to the parser (in a text it is only text)."""
     for index, written in enumerate(lines[:None if last is None else last + 1]):
         found = _TRIPS.match(written)
-        if found:
+        if found and _matters(lines, index, found.end() - 1, exc):
             where = found.lastgroup
             char = found.group(where)
             what = _("a non-breaking space") if char in _NON_BREAKING else _("an invisible space")
@@ -92,6 +95,24 @@ def _invisible_space(lines: list[str], last: int | None) -> tuple[int, str, str]
                 _("delete it and type an ordinary space (it comes with text pasted from Word "
                   "or Outlook, and no editor shows it)")
     return None
+
+
+def _matters(lines: list[str], index: int, column: int, exc: yaml.MarkedYAMLError) -> bool:
+    """Whether the parser reads the text otherwise once the character at
+    `column` of line `index` is an ordinary space (within a text it reads the same)."""
+    mended = [*lines[:index], lines[index][:column] + " " + lines[index][column + 1:],
+              *lines[index + 1:]]
+    try:
+        for _event in yaml.parse("\n".join(mended), Loader=_LOADER):
+            pass
+    except yaml.MarkedYAMLError as again:
+        return _where(again) != _where(exc)
+    return True
+
+
+def _where(exc: yaml.MarkedYAMLError) -> tuple:
+    mark = exc.problem_mark or exc.context_mark
+    return exc.problem, mark and (mark.line, mark.column)
 
 
 def _tab(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str, str] | None:
