@@ -457,6 +457,26 @@ def test_a_control_character_in_yaml_is_named_with_its_line(tmp_path):
     assert any(f"meta.yml:{line}:" in p and "U+0007" in p for p in found), found
 
 
+def test_a_dutch_date_is_offered_in_the_way_dates_are_written(tmp_path):
+    content = minimal(tmp_path)
+    meta = content / "stories/een/meta.yml"
+    meta.write_text(meta.read_text().replace("date: 2019-05-10", "date: 10 mei 2019"))
+    one_problem(problems_of(tmp_path), "meta.yml:2:", '"10 mei 2019" is not a date',
+                "did you mean 2019-05-10?")
+
+
+@pytest.mark.parametrize("narrator,needle", [
+    ("{name: \u201cFatima, bewoner van Houten-Zuid\u201d}", "unknown field"),
+    ("{name: Fatima, role: {nl: \u201cbewoner, moeder\u201d}}", "languages"),
+])
+def test_curly_quotes_that_a_comma_split_are_named_as_the_cause(tmp_path, narrator, needle):
+    content = minimal(tmp_path)  # a word processor writes them: YAML takes them as text
+    meta = content / "stories/een/meta.yml"
+    meta.write_text(meta.read_text().replace('{name: "Anonymous"}', narrator))
+    found = one_problem(problems_of(tmp_path), "meta.yml:4:", needle, "curly quotes")
+    assert "straight double quotes" in found
+
+
 def test_entities_in_a_markdown_image_text_are_read_as_markdown_reads_them():
     from generator.site.mdrefs import find_images
 

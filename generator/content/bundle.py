@@ -15,7 +15,8 @@ from pydantic import BaseModel
 from generator.content.controls import unshowable_lines
 from generator.content.messages import _
 from generator.content.problems import Problems, did_you_mean
-from generator.content.yamlsrc import RETYPE_HINT, Loaded, YMap, load_yaml, split_front_matter
+from generator.content.yamlerrors import RETYPE_HINT
+from generator.content.yamlsrc import Loaded, YMap, load_yaml, split_front_matter
 from generator.content.boundary import Boundary, Refused
 from generator.content.fields import is_valid_id, validate
 from generator.content.names import IMAGE_SUFFIXES, MEDIA_SUFFIXES, UNSUPPORTED_IMAGES, file_key

@@ -8,9 +8,25 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from babel.dates import get_month_names
+
 from generator.content.messages import _
+from generator.content.problems import HintedError
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# Dates written another way whose meaning is certain, offered in ISO 8601: year
+# first without leading zeros (2026-12-3), day-month-year with a year of four
+# digits (3-12-2026: the Dutch order; 12-31-2026 stays unguessed), or a month's
+# name in Dutch or English (3 december 2026, December 3, 2026, okt. 2019)
+_SEP = r"\s*[-/.]\s*"
+_NUMBERS = (re.compile(rf"^(?P<year>\d{{4}}){_SEP}(?P<month>\d{{1,2}})"
+                       rf"(?:{_SEP}(?P<day>\d{{1,2}}))?$"),
+            re.compile(rf"^(?P<day>\d{{1,2}}){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<year>\d{{4}})$"))
+_NAMED = (re.compile(r"^(?:(?P<day>\d{1,2})\.?\s+)?(?P<name>[^\W\d]+)\.?,?\s+(?P<year>\d{4})$"),
+          re.compile(r"^(?P<name>[^\W\d]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?"
+                     r"\s+(?P<year>\d{4})$"))
+_MONTHS = {name.lower(): number for locale in ("nl", "en") for width in ("wide", "abbreviated")
+           for number, name in get_month_names(width, locale=locale).items()}
 
 
 @dataclass(frozen=True)
@@ -51,8 +67,13 @@ def parse_date(value: Any) -> PartialDate:
     plain = isinstance(value, (str, int)) and not isinstance(value, bool)
     match = _ISO.fullmatch(str(value).strip()) if plain else None
     if not match:
-        raise ValueError(_('"{value}" is not a date; write it as 2019-10-01, or 2019-10 for a '
-                           "month").format(value=_shown(value)))
+        message = _('"{value}" is not a date; write it as 2019-10-01, or 2019-10 for a '
+                    "month").format(value=_shown(value))
+        meant = _meant(str(value).strip()) if plain else None
+        if meant:
+            raise HintedError(message, _("did you mean {date}? dates are written year-month-day")
+                              .format(date=meant.iso()))
+        raise ValueError(message)
     year, month, day = (int(g) if g else None for g in match.groups())
     try:
         dt.date(year, month or 1, day or 1)
@@ -60,6 +81,22 @@ def parse_date(value: Any) -> PartialDate:
         raise ValueError(_('"{value}" is not a real date (check the month and the day)')
                          .format(value=_shown(value))) from None
     return PartialDate(year, month, day)
+
+
+def _meant(text: str) -> PartialDate | None:
+    """The date `text` certainly means, written another way, or None."""
+    for pattern in _NUMBERS + _NAMED:
+        found = pattern.match(text)
+        if found:
+            parts = found.groupdict()
+            month = _MONTHS.get(parts["name"].lower()) if "name" in parts else int(parts["month"])
+            year, day = int(parts["year"]), int(parts["day"]) if parts.get("day") else None
+            try:
+                dt.date(year, month or 0, 1 if day is None else day)
+            except ValueError:  # no such day or month: nothing is certain
+                return None
+            return PartialDate(year, month, day)
+    return None
 
 
 def _shown(value: Any) -> str:

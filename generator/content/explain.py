@@ -7,11 +7,37 @@ import re
 
 from generator.content.messages import N_, _
 from generator.content.problems import HintedError, did_you_mean, one_of
+from generator.content.yamlerrors import CURLY_CLOSE, CURLY_OPEN
 
 
 def explain(error: dict, field: str, siblings: list[str]) -> tuple[str, str]:
     """(message, hint) for a pydantic error at `field` (a path, e.g. cover.alt),
     in editors' words; `siblings` are the fields valid beside it."""
+    message, hint = _explained(error, field, siblings)
+    if error["type"] not in ("string_too_long", "string_too_short") \
+            and _split_quotes(field.rsplit(".", 1)[-1], error.get("input")):
+        return (message.rstrip(".") + "; " + _(
+            "this comes from the curly quotes (“ ”), which YAML does not take as quotes: a comma "
+            "or colon between them cuts the text in two"),
+            _('type straight double quotes (") instead of the curly ones, e.g. '
+              '{name: "Fatima, resident"}'))
+    return message, hint
+
+
+def _split_quotes(key: str, given: object) -> bool:
+    """Whether the key or value an error is about holds a text with a curly
+    quote at one end only: in a {...} a comma between curly quotes parts the
+    text, as they are not quotes to YAML."""
+    texts = [key, given]
+    if isinstance(given, dict):
+        texts += [*given, *given.values()]
+    elif isinstance(given, list):
+        texts += given
+    return any(isinstance(text, str) and text != "" and
+               (text[0] in CURLY_OPEN) != (text[-1] in CURLY_CLOSE) for text in texts)
+
+
+def _explained(error: dict, field: str, siblings: list[str]) -> tuple[str, str]:
     kind, name = error["type"], field.rsplit(".", 1)[-1]
     given = error.get("input")
     if kind == "missing":

@@ -19,7 +19,9 @@ from typing import Any, Iterable, Sequence
 import yaml
 
 from generator.content.controls import UNSHOWABLE, code_of
-from generator.content.messages import N_, _
+from generator.content.messages import _
+from generator.content.yamlerrors import (CURLY_CLOSE, CURLY_OPEN, GENERIC_HINT, RETYPE_HINT,
+                                            YamlError, explain)
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -71,9 +73,6 @@ class _Loader(_BaseLoader):
         return node.start_mark.line + 1 + self.line_offset
 
 
-# Quotation marks a word processor writes (“ ” ‘ ’ „ « »): YAML takes them as
-# part of the text. An editor who wraps a whole value in them meant quotes.
-CURLY_OPEN, CURLY_CLOSE = "“‘„‚«", "”’“‘»"
 FIELD_LIMIT = 10_000  # characters in one YAML text; long prose belongs in nl.md / en.md
 NUMBER_LIMIT = 40  # characters in one number: content needs a dozen at most
 DEPTH_LIMIT = 30      # nesting; content needs four or five levels
@@ -154,16 +153,6 @@ _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
-@dataclass(eq=False)
-class YamlError(Exception):
-    """Why a YAML text could not be read, with the line it happened on: raised
-    where content holds what it never needs, kept in `Loaded.error`."""
-
-    line: int | None
-    message: str
-    hint: str
-
-
 @dataclass
 class Loaded:
     """The result of reading YAML: data, or an error; plus duplicate keys."""
@@ -221,7 +210,7 @@ def _load(text: str, line_offset: int) -> Loaded:
     except YamlError as exc:  # kept (the memo keeps it too): not with the loader's frames
         return Loaded(error=exc.with_traceback(None))
     except yaml.MarkedYAMLError as exc:
-        return Loaded(error=_explain(exc, line_offset, text))
+        return Loaded(error=explain(exc, line_offset, text))
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
         line = text[:exc.position].count("\n") + 1 + line_offset
         code = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
@@ -257,45 +246,6 @@ def _refuse_events(text: str, line_offset: int) -> None:
             raise YamlError(line, _("the YAML is nested more than {limit} levels deep")
                             .format(limit=DEPTH_LIMIT),
                             _("write the values one level at a time, as in the content model"))
-
-
-GENERIC_HINT = N_("check the indentation (spaces, not tabs), and put text that contains "
-                  "a colon, # or quotes inside double quotes")
-RETYPE_HINT = N_("delete the character: most editors do not show it, so type the line again if "
-                 "you cannot see it")
-
-
-def _explain(exc: yaml.MarkedYAMLError, line_offset: int, text: str) -> YamlError:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 + line_offset if mark else None
-    problem = exc.problem or exc.context or ""
-    hint = _(GENERIC_HINT)
-    written = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
-    if any(mark in written for mark in CURLY_OPEN + CURLY_CLOSE):
-        hint = _("the text is in curly quotes (“ ”), which YAML does not take as quotes: type "
-                 'straight ones instead, e.g. title: "Litter: a shared problem"')
-    elif "\\t" in problem or "tab" in problem:
-        hint = _("replace the tab characters at the start of the line with spaces")
-    elif "mapping values are not allowed" in problem:
-        hint = _('put the value in double quotes, e.g. title: "Litter: a shared problem"')
-    return YamlError(line, _("the YAML cannot be read: {problem}")
-                     .format(problem=_(problem) if problem else _("this is not valid YAML")),
-                     hint)
-
-
-# What the YAML parser says most often, marked so that the catalogues say it
-# in the editor's language too (anything else is shown as the parser says it)
-_PARSER_WORDS = (
-    N_("mapping values are not allowed in this context"),
-    N_("found character that cannot start any token"),
-    N_("did not find expected key"),
-    N_("did not find expected ',' or ']'"),
-    N_("did not find expected ',' or '}'"),
-    N_("did not find expected '-' indicator"),
-    N_("found unexpected end of stream"),
-    N_("could not find expected ':'"),
-    N_("found unknown escape character"),
-)
 
 
 @dataclass

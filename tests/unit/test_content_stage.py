@@ -49,6 +49,27 @@ def test_dates_that_are_not_dates(text):
         parse_date(text)
 
 
+@pytest.mark.parametrize("text,meant", [
+    ("3-12-2026", "2026-12-03"), ("03/12/2026", "2026-12-03"), ("3.12.2026", "2026-12-03"),
+    ("3 december 2026", "2026-12-03"), ("3 dec. 2026", "2026-12-03"), ("3 mrt 2026", "2026-03-03"),
+    ("3 December 2026", "2026-12-03"), ("December 3, 2026", "2026-12-03"),
+    ("oktober 2019", "2019-10"), ("Oct 2019", "2019-10"),
+    ("2026-12-3", "2026-12-03"), ("2019-5", "2019-05"), ("2019/5/10", "2019-05-10")])
+def test_a_date_written_another_way_is_offered_as_it_is_written_here(text, meant):
+    with pytest.raises(ValueError) as refused:
+        parse_date(text)
+    assert f"did you mean {meant}?" in refused.value.hint
+
+
+@pytest.mark.parametrize("text", ["3-12-26", "12-31-2026", "31-2-2026", "2026-13-3", "3 decem 2026",
+                                  "2019-10-01-02", "zomer 2026", "3 12 2026",
+                                  "2026-0-3", "0-12-2026", "2026-12-0"])
+def test_a_date_whose_meaning_is_not_certain_is_not_guessed(text):
+    with pytest.raises(ValueError) as refused:
+        parse_date(text)
+    assert "did you mean" not in getattr(refused.value, "hint", "")
+
+
 def test_a_plain_text_means_every_language():
     value = TypeAdapter(Localized).validate_python("Werk", context=LANGS)
     assert value == {"nl": "Werk", "en": "Werk"}
