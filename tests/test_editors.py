@@ -390,7 +390,7 @@ def _request(port: int, method: str, fields: dict | None = None, host: str | Non
 def test_the_form_creates_a_story_that_passes_check(form):
     root, preview, port = form
     status, page = _request(port, "GET")
-    assert status == 200 and preview.token in page and "<option>houten</option>" in page
+    assert status == 200 and preview.token in page and '<option value="houten">Houten (houten)' in page
     fields = {"token": preview.token, "id": "uit-het-formulier", "pilot": "houten",
               "title": "Een titel\nover twee regels"}
     status, page = _request(port, "POST", fields)
