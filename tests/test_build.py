@@ -112,6 +112,34 @@ def test_search_indexes_each_language_apart_and_not_the_theme(basic_site):
     assert filters == {"kind": "Verhaal", "pilot": "Pilot Alfa", "theme": "Leefbaarheid"}
 
 
+def _indexed(site, url: str) -> str:
+    """The words Pagefind keeps of a page: what its results' excerpts are cut from."""
+    import gzip
+
+    for fragment in (site / "pagefind/fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(fragment.read_bytes())
+        data = json.loads(raw[raw.index(b"{"):])
+        if data["url"] == url:  # the site-relative address
+            return data["content"]
+    raise AssertionError(f"{url} is not in the index")
+
+
+def test_page_furniture_stays_out_of_search_excerpts(basic_site):
+    pilot = _indexed(basic_site, "/en/pilots/alfa/")
+    assert "stories" not in pilot and "actions in the" not in pilot  # the key figures
+    photos = _indexed(basic_site, "/stories/fotoverhaal/")
+    assert "De bewoners tekenden hun wijk." in photos
+    # captions and credits, which ran into the next paragraph, and the example's notice
+    assert "Zo begint de dag" not in photos and "Tekening: testproject" not in photos
+    assert "voorbeeld" not in photos.lower()
+
+
+def test_key_figures_have_one_capitalisation(basic_site):
+    for url in ("", "pilots/alfa/", "en/", "en/pilots/alfa/"):
+        labels = [dt.get_text() for dt in soup(page(basic_site, url)).select(".pl-figures dt")]
+        assert labels and all(label == label.lower() for label in labels), (url, labels)
+
+
 def test_sitemap_robots_and_404(basic_site):
     sitemap = (basic_site / "sitemap.xml").read_text()
     assert f"<loc>{BASE}en/stories/eerste-verhaal/</loc>" in sitemap

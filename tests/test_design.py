@@ -158,3 +158,24 @@ def test_the_first_tab_skips_the_menu_and_the_closed_drawer_is_not_in_the_way(
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#pl-main"
     page.context.close()
+
+
+@pytest.mark.parametrize("width", [320, 360, 390])
+def test_key_figure_labels_wrap_between_words_on_a_phone(browser, basic_server, width):
+    page, _ = open_page(browser, basic_server, "en/pilots/alfa/", {"width": width, "height": 800})
+    broken = page.evaluate("""[...document.querySelectorAll('.pl-figures dt')].flatMap(dt => {
+        const text = dt.firstChild, split = [];
+        let at = 0;
+        for (const word of text.data.split(' ')) {
+          const range = document.createRange();
+          range.setStart(text, at);
+          range.setEnd(text, at + word.length);
+          at += word.length + 1;
+          const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+          if (lines.size > 1 || range.getBoundingClientRect().right > dt.getBoundingClientRect().right + 1) {
+            split.push(word);
+          }
+        }
+        return split; })""")
+    assert broken == [], (width, broken)
+    page.context.close()
