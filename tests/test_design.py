@@ -179,3 +179,18 @@ def test_key_figure_labels_wrap_between_words_on_a_phone(browser, basic_server, 
         return split; })""")
     assert broken == [], (width, broken)
     page.context.close()
+
+
+@pytest.mark.parametrize("width", [320, 360, 390, 1280])
+def test_the_language_switch_is_readable_and_fits_the_header(browser, basic_server, width):
+    page, _ = open_page(browser, basic_server, "en/", {"width": width, "height": 800})
+    header = page.evaluate("""(() => { const a = document.querySelector('.pl-lang__link');
+        const box = e => e.getBoundingClientRect();
+        return {size: parseFloat(getComputedStyle(a).fontSize), name: a.textContent,
+                right: box(a).right, left: box(a).left, search: box(document.querySelector('.pl-search-link')).right,
+                title: box(document.querySelector('.md-header__title')).width}; })()""")
+    assert header["size"] >= 13, header  # the theme's small text, not 10 px
+    assert "Nederlands" in header["name"]  # what a screen reader says, whatever is shown
+    assert header["right"] <= width and header["left"] >= header["search"], header
+    assert header["title"] >= 60, header  # the site's title keeps more than a letter or two
+    page.context.close()
