@@ -140,6 +140,17 @@ def test_key_figures_have_one_capitalisation(basic_site):
         assert labels and all(label == label.lower() for label in labels), (url, labels)
 
 
+def test_each_half_of_the_404_page_leads_home_and_to_search_in_the_site_s_tone(basic_site):
+    page404 = soup(basic_site / "404.html")  # GitHub Pages serves it for every missing address
+    english = page404.find("section", lang="en")
+    links = {a["href"] for a in english.find_all("a")}
+    assert links == {"/pilots/en/", "/pilots/en/search/"}, links
+    dutch = {a["href"] for a in page404.select("h1 ~ p a")}
+    assert dutch == {"/pilots/", "/pilots/search/"}, dutch
+    text = page404.find("h1").find_next("p").get_text()
+    assert " je " in text and " u " not in text  # the site says "je" to its readers
+
+
 def test_sitemap_robots_and_404(basic_site):
     sitemap = (basic_site / "sitemap.xml").read_text()
     assert f"<loc>{BASE}en/stories/eerste-verhaal/</loc>" in sitemap
