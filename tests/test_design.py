@@ -194,3 +194,18 @@ def test_the_language_switch_is_readable_and_fits_the_header(browser, basic_serv
     assert header["right"] <= width and header["left"] >= header["search"], header
     assert header["title"] >= 60, header  # the site's title keeps more than a letter or two
     page.context.close()
+
+
+def test_switching_language_on_the_search_page_keeps_the_words(browser, basic_server):
+    page, visit = open_page(browser, basic_server, "search/?q=afval", DESKTOP)
+    switch = "document.querySelector('.pl-lang__link').href"
+    assert page.evaluate(switch).endswith("/pilots/en/search/?q=afval")
+    page.fill("#pl-search-input", "de buurt & meer")
+    wait_until(page, f"{switch}.endsWith('/pilots/en/search/?q=de+buurt+%26+meer')")
+    page.click(".pl-lang__link")
+    page.wait_for_load_state("load")
+    assert page.input_value("#pl-search-input") == "de buurt & meer"
+    page.fill("#pl-search-input", "")
+    wait_until(page, f"{switch}.endsWith('/pilots/search/')")
+    assert visit.console == [], visit.console
+    page.context.close()
