@@ -151,6 +151,13 @@ def test_each_half_of_the_404_page_leads_home_and_to_search_in_the_site_s_tone(b
     assert " je " in text and " u " not in text  # the site says "je" to its readers
 
 
+def test_the_footer_links_to_the_language_s_feed(basic_site):
+    for url, feed, words in (("", "/pilots/feed.xml", "Verhalen"), ("en/", "/pilots/en/feed.xml", "Stories")):
+        link = soup(page(basic_site, url)).select_one(f".md-footer a[href='{feed}']")
+        assert link is not None and link.get_text().startswith(words), (url, link)
+        assert (basic_site / url / "feed.xml").is_file()
+
+
 def test_sitemap_robots_and_404(basic_site):
     sitemap = (basic_site / "sitemap.xml").read_text()
     assert f"<loc>{BASE}en/stories/eerste-verhaal/</loc>" in sitemap
