@@ -112,6 +112,52 @@ def test_search_indexes_each_language_apart_and_not_the_theme(basic_site):
     assert filters == {"kind": "Verhaal", "pilot": "Pilot Alfa", "theme": "Leefbaarheid"}
 
 
+def _indexed(site, url: str) -> str:
+    """The words Pagefind keeps of a page: what its results' excerpts are cut from."""
+    import gzip
+
+    for fragment in (site / "pagefind/fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(fragment.read_bytes())
+        data = json.loads(raw[raw.index(b"{"):])
+        if data["url"] == url:  # the site-relative address
+            return data["content"]
+    raise AssertionError(f"{url} is not in the index")
+
+
+def test_page_furniture_stays_out_of_search_excerpts(basic_site):
+    pilot = _indexed(basic_site, "/en/pilots/alfa/")
+    assert "stories" not in pilot and "actions in the" not in pilot  # the key figures
+    photos = _indexed(basic_site, "/stories/fotoverhaal/")
+    assert "De bewoners tekenden hun wijk." in photos
+    # captions and credits, which ran into the next paragraph, and the example's notice
+    assert "Zo begint de dag" not in photos and "Tekening: testproject" not in photos
+    assert "voorbeeld" not in photos.lower()
+
+
+def test_key_figures_have_one_capitalisation(basic_site):
+    for url in ("", "pilots/alfa/", "en/", "en/pilots/alfa/"):
+        labels = [dt.get_text() for dt in soup(page(basic_site, url)).select(".pl-figures dt")]
+        assert labels and all(label == label.lower() for label in labels), (url, labels)
+
+
+def test_each_half_of_the_404_page_leads_home_and_to_search_in_the_site_s_tone(basic_site):
+    page404 = soup(basic_site / "404.html")  # GitHub Pages serves it for every missing address
+    english = page404.find("section", lang="en")
+    links = {a["href"] for a in english.find_all("a")}
+    assert links == {"/pilots/en/", "/pilots/en/search/"}, links
+    dutch = {a["href"] for a in page404.select("h1 ~ p a")}
+    assert dutch == {"/pilots/", "/pilots/search/"}, dutch
+    text = page404.find("h1").find_next("p").get_text()
+    assert " je " in text and " u " not in text  # the site says "je" to its readers
+
+
+def test_the_footer_links_to_the_language_s_feed(basic_site):
+    for url, feed, words in (("", "/pilots/feed.xml", "Verhalen"), ("en/", "/pilots/en/feed.xml", "Stories")):
+        link = soup(page(basic_site, url)).select_one(f".md-footer a[href='{feed}']")
+        assert link is not None and link.get_text().startswith(words), (url, link)
+        assert (basic_site / url / "feed.xml").is_file()
+
+
 def test_sitemap_robots_and_404(basic_site):
     sitemap = (basic_site / "sitemap.xml").read_text()
     assert f"<loc>{BASE}en/stories/eerste-verhaal/</loc>" in sitemap

@@ -158,3 +158,54 @@ def test_the_first_tab_skips_the_menu_and_the_closed_drawer_is_not_in_the_way(
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#pl-main"
     page.context.close()
+
+
+@pytest.mark.parametrize("width", [320, 360, 390])
+def test_key_figure_labels_wrap_between_words_on_a_phone(browser, basic_server, width):
+    page, _ = open_page(browser, basic_server, "en/pilots/alfa/", {"width": width, "height": 800})
+    broken = page.evaluate("""[...document.querySelectorAll('.pl-figures dt')].flatMap(dt => {
+        const text = dt.firstChild, split = [];
+        let at = 0;
+        for (const word of text.data.split(' ')) {
+          const range = document.createRange();
+          range.setStart(text, at);
+          range.setEnd(text, at + word.length);
+          at += word.length + 1;
+          const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+          if (lines.size > 1 || range.getBoundingClientRect().right > dt.getBoundingClientRect().right + 1) {
+            split.push(word);
+          }
+        }
+        return split; })""")
+    assert broken == [], (width, broken)
+    page.context.close()
+
+
+@pytest.mark.parametrize("width", [320, 360, 390, 1280])
+def test_the_language_switch_is_readable_and_fits_the_header(browser, basic_server, width):
+    page, _ = open_page(browser, basic_server, "en/", {"width": width, "height": 800})
+    header = page.evaluate("""(() => { const a = document.querySelector('.pl-lang__link');
+        const box = e => e.getBoundingClientRect();
+        return {size: parseFloat(getComputedStyle(a).fontSize), name: a.textContent,
+                right: box(a).right, left: box(a).left, search: box(document.querySelector('.pl-search-link')).right,
+                title: box(document.querySelector('.md-header__title')).width}; })()""")
+    assert header["size"] >= 13, header  # the theme's small text, not 10 px
+    assert "Nederlands" in header["name"]  # what a screen reader says, whatever is shown
+    assert header["right"] <= width and header["left"] >= header["search"], header
+    assert header["title"] >= 60, header  # the site's title keeps more than a letter or two
+    page.context.close()
+
+
+def test_switching_language_on_the_search_page_keeps_the_words(browser, basic_server):
+    page, visit = open_page(browser, basic_server, "search/?q=afval", DESKTOP)
+    switch = "document.querySelector('.pl-lang__link').href"
+    assert page.evaluate(switch).endswith("/pilots/en/search/?q=afval")
+    page.fill("#pl-search-input", "de buurt & meer")
+    wait_until(page, f"{switch}.endsWith('/pilots/en/search/?q=de+buurt+%26+meer')")
+    page.click(".pl-lang__link")
+    page.wait_for_load_state("load")
+    assert page.input_value("#pl-search-input") == "de buurt & meer"
+    page.fill("#pl-search-input", "")
+    wait_until(page, f"{switch}.endsWith('/pilots/search/')")
+    assert visit.console == [], visit.console
+    page.context.close()

@@ -21,6 +21,14 @@ def built_path(site: Path) -> str:
     return "/"
 
 
+def not_found_page(site: Path, path: str) -> Path | None:
+    """The site's own page for a missing address (path: below the site's path), as
+    the preview serves it: its language's (en/404.html for /en/...), else the root one."""
+    first = path.split("?", 1)[0].strip("/").split("/", 1)[0]
+    pages = ([site / first / "404.html"] if first.isalpha() else []) + [site / "404.html"]
+    return next((page for page in pages if page.is_file()), None)
+
+
 def server(site: Path, base_path: str, port: int) -> http.server.ThreadingHTTPServer:
     """A server of `site` under `base_path`; the port is taken now (OSError when busy)."""
     class View(http.server.SimpleHTTPRequestHandler):
@@ -38,6 +46,19 @@ def server(site: Path, base_path: str, port: int) -> http.server.ThreadingHTTPSe
                 return None
             self.path = "/" + self.path[len(base_path):]
             return super().send_head()
+
+        def send_error(self, code: int, message: str | None = None,
+                       explain: str | None = None) -> None:
+            page = not_found_page(site, self.path) if code == 404 else None
+            if page is None:  # not a missing page, or a site without a 404 page
+                return super().send_error(code, message, explain)
+            body = page.read_bytes()  # the site's own page, as GitHub Pages answers
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
 
     return http.server.ThreadingHTTPServer(("127.0.0.1", port),
                                            partial(View, directory=str(site)))

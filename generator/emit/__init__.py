@@ -116,5 +116,6 @@ def _notfound_others(site: Site) -> list[dict]:
     for code in site.languages[1:]:
         words = theme_words(site.texts.get(code) or translations(code, SITE))
         others.append({"lang": code, "root": language_root(code, site.config.default_language),
-                       **{key: words[f"notfound.{key}"] for key in ("title", "text", "home")}})
+                       **{key: words[f"notfound.{key}"] for key in ("title", "text", "home")},
+                       "search": words["search.title"]})
     return others

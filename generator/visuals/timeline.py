@@ -16,6 +16,7 @@ from generator.emit.context import PageCtx
 from generator.site.model import Pilot
 
 TIMELINE = "_timeline.html.j2"  # the timelines' HTML
+YEAR_LABEL_MIN = 9.0  # percent of the axis a year needs for its name, on a phone too
 
 
 def today() -> dt.date:
@@ -85,6 +86,17 @@ def pilot_timeline(c: PageCtx, pilot: Pilot) -> Markup:
                   [e for e in events if e not in placed], bar)
 
 
+def years(span: Span) -> list[tuple[int, float, float, bool]]:
+    """The axis' years as (year, start, end, labelled): each year's stretch of the
+    axis, named where its name fits (not on a sliver of a year at either end)."""
+    marks = []
+    for year in range(span.start.year, span.end.year + 1):
+        start = span.percent(max(span.start, dt.date(year, 1, 1)))
+        end = span.percent(min(span.end, dt.date(year + 1, 1, 1)))
+        marks.append((year, start, end, end - start >= YEAR_LABEL_MIN))
+    return marks
+
+
 def project_timeline(c: PageCtx) -> Markup:
     """The project's period with every pilot's period on it (home page)."""
     site = c.ls.site
@@ -93,16 +105,19 @@ def project_timeline(c: PageCtx) -> Markup:
     if period is None or not pilots:
         return Markup("")
     now = today()
-    # An open, approximate period (not known) must not stretch the axis to today
-    known = [p.meta.period.end.last_day() if p.meta.period.end else now for p in pilots
-             if p.meta.period.end or "period" not in p.meta.approximate_fields]
-    last = max([period.end.last_day() if period.end else now] + known)
-    first = min([period.start.first_day()] + [p.meta.period.start.first_day() for p in pilots])
+    # A period that is only a guess with no end is not known (the pages leave it
+    # out too): it gets no bar, and neither its start nor today stretches the axis
+    known = [p.meta for p in pilots if c.known_period(p.meta)]
+    last = max([period.end.last_day() if period.end else now]
+               + [m.period.end.last_day() if m.period.end else now for m in known])
+    first = min([period.start.first_day()] + [m.period.start.first_day() for m in known])
     span = Span(first, last)
     rows = []
     for pilot in pilots:  # an open period runs to the axis' end
-        meta = pilot.meta
+        meta, dates = pilot.meta, c.known_period(pilot.meta)
         end = meta.period.end.last_day() if meta.period.end else last
-        rows.append((pilot, span.percent(meta.period.start.first_day()), span.percent(end),
-                     c.known_period(meta), "period" in meta.approximate_fields))
-    return c.part(TIMELINE, "project", c.pick(site.config.period_label), period, rows)
+        bar = (span.percent(meta.period.start.first_day()), span.percent(end)) if dates else None
+        rows.append((pilot, bar, dates, "period" in meta.approximate_fields))
+    striped = any(bar and rough for _, bar, _, rough in rows)
+    return c.part(TIMELINE, "project", c.pick(site.config.period_label), period, rows,
+                  years(span), striped)

@@ -37,3 +37,30 @@ def test_a_page_that_connects_after_a_reload_hears_the_generation_it_missed():
     assert early.get_nowait() == ("reload", "1")
     late = hub.subscribe()  # a page served at generation 0 that was still loading
     assert late.get_nowait() == ("hello", "1")
+
+
+def test_view_answers_a_missing_address_with_the_language_s_own_404_page(tmp_path):
+    import threading
+    import urllib.error
+    import urllib.request
+
+    from generator.commands.view import server
+
+    (tmp_path / "en").mkdir()
+    (tmp_path / "404.html").write_text("<p>Niet gevonden</p>")
+    (tmp_path / "en/404.html").write_text("<p>Not found</p>")
+    view = server(tmp_path, "/cosie/", 0)
+    threading.Thread(target=view.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{view.server_address[1]}/cosie/"
+        for path, expected in (("en/does-not-exist/", "Not found"), ("weg/?q=1", "Niet gevonden"),
+                               ("../etc/passwd", "Niet gevonden")):
+            try:
+                urllib.request.urlopen(base + path)
+                raise AssertionError(f"{path} was found")
+            except urllib.error.HTTPError as missing:
+                assert missing.code == 404 and missing.read().decode() == f"<p>{expected}</p>"
+                assert missing.headers["Content-Type"] == "text/html; charset=utf-8"
+    finally:
+        view.shutdown()
+        view.server_close()

@@ -109,3 +109,37 @@ def test_a_page_is_shared_with_its_cover_or_a_drawn_card(tmp_path):
     assert shared.card is not None and shared.card.title == "Een verhaal"
     assert shared.path == f"social/{shared.card.name}" and (shared.width, shared.height) == (1200, 630)
     assert social_image(c, houten, "").card.kicker == "Pilot"
+
+
+def test_the_project_timeline_draws_only_what_is_known_with_a_legend_and_years():
+    from bs4 import BeautifulSoup
+
+    from generator.visuals.timeline import project_timeline
+
+    known = pilot()  # January - November 2019
+    guessed = pilot("abroad", country="FI", place=None, period={"start": "2015-01"},
+                    approximate=["period"], status="unknown")  # only a guess, no end
+    rough = pilot("rough", period={"start": "2018-01", "end": "2020-06"}, approximate=["period"])
+    project = site([known, guessed, rough], period={"start": "2018-01-01", "end": "2020-12-31"})
+    for code, words in (("nl", ("Periode niet bekend", "Gestreepte balk")),
+                        ("en", ("Period not known", "Striped bar"))):
+        c = PageCtx(LangSite(project, Lang(code, "nl" if code == "nl" else "en_GB"), None), "")
+        html = BeautifulSoup(str(project_timeline(c)), "html.parser")
+        rows = {li.a.get("href"): li for li in html.select(".pl-gantt__row")}
+        abroad = next(li for href, li in rows.items() if "abroad" in href)
+        assert abroad.select(".pl-gantt__bar") == [] and abroad.select(".pl-gantt__track") == []
+        assert abroad.select_one(".pl-gantt__dates").get_text() == words[0]
+        assert len(html.select(".pl-gantt__bar")) == 2
+        assert len(html.select(".pl-gantt__row .pl-gantt__bar--approximate")) == 1  # the rough one
+        assert words[1] in html.select_one(".pl-gantt__legend").get_text()
+        # the axis names the years, from the project's start: a guessed start stretches nothing
+        years = [y.get_text() for y in html.select(".pl-gantt__axis .pl-gantt__year")]
+        assert years == ["2018", "2019", "2020"]
+
+
+def test_the_project_timeline_has_no_legend_without_a_striped_bar():
+    from generator.visuals.timeline import project_timeline
+
+    project = site([pilot()], period={"start": "2018-01-01", "end": "2020-12-31"})
+    html = str(project_timeline(PageCtx(LangSite(project, Lang("en", "en_GB"), None), "")))
+    assert "pl-gantt__bar" in html and "pl-gantt__legend" not in html

@@ -115,6 +115,7 @@
   function run() {
     var query = input.value.trim(), mine = ++asked;
     remember(query);
+    carry(query);
     if (!query) { list.textContent = ""; status.textContent = ""; return; }
     say("loading", 0);
     load().then(function (api) {
@@ -140,6 +141,17 @@
     window.history.replaceState(null, "", window.location.pathname + (q ? "?" + q : ""));
   }
 
+  // The language switch leads to the other language's search with the same words
+  // (they may find nothing there, but the reader need not type them again); the
+  // filters' values are names in this language, so they stay behind
+  function carry(query) {
+    document.querySelectorAll("a.pl-lang__link").forEach(function (link) {
+      var url = new URL(link.getAttribute("href"), window.location.href);
+      url.search = query ? "?" + new URLSearchParams({q: query}).toString() : "";
+      link.href = url.href;
+    });
+  }
+
   function restore() {
     var params = new URLSearchParams(window.location.search);
     names.forEach(function (name) {
@@ -150,6 +162,7 @@
   }
 
   input.value = new URLSearchParams(window.location.search).get("q") || "";
+  carry(input.value.trim());
   input.addEventListener("input", function () {
     window.clearTimeout(timer);
     timer = window.setTimeout(run, 250);
