@@ -140,4 +140,4 @@ def test_a_figure_has_its_caption_and_credit():
     c = PageCtx(LangSite(_site(), Lang("nl", "nl"), None), "")
     html = str(c.part(IMAGES, "figure", _rendition(), "alt", "<cap>", "© <me>"))
     assert "<span>&lt;cap&gt;</span> <small" in html
-    assert '<small class="pl-credit">© &lt;me&gt;</small></figcaption>' in html
+    assert '<small class="pl-credit" data-pagefind-ignore>© &lt;me&gt;</small></figcaption>' in html
