@@ -363,3 +363,45 @@ def test_the_privacy_page_names_everyone_who_sees_a_readers_address(repo_site):
     for url in ("privacy/", "en/privacy/"):
         text = soup(page(repo_site, url)).get_text()
         assert all(host in text for host in hosts) and "GitHub Pages" in text, url
+
+
+def _white_share(png: bytes) -> float:
+    """The share of white pixels in the middle of a marker's picture (its icon
+    is white on the coloured disc; the disc's border is left out)."""
+    import io
+
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    w, h = image.size
+    middle = image.crop((w * 3 // 10, h * 3 // 10, w * 7 // 10, h * 7 // 10))
+    pixels = list(middle.getdata())
+    return sum(min(p) > 200 for p in pixels) / len(pixels)
+
+
+# the middle of a chapter's number and of its marker, as a distance in pixels
+_NUMBER_OFF = """[...document.querySelectorAll('.leaflet-marker-pane .pl-marker--number')].map(e => {
+  const r = e.getBoundingClientRect(), s = e.querySelector('span').getBoundingClientRect();
+  return Math.max(Math.abs(s.left + s.width / 2 - r.left - r.width / 2),
+                  Math.abs(s.top + s.height / 2 - r.top - r.height / 2)); })"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_markers_show_their_icon_and_number_in_the_middle(browser, basic_server, viewport):
+    # Leaflet's stylesheet comes after the theme's and made every marker a
+    # plain block: no icon, a chapter's number in its corner (WCAG 1.4.1: then
+    # only colour tells the kinds apart)
+    page_, _ = open_page(browser, basic_server, "pilots/alfa/", viewport)
+    page_.wait_for_selector(".pl-map .leaflet-marker-pane .pl-marker")
+    page_.locator(".pl-map").scroll_into_view_if_needed()
+    markers = page_.locator(".pl-map .leaflet-marker-pane .pl-marker >> visible=true")
+    assert markers.count() >= 1
+    shares = [_white_share(markers.nth(i).screenshot()) for i in range(markers.count())]
+    assert min(shares) > 0.05, shares
+    page_.context.close()
+    page_, _ = open_page(browser, basic_server, "stories/kaartverhaal/", viewport)
+    page_.wait_for_selector(".pl-map .leaflet-marker-pane .pl-marker--number")
+    offsets = page_.evaluate(_NUMBER_OFF)
+    assert offsets and max(offsets) <= 1.5, offsets
+    page_.context.close()
