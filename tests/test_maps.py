@@ -405,3 +405,27 @@ def test_markers_show_their_icon_and_number_in_the_middle(browser, basic_server,
     offsets = page_.evaluate(_NUMBER_OFF)
     assert offsets and max(offsets) <= 1.5, offsets
     page_.context.close()
+
+
+def _hex(css: str) -> tuple[str, float]:
+    """A computed colour (rgb() or rgba()) as #rrggbb and its opacity."""
+    parts = [float(p) for p in re.findall(r"[\d.]+", css)]
+    return "#" + "".join(f"{round(p):02x}" for p in parts[:3]), (parts[3] if len(parts) > 3 else 1)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_count_on_a_cluster_can_be_read_in_either_scheme(browser, basic_server, scheme):
+    # the count took the page's text colour: light on light green in the dark
+    # scheme; and a see-through disc has the tiles' colour behind the count
+    from generator.content.records.brand import TEXT, contrast
+
+    page_, _ = open_page(browser, basic_server, "", PHONE, scheme=scheme)
+    page_.wait_for_selector(".pl-map .marker-cluster")
+    colours = page_.evaluate("""[...document.querySelectorAll('.pl-map .marker-cluster div')]
+        .map(d => [getComputedStyle(d).color, getComputedStyle(d).backgroundColor])""")
+    assert colours
+    for text, disc in colours:
+        (ink, _), (paper, opacity) = _hex(text), _hex(disc)
+        assert opacity == 1 and contrast(ink, paper) >= TEXT, (scheme, text, disc)
+    page_.context.close()
