@@ -429,3 +429,17 @@ def test_the_count_on_a_cluster_can_be_read_in_either_scheme(browser, basic_serv
         (ink, _), (paper, opacity) = _hex(text), _hex(disc)
         assert opacity == 1 and contrast(ink, paper) >= TEXT, (scheme, text, disc)
     page_.context.close()
+
+
+@pytest.mark.browser
+def test_a_map_storys_map_sits_flush_under_the_header_on_a_phone(browser, basic_server):
+    # it stuck a little lower than the header's foot: the text scrolling past
+    # showed in a strip between the two
+    page_, _ = open_page(browser, basic_server, "stories/kaartverhaal/", PHONE)
+    page_.wait_for_selector(".pl-map .leaflet-marker-icon")
+    page_.evaluate("window.scrollTo(0, scrollY + document.querySelector('#pl-chapter-1')"
+                  ".getBoundingClientRect().top)")
+    header, top = page_.evaluate("""[document.querySelector('.md-header').getBoundingClientRect().bottom,
+        document.querySelector('.pl-mapstory__map').getBoundingClientRect().top]""")
+    assert abs(top - header) <= 0.5, (header, top)
+    page_.context.close()
