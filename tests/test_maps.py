@@ -443,3 +443,48 @@ def test_a_map_storys_map_sits_flush_under_the_header_on_a_phone(browser, basic_
         document.querySelector('.pl-mapstory__map').getBoundingClientRect().top]""")
     assert abs(top - header) <= 0.5, (header, top)
     page_.context.close()
+
+
+# what keeps a map's table from being read on a phone: a box wider than the
+# page's column (it scrolls sideways), a caption squeezed narrower than it, a
+# word cut off at its edge or broken over two lines
+_TABLE_PROBLEMS = """(() => {
+  const table = document.querySelector('.pl-map-table'), box = table.closest('.pl-map-alt');
+  const frame = box.getBoundingClientRect(), found = [];
+  if (box.scrollWidth > box.clientWidth + 0.5) { found.push('scrolls: ' + box.scrollWidth); }
+  const caption = table.querySelector('caption').getBoundingClientRect();
+  if (caption.width < frame.width - 1) { found.push('narrow caption: ' + caption.width); }
+  for (const cell of table.querySelectorAll('td')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.data.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const rects = [...range.getClientRects()];
+        if (rects.length > 1) { found.push('broken: ' + word[0]); }
+        if (rects.some(r => r.right > frame.right + 0.5)) { found.push('cut: ' + word[0]); }
+      }
+    }
+  }
+  return found;
+})()"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", ["", "pilots/", "pilots/nieuwegein/", "en/pilots/houten/"])
+def test_a_maps_table_reads_on_a_phone_and_stays_a_table(browser, repo_server, url):
+    page_, _ = open_page(browser, repo_server, url, PHONE)
+    assert page_.evaluate(_TABLE_PROBLEMS) == []
+    # every cell still a cell of a table with column headers, to a screen reader
+    tree = page_.locator(".pl-map-table").aria_snapshot()
+    cells = page_.locator(".pl-map-table td").count()
+    assert tree.startswith("- table"), tree
+    assert len(re.findall(r"- '?columnheader\b", tree)) >= 4, tree
+    assert len(re.findall(r"- '?cell\b", tree)) == cells, tree
+    # and a cell's name is its own words, not its column's name shown beside it
+    shown = page_.evaluate("""[...document.querySelectorAll('.pl-map-table td')]
+        .map(td => [td.dataset.label, td.textContent.trim()]).filter(([, text]) => text)""")
+    assert shown and not any(f"{label}{text}" in tree or f"{label} {text}" in tree
+                             for label, text in shown), tree
+    page_.context.close()
