@@ -445,6 +445,17 @@ def test_a_map_storys_map_sits_flush_under_the_header_on_a_phone(browser, basic_
     page_.context.close()
 
 
+def test_a_columns_name_cannot_leave_its_css_string():
+    # a site's own catalogue may name a column anything: it is written into
+    # the table's style attribute, as a CSS string
+    from markupsafe import escape
+
+    from generator.emit.context import css_string
+
+    written = css_string(escape("It's \"x\"; } body { display: none } \\ </table> & é"))
+    assert re.fullmatch(r"'[\w \\]*'", written) and "é" in written, written
+
+
 # what keeps a map's table from being read on a phone: a box wider than the
 # page's column (it scrolls sideways), a caption squeezed narrower than it, a
 # word cut off at its edge or broken over two lines
@@ -484,7 +495,8 @@ def test_a_maps_table_reads_on_a_phone_and_stays_a_table(browser, repo_server, u
     assert len(re.findall(r"- '?cell\b", tree)) == cells, tree
     # and a cell's name is its own words, not its column's name shown beside it
     shown = page_.evaluate("""[...document.querySelectorAll('.pl-map-table td')]
-        .map(td => [td.dataset.label, td.textContent.trim()]).filter(([, text]) => text)""")
+        .map(td => [document.querySelectorAll('.pl-map-table th')[td.cellIndex].textContent,
+                    td.textContent.trim()]).filter(([, text]) => text)""")
     assert shown and not any(f"{label}{text}" in tree or f"{label} {text}" in tree
                              for label, text in shown), tree
     page_.context.close()
