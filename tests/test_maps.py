@@ -363,3 +363,140 @@ def test_the_privacy_page_names_everyone_who_sees_a_readers_address(repo_site):
     for url in ("privacy/", "en/privacy/"):
         text = soup(page(repo_site, url)).get_text()
         assert all(host in text for host in hosts) and "GitHub Pages" in text, url
+
+
+def _white_share(png: bytes) -> float:
+    """The share of white pixels in the middle of a marker's picture (its icon
+    is white on the coloured disc; the disc's border is left out)."""
+    import io
+
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    w, h = image.size
+    middle = image.crop((w * 3 // 10, h * 3 // 10, w * 7 // 10, h * 7 // 10))
+    pixels = list(middle.getdata())
+    return sum(min(p) > 200 for p in pixels) / len(pixels)
+
+
+# the middle of a chapter's number and of its marker, as a distance in pixels
+_NUMBER_OFF = """[...document.querySelectorAll('.leaflet-marker-pane .pl-marker--number')].map(e => {
+  const r = e.getBoundingClientRect(), s = e.querySelector('span').getBoundingClientRect();
+  return Math.max(Math.abs(s.left + s.width / 2 - r.left - r.width / 2),
+                  Math.abs(s.top + s.height / 2 - r.top - r.height / 2)); })"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_markers_show_their_icon_and_number_in_the_middle(browser, basic_server, viewport):
+    # Leaflet's stylesheet comes after the theme's and made every marker a
+    # plain block: no icon, a chapter's number in its corner (WCAG 1.4.1: then
+    # only colour tells the kinds apart)
+    page_, _ = open_page(browser, basic_server, "pilots/alfa/", viewport)
+    page_.wait_for_selector(".pl-map .leaflet-marker-pane .pl-marker")
+    page_.locator(".pl-map").scroll_into_view_if_needed()
+    markers = page_.locator(".pl-map .leaflet-marker-pane .pl-marker >> visible=true")
+    assert markers.count() >= 1
+    shares = [_white_share(markers.nth(i).screenshot()) for i in range(markers.count())]
+    assert min(shares) > 0.05, shares
+    page_.context.close()
+    page_, _ = open_page(browser, basic_server, "stories/kaartverhaal/", viewport)
+    page_.wait_for_selector(".pl-map .leaflet-marker-pane .pl-marker--number")
+    offsets = page_.evaluate(_NUMBER_OFF)
+    assert offsets and max(offsets) <= 1.5, offsets
+    page_.context.close()
+
+
+def _hex(css: str) -> tuple[str, float]:
+    """A computed colour (rgb() or rgba()) as #rrggbb and its opacity."""
+    parts = [float(p) for p in re.findall(r"[\d.]+", css)]
+    return "#" + "".join(f"{round(p):02x}" for p in parts[:3]), (parts[3] if len(parts) > 3 else 1)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_count_on_a_cluster_can_be_read_in_either_scheme(browser, basic_server, scheme):
+    # the count took the page's text colour: light on light green in the dark
+    # scheme; and a see-through disc has the tiles' colour behind the count
+    from generator.content.records.brand import TEXT, contrast
+
+    page_, _ = open_page(browser, basic_server, "", PHONE, scheme=scheme)
+    page_.wait_for_selector(".pl-map .marker-cluster")
+    colours = page_.evaluate("""[...document.querySelectorAll('.pl-map .marker-cluster div')]
+        .map(d => [getComputedStyle(d).color, getComputedStyle(d).backgroundColor])""")
+    assert colours
+    for text, disc in colours:
+        (ink, _), (paper, opacity) = _hex(text), _hex(disc)
+        assert opacity == 1 and contrast(ink, paper) >= TEXT, (scheme, text, disc)
+    page_.context.close()
+
+
+@pytest.mark.browser
+def test_a_map_storys_map_sits_flush_under_the_header_on_a_phone(browser, basic_server):
+    # it stuck a little lower than the header's foot: the text scrolling past
+    # showed in a strip between the two
+    page_, _ = open_page(browser, basic_server, "stories/kaartverhaal/", PHONE)
+    page_.wait_for_selector(".pl-map .leaflet-marker-icon")
+    page_.evaluate("window.scrollTo(0, scrollY + document.querySelector('#pl-chapter-1')"
+                  ".getBoundingClientRect().top)")
+    header, top = page_.evaluate("""[document.querySelector('.md-header').getBoundingClientRect().bottom,
+        document.querySelector('.pl-mapstory__map').getBoundingClientRect().top]""")
+    assert abs(top - header) <= 0.5, (header, top)
+    page_.context.close()
+
+
+def test_a_columns_name_cannot_leave_its_css_string():
+    # a site's own catalogue may name a column anything: it is written into
+    # the table's style attribute, as a CSS string
+    from markupsafe import escape
+
+    from generator.emit.context import css_string
+
+    written = css_string(escape("It's \"x\"; } body { display: none } \\ </table> & é"))
+    assert re.fullmatch(r"'[\w \\]*'", written) and "é" in written, written
+
+
+# what keeps a map's table from being read on a phone: a box wider than the
+# page's column (it scrolls sideways), a caption squeezed narrower than it, a
+# word cut off at its edge or broken over two lines
+_TABLE_PROBLEMS = """(() => {
+  const table = document.querySelector('.pl-map-table'), box = table.closest('.pl-map-alt');
+  const frame = box.getBoundingClientRect(), found = [];
+  if (box.scrollWidth > box.clientWidth + 0.5) { found.push('scrolls: ' + box.scrollWidth); }
+  const caption = table.querySelector('caption').getBoundingClientRect();
+  if (caption.width < frame.width - 1) { found.push('narrow caption: ' + caption.width); }
+  for (const cell of table.querySelectorAll('td')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.data.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const rects = [...range.getClientRects()];
+        if (rects.length > 1) { found.push('broken: ' + word[0]); }
+        if (rects.some(r => r.right > frame.right + 0.5)) { found.push('cut: ' + word[0]); }
+      }
+    }
+  }
+  return found;
+})()"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", ["", "pilots/", "pilots/nieuwegein/", "en/pilots/houten/"])
+def test_a_maps_table_reads_on_a_phone_and_stays_a_table(browser, repo_server, url):
+    page_, _ = open_page(browser, repo_server, url, PHONE)
+    assert page_.evaluate(_TABLE_PROBLEMS) == []
+    # every cell still a cell of a table with column headers, to a screen reader
+    tree = page_.locator(".pl-map-table").aria_snapshot()
+    cells = page_.locator(".pl-map-table td").count()
+    assert tree.startswith("- table"), tree
+    assert len(re.findall(r"- '?columnheader\b", tree)) >= 4, tree
+    assert len(re.findall(r"- '?cell\b", tree)) == cells, tree
+    # and a cell's name is its own words, not its column's name shown beside it
+    shown = page_.evaluate("""[...document.querySelectorAll('.pl-map-table td')]
+        .map(td => [document.querySelectorAll('.pl-map-table th')[td.cellIndex].textContent,
+                    td.textContent.trim()]).filter(([, text]) => text)""")
+    assert shown and not any(f"{label}{text}" in tree or f"{label} {text}" in tree
+                             for label, text in shown), tree
+    page_.context.close()

@@ -213,6 +213,15 @@ class PageCtx:
         return self.part(MACROS, "heading", level, shown, anchor)
 
 
+def css_string(text: str) -> Markup:
+    """A text as a quoted CSS string: every character but letters, digits and
+    spaces written as an escape, so no text can end the string or the rule
+    (nor the double-quoted attribute it is written into)."""
+    plain = text.unescape() if isinstance(text, Markup) else str(text)
+    return Markup("'" + "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):x} "
+                                for ch in plain) + "'")
+
+
 @lru_cache(maxsize=None)
 def environment(texts: NullTranslations) -> Environment:
     """Returns the Jinja environment of the page templates in one language:
@@ -224,6 +233,7 @@ def environment(texts: NullTranslations) -> Environment:
                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined,
                       keep_trailing_newline=True, auto_reload=False,  # package files
                       extensions=["jinja2.ext.i18n"])
+    env.filters["css_string"] = css_string
     env.install_gettext_callables(  # type: ignore[attr-defined]
         lambda message: escape(texts.gettext(message)),
         lambda singular, plural, n: escape(texts.ngettext(singular, plural, n)), newstyle=True,
