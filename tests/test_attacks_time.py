@@ -141,6 +141,19 @@ def test_a_text_with_a_control_character_on_every_line_is_said_quickly(tmp_path:
     assert "en.md:5: warning" in lines[1] and "U+0001" in lines[1]
 
 
+
+def test_a_yaml_error_below_thousands_of_pasted_spaces_is_explained_quickly():
+    # each space that YAML does not read as one was tried by parsing the whole text
+    # again: 87 kB of them took 10 s, a file of the 512 kB allowed minutes
+    from generator.content.yamlsrc import load_yaml
+
+    lines = "".join(f"  a{i}:\u00a0b\n" for i in range(LIMITS[".yml"] // 12))
+    text = "title: x\nbody: |\n" + lines + "bad: [\n"
+    started = time.perf_counter()
+    error = load_yaml(text).error
+    assert time.perf_counter() - started < 5
+    assert error is not None and error.line == text.count("\n") + 1
+
 def test_a_file_with_thousands_of_mistakes_lists_the_first_hundred(tmp_path: Path):
     root = make_project(tmp_path / "p")
     content = minimal(root)

@@ -30,6 +30,7 @@ _INVISIBLE = f"[{_NON_BREAKING}\u1680\u2000-\u200b\u205f\u3000\ufeff]"
 _TRIPS = re.compile(rf"^ *(?:(?P<indent>{_INVISIBLE})|-(?P<dash>{_INVISIBLE})|"
                     rf"(?:- +)?[^\s:#\"'{{\[]+:(?P<colon>{_INVISIBLE}))")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # as yamlsrc reads, when libyaml is there
+NEAR = 8  # lines up to where the parser gave up that may hold the space it tripped on
 _KEY_AND_VALUE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s+([^\s#]+)\s*(?:#.*)?$")
 
 
@@ -81,8 +82,11 @@ def _invisible_space(lines: list[str], last: int | None,
                      exc: yaml.MarkedYAMLError) -> tuple[int, str, str] | None:
     """The first line, up to where the parser gave up, with a space YAML does not
     take as one where it needs one (the parser gives up a line or more later):
-    one that matters to the parser (in a text it is only text)."""
-    for index, written in enumerate(lines[:None if last is None else last + 1]):
+    one that matters to the parser (in a text it is only text). Only the lines
+    just above it are tried, each by parsing the whole text again: a text pasted
+    from Word may hold thousands of such spaces, and trying them all took minutes."""
+    stop = len(lines) if last is None else last + 1
+    for index, written in enumerate(lines[max(0, stop - NEAR):stop], max(0, stop - NEAR)):
         found = _TRIPS.match(written)
         if found and _matters(lines, index, found.end() - 1, exc):
             where = found.lastgroup
