@@ -14,7 +14,7 @@ from PIL import Image
 from browser import open_page, serve, wait_until
 from generator.build import Paths, build
 from generator.content.problems import ContentError
-from generator.site import media
+from generator.site import media, players
 from test_nu import nu_errors
 from helpers import (all_problems, make_project, minimal, one_problem, page, problems_of, soup,
                      write)
@@ -318,7 +318,7 @@ def test_the_sites_sound_and_video_are_counted_against_github_pages_limit(story,
     ("javascript://www.youtube.com/watch?v=dQw4w9WgXcQ", None, None),
 ])
 def test_videos_on_other_websites_are_known_by_their_address(url, page, embed):
-    player = media.external(url, ["peertube.example.org"])
+    player = players.external(url, ["peertube.example.org"])
     assert (player.page, player.embed) == (page, embed) if page else player is None
 
 

@@ -71,7 +71,7 @@ class Node:
     media: dict[str, Path] = field(default_factory=dict)
     meta: Any = None
     unconsented: bool = False  # a story shown (labelled) only where drafts are: the preview
-    # The sound and video its texts show, by what they wrote (generator.site.media.Player)
+    # The sound and video its texts show, by what they wrote (generator.site.players.Player)
     players: dict[str, Any] = field(default_factory=dict)
 
     def text(self, lang: str, order: list[str]) -> Prose | None:
