@@ -257,6 +257,15 @@ def test_an_unsupported_image_no_text_uses_is_a_warning(tmp_path):
                        "HEIC is not supported: export it as JPEG")
 
 
+
+def test_a_pdf_no_text_shows_is_taken_for_a_document_not_a_picture(tmp_path):
+    content = minimal(tmp_path)
+    (content / "stories/een/rapport.pdf").write_bytes(b"%PDF-1.7\n")
+    found = _warnings(tmp_path)
+    said = one_problem(found, "content/stories/een/rapport.pdf: warning:", "not part of the "
+                       "content model", "by a link")
+    assert "export it as" not in said
+
 def test_a_truncated_photo_is_reported_by_check_with_its_file(tmp_path):
     content = minimal(tmp_path)
     Image.effect_noise((300, 200), 60).convert("RGB").save(content / "stories/een/foto.jpg")

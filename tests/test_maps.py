@@ -375,7 +375,7 @@ def _white_share(png: bytes) -> float:
     image = Image.open(io.BytesIO(png)).convert("RGB")
     w, h = image.size
     middle = image.crop((w * 3 // 10, h * 3 // 10, w * 7 // 10, h * 7 // 10))
-    pixels = list(middle.getdata())
+    pixels = list(middle.get_flattened_data())
     return sum(min(p) > 200 for p in pixels) / len(pixels)
 
 

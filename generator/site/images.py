@@ -43,8 +43,8 @@ class ImageChecks:
                 used.add(ref.src)
         for name, kind in sorted(bundle.unsupported.items()):
             if name not in used:  # said once, where it is used; else here
-                self.problems.add(bundle.dir / name, None, *_unsupported(name, kind),
-                                  level="warning")
+                said = _unsupported(name, kind) if kind != "PDF" else _document(name)
+                self.problems.add(bundle.dir / name, None, *said, level="warning")
 
     def _named(self, image: Image, bundle: Bundle, field: str) -> None:
         line = line_at(bundle.raw, (field, "file"))
@@ -168,6 +168,13 @@ def unshowable(name: str, exc: Unshowable) -> tuple[str, str]:
         message = _("{name} is {width} × {height} pixels: too low for its width to be shown "
                     "(at the widths the site shows it would be less than {minimum} pixels high)")
     return message.format(**sizes), _("crop it, or cut it into several images")
+
+
+def _document(name: str) -> tuple[str, str]:
+    """A PDF no text shows is a document (a report) more likely than a picture."""
+    return (_("{name} is not part of the content model and will not be published.")
+            .format(name=name), _("offer a document by a link to where it is published; to "
+                                  "show a page of it as a picture, export that page as PNG"))
 
 
 def _unsupported(name: str, kind: str) -> tuple[str, str]:

@@ -17,6 +17,7 @@ import re
 from typing import Sequence
 from xml.etree.ElementTree import Element
 
+from markdown.extensions.toc import render_inner_html, strip_tags
 from markdown.treeprocessors import Treeprocessor
 
 from generator.site.mdrefs import HeadingMark, ImageRef
@@ -73,7 +74,13 @@ class MarkedHeadings(Treeprocessor):
             code.text = tokens.sub(lambda t: written[int(t[1])], code.text or "")
         for element in root.iter() if pattern else ():  # marks are render's: none without it
             if element.tag in LEVELS and (mark := _take_mark(element, pattern)) is not None:
-                found[mark] = (LEVELS[element.tag], "".join(element.itertext()).strip())
+                found[mark] = (LEVELS[element.tag], self._title(element, pattern))
+
+    def _title(self, heading: Element, pattern: re.Pattern) -> str:
+        """A heading's words, as `toc` reads them for its id: raw HTML and
+        entities in it are still Python-Markdown's placeholders here."""
+        text = html.unescape(strip_tags(render_inner_html(heading, self.md)))
+        return " ".join(pattern.sub("", text).split())
 
 
 def _take_mark(heading: Element, pattern: re.Pattern) -> int | None:
@@ -112,7 +119,7 @@ class Locator:
     def located(self, data: str) -> None:
         if self.in_code:
             self.code_images.update(int(t[1]) for t in self._tokens.finditer(data))
-        if self.headings:
+        if self.headings and not self.in_code:  # `<h3>` in a heading's code is no heading
             for mark in self._marks.finditer(data):
                 self.marked.setdefault(int(mark[1]), (self.headings[-1], ""))
 

@@ -6,6 +6,7 @@ from validated Content, and hands it on complete; nothing changes it after.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -45,7 +46,11 @@ class Prose:
     def sections(self) -> tuple[str, ...]:
         """The titles of its page's H2 sections (a map story's chapters), from
         the HTML the page is made of: asked of map stories only."""
-        return chapters(self.rendered.html) if self.rendered else ()
+        if not self.rendered:
+            return ()
+        image = re.compile(rf"{re.escape(self.rendered.token(0)[:-2])}\d+x")  # no title shows one
+        return tuple(" ".join(image.sub("", title).split())
+                     for title in chapters(self.rendered.html))
 
 
 @dataclass(frozen=True)

@@ -209,9 +209,11 @@ class _ShortImageReference(_Reference, ShortImageReferenceInlineProcessor):
 
 @lru_cache(maxsize=8)
 def _converter(backlink: str) -> markdown.Markdown:
-    def slug(text: str, separator: str) -> str:  # an image's token is no part of an id
-        tokens = getattr(converter, "pl_code", (None,))[0]
-        return heading_id(tokens.sub("", text) if tokens else text, separator)
+    def slug(text: str, separator: str) -> str:  # an image's token, a mark: no part of an id
+        for pattern in (getattr(converter, "pl_code", (None,))[0],
+                        getattr(converter, "pl_marks", None)):
+            text = pattern.sub("", text) if pattern else text
+        return heading_id(text, separator)
 
     converter = markdown.Markdown(extensions=EXTENSIONS, extension_configs={
         "tables": {"use_align_attribute": True},

@@ -140,3 +140,15 @@ def test_tiles_and_icons_by_name():
     with pytest.raises(UnknownTiles):
         resolve_tiles("No.Such.Provider")
     assert icon_file("users") is not None and icon_file("../../etc/passwd") is None
+
+
+def test_marks_and_tokens_stay_out_of_titles_ids_and_headings():
+    # an image in a map story's chapter title, raw HTML in a heading, `<h3>` as code
+    from unit.records import prose
+
+    story = prose("nl", "Kaart", "Intro\n\n## ![haven](haven.jpg) De haven\n\nTekst.\n")
+    assert story.sections == ("De haven",)
+    titles = markup.analyse(markup.Text("Tom &amp; Jerry\n===\n\n# a <h3>b</h3>\n")).headings
+    assert [h.title for h in titles] == ["Tom & Jerry", "a b", ""]
+    analysis = markup.analyse(markup.Text("# a `<h3>` b\n\nTekst.\n"))
+    assert [(h.level, h.line) for h in analysis.headings] == [(1, 1)]
