@@ -191,6 +191,14 @@ def test_captions_with_the_language_written_otherwise_are_given_their_name(story
     one_problem(problems, "md:", f"{name} is missing")
 
 
+
+def test_a_file_named_like_a_transcript_of_no_recording_is_not_called_one(story):
+    root, folder = story
+    write(folder, "notities.en-gb.md", "Notes.\n")
+    problems = [p.format() for p in all_problems(root)]
+    said = one_problem(problems, "notities.en-gb.md: warning:", "not a language of this site")
+    assert "Did you mean" not in said and "captions and transcripts" not in said
+
 @pytest.mark.slow
 def test_captions_beside_a_sound_recording_are_pointed_out_and_not_published(story):
     root, folder = story

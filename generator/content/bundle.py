@@ -243,7 +243,9 @@ def _read_text(bundle: Bundle, lang: str, reader: Reader) -> TextSource | None:
 def _scan_files(bundle: Bundle, languages: list[str], reader: Reader) -> None:
     kind = bundle.kind
     known = {"meta.yml", *(f"{lang}.md" for lang in languages), *kind.extra_files}
-    for path in reader.boundary.entries(bundle.dir):
+    entries = list(reader.boundary.entries(bundle.dir))
+    recordings = {path.stem for path in entries if path.suffix.lower() in MEDIA_SUFFIXES}
+    for path in entries:
         name = file_key(path.name)
         if name.startswith(".") or name in known:
             continue
@@ -267,12 +269,13 @@ def _scan_files(bundle: Bundle, languages: list[str], reader: Reader) -> None:
         elif suffix[1:].upper() in UNSUPPORTED_IMAGES:
             bundle.unsupported[name] = suffix[1:].upper()
         else:
-            _unknown_file(path, known, languages, reader.problems)
+            _unknown_file(path, known, languages, reader.problems, recordings)
 
 
-def _unknown_file(path: Path, known: set[str], languages: list[str], problems: Problems) -> None:
+def _unknown_file(path: Path, known: set[str], languages: list[str], problems: Problems,
+                  recordings: set[str]) -> None:
     alike = _BESIDE_ALIKE.match(path.name)
-    if alike and alike["lang"].lower() in languages:
+    if alike and alike["lang"].lower() in languages and alike["stem"] in recordings:
         # named so, the text that shows its file is told it is missing: say which name that is
         name = f"{alike['stem']}.{alike['lang'].lower()}.{alike['suffix'].lower()}"
         problems.add(path, None, _("{name} is not part of the content model and will not be "

@@ -29,7 +29,7 @@ _INVISIBLE = f"[{_NON_BREAKING}\u1680\u2000-\u200b\u205f\u3000\ufeff]"
 # the colon of a line's field name (in quoted or running text it is only text)
 _TRIPS = re.compile(rf"^ *(?:(?P<indent>{_INVISIBLE})|-(?P<dash>{_INVISIBLE})|"
                     rf"(?:- +)?[^\s:#\"'{{\[]+:(?P<colon>{_INVISIBLE}))")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # as yamlsrc reads, when libyaml is there
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where it is there
 NEAR = 8  # lines up to where the parser gave up that may hold the space it tripped on
 _KEY_AND_VALUE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s+([^\s#]+)\s*(?:#.*)?$")
 
@@ -107,7 +107,7 @@ def _matters(lines: list[str], index: int, column: int, exc: yaml.MarkedYAMLErro
     mended = [*lines[:index], lines[index][:column] + " " + lines[index][column + 1:],
               *lines[index + 1:]]
     try:
-        for _event in yaml.parse("\n".join(mended), Loader=_LOADER):
+        for _event in yaml.parse("\n".join(mended), Loader=SAFE_LOADER):
             pass
     except yaml.MarkedYAMLError as again:
         return _where(again) != _where(exc)

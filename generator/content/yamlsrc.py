@@ -21,12 +21,7 @@ import yaml
 from generator.content.controls import UNSHOWABLE, code_of
 from generator.content.messages import _
 from generator.content.yamlerrors import (CURLY_CLOSE, CURLY_OPEN, GENERIC_HINT, RETYPE_HINT,
-                                            YamlError, explain)
-
-try:
-    from yaml import CSafeLoader as _BaseLoader
-except ImportError:  # pragma: no cover - PyYAML without libyaml
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+                                            SAFE_LOADER as _BaseLoader, YamlError, explain)
 
 
 class YMap(dict):

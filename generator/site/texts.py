@@ -182,24 +182,8 @@ _BLOCKED = {"script", "iframe", "frame", "frameset", "object", "embed", "applet"
 def explain_offence(offence: markup.Offence) -> tuple[str, str]:
     """Returns (message, hint) for HTML in a body that the site does not publish."""
     tag, name = offence.tag, offence.name
-    allowed = ", ".join(f"<{t}>" for t in ("abbr", "br", "details", "figure", "figcaption",
-                                            "sub", "sup", "summary", "span"))
-    if offence.kind == "reference":
-        return (_("the image {image} is a Markdown reference: its file, {file}, is named on "
-                  "another line, which the site does not read").format(
-                    image=offence.needle[:60], file=name[:60]),
-                _("write the image in one piece, ![what the image shows]({file}), and delete "
-                  "the line that names the file").format(file=name[:60]))
-    if offence.kind == "tag" and tag == "img":
-        return (_("the text contains an <img> element; images are written in Markdown"),
-                _("write ![what the image shows](photo.jpg) with the file in the record's folder"))
-    if offence.kind == "tag" and tag in _BLOCKED:
-        return (_("the text contains a <{tag}> element; the site publishes no scripts, embeds, "
-                  "forms or styles").format(tag=tag),
-                _("remove it; to point readers elsewhere, write a link: [what it is](https://...)"))
-    if offence.kind == "tag":
-        return (_("<{tag}> is not one of the HTML elements a text may use").format(tag=name),
-                _("use Markdown, or one of {tags}").format(tags=allowed))
+    if offence.kind in ("reference", "tag"):
+        return _element_offence(offence)
     if offence.kind == "attribute" and name.startswith("on"):
         return (_("the attribute {name}= on <{tag}> would run a script; the site publishes no "
                   "scripts").format(name=name, tag=tag), _("remove the attribute"))
@@ -222,6 +206,28 @@ def explain_offence(offence: markup.Offence) -> tuple[str, str]:
                   "another page of the site, e.g. ../other-story/"))
     return (_("the {kind} {name!r} on <{tag}> is not used in texts")
             .format(kind=offence.kind, name=name[:60], tag=tag), _("remove it"))
+
+
+def _element_offence(offence: markup.Offence) -> tuple[str, str]:
+    """An element a text may not hold, or an image written as a Markdown reference."""
+    tag, name = offence.tag, offence.name
+    if offence.kind == "reference":
+        return (_("the image {image} is a Markdown reference: its file, {file}, is named on "
+                  "another line, which the site does not read").format(
+                    image=offence.needle[:60], file=name[:60]),
+                _("write the image in one piece, ![what the image shows]({file}), and delete "
+                  "the line that names the file").format(file=name[:60]))
+    if tag == "img":
+        return (_("the text contains an <img> element; images are written in Markdown"),
+                _("write ![what the image shows](photo.jpg) with the file in the record's folder"))
+    if tag in _BLOCKED:
+        return (_("the text contains a <{tag}> element; the site publishes no scripts, embeds, "
+                  "forms or styles").format(tag=tag),
+                _("remove it; to point readers elsewhere, write a link: [what it is](https://...)"))
+    allowed = ", ".join(f"<{t}>" for t in ("abbr", "br", "details", "figure", "figcaption",
+                                            "sub", "sup", "summary", "span"))
+    return (_("<{tag}> is not one of the HTML elements a text may use").format(tag=name),
+            _("use Markdown, or one of {tags}").format(tags=allowed))
 
 
 def check_chapters(story: Any, bundle: Bundle, problems: Problems) -> None:
