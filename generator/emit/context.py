@@ -124,7 +124,7 @@ class PageCtx:
 
     def known_period(self, meta: Any) -> str:
         """A pilot's period as far as it is known ("" when it is only a guess)."""
-        if "period" in meta.approximate_fields and meta.period.end is None:
+        if not period_known(meta):
             return ""
         return self.period(meta.period) + self.rough(meta, "period")
 
@@ -220,6 +220,11 @@ def css_string(text: str) -> Markup:
     plain = text.unescape() if isinstance(text, Markup) else str(text)
     return Markup("'" + "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):x} "
                                 for ch in plain) + "'")
+
+
+def period_known(meta: Any) -> bool:
+    """Whether a pilot's period is known: not when it is only a guess with no end."""
+    return "period" not in meta.approximate_fields or meta.period.end is not None
 
 
 @lru_cache(maxsize=None)

@@ -63,7 +63,7 @@ def body_html(c: PageCtx, prose: Prose, node: Node) -> Markup:
         # only go where text goes (cleaned HTML has no < or > inside attributes)
         text = re.sub(f"<[^>]*{token}[^>]*>", lambda tag: tag[0].replace(token, attr(ref.alt)),
                       text)
-        alone = f"<p>{token}</p>"
+        alone = prose.rendered.alone(index)
         if ref.src in node.players and alone in text:  # sound or video (checked: alone)
             text = text.replace(alone, c.part(MEDIA, "player", node.players[ref.src], ref,
                                               prose.lang, told))

@@ -159,7 +159,7 @@ class MediaChecks:
                               .format(name=name),
                               _("put a video or sound recording on a line of its own"))
             return False
-        if text.rendered and f"<p>{text.rendered.token(index)}</p>" not in text.rendered.html:
+        if text.rendered and text.rendered.alone(index) not in text.rendered.html:
             # on a line of its own, but with text on the line right above or below it
             self.problems.add(text.path, ref.line, _(
                 "{name} is in a paragraph with other text: the line above or below it holds "

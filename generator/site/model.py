@@ -6,7 +6,6 @@ from validated Content, and hands it on complete; nothing changes it after.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -48,7 +47,7 @@ class Prose:
         the HTML the page is made of: asked of map stories only."""
         if not self.rendered:
             return ()
-        image = re.compile(rf"{re.escape(self.rendered.token(0)[:-2])}\d+x")  # no title shows one
+        image = self.rendered.tokens  # no title shows one
         return tuple(" ".join(image.sub("", title).split())
                      for title in chapters(self.rendered.html))
 

@@ -102,6 +102,15 @@ class Rendered:
     def token(self, index: int) -> str:
         return f"plimg{self.nonce}n{index}x"
 
+    def alone(self, index: int) -> str:
+        """Image `index` as a paragraph of its own: where a figure or a player goes."""
+        return f"<p>{self.token(index)}</p>"
+
+    @property
+    def tokens(self) -> re.Pattern:
+        """Any image's token."""
+        return re.compile(rf"plimg{self.nonce}n\d+x")
+
 
 def scheme_of(url: str) -> str | None:
     """The scheme of a URL (entities already decoded) as a browser reads it."""

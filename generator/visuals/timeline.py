@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from markupsafe import Markup
 
-from generator.emit.context import PageCtx
+from generator.emit.context import PageCtx, period_known
 from generator.site.model import Pilot
 
 TIMELINE = "_timeline.html.j2"  # the timelines' HTML
@@ -107,7 +107,7 @@ def project_timeline(c: PageCtx) -> Markup:
     now = today()
     # A period that is only a guess with no end is not known (the pages leave it
     # out too): it gets no bar, and neither its start nor today stretches the axis
-    known = [p.meta for p in pilots if c.known_period(p.meta)]
+    known = [p.meta for p in pilots if period_known(p.meta)]
     last = max([period.end.last_day() if period.end else now]
                + [m.period.end.last_day() if m.period.end else now for m in known])
     first = min([period.start.first_day()] + [m.period.start.first_day() for m in known])
